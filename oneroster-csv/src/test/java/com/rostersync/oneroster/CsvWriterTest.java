@@ -1,0 +1,44 @@
+package com.rostersync.oneroster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvWriterTest {
+
+    @Test
+    void quotesCommasQuotesAndLineBreaksPerRfc4180() {
+        String csv = CsvWriter.write(OneRosterFile.MANIFEST, List.of(
+                List.of("plain", "a,b"),
+                List.of("say \"hi\"", "line\nbreak"),
+                List.of("Zoë 张伟", "")));
+
+        assertThat(csv).isEqualTo("propertyName,value\r\n"
+                + "plain,\"a,b\"\r\n"
+                + "\"say \"\"hi\"\"\",\"line\nbreak\"\r\n"
+                + "Zoë 张伟,\r\n");
+    }
+
+    @Test
+    void refusesARowThatDoesNotMatchTheHeader() {
+        assertThatThrownBy(() -> CsvWriter.write(OneRosterFile.MANIFEST, List.of(List.of("only-one"))))
+                .hasMessageContaining("manifest.csv").hasMessageContaining("1 fields");
+    }
+
+    @Test
+    void whatTheWriterWritesTheReaderReadsBack() throws Exception {
+        List<String> row = List.of("o1", "", "", "Name, with \"quotes\"\nand a line", "school", "ID-1", "");
+        String csv = CsvWriter.write(OneRosterFile.ORGS, List.of(row));
+
+        CsvTable table = CsvReader.read(OneRosterFile.ORGS, csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(table.rowProblems()).isEmpty();
+        assertThat(table.rows()).singleElement().satisfies(r -> {
+            assertThat(r.get("name")).isEqualTo("Name, with \"quotes\"\nand a line");
+            assertThat(r.line()).isEqualTo(2);
+        });
+    }
+}

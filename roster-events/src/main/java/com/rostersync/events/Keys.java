@@ -1,0 +1,21 @@
+package com.rostersync.events;
+
+/**
+ * Message keys. School ids are only unique inside a tenant, so every school key is qualified by its tenant; keying by
+ * school keeps one school's events in order on one partition.
+ */
+public final class Keys {
+
+    private static final char SEPARATOR = '/';
+
+    private Keys() {
+    }
+
+    public static String school(String tenantId, String schoolId) {
+        return tenantId + SEPARATOR + schoolId;
+    }
+
+    public static String record(String tenantId, String schoolId, EntityType type, String sourcedId) {
+        return school(tenantId, schoolId) + SEPARATOR + type.name() + SEPARATOR + sourcedId;
+    }
+}

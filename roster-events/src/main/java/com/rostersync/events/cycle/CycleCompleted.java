@@ -1,0 +1,18 @@
+package com.rostersync.events.cycle;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.rostersync.events.EntityType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Closes one school's cycle: every change of {@code cycleId} for this school was published before it.
+ * {@code carriedForward} lists entity types whose source part failed this cycle (a bad file); their records were
+ * left exactly as last published, never deleted.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CycleCompleted(int schemaVersion, String tenantId, String schoolId, String cycleId, Instant startedAt,
+        Instant completedAt, Map<EntityType, ChangeCounts> counts, Set<EntityType> carriedForward)
+        implements RosterChangeEvent {
+}

@@ -1,0 +1,50 @@
+package com.rostersync.events.outcome;
+
+/**
+ * Why a stage reports what it reports. Successes resolve incidents; each failure reason is its own incident kind, so
+ * a bad credential is never confused with a missing school or a real deletion.
+ */
+public enum OutcomeReason {
+    /** Extractor finished a cycle for the school (changes or not). */
+    CYCLE_COMPLETED(false),
+    /** Mapper holds a current, valid snapshot for the school (emitted now, or unchanged since the last one). */
+    SNAPSHOT_READY(false),
+    /** Publisher uploaded the files to the destination. */
+    UPLOADED(false),
+    /** Publisher skipped an upload because the destination already has this exact content. */
+    UNCHANGED(false),
+    /** Source rejected our credentials (JDBC auth, SFTP auth). */
+    SOURCE_CREDENTIALS(true),
+    /** Source could not be reached: refused, timeout, DNS. */
+    SOURCE_UNAVAILABLE(true),
+    /** Configured school ids are absent from the source; nothing of that tenant's cycle was published. */
+    SCHOOLS_NOT_FOUND(true),
+    /** One file failed (source drop or upload); its records were carried forward unchanged. */
+    FILE_FAILED(true),
+    /** Records left out of the snapshot because they are invalid. */
+    VALIDATION(true),
+    /** Deletions held because they exceed the tenant's deletion threshold. */
+    THRESHOLD(true),
+    /** Destination refused our credentials. */
+    DESTINATION_CREDENTIALS(true),
+    /** Destination presented a host key other than the pinned one; nothing was sent. */
+    HOST_KEY_MISMATCH(true),
+    /** Destination could not be reached or dropped the connection, after retries. */
+    DESTINATION_UNAVAILABLE(true),
+    /** Destination refused to let us write. */
+    PERMISSION_DENIED(true),
+    /** Destination has no space left. */
+    DISK_FULL(true),
+    /** No successful upload for longer than allowed (raised by the monitor). */
+    STALE(true);
+
+    private final boolean failure;
+
+    OutcomeReason(boolean failure) {
+        this.failure = failure;
+    }
+
+    public boolean isFailure() {
+        return failure;
+    }
+}

@@ -1,0 +1,6 @@
+package com.rostersync.events.roster;
+
+/** OneRoster class types. */
+public enum ClassType {
+    HOMEROOM, SCHEDULED
+}

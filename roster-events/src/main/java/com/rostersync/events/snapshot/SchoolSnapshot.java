@@ -1,0 +1,15 @@
+package com.rostersync.events.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A complete, validated OneRoster 1.1 bulk file set for one school. {@code version} grows by one per emitted
+ * snapshot of the school; {@code contentHash} covers every file, so an unchanged set can be recognised downstream.
+ * {@code heldDeletions} counts records kept in the files only because a deletion threshold holds them.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SchoolSnapshot(int schemaVersion, String tenantId, String schoolId, long version, String contentHash,
+        Instant createdAt, List<SnapshotFile> files, int heldDeletions) {
+}

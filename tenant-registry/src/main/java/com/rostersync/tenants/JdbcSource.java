@@ -1,0 +1,12 @@
+package com.rostersync.tenants;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An SIS database. {@code queries} overrides, per entity (school, term, course, section, meeting, person,
+ * enrollment, demographics), the SQL of our canonical schema, so a real SIS's views map without code.
+ */
+public record JdbcSource(String url, String username, SecretRef password, Map<String, String> queries,
+        Duration timeout) {
+}
