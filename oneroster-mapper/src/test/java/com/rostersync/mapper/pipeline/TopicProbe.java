@@ -49,6 +49,15 @@ final class TopicProbe<T> implements AutoCloseable {
         }, found -> found != null);
     }
 
+    /** Polls until {@code count} values with this key match, and returns them. */
+    List<T> awaitCount(String key, Predicate<T> match, int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> {
+            poll();
+            return received.stream().filter(r -> r.key().equals(key) && match.test(r.value()))
+                    .map(Received::value).toList();
+        }, found -> found.size() >= count);
+    }
+
     /** Every value received for this key so far, after reading up to the topic's current end. */
     List<T> drain(String key) {
         var end = consumer.endOffsets(consumer.assignment());
