@@ -20,6 +20,7 @@ import com.rostersync.mapper.snapshot.SourceSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,9 @@ class MapperFlowIntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, Object> template;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrap;
@@ -83,6 +87,11 @@ class MapperFlowIntegrationTest {
         assertThat(outcome.stage()).isEqualTo(Stage.MAP);
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
         assertThat(outcome.validationIssues()).isEmpty();
+
+        assertThat(meters.get("rostersync.mapper.snapshots.emitted").counter().count()).isPositive();
+        assertThat(meters.get("rostersync.outcomes.sent").tags("stage", "MAP", "reason", "SNAPSHOT_READY")
+                .counter().count()).isPositive();
+        assertThat(meters.get("rostersync.mapper.deletions.held").tag("entity", "PERSON").gauge().value()).isZero();
     }
 
     @Test
