@@ -1,5 +1,6 @@
 package com.rostersync.mapper.pipeline;
 
+import com.rostersync.events.Topics;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,7 +22,7 @@ class PartitionOwnershipConfig {
                     @Override
                     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
                         runner.partitionsAssigned(assigned,
-                                consumer.partitionsFor(com.rostersync.events.Topics.ROSTER_CHANGES).size());
+                                consumer.partitionsFor(Topics.ROSTER_CHANGES).size());
                     }
 
                     @Override
