@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
+import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
-import org.springframework.integration.sftp.session.SftpSession;
 
 /**
  * Puts a complete file set into a destination folder so that a reader never sees a partial file, and sees the new
@@ -47,7 +47,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
         try {
             SftpRemoteFileTemplate template = new SftpRemoteFileTemplate(
                     sessionFactories.forDestination(destination));
-            return template.execute(session -> uploadAll((SftpSession) session, directory(destination),
+            return template.execute(session -> uploadAll(session, directory(destination),
                     manifestLast(fileSet.files()), currentFile));
         } catch (RuntimeException failure) {
             sessionFactories.reset(destination);
@@ -64,9 +64,9 @@ public final class AtomicSftpUploader implements DestinationUploader {
         }
     }
 
-    private UploadReceipt uploadAll(SftpSession session, String directory, List<SnapshotFile> files,
+    private UploadReceipt uploadAll(Session<SftpClient.DirEntry> session, String directory, List<SnapshotFile> files,
             AtomicReference<String> currentFile) throws IOException {
-        SftpClient client = session.getClientInstance();
+        SftpClient client = (SftpClient) session.getClientInstance();
         ensureDirectory(session, directory);
         removeLeftoverTemporaryFiles(session, directory);
         long bytes = 0;
@@ -91,7 +91,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
         return new UploadReceipt(files.size(), bytes);
     }
 
-    private void removeLeftoverTemporaryFiles(SftpSession session, String directory) throws IOException {
+    private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory) throws IOException {
         for (SftpClient.DirEntry entry : session.list(directory)) {
             if (entry.getFilename().endsWith(temporarySuffix) && entry.getAttributes().isRegularFile()) {
                 session.remove(directory + "/" + entry.getFilename());
@@ -99,7 +99,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
         }
     }
 
-    private static void ensureDirectory(SftpSession session, String directory) throws IOException {
+    private static void ensureDirectory(Session<SftpClient.DirEntry> session, String directory) throws IOException {
         if (session.exists(directory)) {
             return;
         }
@@ -116,8 +116,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
     }
 
     /** One atomic, overwriting rename; the non-atomic remove-then-rename of SFTP v3 only as a last resort. */
-    private static void rename(SftpSession session, String from, String to) throws IOException {
-        SftpClient client = session.getClientInstance();
+    private static void rename(Session<SftpClient.DirEntry> session, String from, String to) throws IOException {
+        SftpClient client = (SftpClient) session.getClientInstance();
         if (client.getVersion() >= 5) {
             client.rename(from, to, SftpClient.CopyMode.Atomic, SftpClient.CopyMode.Overwrite);
             return;
