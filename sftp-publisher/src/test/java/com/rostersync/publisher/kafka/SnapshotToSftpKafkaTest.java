@@ -15,6 +15,7 @@ import com.rostersync.publisher.SnapshotFixtures;
 import com.rostersync.publisher.publish.PublishedState;
 import com.rostersync.testsupport.SftpTestServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,9 @@ class SnapshotToSftpKafkaTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     @DynamicPropertySource
     static void sftpAndRegistry(DynamicPropertyRegistry properties) throws IOException {
@@ -131,6 +135,9 @@ class SnapshotToSftpKafkaTest {
         assertThat(meters.get("rostersync.publisher.uploads").tag("reason", "UPLOADED").counter().count())
                 .isEqualTo(1.0);
         assertThat(meters.get("rostersync.publisher.upload.bytes").summary().totalAmount()).isPositive();
+        assertThat(prometheus.scrape()).contains("rostersync_publisher_uploads_total{",
+                "rostersync_publisher_upload_bytes_bucket{", "rostersync_publisher_upload_duration_seconds_bucket{",
+                "rostersync_outcomes_sent_total{", "application=\"sftp-publisher\"");
     }
 
     private Consumer<String, String> consumer() {
