@@ -98,7 +98,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
         return new UploadReceipt(files.size(), bytes);
     }
 
-    private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory) throws IOException {
+    private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory)
+            throws IOException {
         for (SftpClient.DirEntry entry : session.list(directory)) {
             if (entry.getFilename().endsWith(temporarySuffix) && entry.getAttributes().isRegularFile()) {
                 session.remove(directory + "/" + entry.getFilename());

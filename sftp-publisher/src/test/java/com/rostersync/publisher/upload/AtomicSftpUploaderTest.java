@@ -108,7 +108,8 @@ class AtomicSftpUploaderTest {
 
         assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
                 .isInstanceOfSatisfying(UploadFailure.class, failure -> {
-                    assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(OutcomeReason.DESTINATION_CREDENTIALS);
+                    assertThat(failure.reason()).as(failure.getMessage())
+                            .isEqualTo(OutcomeReason.DESTINATION_CREDENTIALS);
                     assertThat(failure.getMessage()).doesNotContain("wrong", "PRIVATE KEY");
                 });
     }
