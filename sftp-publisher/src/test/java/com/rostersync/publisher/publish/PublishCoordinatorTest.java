@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,22 @@ class PublishCoordinatorTest {
                 .isEqualTo(1.0);
         assertThat(meters.get("rostersync.outcomes.sent").tag("stage", "PUBLISH").tag("reason", "UPLOADED")
                 .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aDestinationAddedToTheRegistryReceivesTheSnapshotsAlreadyHeld() {
+        AtomicReference<TenantRegistry> current = new AtomicReference<>(registry(destination("old", List.of("MHS"))));
+        coordinator = new PublishCoordinator(current::get, uploader, outcomes, outcomes, new PublishMetrics(meters),
+                NO_WAIT, 4, Clock.systemUTC());
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("old", OutcomeReason.UPLOADED).isEmpty());
+
+        current.set(registry(destination("old", List.of("MHS")), destination("new", List.of("MHS"))));
+        coordinator.onRegistryChange();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("new", OutcomeReason.UPLOADED).isEmpty());
+        assertThat(outcomes.of("old", OutcomeReason.UPLOADED)).hasSize(1);
     }
 
     @Test
