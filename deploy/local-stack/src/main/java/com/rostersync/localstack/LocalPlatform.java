@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -55,6 +56,7 @@ public final class LocalPlatform implements AutoCloseable {
     private MailArchive mail;
     private SisDatabase sis;
     private DemoEndpoint demoEndpoint;
+    private final long startedAt = System.nanoTime();
 
     private LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
@@ -93,15 +95,17 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put(TenantFile.SIS_PASSWORD_REF, randomSecret());
 
-        sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
-        settings.sisContent().accept(sis);
-
+        // The broker is the slowest part: it starts while the SIS, SFTP and SMTP servers are prepared.
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         if (settings.kafkaPort() != 0) {
             kafka.kafkaPorts(settings.kafkaPort());
         }
-        kafka.afterPropertiesSet();
         running.add(kafka::destroy);
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::afterPropertiesSet);
+
+        sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
+        settings.sisContent().accept(sis);
+        progress("demo SIS written: " + sis.summary());
 
         sftp = SftpTestServer.start(workdir.resolve("sftp-server"), workdir.resolve("sftp-host-key.ser"),
                 settings.sftpPort());
@@ -119,6 +123,9 @@ public final class LocalPlatform implements AutoCloseable {
         writeSecrets(secrets);
         write(tenantsFile(), TenantFile.yaml(settings.catalog(), sis.url(), SisDatabase.USERNAME, sftp.host(),
                 sftp.port(), sftp.knownHostsLine(), settings.syncInterval()));
+        progress("SFTP server on port " + sftp.port() + ", SMTP on port " + mail.port() + ", tenants.yml written");
+        kafkaStarted.join();
+        progress("Kafka broker up at " + kafka.getBrokersAsString());
 
         for (String service : SERVICES) {
             ConfigurableApplicationContext context = BUILDERS.get(service).get()
@@ -126,11 +133,16 @@ public final class LocalPlatform implements AutoCloseable {
                     .run(arguments(service));
             services.put(service, context);
             running.add(context);
+            progress(service + " started on port " + portOf(service));
         }
         if (settings.demoPort() >= 0) {
             demoEndpoint = DemoEndpoint.start(settings.demoPort(), sis);
             running.add(demoEndpoint);
         }
+    }
+
+    private void progress(String step) {
+        System.out.printf("[local-stack %5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, step);
     }
 
     private String[] arguments(String service) {
@@ -142,6 +154,8 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("spring.mail.port", String.valueOf(mail.port()));
         properties.put("server.port", String.valueOf(settings.servicePorts().get(service)));
         properties.put("server.address", "127.0.0.1");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.thymeleaf.check-template-location", "false");
         properties.putAll(settings.serviceProperties());
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

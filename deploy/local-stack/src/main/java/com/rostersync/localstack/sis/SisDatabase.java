@@ -105,6 +105,22 @@ public final class SisDatabase {
         }
     }
 
+    /** Row counts of the main tables, for the launcher's progress line. */
+    public String summary() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            StringBuilder out = new StringBuilder();
+            for (String table : List.of("schools", "people", "sections", "enrollments")) {
+                try (var rows = statement.executeQuery("select count(*) from " + table)) {
+                    rows.next();
+                    out.append(out.isEmpty() ? "" : ", ").append(rows.getLong(1)).append(' ').append(table);
+                }
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            return "(cannot count rows: " + e.getMessage() + ")";
+        }
+    }
+
     /** Runs one update statement (the demo's "change a row"), returning how many rows changed. */
     public int update(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
