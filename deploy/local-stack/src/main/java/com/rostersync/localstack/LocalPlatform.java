@@ -155,6 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("server.port", String.valueOf(settings.servicePorts().get(service)));
         properties.put("server.address", "127.0.0.1");
         properties.put("spring.main.banner-mode", "off");
+        properties.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         properties.put("spring.thymeleaf.check-template-location", "false");
         properties.putAll(settings.serviceProperties());
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

