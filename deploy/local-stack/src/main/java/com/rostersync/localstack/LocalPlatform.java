@@ -40,6 +40,9 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String PUBLISHER = "sftp-publisher";
     public static final String MONITOR = "sync-monitor";
     public static final List<String> SERVICES = List.of(EXTRACTOR, MAPPER, PUBLISHER, MONITOR);
+    /** The approval API's operator in the local stack, and the secrets file holding its token. */
+    public static final String API_OPERATOR = "demo";
+    static final String API_TOKEN_FILE = "MONITOR_API_TOKEN";
 
     private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
             EXTRACTOR, RosterExtractorApplication::builder,
@@ -57,6 +60,7 @@ public final class LocalPlatform implements AutoCloseable {
     private SisDatabase sis;
     private DemoEndpoint demoEndpoint;
     private final long startedAt = System.nanoTime();
+    private String apiToken;
 
     private LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
@@ -94,6 +98,8 @@ public final class LocalPlatform implements AutoCloseable {
         System.setProperty("LOCAL_STACK_LOG_DIR", workdir.resolve("logs").toString());
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put(TenantFile.SIS_PASSWORD_REF, randomSecret());
+        secrets.put(API_TOKEN_FILE, randomSecret());
+        apiToken = secrets.get(API_TOKEN_FILE);
 
         // The broker is the slowest part: it starts while the SIS, SFTP and SMTP servers are prepared.
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
@@ -157,6 +163,11 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         properties.put("spring.thymeleaf.check-template-location", "false");
+        if (service.equals(MONITOR)) {
+            properties.put("rostersync.monitor.api.tokens." + API_OPERATOR, apiToken);
+            properties.put("rostersync.monitor.public-base-url", "http://127.0.0.1:"
+                    + settings.servicePorts().get(MONITOR));
+        }
         properties.putAll(settings.serviceProperties());
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -233,6 +244,9 @@ public final class LocalPlatform implements AutoCloseable {
             out.append(String.format("  %-16s http://127.0.0.1:%d/actuator/prometheus%n", service,
                     portOf(service)));
         }
+        out.append("  Approval API  curl -s -u ").append(API_OPERATOR).append(":$(cat ")
+                .append(workdir.resolve("secrets").resolve(API_TOKEN_FILE)).append(") http://127.0.0.1:")
+                .append(portOf(MONITOR)).append("/api/incidents\n");
         if (demoEndpoint != null) {
             out.append("  Change a row  curl -s --data \"update people set family_name = 'Okafor-Lee' where "
                     + "person_id = 'MHS-S0003'\" http://127.0.0.1:").append(demoEndpoint.port()).append("/demo/sql\n");
