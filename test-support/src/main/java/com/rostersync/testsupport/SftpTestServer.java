@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -149,11 +151,24 @@ public final class SftpTestServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the server hang in the middle of the user's next file: the write is received but never answered, as a
+     * server whose disk or process froze would. {@link #clearFaults} or {@link #close} lets it go on.
+     */
+    public SftpTestServer hangWrites(String username) {
+        faults.hang.putIfAbsent(username, new CountDownLatch(1));
+        return this;
+    }
+
     /** Lifts every fault injected for the user. */
     public SftpTestServer clearFaults(String username) {
         faults.readOnly.remove(username);
         faults.diskFull.remove(username);
         faults.dropAfterBytes.remove(username);
+        CountDownLatch hung = faults.hang.remove(username);
+        if (hung != null) {
+            hung.countDown();
+        }
         return this;
     }
 
@@ -168,6 +183,7 @@ public final class SftpTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        faults.hang.values().forEach(CountDownLatch::countDown);
         try {
             server.stop(true);
         } catch (IOException e) {
@@ -205,6 +221,7 @@ public final class SftpTestServer implements AutoCloseable {
         private final Set<String> diskFull = ConcurrentHashMap.newKeySet();
         private final Map<String, Long> dropAfterBytes = new ConcurrentHashMap<>();
         private final AtomicInteger dropped = new AtomicInteger();
+        private final Map<String, CountDownLatch> hang = new ConcurrentHashMap<>();
 
         @Override
         public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
@@ -217,6 +234,14 @@ public final class SftpTestServer implements AutoCloseable {
         public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
                 byte[] data, int dataOffset, int dataLen) throws IOException {
             refuseWrites(session, localHandle.getFile());
+            CountDownLatch hung = hang.get(session.getUsername());
+            if (hung != null) {
+                try {
+                    hung.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Long limit = dropAfterBytes.get(session.getUsername());
             if (limit != null && offset + dataLen >= limit && dropAfterBytes.remove(session.getUsername(), limit)) {
                 dropped.incrementAndGet();

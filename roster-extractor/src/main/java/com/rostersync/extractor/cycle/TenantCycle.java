@@ -76,7 +76,16 @@ public final class TenantCycle {
             SourceRead read = sources.apply(tenant).read(tenant);
             read.recordsRead().forEach((type, count) -> counter("rostersync.extractor.records.read", "entity",
                     type).increment(count));
-            outcome = publish(tenant, read, cycleId, startedAt);
+            try {
+                outcome = publish(tenant, read, cycleId, startedAt);
+            } catch (RuntimeException unpublished) {
+                // The source was fine; the broker was not. Hashes did not advance, so the next cycle resends.
+                log.error("Tenant {}: cycle {} could not publish its changes", tenant.id(), cycleId, unpublished);
+                outcome = outcome(tenant, OutcomeReason.SOURCE_UNAVAILABLE, "tenant " + tenant.id()
+                        + ": source read, but publishing the changes failed: "
+                        + SourceFailures.describe(unpublished) + "; retried next cycle", List.of(), List.of(),
+                        Map.of(), startedAt);
+            }
         } catch (SourceFailure failure) {
             log.warn("Tenant {}: cycle {} failed: {} {}", tenant.id(), cycleId, failure.reason(),
                     failure.getMessage());

@@ -34,6 +34,8 @@ public final class ExtractorKafka {
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        // The serializers are configured in code (no type headers); spring.json.* properties would conflict.
+        props.keySet().removeIf(key -> key.startsWith("spring.json."));
         return props;
     }
 

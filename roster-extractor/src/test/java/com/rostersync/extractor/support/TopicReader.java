@@ -25,6 +25,11 @@ public final class TopicReader<T> implements AutoCloseable {
     private final Class<T> type;
 
     public TopicReader(String bootstrap, String topic, Class<T> type) {
+        this(bootstrap, topic, type, false);
+    }
+
+    /** Reads from the beginning when {@code fromStart}, else only what arrives after this moment. */
+    public TopicReader(String bootstrap, String topic, Class<T> type, boolean fromStart) {
         this.type = type;
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
@@ -32,7 +37,11 @@ public final class TopicReader<T> implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromStart) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position);
     }
 

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicSftpUploaderTest {
@@ -162,6 +163,30 @@ class AtomicSftpUploaderTest {
         uploader.upload(destination, large);
 
         assertSameFiles("cut", large);
+    }
+
+    @Test
+    @Timeout(60)
+    void aServerThatHangsMidFileIsUnavailableAfterTheTransferTimeoutAndThePreviousSetStays() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "frozen", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
+        SftpSessionFactories impatient = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+        try {
+            AtomicSftpUploader uploaderWithShortTimeout = new AtomicSftpUploader(impatient, SUFFIX);
+            uploaderWithShortTimeout.upload(destination, first);
+            server.hangWrites("frozen");
+
+            assertThatThrownBy(() -> uploaderWithShortTimeout.upload(destination,
+                    files(SnapshotFixtures.school("maple", "MHS", 2))))
+                    .isInstanceOfSatisfying(UploadFailure.class,
+                            failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.DESTINATION_UNAVAILABLE));
+            assertThat(visibleCsvFiles("frozen")).isEqualTo(csvNames(first));
+            assertSameContent("frozen", first);
+        } finally {
+            server.clearFaults("frozen");
+            impatient.close();
+        }
     }
 
     @Test
