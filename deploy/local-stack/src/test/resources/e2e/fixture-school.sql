@@ -1,6 +1,7 @@
 -- The end-to-end fixture: one small school whose every row is asserted in the uploaded files. Awkward on purpose: an
 -- accented name with an apostrophe, a family name with a comma, a section meeting Mon/Wed/Fri at three different
--- times (only the earliest period may reach classes.csv), and SIS passwords that must never reach users.csv.
+-- times (only the earliest period may reach classes.csv), SIS passwords that must never reach users.csv, and one
+-- invalid record (the teacher's demographics: sex 'unknown') that must be left out with a VALIDATION outcome.
 insert into schools values ('FIX', 'Fixture Academy', 'FIX-01', 'DIST', 'Fixture District');
 insert into terms values ('Y2027', 'FIX', '2026-2027', 'SCHOOL_YEAR', date '2026-08-17', date '2027-06-11', null, 2027);
 insert into terms values ('F2026', 'FIX', 'Fall 2026', 'SEMESTER', date '2026-08-17', date '2026-12-18', 'Y2027', 2027);
@@ -19,3 +20,4 @@ insert into enrollments values ('E1', 'SEC-MWF', 'T1', 'TEACHER', true, date '20
 insert into enrollments values ('E2', 'SEC-MWF', 'S1', 'STUDENT', false, date '2026-08-17', date '2026-12-18');
 insert into enrollments values ('E3', 'SEC-MWF', 'S2', 'STUDENT', false, date '2026-08-17', date '2026-12-18');
 insert into demographics values ('S1', date '2011-09-30', 'female', false, false, false, false, true, false, true, 'US', 'CA', 'San José', null);
+insert into demographics values ('T1', date '1980-05-06', 'unknown', null, null, null, null, null, null, null, null, null, null, null);

@@ -37,7 +37,6 @@ import org.springframework.core.io.ClassPathResource;
  * the services' real Prometheus scrapes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@org.junit.jupiter.api.Disabled("until oneroster-mapper consumes roster changes from Kafka")
 class LocalPlatformEndToEndTest {
 
     private static final String USERNAME = "fixture-clever";
@@ -91,6 +90,16 @@ class LocalPlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void theInvalidRecordMailsTheDistrictLeaderWithoutPersonalData() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> platform.savedMails() >= 1);
+        String mail = read(platform.mailFolder().resolve("1.eml"));
+        assertThat(mail).contains("lead@fixture.example.org").contains("demographics.csv").contains("T1");
+        assertThat(mail).doesNotContain("Miriam", "Okafor", "Zo", "O'Brien", "King, Jr.", "1980-05-06");
+    }
+
+    @Test
+    @Order(4)
     void everyMetricOnTheDashboardsAndInTheAlertRulesIsExported() throws Exception {
         Set<String> exported = new TreeSet<>();
         HttpClient http = HttpClient.newHttpClient();
