@@ -2,18 +2,31 @@ package com.rostersync.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.root.RootedFileSystemProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -27,6 +40,7 @@ public final class SftpTestServer implements AutoCloseable {
     private final Path root;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, Set<PublicKey>> keys = new ConcurrentHashMap<>();
+    private final InjectedFaults faults = new InjectedFaults();
 
     private SftpTestServer(Path root, Path hostKeyFile, int port) {
         this.root = root;
@@ -37,7 +51,9 @@ public final class SftpTestServer implements AutoCloseable {
         server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
         server.setPublickeyAuthenticator((user, key, session) -> keys.getOrDefault(user, Set.of()).stream()
                 .anyMatch(allowed -> KeyUtils.compareKeys(allowed, key)));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftpSubsystem = new SftpSubsystemFactory();
+        sftpSubsystem.addSftpEventListener(faults);
+        server.setSubsystemFactories(List.of(sftpSubsystem));
         server.setFileSystemFactory(new ChrootPerUser(root));
     }
 
@@ -110,12 +126,64 @@ public final class SftpTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the user's whole file system read-only, as a locked-down account would be: opening a file for writing,
+     * creating, renaming or removing anything is refused with SFTP's permission-denied status. (File permissions
+     * cannot do this when the tests run as root.)
+     */
+    public SftpTestServer makeReadOnly(String username) {
+        faults.readOnly.add(username);
+        return this;
+    }
+
+    /** Refuses every write of the user with SFTP's "no space on file system" status, as a full disk would. */
+    public SftpTestServer simulateDiskFull(String username) {
+        faults.diskFull.add(username);
+        return this;
+    }
+
+    /**
+     * Cuts the user's connection (once) as soon as a write reaches {@code afterBytes} of one file, leaving that file
+     * partly written on disk, as a network drop in the middle of a large transfer does.
+     */
+    public SftpTestServer dropConnectionOnceAfter(String username, long afterBytes) {
+        faults.dropAfterBytes.put(username, afterBytes);
+        return this;
+    }
+
+    /**
+     * Makes the server hang in the middle of the user's next file: the write is received but never answered, as a
+     * server whose disk or process froze would. {@link #clearFaults} or {@link #close} lets it go on.
+     */
+    public SftpTestServer hangWrites(String username) {
+        faults.hang.putIfAbsent(username, new CountDownLatch(1));
+        return this;
+    }
+
+    /** Lifts every fault injected for the user. */
+    public SftpTestServer clearFaults(String username) {
+        faults.readOnly.remove(username);
+        faults.diskFull.remove(username);
+        faults.dropAfterBytes.remove(username);
+        CountDownLatch hung = faults.hang.remove(username);
+        if (hung != null) {
+            hung.countDown();
+        }
+        return this;
+    }
+
+    /** How many connections were cut by {@link #dropConnectionOnceAfter}. */
+    public int droppedConnections() {
+        return faults.dropped.get();
+    }
+
     public boolean isRunning() {
         return server.isStarted();
     }
 
     @Override
     public void close() {
+        faults.hang.values().forEach(CountDownLatch::countDown);
         try {
             server.stop(true);
         } catch (IOException e) {
@@ -143,6 +211,68 @@ public final class SftpTestServer implements AutoCloseable {
             Path chroot = root.resolve(session.getUsername());
             Files.createDirectories(chroot);
             return new RootedFileSystemProvider().newFileSystem(chroot, Map.of());
+        }
+    }
+
+    /** Faults the tests switch on per user: read-only file system, full disk, connection cut mid-transfer. */
+    private static final class InjectedFaults implements SftpEventListener {
+
+        private final Set<String> readOnly = ConcurrentHashMap.newKeySet();
+        private final Set<String> diskFull = ConcurrentHashMap.newKeySet();
+        private final Map<String, Long> dropAfterBytes = new ConcurrentHashMap<>();
+        private final AtomicInteger dropped = new AtomicInteger();
+        private final Map<String, CountDownLatch> hang = new ConcurrentHashMap<>();
+
+        @Override
+        public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
+            if (localHandle instanceof FileHandle file && file.getOpenOptions().contains(StandardOpenOption.WRITE)) {
+                refuseWrites(session, localHandle.getFile());
+            }
+        }
+
+        @Override
+        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
+                byte[] data, int dataOffset, int dataLen) throws IOException {
+            refuseWrites(session, localHandle.getFile());
+            CountDownLatch hung = hang.get(session.getUsername());
+            if (hung != null) {
+                try {
+                    hung.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Long limit = dropAfterBytes.get(session.getUsername());
+            if (limit != null && offset + dataLen >= limit && dropAfterBytes.remove(session.getUsername(), limit)) {
+                dropped.incrementAndGet();
+                session.close(true);
+                throw new IOException("connection cut by the test server");
+            }
+        }
+
+        @Override
+        public void creating(ServerSession session, Path path, Map<String, ?> attrs) throws IOException {
+            refuseWrites(session, path);
+        }
+
+        @Override
+        public void moving(ServerSession session, Path srcPath, Path dstPath, Collection<CopyOption> opts)
+                throws IOException {
+            refuseWrites(session, dstPath);
+        }
+
+        @Override
+        public void removing(ServerSession session, Path path, boolean isDirectory) throws IOException {
+            refuseWrites(session, path);
+        }
+
+        private void refuseWrites(ServerSession session, Path path) throws IOException {
+            if (readOnly.contains(session.getUsername())) {
+                throw new AccessDeniedException(path.toString(), null, "read-only file system");
+            }
+            if (diskFull.contains(session.getUsername())) {
+                throw new SftpException(SftpConstants.SSH_FX_NO_SPACE_ON_FILESYSTEM, "No space left on device");
+            }
         }
     }
 }

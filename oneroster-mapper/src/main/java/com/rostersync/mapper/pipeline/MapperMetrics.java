@@ -1,0 +1,45 @@
+package com.rostersync.mapper.pipeline;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.outcome.ValidationIssue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.ToDoubleFunction;
+import org.springframework.stereotype.Component;
+
+/** The mapper's agreed metrics (team brief): snapshots emitted, deletions held per entity, issues and outcomes. */
+@Component
+class MapperMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter snapshotsEmitted;
+
+    MapperMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.snapshotsEmitted = Counter.builder("rostersync.mapper.snapshots.emitted")
+                .description("School snapshots emitted because their content changed").register(registry);
+    }
+
+    /** One gauge per entity type, reading the held deletions summed over every school. */
+    <T> void heldDeletions(T source, java.util.function.BiFunction<T, EntityType, Long> held) {
+        for (EntityType type : EntityType.values()) {
+            ToDoubleFunction<T> value = s -> held.apply(s, type);
+            Gauge.builder("rostersync.mapper.deletions.held", source, value).tag("entity", type.name())
+                    .description("Deletions currently held by the deletion threshold").register(registry);
+        }
+    }
+
+    void snapshotEmitted() {
+        snapshotsEmitted.increment();
+    }
+
+    void outcomeSent(SyncOutcome outcome) {
+        registry.counter("rostersync.outcomes.sent", "stage", outcome.stage().name(), "reason",
+                outcome.reason().name()).increment();
+        for (ValidationIssue issue : outcome.validationIssues()) {
+            registry.counter("rostersync.mapper.validation.issues", "file", issue.file()).increment();
+        }
+    }
+}

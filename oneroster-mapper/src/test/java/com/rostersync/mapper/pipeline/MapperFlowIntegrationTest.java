@@ -1,0 +1,163 @@
+package com.rostersync.mapper.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.Topics;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.mapper.Fixtures;
+import com.rostersync.mapper.LargeSchool;
+import com.rostersync.mapper.cycle.SchoolCyclePlanner;
+import com.rostersync.mapper.roster.SchoolRoster;
+import com.rostersync.mapper.snapshot.SnapshotAssembler;
+import com.rostersync.mapper.snapshot.SourceSystem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.junit.jupiter.api.TestInstance;
+
+/** The walking-skeleton path through a real (embedded KRaft) broker: changes in, snapshot and outcome out. */
+@SpringBootTest(properties = {"spring.config.name=oneroster-mapper", "rostersync.mapper.quiet-period=300ms",
+        "rostersync.topics.partitions=1", "rostersync.tenants.file=src/test/resources/tenants-test.yml"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MapperFlowIntegrationTest {
+
+    @Autowired
+    private KafkaTemplate<String, Object> template;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrap;
+
+    private TopicProbe<SchoolSnapshot> snapshots;
+    private TopicProbe<SyncOutcome> outcomes;
+
+    @BeforeAll
+    void probes() {
+        snapshots = new TopicProbe<>(bootstrap, Topics.SNAPSHOTS, SchoolSnapshot.class);
+        outcomes = new TopicProbe<>(bootstrap, Topics.OUTCOMES, SyncOutcome.class);
+    }
+
+    @AfterAll
+    void closeProbes() {
+        snapshots.close();
+        outcomes.close();
+    }
+
+    @Test
+    void emitsTheFixtureSchoolsGoldenFilesAfterItsCycle() throws IOException {
+        sendSchool("maple");
+        String key = Keys.school("maple", Fixtures.SCHOOL);
+
+        SchoolSnapshot snapshot = snapshots.await(key, s -> true);
+        assertThat(snapshot.version()).isEqualTo(1);
+        for (SnapshotFile file : snapshot.files()) {
+            assertThat(file.content()).as(file.name()).isEqualTo(golden(file.name()));
+        }
+        SyncOutcome outcome = outcomes.await(key, o -> true);
+        assertThat(outcome.stage()).isEqualTo(Stage.MAP);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
+        assertThat(outcome.validationIssues()).isEmpty();
+
+        assertThat(meters.get("rostersync.mapper.snapshots.emitted").counter().count()).isPositive();
+        assertThat(meters.get("rostersync.outcomes.sent").tags("stage", "MAP", "reason", "SNAPSHOT_READY")
+                .counter().count()).isPositive();
+        assertThat(meters.get("rostersync.mapper.deletions.held").tag("entity", "PERSON").gauge().value()).isZero();
+    }
+
+    @Test
+    void coalescesABurstOfCyclesAndEmitsNothingWhenNothingChanged() {
+        String key = Keys.school("oak", Fixtures.SCHOOL);
+        sendSchool("oak");
+        send(RosterEvents.completed("oak", Fixtures.SCHOOL));
+        send(RosterEvents.completed("oak", Fixtures.SCHOOL));
+        outcomes.await(key, o -> true);
+
+        send(RosterEvents.completed("oak", Fixtures.SCHOOL));
+        await(key, 2);
+
+        assertThat(outcomes.drain(key)).hasSize(2).allMatch(o -> o.reason() == OutcomeReason.SNAPSHOT_READY);
+        assertThat(snapshots.drain(key)).hasSize(1);
+    }
+
+    @Test
+    void unreadableChangeGoesToTheDeadLetterTopic() {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap), new StringSerializer(), new StringSerializer());
+                var dlt = new TopicProbe<>(bootstrap, Topics.ROSTER_CHANGES_DLT, String.class)) {
+            producer.send(new ProducerRecord<>(Topics.ROSTER_CHANGES, "maple/BAD", "\"not an event\""));
+            producer.flush();
+            assertThat(dlt.await("maple/BAD", v -> true)).isEqualTo("not an event");
+        }
+    }
+
+    @Test
+    void aTenThousandStudentSnapshotPassesTheBroker() throws Exception {
+        SchoolRoster roster = new SchoolRoster("big", "BIG");
+        roster.current().putAll(Fixtures.keyed(LargeSchool.records("BIG", 10_000)));
+        SchoolSnapshot snapshot = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"))
+                .plan(roster, 10, Instant.now()).snapshot().orElseThrow();
+        long bytes = snapshot.files().stream().mapToLong(f -> f.content().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        assertThat(bytes).as("far above Kafka's 1 MB default message size").isGreaterThan(5_000_000);
+
+        template.send(Topics.SNAPSHOTS, "big/BIG", snapshot).get(60, TimeUnit.SECONDS);
+
+        SchoolSnapshot received = snapshots.await("big/BIG", s -> true, Duration.ofSeconds(60));
+        assertThat(received.contentHash()).isEqualTo(snapshot.contentHash());
+        assertThat(SnapshotAssembler.contentHash(received.files())).isEqualTo(snapshot.contentHash());
+        assertThat(received.files()).filteredOn(f -> f.name().equals("users.csv")).singleElement()
+                .extracting(SnapshotFile::rows).isEqualTo(10_400);
+    }
+
+    private void await(String key, int outcomesCount) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> outcomes.drain(key).size() >= outcomesCount);
+    }
+
+    private void sendSchool(String tenant) {
+        for (RosterRecord record : Fixtures.school(List.of()).values()) {
+            send(RosterEvents.upsert(tenant, Fixtures.SCHOOL, record));
+        }
+        send(RosterEvents.completed(tenant, Fixtures.SCHOOL));
+    }
+
+    private void send(RosterChangeEvent event) {
+        template.send(Topics.ROSTER_CHANGES, Keys.school(event.tenantId(), event.schoolId()), event);
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = MapperFlowIntegrationTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.rostersync.extractor;
+
+import com.rostersync.events.Topics;
+import com.rostersync.extractor.change.ChangeDetector;
+import com.rostersync.extractor.change.ContentHasher;
+import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.cycle.CycleScheduler;
+import com.rostersync.extractor.cycle.TenantCycle;
+import com.rostersync.extractor.kafka.ExtractorKafka;
+import com.rostersync.extractor.kafka.HashStateRestorer;
+import com.rostersync.extractor.kafka.KafkaCyclePublisher;
+import com.rostersync.extractor.source.RosterSource;
+import com.rostersync.extractor.source.csv.CsvDropRosterSource;
+import com.rostersync.extractor.source.csv.FolderDropFetcher;
+import com.rostersync.extractor.source.csv.SftpDropFetcher;
+import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
+import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.SourceType;
+import com.rostersync.tenants.TenantRegistryWatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the extractor: sources, change detection, Kafka edges and the scheduler, all from validated properties. */
+@Configuration(proxyBeanMethods = false)
+class ExtractorConfiguration {
+
+    @Bean(destroyMethod = "close")
+    TenantRegistryWatcher tenantRegistryWatcher(RosterSyncProperties properties) {
+        return new TenantRegistryWatcher(properties.tenants().file(), properties.tenants().pollInterval());
+    }
+
+    @Bean
+    SecretResolver secretResolver(RosterSyncProperties properties) {
+        return SecretResolver.fromSystem(properties.secrets().dir());
+    }
+
+    @Bean
+    HashState hashState() {
+        return new HashState();
+    }
+
+    @Bean
+    KafkaTemplate<String, Object> extractorEventTemplate(KafkaProperties kafka, JsonMapper json,
+            MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, Object> factory = ExtractorKafka.eventProducerFactory(
+                kafka.buildProducerProperties(), json);
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    KafkaTemplate<String, String> extractorStateTemplate(KafkaProperties kafka, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, String> factory = ExtractorKafka.stateProducerFactory(
+                kafka.buildProducerProperties());
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    HashStateRestorer hashStateRestorer(KafkaProperties kafka, ExtractorProperties extractor) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        return new HashStateRestorer(() -> ExtractorKafka.stateConsumerFactory(consumer).createConsumer(),
+                extractor.stateReadTimeout());
+    }
+
+    @Bean
+    TenantCycle tenantCycle(SecretResolver secrets, ExtractorProperties extractor, HashState state,
+            KafkaTemplate<String, Object> extractorEventTemplate,
+            KafkaTemplate<String, String> extractorStateTemplate, MeterRegistry meters) {
+        RosterSource jdbc = new JdbcRosterSource(secrets, extractor.callTimeout());
+        RosterSource csv = new CsvDropRosterSource(new FolderDropFetcher(),
+                new SftpDropFetcher(secrets, extractor.callTimeout()));
+        return new TenantCycle(tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
+                new ChangeDetector(new ContentHasher()::hash), state,
+                new KafkaCyclePublisher(extractorEventTemplate, extractorStateTemplate, extractor.callTimeout()),
+                meters, Clock.systemUTC());
+    }
+
+    @Bean
+    CycleScheduler cycleScheduler(TenantRegistryWatcher registry, TenantCycle cycle,
+            ExtractorProperties extractor) {
+        return new CycleScheduler(registry::current, cycle::run, extractor.poolSize(), extractor.queueCapacity(),
+                extractor.tick(), extractor.cycleTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    ExtractorLifecycle extractorLifecycle(HashStateRestorer restorer, HashState state, CycleScheduler scheduler) {
+        return new ExtractorLifecycle(() -> restorer.restore(state), scheduler);
+    }
+
+    @Bean
+    NewTopic rosterChangesTopic(RosterSyncProperties properties) {
+        return TopicBuilder.name(Topics.ROSTER_CHANGES).partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas()).build();
+    }
+
+    @Bean
+    NewTopic outcomesTopic(RosterSyncProperties properties) {
+        return TopicBuilder.name(Topics.OUTCOMES).partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas()).build();
+    }
+
+    @Bean
+    NewTopic extractorStateTopic(RosterSyncProperties properties) {
+        return ExtractorKafka.stateTopic(properties.topics().partitions(), properties.topics().replicas());
+    }
+}

@@ -1,0 +1,31 @@
+package com.rostersync.extractor;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Tuning of the extractor ({@code rostersync.extractor.*}). Every remote call has a bound, so one hanging district
+ * holds at most one pool thread for at most {@code cycleTimeout}.
+ *
+ * @param poolSize         tenant cycles that may run at once (bounded pool)
+ * @param queueCapacity    due cycles that may wait for a thread; beyond it a cycle is skipped until the next tick
+ * @param tick             how often the scheduler looks for due tenants
+ * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
+ * @param cycleTimeout     a cycle still running after this is interrupted and reported SOURCE_UNAVAILABLE
+ * @param stateReadTimeout bound on each poll while rebuilding the hash state from its topic at start-up
+ */
+@Validated
+@ConfigurationProperties("rostersync.extractor")
+public record ExtractorProperties(
+        @DefaultValue("4") @Min(1) @Max(256) int poolSize,
+        @DefaultValue("1000") @Min(0) int queueCapacity,
+        @DefaultValue("1s") @NotNull Duration tick,
+        @DefaultValue("30s") @NotNull Duration callTimeout,
+        @DefaultValue("10m") @NotNull Duration cycleTimeout,
+        @DefaultValue("30s") @NotNull Duration stateReadTimeout) {
+}

@@ -1,0 +1,85 @@
+package com.rostersync.extractor.change;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.cycle.ChangeCounts;
+import com.rostersync.events.cycle.ChangeKind;
+import com.rostersync.events.roster.RosterRecord;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Compares one school's records now with the hashes last published for it and says what to publish (issue 3: only
+ * what changed). A record whose source part failed is never deleted: types in {@code carriedForward} lose nothing,
+ * and single broken records ({@code carriedIds}) are neither updated nor deleted.
+ */
+public final class ChangeDetector {
+
+    private final Function<RosterRecord, String> hasher;
+
+    public ChangeDetector(Function<RosterRecord, String> hasher) {
+        this.hasher = hasher;
+    }
+
+    public SchoolChanges detect(String schoolId, List<RosterRecord> current,
+            Map<EntityType, Map<String, String>> previous, Set<EntityType> carriedForward,
+            Map<EntityType, Set<String>> carriedIds) {
+        Map<EntityType, Map<String, RosterRecord>> now = new EnumMap<>(EntityType.class);
+        for (RosterRecord record : current) {
+            now.computeIfAbsent(record.entityType(), t -> new HashMap<>()).put(record.sourcedId(), record);
+        }
+        List<Change> changes = new ArrayList<>();
+        Map<EntityType, ChangeCounts> counts = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            Map<String, RosterRecord> records = now.getOrDefault(type, Map.of());
+            Map<String, String> before = previous.getOrDefault(type, Map.of());
+            Set<String> keep = carriedIds.getOrDefault(type, Set.of());
+            long upserted = 0;
+            long deleted = 0;
+            for (String id : new TreeSet<>(records.keySet())) {
+                if (keep.contains(id)) {
+                    continue;
+                }
+                RosterRecord record = records.get(id);
+                String hash = hasher.apply(record);
+                if (!hash.equals(before.get(id))) {
+                    changes.add(new Change(ChangeKind.UPSERT, type, id, hash, record));
+                    upserted++;
+                }
+            }
+            long kept = 0;
+            boolean typeCarried = carriedForward.contains(type);
+            for (String id : new TreeSet<>(before.keySet())) {
+                if (records.containsKey(id) && !keep.contains(id)) {
+                    continue;
+                }
+                if (typeCarried || keep.contains(id)) {
+                    kept++;
+                } else {
+                    changes.add(new Change(ChangeKind.DELETE, type, id, null, null));
+                    deleted++;
+                }
+            }
+            long total = records.size() - countIn(keep, records) + kept;
+            if (total > 0 || upserted > 0 || deleted > 0) {
+                counts.put(type, new ChangeCounts(total, upserted, deleted));
+            }
+        }
+        Set<EntityType> carried = new TreeSet<>(carriedForward);
+        carriedIds.forEach((type, ids) -> {
+            if (!ids.isEmpty()) {
+                carried.add(type);
+            }
+        });
+        return new SchoolChanges(schoolId, changes, counts, carried);
+    }
+
+    private static long countIn(Set<String> ids, Map<String, RosterRecord> records) {
+        return ids.stream().filter(records::containsKey).count();
+    }
+}

@@ -1,0 +1,109 @@
+package com.rostersync.extractor.cycle;
+
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every tenant's cycle every {@code syncInterval} on a bounded pool. A tenant never has two cycles at once, and
+ * a cycle that overruns the cycle timeout is interrupted; so a slow or hanging district holds one thread at most and
+ * never delays the others (issue 3: thousands of tenants). Tenants added to or removed from the registry take effect
+ * on the next tick.
+ */
+public final class CycleScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CycleScheduler.class);
+
+    private final Supplier<TenantRegistry> registry;
+    private final Consumer<Tenant> cycle;
+    private final Duration tick;
+    private final Duration cycleTimeout;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService ticker;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
+
+    public CycleScheduler(Supplier<TenantRegistry> registry, Consumer<Tenant> cycle, int poolSize, int queueCapacity,
+            Duration tick, Duration cycleTimeout, Clock clock) {
+        this.registry = registry;
+        this.cycle = cycle;
+        this.tick = tick;
+        this.cycleTimeout = cycleTimeout;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.MILLISECONDS,
+                queueCapacity == 0 ? new LinkedBlockingQueue<>(1) : new ArrayBlockingQueue<>(queueCapacity),
+                r -> daemon(r, "extractor-cycle-" + threads.incrementAndGet()));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "extractor-scheduler"));
+    }
+
+    public void start() {
+        long millis = Math.max(10, tick.toMillis());
+        ticker.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts due cycles and interrupts overrunning ones; public so that tests can drive it without waiting. */
+    public void tick() {
+        try {
+            Instant now = clock.instant();
+            running.forEach((tenantId, run) -> {
+                if (run.future().isDone()) {
+                    running.remove(tenantId, run);
+                } else if (now.isAfter(run.startedAt().plus(cycleTimeout))) {
+                    log.warn("Tenant {}: cycle overran {} and is interrupted", tenantId, cycleTimeout);
+                    run.future().cancel(true);
+                }
+            });
+            for (Tenant tenant : registry.get().tenants()) {
+                if (running.containsKey(tenant.id()) || now.isBefore(nextDue.getOrDefault(tenant.id(),
+                        Instant.MIN))) {
+                    continue;
+                }
+                try {
+                    Future<?> future = workers.submit(() -> cycle.accept(tenant));
+                    running.put(tenant.id(), new Running(now, future));
+                    nextDue.put(tenant.id(), now.plus(tenant.syncInterval()));
+                } catch (RejectedExecutionException full) {
+                    log.warn("Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",
+                            tenant.id(), workers.getMaximumPoolSize());
+                    return;
+                }
+            }
+        } catch (RuntimeException unexpected) {
+            log.error("Scheduler tick failed; next tick retries", unexpected);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private record Running(Instant startedAt, Future<?> future) {
+    }
+}

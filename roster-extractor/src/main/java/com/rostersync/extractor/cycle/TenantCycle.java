@@ -1,0 +1,189 @@
+package com.rostersync.extractor.cycle;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.Keys;
+import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.cycle.ChangeCounts;
+import com.rostersync.events.cycle.ChangeKind;
+import com.rostersync.events.cycle.CycleCompleted;
+import com.rostersync.events.cycle.RecordChanged;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.extractor.change.Change;
+import com.rostersync.extractor.change.ChangeDetector;
+import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.change.SchoolChanges;
+import com.rostersync.extractor.source.RosterSource;
+import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.SourceFailures;
+import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.tenants.Tenant;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One extract cycle of one tenant: read the source, compare each school with what was last published, publish the
+ * changes and the cycle-complete marker per school, then the one EXTRACT outcome of the tenant. A configured school
+ * that the source lacks stops the whole tenant before anything is published (seed: a missing school must never
+ * become an archive of its students). Hashes advance only after the broker acknowledged the changes, so a failed
+ * publish is simply detected again next cycle.
+ */
+public final class TenantCycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantCycle.class);
+
+    private final Function<Tenant, RosterSource> sources;
+    private final ChangeDetector detector;
+    private final HashState state;
+    private final CyclePublisher publisher;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
+
+    public TenantCycle(Function<Tenant, RosterSource> sources, ChangeDetector detector, HashState state,
+            CyclePublisher publisher, MeterRegistry meters, Clock clock) {
+        this.sources = sources;
+        this.detector = detector;
+        this.state = state;
+        this.publisher = publisher;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Runs one cycle and returns the outcome it sent (also when sending it failed: then it is logged). */
+    public SyncOutcome run(Tenant tenant) {
+        Instant startedAt = clock.instant();
+        String cycleId = UUID.randomUUID().toString();
+        SyncOutcome outcome;
+        try {
+            SourceRead read = sources.apply(tenant).read(tenant);
+            read.recordsRead().forEach((type, count) -> counter("rostersync.extractor.records.read", "entity",
+                    type).increment(count));
+            try {
+                outcome = publish(tenant, read, cycleId, startedAt);
+            } catch (RuntimeException unpublished) {
+                // The source was fine; the broker was not. Hashes did not advance, so the next cycle resends.
+                log.error("Tenant {}: cycle {} could not publish its changes", tenant.id(), cycleId, unpublished);
+                outcome = outcome(tenant, OutcomeReason.SOURCE_UNAVAILABLE, "tenant " + tenant.id()
+                        + ": source read, but publishing the changes failed: "
+                        + SourceFailures.describe(unpublished) + "; retried next cycle", List.of(), List.of(),
+                        Map.of(), startedAt);
+            }
+        } catch (SourceFailure failure) {
+            log.warn("Tenant {}: cycle {} failed: {} {}", tenant.id(), cycleId, failure.reason(),
+                    failure.getMessage());
+            outcome = outcome(tenant, failure.reason(), failure.getMessage(), List.of(), List.of(), Map.of(),
+                    startedAt);
+        } catch (RuntimeException unexpected) {
+            OutcomeReason reason = SourceFailures.classify(unexpected);
+            String message = "tenant " + tenant.id() + ": cycle failed: " + SourceFailures.describe(unexpected);
+            log.error("Tenant {}: cycle {} failed", tenant.id(), cycleId, unexpected);
+            outcome = outcome(tenant, reason, message, List.of(), List.of(), Map.of(), startedAt);
+        }
+        Timer.builder("rostersync.extractor.cycle.duration").tag("result", outcome.reason().isFailure()
+                        && outcome.reason() != OutcomeReason.FILE_FAILED ? "failed" : "ok")
+                .publishPercentileHistogram().register(meters)
+                .record(Duration.between(startedAt, clock.instant()));
+        try {
+            publisher.publishOutcome(outcome);
+            counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason()).increment();
+        } catch (RuntimeException unsent) {
+            log.error("Tenant {}: outcome {} of cycle {} could not be sent: {}", tenant.id(), outcome.reason(),
+                    cycleId, SourceFailures.describe(unsent));
+        }
+        return outcome;
+    }
+
+    private SyncOutcome publish(Tenant tenant, SourceRead read, String cycleId, Instant startedAt) {
+        if (read.foundSchoolIds() != null) {
+            List<String> missing = tenant.schoolIds().stream().filter(id -> !read.foundSchoolIds().contains(id))
+                    .toList();
+            if (!missing.isEmpty()) {
+                return new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(),
+                        Stage.EXTRACT, OutcomeReason.SCHOOLS_NOT_FOUND, tenant.id(), tenant.schoolIds(), null,
+                        "tenant " + tenant.id() + ": " + missing.size() + " configured school(s) not in the source: "
+                                + String.join(", ", missing) + "; nothing was published",
+                        missing, read.fileFailures(), List.of(), List.of(), Map.of());
+            }
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        for (String schoolId : tenant.schoolIds()) {
+            SchoolChanges changes = detector.detect(schoolId, read.recordsOf(schoolId),
+                    state.school(tenant.id(), schoolId), read.carriedForward(), read.carriedForwardIds());
+            String schoolKey = Keys.school(tenant.id(), schoolId);
+            boolean firstSinceStart = !announcedSchools.contains(schoolKey);
+            if (!changes.isEmpty() || firstSinceStart) {
+                publisher.publishChanges(tenant.id(), schoolId, events(tenant.id(), cycleId, startedAt, changes));
+                publisher.recordState(tenant.id(), schoolId, changes.changes());
+                state.apply(tenant.id(), schoolId, changes.changes());
+                announcedSchools.add(schoolKey);
+                changes.changes().forEach(change -> counter("rostersync.extractor.records.published", "entity",
+                        change.type(), "kind", change.kind()).increment());
+            }
+            changes.counts().forEach((type, c) -> {
+                counts.merge("total." + type.name(), c.total(), Long::sum);
+                counts.merge("upserted", c.upserted(), Long::sum);
+                counts.merge("deleted", c.deleted(), Long::sum);
+            });
+        }
+        counts.put("schools", (long) tenant.schoolIds().size());
+        counts.put("durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
+        boolean filesFailed = !read.fileFailures().isEmpty();
+        String message = "tenant " + tenant.id() + ": " + counts.getOrDefault("upserted", 0L) + " upserted, "
+                + counts.getOrDefault("deleted", 0L) + " deleted in " + tenant.schoolIds().size() + " school(s)"
+                + (filesFailed ? "; " + read.fileFailures().size() + " file problem(s), their records carried forward"
+                : "");
+        return outcome(tenant, filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED, message,
+                List.of(), read.fileFailures(), counts, startedAt);
+    }
+
+    private List<RosterChangeEvent> events(String tenantId, String cycleId, Instant startedAt,
+            SchoolChanges changes) {
+        Instant now = clock.instant();
+        List<RosterChangeEvent> events = new ArrayList<>(changes.changes().size() + 1);
+        for (Change change : changes.changes()) {
+            events.add(new RecordChanged(SchemaVersion.CURRENT, tenantId, changes.schoolId(), cycleId, change.kind(),
+                    change.type(), change.sourcedId(), change.hash(),
+                    change.kind() == ChangeKind.UPSERT ? change.record() : null, now));
+        }
+        Map<EntityType, ChangeCounts> counts = changes.counts();
+        events.add(new CycleCompleted(SchemaVersion.CURRENT, tenantId, changes.schoolId(), cycleId, startedAt,
+                clock.instant(), counts, new TreeSet<>(changes.carriedForward())));
+        return events;
+    }
+
+    private SyncOutcome outcome(Tenant tenant, OutcomeReason reason, String message, List<String> missing,
+            List<com.rostersync.events.outcome.FileFailure> fileFailures, Map<String, Long> counts,
+            Instant startedAt) {
+        Map<String, Long> allCounts = new TreeMap<>(counts);
+        allCounts.putIfAbsent("durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
+        return new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(), Stage.EXTRACT,
+                reason, tenant.id(), tenant.schoolIds(), null, message, missing, fileFailures, List.of(), List.of(),
+                allCounts);
+    }
+
+    private Counter counter(String name, Object... tags) {
+        String[] text = new String[tags.length];
+        for (int i = 0; i < tags.length; i++) {
+            text[i] = String.valueOf(tags[i]);
+        }
+        return meters.counter(name, text);
+    }
+}

@@ -1,0 +1,81 @@
+package com.rostersync.extractor.kafka;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.Topics;
+import com.rostersync.events.cycle.ChangeKind;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.extractor.change.Change;
+import com.rostersync.extractor.cycle.CyclePublisher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Sends a cycle's results and waits for the broker's acknowledgement of each batch (bounded by the call timeout),
+ * so the caller advances its hashes only for what is durably on the topic. The idempotent producer keeps one key's
+ * events in send order, which keeps a school's CycleCompleted behind its changes.
+ */
+public final class KafkaCyclePublisher implements CyclePublisher {
+
+    private final KafkaTemplate<String, Object> events;
+    private final KafkaTemplate<String, String> state;
+    private final Duration timeout;
+
+    public KafkaCyclePublisher(KafkaTemplate<String, Object> events, KafkaTemplate<String, String> state,
+            Duration timeout) {
+        this.events = events;
+        this.state = state;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> changes) {
+        String key = Keys.school(tenantId, schoolId);
+        List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>(changes.size());
+        for (RosterChangeEvent event : changes) {
+            sent.add(events.send(Topics.ROSTER_CHANGES, key, event));
+        }
+        await(sent, "roster changes of " + key);
+    }
+
+    @Override
+    public void recordState(String tenantId, String schoolId, List<Change> changes) {
+        List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            sent.add(state.send(Topics.EXTRACTOR_STATE, Keys.record(tenantId, schoolId, change.type(),
+                    change.sourcedId()), change.kind() == ChangeKind.UPSERT ? change.hash() : null));
+        }
+        await(sent, "hash state of " + Keys.school(tenantId, schoolId));
+    }
+
+    @Override
+    public void publishOutcome(SyncOutcome outcome) {
+        await(List.of(events.send(Topics.OUTCOMES, outcome.tenantId(), outcome)), "outcome of " + outcome.tenantId());
+    }
+
+    private <T> void await(List<CompletableFuture<T>> sent, String what) {
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while sending " + what, interrupted);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new PublishFailedException("could not send " + what, failed);
+        }
+    }
+
+    /** The broker did not acknowledge a batch in time; the cycle's hashes do not advance. */
+    public static final class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package com.rostersync.extractor.source.csv;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.roster.ClassType;
+import com.rostersync.events.roster.Course;
+import com.rostersync.events.roster.Demographics;
+import com.rostersync.events.roster.Enrollment;
+import com.rostersync.events.roster.Person;
+import com.rostersync.events.roster.Role;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.roster.ScheduleType;
+import com.rostersync.events.roster.School;
+import com.rostersync.events.roster.Section;
+import com.rostersync.events.roster.Term;
+import com.rostersync.events.roster.TermType;
+import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.oneroster.CsvFileException;
+import com.rostersync.oneroster.CsvProblem;
+import com.rostersync.oneroster.CsvReader;
+import com.rostersync.oneroster.CsvRow;
+import com.rostersync.oneroster.CsvTable;
+import com.rostersync.oneroster.ListField;
+import com.rostersync.oneroster.OneRosterFile;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns the files of a OneRoster 1.1 drop into school-scoped canonical records. Each file is checked on its own: a
+ * file that cannot be used (empty, not UTF-8, not CSV, wrong header, unknown name, missing without the manifest
+ * saying "absent") is a {@link FileFailure} and its entity type is carried forward, never deleted. A broken row is a
+ * failure with its line and field; its record is carried forward (by id when the row still shows one, otherwise the
+ * whole type keeps its records this cycle).
+ */
+public final class OneRosterDropReader {
+
+    private static final Map<OneRosterFile, EntityType> TYPES = Map.of(OneRosterFile.ORGS, EntityType.SCHOOL,
+            OneRosterFile.ACADEMIC_SESSIONS, EntityType.TERM, OneRosterFile.COURSES, EntityType.COURSE,
+            OneRosterFile.CLASSES, EntityType.SECTION, OneRosterFile.USERS, EntityType.PERSON,
+            OneRosterFile.ENROLLMENTS, EntityType.ENROLLMENT, OneRosterFile.DEMOGRAPHICS, EntityType.DEMOGRAPHICS);
+
+    private final Set<String> configured;
+    private final List<FileFailure> failures = new ArrayList<>();
+    private final Set<EntityType> carried = new TreeSet<>();
+    private final Map<EntityType, Set<String>> carriedIds = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
+    private final Map<String, List<RosterRecord>> bySchool = new HashMap<>();
+
+    public OneRosterDropReader(List<String> schoolIds) {
+        this.configured = new LinkedHashSet<>(schoolIds);
+    }
+
+    SourceRead read(DropUnpacker.Unpacked drop) {
+        failures.addAll(drop.failures());
+        Map<OneRosterFile, CsvTable> tables = new EnumMap<>(OneRosterFile.class);
+        for (Map.Entry<String, byte[]> file : drop.files().entrySet()) {
+            Optional<OneRosterFile> known = OneRosterFile.byFileName(file.getKey());
+            if (known.isEmpty()) {
+                failures.add(new FileFailure(file.getKey(), 0, null, "unknown file name for a OneRoster 1.1 drop"));
+                continue;
+            }
+            try {
+                CsvTable table = CsvReader.read(known.get(), file.getValue());
+                tables.put(known.get(), table);
+                for (CsvProblem problem : table.rowProblems()) {
+                    failures.add(failure(problem));
+                    if (TYPES.containsKey(known.get())) {
+                        carried.add(TYPES.get(known.get()));
+                    }
+                }
+            } catch (CsvFileException unusable) {
+                failures.add(failure(unusable.problem()));
+            }
+        }
+        Set<String> absent = absentFiles(tables.get(OneRosterFile.MANIFEST));
+        for (OneRosterFile file : OneRosterFile.rosterFiles()) {
+            if (!tables.containsKey(file)) {
+                if (!absent.contains(file.manifestName())) {
+                    carried.add(TYPES.get(file));
+                    if (!drop.files().containsKey(file.fileName())) {
+                        failures.add(new FileFailure(file.fileName(), 0, null,
+                                "missing from the drop (and not marked absent in manifest.csv)"));
+                    }
+                }
+            }
+        }
+        Set<String> found = readOrgs(tables.get(OneRosterFile.ORGS));
+        Map<String, Term> terms = readTerms(tables.get(OneRosterFile.ACADEMIC_SESSIONS));
+        Map<String, Set<String>> termSchools = new HashMap<>();
+        readCourses(tables.get(OneRosterFile.COURSES), termSchools);
+        Map<String, String> sectionSchool = readClasses(tables.get(OneRosterFile.CLASSES), termSchools);
+        scopeTerms(terms, termSchools);
+        Map<String, List<String>> personSchools = readUsers(tables.get(OneRosterFile.USERS));
+        readEnrollments(tables.get(OneRosterFile.ENROLLMENTS), sectionSchool);
+        if (carried.contains(EntityType.PERSON)) {
+            carried.add(EntityType.DEMOGRAPHICS);
+        }
+        carriedIds.getOrDefault(EntityType.PERSON, Set.of())
+                .forEach(id -> carriedIds.computeIfAbsent(EntityType.DEMOGRAPHICS, t -> new HashSet<>()).add(id));
+        readDemographics(tables.get(OneRosterFile.DEMOGRAPHICS), personSchools);
+        return new SourceRead(bySchool, carried.contains(EntityType.SCHOOL) ? null : found, carried, carriedIds,
+                failures, counts);
+    }
+
+    private Set<String> absentFiles(CsvTable manifest) {
+        Set<String> absent = new HashSet<>();
+        if (manifest != null) {
+            for (CsvRow row : manifest.rows()) {
+                String property = row.get("propertyName");
+                if (property.startsWith("file.") && "absent".equalsIgnoreCase(row.get("value"))) {
+                    absent.add(property.substring("file.".length()));
+                }
+            }
+        }
+        return absent;
+    }
+
+    private Set<String> readOrgs(CsvTable table) {
+        Set<String> found = new TreeSet<>();
+        if (table == null) {
+            return found;
+        }
+        Map<String, String> names = new HashMap<>();
+        table.rows().forEach(row -> names.put(row.get("sourcedId"), row.get("name")));
+        each(table, EntityType.SCHOOL, row -> {
+            String id = row.get("sourcedId");
+            if ("school".equalsIgnoreCase(row.get("type")) && configured.contains(id)) {
+                found.add(id);
+                String parent = blankToNull(row.get("parentSourcedId"));
+                add(id, new School(id, row.get("name"), blankToNull(row.get("identifier")), parent,
+                        parent == null ? null : names.get(parent)));
+            }
+        });
+        return found;
+    }
+
+    private Map<String, Term> readTerms(CsvTable table) {
+        Map<String, Term> terms = new TreeMap<>();
+        each(table, EntityType.TERM, row -> {
+            Term term = new Term(row.get("sourcedId"), null, row.get("title"), termType(row.get("type")),
+                    date(row, "startDate"), date(row, "endDate"), blankToNull(row.get("parentSourcedId")),
+                    integer(row, "schoolYear"));
+            terms.put(term.sourcedId(), term);
+        });
+        return terms;
+    }
+
+    private void readCourses(CsvTable table, Map<String, Set<String>> termSchools) {
+        each(table, EntityType.COURSE, row -> {
+            String school = row.get("orgSourcedId");
+            if (configured.contains(school)) {
+                String schoolYear = blankToNull(row.get("schoolYearSourcedId"));
+                add(school, new Course(row.get("sourcedId"), school, schoolYear, row.get("title"),
+                        blankToNull(row.get("courseCode")), list(row, "grades"), list(row, "subjects"),
+                        list(row, "subjectCodes")));
+                if (schoolYear != null) {
+                    termSchools.computeIfAbsent(schoolYear, t -> new TreeSet<>()).add(school);
+                }
+            }
+        });
+    }
+
+    private Map<String, String> readClasses(CsvTable table, Map<String, Set<String>> termSchools) {
+        Map<String, String> sectionSchool = new HashMap<>();
+        each(table, EntityType.SECTION, row -> {
+            String school = row.get("schoolSourcedId");
+            String id = row.get("sourcedId");
+            Section section = new Section(id, school, row.get("courseSourcedId"), list(row, "termSourcedIds"),
+                    row.get("title"), blankToNull(row.get("classCode")), ClassType.valueOf(upper(row.get(
+                    "classType"), "classType")), blankToNull(row.get("location")), list(row, "grades"),
+                    list(row, "subjects"), list(row, "subjectCodes"), ScheduleType.SIMPLE, List.of(),
+                    list(row, "periods"));
+            sectionSchool.put(id, school);
+            if (configured.contains(school)) {
+                add(school, section);
+                section.termSourcedIds().forEach(term -> termSchools.computeIfAbsent(term, t -> new TreeSet<>())
+                        .add(school));
+            }
+        });
+        return sectionSchool;
+    }
+
+    /** academicSessions.csv has no school column: a term belongs to the schools whose classes or courses use it. */
+    private void scopeTerms(Map<String, Term> terms, Map<String, Set<String>> termSchools) {
+        Map<String, Set<String>> scoped = new HashMap<>();
+        termSchools.forEach((term, schools) -> {
+            for (String id = term; id != null && terms.containsKey(id); id = terms.get(id).parentSourcedId()) {
+                if (!scoped.computeIfAbsent(id, t -> new TreeSet<>()).addAll(schools)) {
+                    break;
+                }
+            }
+        });
+        terms.forEach((id, term) -> {
+            for (String school : scoped.getOrDefault(id, configured)) {
+                add(school, new Term(id, school, term.title(), term.type(), term.startDate(), term.endDate(),
+                        term.parentSourcedId(), term.schoolYear()));
+            }
+        });
+    }
+
+    private Map<String, List<String>> readUsers(CsvTable table) {
+        Map<String, List<String>> personSchools = new HashMap<>();
+        each(table, EntityType.PERSON, row -> {
+            List<String> schools = list(row, "orgSourcedIds").stream().filter(configured::contains).sorted()
+                    .toList();
+            if (schools.isEmpty()) {
+                return;
+            }
+            Person person = new Person(row.get("sourcedId"), schools, Role.valueOf(upper(row.get("role"), "role")),
+                    row.get("username"), bool(row, "enabledUser"), row.get("givenName"), row.get("familyName"),
+                    blankToNull(row.get("middleName")), blankToNull(row.get("identifier")),
+                    blankToNull(row.get("email")), blankToNull(row.get("sms")), blankToNull(row.get("phone")),
+                    list(row, "grades"), userIds(row), list(row, "agentSourcedIds"));
+            personSchools.put(person.sourcedId(), schools);
+            schools.forEach(school -> add(school, person));
+        });
+        return personSchools;
+    }
+
+    private void readEnrollments(CsvTable table, Map<String, String> sectionSchool) {
+        each(table, EntityType.ENROLLMENT, row -> {
+            String section = row.get("classSourcedId");
+            String school = sectionSchool.getOrDefault(section, row.get("schoolSourcedId"));
+            if (configured.contains(school)) {
+                add(school, new Enrollment(row.get("sourcedId"), school, section, row.get("userSourcedId"),
+                        Role.valueOf(upper(row.get("role"), "role")), boolOrNull(row, "primary"),
+                        date(row, "beginDate"), date(row, "endDate")));
+            }
+        });
+    }
+
+    private void readDemographics(CsvTable table, Map<String, List<String>> personSchools) {
+        each(table, EntityType.DEMOGRAPHICS, row -> {
+            List<String> schools = personSchools.getOrDefault(row.get("sourcedId"), List.of());
+            Demographics demographics = new Demographics(row.get("sourcedId"), date(row, "birthDate"),
+                    blankToNull(row.get("sex")), boolOrNull(row, "americanIndianOrAlaskaNative"),
+                    boolOrNull(row, "asian"), boolOrNull(row, "blackOrAfricanAmerican"),
+                    boolOrNull(row, "nativeHawaiianOrOtherPacificIslander"), boolOrNull(row, "white"),
+                    boolOrNull(row, "demographicRaceTwoOrMoreRaces"), boolOrNull(row, "hispanicOrLatinoEthnicity"),
+                    blankToNull(row.get("countryOfBirthCode")), blankToNull(row.get("stateOfBirthAbbreviation")),
+                    blankToNull(row.get("cityOfBirth")), blankToNull(row.get("publicSchoolResidenceStatus")));
+            schools.forEach(school -> add(school, demographics));
+        });
+    }
+
+    /** Maps every good row; a row whose value does not fit is a failure naming its line and field, and carried. */
+    private void each(CsvTable table, EntityType type, RowMapping mapping) {
+        if (table == null) {
+            return;
+        }
+        for (CsvRow row : table.rows()) {
+            try {
+                mapping.map(row);
+                counts.merge(type, 1L, Long::sum);
+            } catch (BadField bad) {
+                failures.add(new FileFailure(table.file().fileName(), row.line(), bad.field, bad.getMessage()));
+                carriedIds.computeIfAbsent(type, t -> new HashSet<>()).add(row.get("sourcedId"));
+            }
+        }
+    }
+
+    private void add(String school, RosterRecord record) {
+        bySchool.computeIfAbsent(school, s -> new ArrayList<>()).add(record);
+    }
+
+    private static FileFailure failure(CsvProblem problem) {
+        return new FileFailure(problem.file(), problem.line(), problem.field(), problem.reason());
+    }
+
+    private static TermType termType(String value) {
+        return switch (value.strip()) {
+            case "schoolYear" -> TermType.SCHOOL_YEAR;
+            case "semester" -> TermType.SEMESTER;
+            case "term" -> TermType.TERM;
+            case "gradingPeriod" -> TermType.GRADING_PERIOD;
+            default -> throw new BadField("type", "not a OneRoster academic session type");
+        };
+    }
+
+    private static String upper(String value, String field) {
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        boolean known = "classType".equals(field) ? upper.equals("HOMEROOM") || upper.equals("SCHEDULED")
+                : java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(upper));
+        if (!known) {
+            throw new BadField(field, "not a OneRoster " + field + " value");
+        }
+        return upper;
+    }
+
+    private static LocalDate date(CsvRow row, String field) {
+        String value = row.get(field);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException notADate) {
+            throw new BadField(field, "not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static int integer(CsvRow row, String field) {
+        try {
+            return Integer.parseInt(row.get(field));
+        } catch (NumberFormatException notANumber) {
+            throw new BadField(field, "not a whole number");
+        }
+    }
+
+    private static boolean bool(CsvRow row, String field) {
+        Boolean value = boolOrNull(row, field);
+        if (value == null) {
+            throw new BadField(field, "must be true or false");
+        }
+        return value;
+    }
+
+    private static Boolean boolOrNull(CsvRow row, String field) {
+        String value = row.get(field).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> null;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new BadField(field, "must be true or false");
+        };
+    }
+
+    private static List<String> list(CsvRow row, String field) {
+        return ListField.split(row.get(field));
+    }
+
+    /** {@code {type:id}} entries; a malformed entry is a bad field (its value is never quoted back). */
+    private static Map<String, String> userIds(CsvRow row) {
+        Map<String, String> ids = new TreeMap<>();
+        String raw = row.get("userIds").strip();
+        if (raw.isEmpty()) {
+            return ids;
+        }
+        for (String entry : raw.split("}")) {
+            String trimmed = entry.replaceFirst("^\\s*,?\\s*\\{", "").strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int colon = trimmed.indexOf(':');
+            if (colon <= 0) {
+                throw new BadField("userIds", "entries must look like {type:id}");
+            }
+            ids.put(trimmed.substring(0, colon).strip(), trimmed.substring(colon + 1).strip());
+        }
+        return ids;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @FunctionalInterface
+    private interface RowMapping {
+        void map(CsvRow row);
+    }
+
+    private static final class BadField extends RuntimeException {
+        private final String field;
+
+        BadField(String field, String reason) {
+            super(reason, null, false, false);
+            this.field = field;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.rostersync.extractor.source.csv;
+
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.SourceFailures;
+import com.rostersync.tenants.CsvDropSource;
+import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.Tenant;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
+import org.springframework.integration.sftp.session.SftpSession;
+
+/**
+ * A drop on an SFTP site, read through Spring Integration SFTP with the site's host key pinned by its known_hosts
+ * line (no "accept unknown keys"). Files still being uploaded ({@code .part}, {@code .writing}, {@code .tmp}) are
+ * left for the next cycle.
+ */
+public final class SftpDropFetcher implements DropFetcher {
+
+    private final SecretResolver secrets;
+    private final Duration callTimeout;
+
+    public SftpDropFetcher(SecretResolver secrets, Duration callTimeout) {
+        this.secrets = secrets;
+        this.callTimeout = callTimeout;
+    }
+
+    @Override
+    public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure {
+        CsvDropSource drop = tenant.source().csvDrop();
+        DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
+        factory.setHost(drop.host());
+        factory.setPort(drop.port());
+        factory.setUser(drop.username());
+        String secretName = drop.password() != null ? drop.password().name() : drop.privateKey().name();
+        var secret = secrets.resolve(drop.password() != null ? drop.password() : drop.privateKey())
+                .orElseThrow(() -> new SourceFailure(OutcomeReason.SOURCE_CREDENTIALS, "tenant " + tenant.id()
+                        + ": secret " + secretName + " for the SFTP drop is not configured"));
+        if (drop.password() != null) {
+            factory.setPassword(secret.reveal());
+        } else {
+            factory.setPrivateKey(new ByteArrayResource(secret.reveal().getBytes(StandardCharsets.UTF_8)));
+        }
+        factory.setKnownHostsResource(new ByteArrayResource(
+                (drop.knownHosts() + "\n").getBytes(StandardCharsets.UTF_8)));
+        Duration timeout = drop.timeout() != null && drop.timeout().compareTo(callTimeout) < 0 ? drop.timeout()
+                : callTimeout;
+        factory.setTimeout((int) timeout.toMillis());
+        String directory = drop.directory().endsWith("/") ? drop.directory() : drop.directory() + "/";
+        String step = "connect to";
+        try (SftpSession session = factory.getSession()) {
+            step = "list";
+            Map<String, byte[]> files = new TreeMap<>();
+            for (SftpClient.DirEntry entry : session.list(directory)) {
+                String name = entry.getFilename();
+                if (!entry.getAttributes().isRegularFile() || name.startsWith(".") || isPartial(name)) {
+                    continue;
+                }
+                step = "read";
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                session.read(directory + name, content);
+                files.put(name, content.toByteArray());
+            }
+            return files;
+        } catch (Exception failed) {
+            throw new SourceFailure(SourceFailures.classify(failed), "tenant " + tenant.id() + ": could not " + step
+                    + " SFTP drop " + drop.host() + ":" + drop.port() + directory + ": "
+                    + SourceFailures.describe(failed), failed);
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    private static boolean isPartial(String name) {
+        return name.endsWith(".part") || name.endsWith(".writing") || name.endsWith(".tmp");
+    }
+}

@@ -1,0 +1,107 @@
+package com.rostersync.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.Topics;
+import com.rostersync.events.cycle.CycleCompleted;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.extractor.support.SisDatabase;
+import com.rostersync.extractor.support.TopicReader;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The walking-skeleton path of the extractor as it runs: the tenant registry file, the scheduler, a real H2 SIS,
+ * the secret from the secrets folder, the embedded broker, and the agreed metric names in Prometheus format.
+ */
+@SpringBootTest(properties = {"spring.config.name=roster-extractor", "rostersync.extractor.tick=100ms",
+        "rostersync.topics.partitions=1"})
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class RosterExtractorApplicationTest {
+
+    static final Path DIR;
+    static final SisDatabase SIS;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("extractor-app");
+            SIS = SisDatabase.createIn(DIR);
+            Files.createDirectories(DIR.resolve("secrets"));
+            Files.writeString(DIR.resolve("secrets").resolve("MAPLE_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
+            Files.writeString(DIR.resolve("tenants.yml"), """
+                    tenants:
+                      - id: maple
+                        schoolIds: [S1, S2]
+                        syncInterval: 1s
+                        source:
+                          type: JDBC
+                          jdbc:
+                            url: %s
+                            username: sis
+                            passwordRef: MAPLE_SIS_PASSWORD
+                            timeout: 5s
+                    """.formatted(SIS.url()));
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("rostersync.tenants.file", () -> DIR.resolve("tenants.yml").toString());
+        registry.add("rostersync.secrets.dir", () -> DIR.resolve("secrets").toString());
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
+
+    @Test
+    void registryTenantIsExtractedOnScheduleAndAChangedRowFollows() {
+        List<SyncOutcome> outcomes = new ArrayList<>();
+        List<RosterChangeEvent> s1 = new ArrayList<>();
+        try (TopicReader<SyncOutcome> outcomeReader = fromStart(Topics.OUTCOMES, SyncOutcome.class);
+                TopicReader<RosterChangeEvent> changeReader = fromStart(Topics.ROSTER_CHANGES,
+                        RosterChangeEvent.class)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                outcomes.addAll(outcomeReader.newValues(key -> true));
+                s1.addAll(changeReader.newValues(key -> key.equals(Keys.school("maple", "S1"))));
+                assertThat(outcomes).anyMatch(o -> o.reason() == OutcomeReason.CYCLE_COMPLETED);
+                assertThat(s1).anyMatch(CycleCompleted.class::isInstance);
+            });
+            assertThat(s1).hasSize(10);
+
+            SIS.execute("update people set given_name = 'Alexa' where person_id = 'P2'");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                s1.addAll(changeReader.newValues(key -> key.equals(Keys.school("maple", "S1"))));
+                assertThat(s1).hasSize(12);
+            });
+        }
+        String scrape = prometheus.scrape();
+        assertThat(scrape).contains("rostersync_extractor_records_read_total", "rostersync_outcomes_sent_total",
+                "rostersync_extractor_records_published_total", "rostersync_extractor_cycle_duration_seconds_bucket",
+                "application=\"roster-extractor\"");
+    }
+
+    private <T> TopicReader<T> fromStart(String topic, Class<T> type) {
+        return new TopicReader<>(broker.getBrokersAsString(), topic, type, true);
+    }
+}

@@ -1,0 +1,119 @@
+package com.rostersync.extractor.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.Topics;
+import com.rostersync.events.cycle.ChangeKind;
+import com.rostersync.events.cycle.CycleCompleted;
+import com.rostersync.events.cycle.RecordChanged;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.extractor.source.csv.CsvDropRosterSource;
+import com.rostersync.extractor.source.csv.FolderDropFetcher;
+import com.rostersync.extractor.support.Drops;
+import com.rostersync.extractor.support.ExtractorHarness;
+import com.rostersync.extractor.support.Tenants;
+import com.rostersync.extractor.support.TopicReader;
+import com.rostersync.tenants.Tenant;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** A bad file in a drop never becomes a deletion downstream, and the next good drop recovers by itself. */
+@EmbeddedKafka(partitions = 1, topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
+class CsvDropCarryForwardKafkaTest {
+
+    @TempDir
+    Path dir;
+
+    ExtractorHarness extractor;
+    TopicReader<RosterChangeEvent> changes;
+    Tenant tenant;
+
+    @BeforeEach
+    void firstGoodCycle(EmbeddedKafkaBroker broker, org.junit.jupiter.api.TestInfo test) {
+        String bootstrap = broker.getBrokersAsString();
+        CsvDropRosterSource source = new CsvDropRosterSource(new FolderDropFetcher(), t -> {
+            throw new AssertionError("folder drops only");
+        });
+        extractor = new ExtractorHarness(bootstrap, t -> source);
+        changes = new TopicReader<>(bootstrap, Topics.ROSTER_CHANGES, RosterChangeEvent.class);
+        tenant = Tenants.folderDrop("anne-" + test.getTestMethod().orElseThrow().getName(),
+                Drops.goodDropIn(dir).toString(), List.of("SA"));
+        assertThat(extractor.cycle.run(tenant).reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(changes.newValues(this::ours)).hasSize(12);
+    }
+
+    @AfterEach
+    void tearDown() {
+        extractor.close();
+        changes.close();
+    }
+
+    @Test
+    void failedFileIsCarriedForwardNotDeletedAndTheNextGoodDropRecovers() {
+        Drops.write(dir, "users.csv", "sourcedId,nickname\r\nU1,T\r\n");
+
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).extracting(FileFailure::file).containsExactly("users.csv");
+        List<RosterChangeEvent> events = changes.newValues(this::ours);
+        assertThat(events).noneMatch(e -> e instanceof RecordChanged);
+        assertThat(extractor.state.school(tenant.id(), "SA").get(EntityType.PERSON)).hasSize(3);
+
+        Drops.write(dir, "users.csv", new String(Drops.good("users.csv")));
+        SyncOutcome recovered = extractor.cycle.run(tenant);
+        assertThat(recovered.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(recovered.fileFailures()).isEmpty();
+        assertThat(changes.newValues(this::ours)).isEmpty();
+    }
+
+    @Test
+    void failedFilesTypeIsListedAsCarriedForwardOnTheCycleCompleted() {
+        Drops.write(dir, "users.csv", "");
+        Drops.write(dir, "classes.csv", new String(Drops.good("classes.csv")).replace("Art 1", "Art One"));
+
+        extractor.cycle.run(tenant);
+
+        List<RosterChangeEvent> events = changes.newValues(this::ours);
+        assertThat(events).hasSize(2);
+        assertThat(((RecordChanged) events.get(0)).kind()).isEqualTo(ChangeKind.UPSERT);
+        assertThat(((CycleCompleted) events.get(1)).carriedForward()).contains(EntityType.PERSON);
+        assertThat(((CycleCompleted) events.get(1)).counts().get(EntityType.PERSON).total()).isEqualTo(3);
+    }
+
+    @Test
+    void brokenRowKeepsItsRecordWhileRealDeletionsInOtherFilesGoThrough() {
+        String users = new String(Drops.good("users.csv")).replace("U2,,,true,SA,student", "U2,,,maybe,SA,student");
+        Drops.write(dir, "users.csv", users);
+        String enrollments = new String(Drops.good("enrollments.csv")).replace("N3,,,KA,SA,U3,student,,,\r\n", "");
+        Drops.write(dir, "enrollments.csv", enrollments);
+
+        SyncOutcome outcome = extractor.cycle.run(tenant);
+
+        assertThat(outcome.fileFailures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("users.csv");
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.field()).isEqualTo("enabledUser");
+        });
+        List<RecordChanged> records = changes.newValues(this::ours).stream()
+                .filter(RecordChanged.class::isInstance).map(RecordChanged.class::cast).toList();
+        assertThat(records).singleElement().satisfies(delete -> {
+            assertThat(delete.kind()).isEqualTo(ChangeKind.DELETE);
+            assertThat(delete.sourcedId()).isEqualTo("N3");
+        });
+    }
+
+    private boolean ours(String key) {
+        return key.startsWith(tenant.id() + "/");
+    }
+}

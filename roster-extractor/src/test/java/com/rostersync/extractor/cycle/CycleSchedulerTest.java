@@ -1,0 +1,99 @@
+package com.rostersync.extractor.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CycleSchedulerTest {
+
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
+    final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    final CountDownLatch never = new CountDownLatch(1);
+    final AtomicBoolean slowInterrupted = new AtomicBoolean();
+    final TenantRegistry registry = new TenantRegistry(List.of(tenant("slow"), tenant("a"), tenant("b")));
+    final CycleScheduler scheduler = new CycleScheduler(() -> registry, this::cycle, 2, 10, Duration.ofSeconds(1),
+            Duration.ofSeconds(30), clock);
+
+    @AfterEach
+    void stop() {
+        never.countDown();
+        scheduler.close();
+    }
+
+    @Test
+    void hangingTenantNeverDelaysTheOthers() {
+        scheduler.tick();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 1 && runs("b") == 1);
+
+        now.set(now.get().plusSeconds(1));
+        scheduler.tick();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 2 && runs("b") == 2);
+        assertThat(runs("slow")).as("a tenant never runs two cycles at once").isEqualTo(1);
+    }
+
+    @Test
+    void cycleOverrunningTheTimeoutIsInterruptedAndTheTenantRunsAgain() {
+        scheduler.tick();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs("slow") == 1);
+
+        now.set(now.get().plusSeconds(31));
+        scheduler.tick();
+        await().atMost(Duration.ofSeconds(10)).untilTrue(slowInterrupted);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            scheduler.tick();
+            return runs("slow") == 2;
+        });
+    }
+
+    private void cycle(Tenant tenant) {
+        runs.computeIfAbsent(tenant.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (tenant.id().equals("slow") && runs("slow") == 1) {
+            try {
+                never.await();
+            } catch (InterruptedException interrupted) {
+                slowInterrupted.set(true);
+            }
+        }
+    }
+
+    private int runs(String tenantId) {
+        return runs.getOrDefault(tenantId, new AtomicInteger()).get();
+    }
+
+    private static Tenant tenant(String id) {
+        return Tenants.folderDrop(id, "/nowhere", List.of("S1"));
+    }
+}

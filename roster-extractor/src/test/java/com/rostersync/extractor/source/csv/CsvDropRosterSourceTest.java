@@ -1,0 +1,160 @@
+package com.rostersync.extractor.source.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.roster.Person;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.roster.School;
+import com.rostersync.events.roster.Term;
+import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.extractor.support.Drops;
+import com.rostersync.extractor.support.Tenants;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvDropRosterSourceTest {
+
+    @TempDir
+    Path dir;
+
+    CsvDropRosterSource source = new CsvDropRosterSource(new FolderDropFetcher(), tenant -> {
+        throw new AssertionError("no SFTP here");
+    });
+
+    @Test
+    void goodDropBecomesSchoolScopedRecords() throws SourceFailure {
+        SourceRead read = read(Drops.goodDropIn(dir));
+
+        assertThat(read.fileFailures()).isEmpty();
+        assertThat(read.carriedForward()).isEmpty();
+        assertThat(read.foundSchoolIds()).containsExactly("SA");
+        assertThat(ids(read.recordsOf("SA"))).containsExactlyInAnyOrder("SCHOOL/SA", "TERM/Y27", "TERM/F26",
+                "COURSE/CA", "SECTION/KA", "PERSON/U1", "PERSON/U2", "PERSON/U3", "ENROLLMENT/N1", "ENROLLMENT/N2",
+                "ENROLLMENT/N3");
+        assertThat(find(read, "SA", School.class, "SA").districtName()).isEqualTo("Anne District");
+        assertThat(find(read, "SA", Term.class, "F26").schoolSourcedId()).isEqualTo("SA");
+        assertThat(find(read, "SA", Person.class, "U1").userIds()).containsEntry("SIS", "T1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "empty file|''|file is empty",
+            "wrong header|'sourcedId,givenName\r\nU1,Tom\r\n'|wrong header",
+            "not csv|'\"sourcedId,enabledUser\r\n'|not valid CSV"})
+    void failedFileIsReportedAndItsTypeCarriedForwardWhileOthersAreRead(String name, String content,
+            String reason) throws SourceFailure {
+        Drops.write(Drops.goodDropIn(dir), "users.csv", content.replace("\\r\\n", "\r\n"));
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).singleElement().satisfies(failure -> {
+            assertThat(failure.file()).isEqualTo("users.csv");
+            assertThat(failure.reason()).contains(reason);
+        });
+        assertThat(read.carriedForward()).contains(EntityType.PERSON, EntityType.DEMOGRAPHICS);
+        assertThat(ids(read.recordsOf("SA"))).doesNotContain("PERSON/U1").contains("ENROLLMENT/N1", "SECTION/KA");
+    }
+
+    @Test
+    void fileThatIsNotUtf8IsReported() throws Exception {
+        Files.write(Drops.goodDropIn(dir).resolve("courses.csv"), new byte[] {(byte) 0xC3, (byte) 0x28, 'a', '\n'});
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).containsExactly(new FileFailure("courses.csv", 0, null, "not UTF-8 text"));
+        assertThat(read.carriedForward()).containsExactly(EntityType.COURSE);
+    }
+
+    @Test
+    void unknownFileNameIsReportedAndTheRestIsRead() throws SourceFailure {
+        Drops.write(Drops.goodDropIn(dir), "teachers.csv", "a,b\r\n1,2\r\n");
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).extracting(FileFailure::file, FileFailure::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("teachers.csv",
+                        "unknown file name for a OneRoster 1.1 drop"));
+        assertThat(read.carriedForward()).isEmpty();
+        assertThat(read.recordsOf("SA")).hasSize(11);
+    }
+
+    @Test
+    void brokenRowsAreReportedWithLineAndFieldAndCarriedForward() throws SourceFailure {
+        String users = new String(Drops.good("users.csv")).replace("U2,,,true,SA,student", "U2,,,true,SA,wizard")
+                .replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,", "U3,,,true,SA");
+        Drops.write(Drops.goodDropIn(dir), "users.csv", users);
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).extracting(FileFailure::file, FileFailure::line, FileFailure::field)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("users.csv", 3L, "role"),
+                        org.assertj.core.groups.Tuple.tuple("users.csv", 4L, null));
+        assertThat(read.carriedForwardIds()).containsEntry(EntityType.PERSON, Set.of("U2"));
+        assertThat(read.carriedForward()).contains(EntityType.PERSON);
+        assertThat(read.fileFailures().toString()).doesNotContain("wizard", "Sam");
+    }
+
+    @Test
+    void missingFileIsAFailureUnlessTheManifestSaysAbsent() throws IOException, SourceFailure {
+        Files.delete(Drops.goodDropIn(dir).resolve("enrollments.csv"));
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).extracting(FileFailure::file).containsExactly("enrollments.csv");
+        assertThat(read.carriedForward()).containsExactly(EntityType.ENROLLMENT);
+    }
+
+    @Test
+    void oneZipIsReadLikePlainFiles() throws Exception {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("anne.zip"), Drops.zipOfGoodFiles("export/"));
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).isEmpty();
+        assertThat(read.recordsOf("SA")).hasSize(11);
+    }
+
+    @Test
+    void brokenZipCarriesEverythingForward() throws Exception {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("anne.zip"), "not a zip".getBytes());
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).extracting(FileFailure::file).contains("anne.zip");
+        assertThat(read.carriedForward()).contains(EntityType.SCHOOL, EntityType.PERSON, EntityType.ENROLLMENT);
+        assertThat(read.foundSchoolIds()).as("schools unknown, so none counts as missing").isNull();
+    }
+
+    @Test
+    void missingFolderIsSourceUnavailable() {
+        assertThatThrownBy(() -> read(dir.resolve("nowhere"))).isInstanceOfSatisfying(SourceFailure.class,
+                failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE));
+    }
+
+    private SourceRead read(Path folder) throws SourceFailure {
+        return source.read(Tenants.folderDrop("st-anne", folder.toString(), List.of("SA")));
+    }
+
+    private static List<String> ids(List<RosterRecord> records) {
+        return records.stream().map(r -> r.entityType() + "/" + r.sourcedId()).toList();
+    }
+
+    private static <T extends RosterRecord> T find(SourceRead read, String school, Class<T> type, String id) {
+        return read.recordsOf(school).stream().filter(type::isInstance).map(type::cast)
+                .filter(r -> r.sourcedId().equals(id)).findFirst().orElseThrow();
+    }
+}

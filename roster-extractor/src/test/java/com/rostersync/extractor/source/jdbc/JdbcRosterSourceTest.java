@@ -1,0 +1,168 @@
+package com.rostersync.extractor.source.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.roster.Demographics;
+import com.rostersync.events.roster.Enrollment;
+import com.rostersync.events.roster.Person;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.roster.ScheduleType;
+import com.rostersync.events.roster.Section;
+import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.extractor.support.SisDatabase;
+import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.SecretResolver;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcRosterSourceTest {
+
+    @TempDir
+    Path dir;
+
+    SisDatabase sis;
+    JdbcRosterSource source = new JdbcRosterSource(
+            new SecretResolver(Map.of(Tenants.PASSWORD_REF, SisDatabase.PASSWORD), null), Duration.ofSeconds(5));
+
+    @BeforeEach
+    void createSis() {
+        sis = SisDatabase.createIn(dir);
+    }
+
+    @Test
+    void scopesEveryRecordToItsSchools() throws SourceFailure {
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of()));
+
+        assertThat(read.foundSchoolIds()).containsExactlyInAnyOrder("S1", "S2");
+        assertThat(ids(read.recordsOf("S1"))).containsExactlyInAnyOrder("SCHOOL/S1", "TERM/T1", "COURSE/C1",
+                "SECTION/SEC1", "PERSON/P1", "PERSON/P2", "ENROLLMENT/E1", "ENROLLMENT/E2", "DEMOGRAPHICS/P2");
+        assertThat(ids(read.recordsOf("S2"))).containsExactlyInAnyOrder("SCHOOL/S2", "TERM/T2", "COURSE/C2",
+                "SECTION/SEC2", "PERSON/P1", "PERSON/P3", "ENROLLMENT/E3", "ENROLLMENT/E4", "DEMOGRAPHICS/P3");
+        assertThat(read.recordsRead()).containsEntry(EntityType.PERSON, 3L).containsEntry(EntityType.ENROLLMENT, 4L);
+    }
+
+    @Test
+    void personInTwoSchoolsListsBothAndEnrollmentTakesItsSectionsSchool() throws SourceFailure {
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of()));
+
+        Person teacher = (Person) find(read.recordsOf("S2"), "P1");
+        assertThat(teacher.orgSourcedIds()).containsExactly("S1", "S2");
+        assertThat(teacher.userIds()).containsEntry("SIS", "E100");
+        Enrollment enrollment = (Enrollment) find(read.recordsOf("S2"), "E3");
+        assertThat(enrollment.schoolSourcedId()).isEqualTo("S2");
+        assertThat(((Demographics) read.recordsOf("S1").stream()
+                .filter(r -> r instanceof Demographics).findFirst().orElseThrow()).white()).isTrue();
+    }
+
+    @Test
+    void sectionCarriesScheduleTypeAndMeetingsInOrder() throws SourceFailure {
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of()));
+
+        Section section = (Section) find(read.recordsOf("S1"), "SEC1");
+        assertThat(section.scheduleType()).isEqualTo(ScheduleType.WEEKLY);
+        assertThat(section.meetings()).extracting(m -> m.day()).containsExactly(DayOfWeek.MONDAY,
+                DayOfWeek.WEDNESDAY);
+        assertThat(section.meetings().get(0).period()).isEqualTo("1");
+    }
+
+    @Test
+    void neverReadsThePasswordColumn() throws SourceFailure {
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of()));
+
+        assertThat(read.recordsBySchool().values().toString()).doesNotContain("secret-pw", "pw2");
+        assertThat(SisQueries.DEFAULTS.values()).noneMatch(sql -> sql.contains("password"));
+    }
+
+    @Test
+    void tenantQueryOverridesTheDefault() throws SourceFailure {
+        Map<String, String> queries = Map.of("person", "select person_id, role, username, enabled, given_name,"
+                + " family_name, middle_name, identifier, null as email, sms, phone, grades, sis_user_id from people"
+                + " where role = 'STUDENT'");
+
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), queries));
+
+        assertThat(ids(read.recordsOf("S1"))).contains("PERSON/P2").doesNotContain("PERSON/P1");
+        assertThat(((Person) find(read.recordsOf("S1"), "P2")).email()).isNull();
+    }
+
+    @Test
+    void onlyConfiguredSchoolsAreReadAndMissingOnesAreNotFound() throws SourceFailure {
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "NOPE"), Map.of()));
+
+        assertThat(read.foundSchoolIds()).containsExactly("S1");
+        assertThat(read.recordsBySchool()).containsOnlyKeys("S1");
+    }
+
+    @Test
+    void unmappableRowIsCarriedForwardNotDropped() throws SourceFailure {
+        sis.execute("update people set role = 'WIZARD' where person_id = 'P2'");
+
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of()));
+
+        assertThat(read.carriedForwardIds()).containsEntry(EntityType.PERSON, java.util.Set.of("P2"));
+        assertThat(ids(read.recordsOf("S1"))).doesNotContain("PERSON/P2");
+    }
+
+    @Test
+    void wrongPasswordIsSourceCredentials() {
+        JdbcRosterSource wrong = new JdbcRosterSource(
+                new SecretResolver(Map.of(Tenants.PASSWORD_REF, "not-it"), null), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> wrong.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of())))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_CREDENTIALS);
+                    assertThat(failure.getMessage()).contains("28000").doesNotContain("not-it");
+                });
+    }
+
+    @Test
+    void missingSecretIsSourceCredentials() {
+        JdbcRosterSource unset = new JdbcRosterSource(new SecretResolver(Map.of(), null), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> unset.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of())))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> assertThat(failure.reason())
+                        .isEqualTo(OutcomeReason.SOURCE_CREDENTIALS));
+    }
+
+    @Test
+    void refusedConnectionIsSourceUnavailable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:h2:tcp://127.0.0.1:" + closedPort + "/~/nothing";
+
+        assertThatThrownBy(() -> source.read(Tenants.jdbc("maple", url, List.of("S1"), Map.of())))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> assertThat(failure.reason())
+                        .isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE));
+    }
+
+    @Test
+    void unknownHostIsSourceUnavailable() {
+        String url = "jdbc:postgresql://no-such-host.invalid:5432/sis";
+
+        assertThatThrownBy(() -> source.read(Tenants.jdbc("maple", url, List.of("S1"), Map.of())))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE);
+                    assertThat(failure.getMessage()).contains("unknown host");
+                });
+    }
+
+    private static List<String> ids(List<RosterRecord> records) {
+        return records.stream().map(r -> r.entityType() + "/" + r.sourcedId()).toList();
+    }
+
+    private static RosterRecord find(List<RosterRecord> records, String id) {
+        return records.stream().filter(r -> r.sourcedId().equals(id)).findFirst().orElseThrow();
+    }
+}

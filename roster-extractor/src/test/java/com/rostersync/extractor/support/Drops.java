@@ -1,0 +1,64 @@
+package com.rostersync.extractor.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** The fixture OneRoster drop of St Anne (one school, 11 records), copied into a folder or zipped. */
+public final class Drops {
+
+    public static final List<String> GOOD_FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv",
+            "courses.csv", "classes.csv", "users.csv", "enrollments.csv");
+
+    private Drops() {
+    }
+
+    public static Path goodDropIn(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            for (String name : GOOD_FILES) {
+                Files.write(folder.resolve(name), good(name));
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] good(String name) {
+        try (InputStream in = Drops.class.getResourceAsStream("/drops/good/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path folder, String name, String content) {
+        try {
+            Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] zipOfGoodFiles(String folderInZip) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String name : GOOD_FILES) {
+                zip.putNextEntry(new ZipEntry(folderInZip + name));
+                zip.write(good(name));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

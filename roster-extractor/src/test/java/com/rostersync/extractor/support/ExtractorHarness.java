@@ -1,0 +1,51 @@
+package com.rostersync.extractor.support;
+
+import com.rostersync.extractor.change.ChangeDetector;
+import com.rostersync.extractor.change.ContentHasher;
+import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.cycle.TenantCycle;
+import com.rostersync.extractor.kafka.ExtractorKafka;
+import com.rostersync.extractor.kafka.HashStateRestorer;
+import com.rostersync.extractor.kafka.KafkaCyclePublisher;
+import com.rostersync.extractor.source.RosterSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import com.rostersync.tenants.Tenant;
+
+/**
+ * One extractor instance wired as the application wires it, on a real broker: "restarting" is building a new
+ * harness, which starts from nothing in memory and rebuilds its hashes from the state topic.
+ */
+public final class ExtractorHarness implements AutoCloseable {
+
+    public final HashState state = new HashState();
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final TenantCycle cycle;
+    public final long restored;
+    private final KafkaTemplate<String, Object> events;
+    private final KafkaTemplate<String, String> hashes;
+
+    public ExtractorHarness(String bootstrap, Function<Tenant, RosterSource> sources) {
+        Map<String, Object> base = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        events = ExtractorKafka.eventTemplate(base, JsonMapper.builder().build());
+        hashes = ExtractorKafka.stateTemplate(base);
+        restored = new HashStateRestorer(() -> ExtractorKafka.stateConsumerFactory(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)).createConsumer(), Duration.ofSeconds(10))
+                .restore(state);
+        cycle = new TenantCycle(sources, new ChangeDetector(new ContentHasher()::hash), state,
+                new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)), meters, Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        ((DefaultKafkaProducerFactory<String, Object>) events.getProducerFactory()).destroy();
+        ((DefaultKafkaProducerFactory<String, String>) hashes.getProducerFactory()).destroy();
+    }
+}

@@ -1,0 +1,24 @@
+-- A small district: two schools, one teacher in both, students with enrollments and demographics.
+insert into schools values ('S1', 'Maple High', 'MH', 'D1', 'Maple District');
+insert into schools values ('S2', 'Maple Middle', 'MM', 'D1', 'Maple District');
+insert into terms values ('T1', 'S1', '2026-2027', 'SCHOOL_YEAR', date '2026-08-20', date '2027-06-10', null, 2027);
+insert into terms values ('T2', 'S2', '2026-2027', 'SCHOOL_YEAR', date '2026-08-20', date '2027-06-10', null, 2027);
+insert into courses values ('C1', 'S1', 'T1', 'Algebra I', 'ALG1', '09,10', 'Math', '02052');
+insert into courses values ('C2', 'S2', 'T2', 'Science 7', 'SCI7', '07', 'Science', null);
+insert into sections values ('SEC1', 'S1', 'C1', 'T1', 'Algebra I - P1', 'ALG1-1', 'SCHEDULED', 'Room 101', '09', 'Math', '02052', 'WEEKLY');
+insert into sections values ('SEC2', 'S2', 'C2', 'T2', 'Science 7 - P2', 'SCI7-2', 'SCHEDULED', 'Lab', '07', 'Science', null, 'SIMPLE');
+insert into section_meetings values ('SEC1', 'WEDNESDAY', 1, time '10:00:00', '2', 'Room 101');
+insert into section_meetings values ('SEC1', 'MONDAY', 1, time '09:00:00', '1', 'Room 101');
+insert into people values ('P1', 'TEACHER', 'tdoe', true, 'Tara', 'Doe', null, 'E100', 'tdoe@maple.example', null, null, null, 'E100', 'secret-pw');
+insert into people values ('P2', 'STUDENT', 'ajones', true, 'Alex', 'Jones', 'M', '1001', null, null, null, '09', '1001', 'pw2');
+insert into people values ('P3', 'STUDENT', 'bsmith', true, 'Bo', 'Smith', null, '1002', null, null, null, '07', '1002', null);
+insert into person_schools values ('P1', 'S1');
+insert into person_schools values ('P1', 'S2');
+insert into person_schools values ('P2', 'S1');
+insert into person_schools values ('P3', 'S2');
+insert into enrollments values ('E1', 'SEC1', 'P1', 'TEACHER', true, null, null);
+insert into enrollments values ('E2', 'SEC1', 'P2', 'STUDENT', false, date '2026-08-20', null);
+insert into enrollments values ('E3', 'SEC2', 'P1', 'TEACHER', true, null, null);
+insert into enrollments values ('E4', 'SEC2', 'P3', 'STUDENT', null, null, null);
+insert into demographics values ('P2', date '2011-03-04', 'female', false, false, false, false, true, false, false, 'US', 'CA', 'Fresno', null);
+insert into demographics values ('P3', date '2013-01-02', 'male', null, null, null, null, null, null, true, null, null, null, null);

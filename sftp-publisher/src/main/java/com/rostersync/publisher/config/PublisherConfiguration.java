@@ -1,0 +1,61 @@
+package com.rostersync.publisher.config;
+
+import com.rostersync.publisher.publish.OutcomeSink;
+import com.rostersync.publisher.publish.PublishCoordinator;
+import com.rostersync.publisher.publish.PublishMetrics;
+import com.rostersync.publisher.publish.PublishedStateStore;
+import com.rostersync.publisher.publish.RetryBackoff;
+import com.rostersync.publisher.upload.AtomicSftpUploader;
+import com.rostersync.publisher.upload.DestinationUploader;
+import com.rostersync.publisher.upload.SftpSessionFactories;
+import com.rostersync.publisher.upload.SftpTimeouts;
+import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.TenantRegistryWatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain publishing classes to the registry, SFTP and Kafka edges. */
+@Configuration(proxyBeanMethods = false)
+class PublisherConfiguration {
+
+    @Bean(destroyMethod = "close")
+    TenantRegistryWatcher tenantRegistryWatcher(TenantsProperties tenants) {
+        return new TenantRegistryWatcher(tenants.file(), tenants.pollInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    SftpSessionFactories sftpSessionFactories(SecretsProperties secrets, PublisherProperties publisher) {
+        return new SftpSessionFactories(SecretResolver.fromSystem(secrets.dir()), new SftpTimeouts(
+                publisher.connectTimeout(), publisher.authTimeout(), publisher.transferTimeout()));
+    }
+
+    @Bean
+    DestinationUploader destinationUploader(SftpSessionFactories factories, PublisherProperties publisher) {
+        return new AtomicSftpUploader(factories, publisher.temporarySuffix());
+    }
+
+    @Bean
+    PublishMetrics publishMetrics(MeterRegistry registry) {
+        return new PublishMetrics(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    PublishCoordinator publishCoordinator(TenantRegistryWatcher watcher, DestinationUploader uploader,
+            OutcomeSink outcomes, PublishedStateStore stateStore, PublishMetrics metrics,
+            PublisherProperties publisher, SftpSessionFactories factories) {
+        PublisherProperties.Retry retry = publisher.retry();
+        PublishCoordinator coordinator = new PublishCoordinator(watcher::current, uploader, outcomes, stateStore,
+                metrics, new RetryBackoff(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
+                        retry.jitter(), retry.recoverAfter()), publisher.poolSize(), Clock.systemUTC());
+        watcher.onChange(registry -> {
+            factories.retainOnly(registry.tenants().stream().flatMap(t -> t.destinations().stream())
+                    .map(DestinationAccount::id).collect(Collectors.toSet()));
+            coordinator.onRegistryChange();
+        });
+        return coordinator;
+    }
+}

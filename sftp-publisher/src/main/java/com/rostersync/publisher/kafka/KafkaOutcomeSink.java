@@ -1,0 +1,37 @@
+package com.rostersync.publisher.kafka;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.Topics;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.publisher.publish.OutcomeSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends outcomes to {@link Topics#OUTCOMES}, keyed by tenant and destination, so one destination's outcomes stay in
+ * order for the monitor.
+ */
+@Component
+class KafkaOutcomeSink implements OutcomeSink {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaOutcomeSink.class);
+
+    private final KafkaTemplate<Object, Object> template;
+
+    KafkaOutcomeSink(KafkaTemplate<Object, Object> template) {
+        this.template = template;
+    }
+
+    @Override
+    public void send(SyncOutcome outcome) {
+        template.send(Topics.OUTCOMES, Keys.school(outcome.tenantId(), outcome.destinationId()), outcome)
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        log.error("Outcome {} for destination {} was not sent: {}", outcome.reason(),
+                                outcome.destinationId(), failure.getMessage());
+                    }
+                });
+    }
+}

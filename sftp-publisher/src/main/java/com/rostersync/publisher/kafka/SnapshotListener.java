@@ -1,0 +1,38 @@
+package com.rostersync.publisher.kafka;
+
+import com.rostersync.events.Topics;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.publisher.publish.PublishCoordinator;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds every school snapshot to the coordinator. It always reads the compacted snapshot topic from the beginning,
+ * so that after a restart the publisher again holds the latest snapshot of every school (a district set is only
+ * complete with all of them), whatever offsets the group committed.
+ */
+@Component
+class SnapshotListener implements ConsumerSeekAware {
+
+    private final PublishCoordinator coordinator;
+
+    SnapshotListener(PublishCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    @KafkaListener(id = "sftp-publisher-snapshots", topics = Topics.SNAPSHOTS)
+    void onSnapshot(@Payload(required = false) SchoolSnapshot snapshot) {
+        if (snapshot != null) {
+            coordinator.onSnapshot(snapshot);
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        callback.seekToBeginning(assignments.keySet());
+    }
+}

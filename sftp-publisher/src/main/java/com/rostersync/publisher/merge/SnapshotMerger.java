@@ -1,0 +1,159 @@
+package com.rostersync.publisher.merge;
+
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.CsvFileException;
+import com.rostersync.oneroster.CsvProblem;
+import com.rostersync.oneroster.CsvReader;
+import com.rostersync.oneroster.CsvRow;
+import com.rostersync.oneroster.CsvTable;
+import com.rostersync.oneroster.CsvWriter;
+import com.rostersync.oneroster.ListField;
+import com.rostersync.oneroster.OneRosterFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Merges the snapshots of the schools one destination account covers into the single bulk file set that account
+ * receives (a Clever district account sees one set; a school missing from it would be archived). Rows are united by
+ * sourcedId per file, so the district org, shared courses and a teacher in two schools appear once; a person's
+ * {@code orgSourcedIds} lists every school they belong to. A single school's files pass through byte for byte.
+ */
+public final class SnapshotMerger {
+
+    private static final String ORG_IDS = "orgSourcedIds";
+    private static final String SOURCED_ID = "sourcedId";
+
+    public MergedFileSet merge(List<SchoolSnapshot> snapshots) throws MergeException {
+        if (snapshots.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        List<SchoolSnapshot> ordered = snapshots.stream().sorted(Comparator.comparing(SchoolSnapshot::schoolId)).toList();
+        if (ordered.size() == 1) {
+            return withHash(ordered.get(0).files());
+        }
+        List<SnapshotFile> merged = new ArrayList<>();
+        Set<OneRosterFile> present = new LinkedHashSet<>();
+        for (OneRosterFile file : OneRosterFile.rosterFiles()) {
+            Optional<SnapshotFile> union = union(file, ordered);
+            union.ifPresent(f -> {
+                merged.add(f);
+                present.add(file);
+            });
+        }
+        merged.add(0, manifest(ordered.get(0), present));
+        return withHash(merged);
+    }
+
+    private Optional<SnapshotFile> union(OneRosterFile file, List<SchoolSnapshot> snapshots) throws MergeException {
+        Map<String, Map<String, String>> rowsById = new LinkedHashMap<>();
+        boolean anySchoolHasIt = false;
+        for (SchoolSnapshot snapshot : snapshots) {
+            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
+            if (source.isEmpty()) {
+                continue;
+            }
+            anySchoolHasIt = true;
+            for (CsvRow row : read(snapshot.schoolId(), file, source.get()).rows()) {
+                Map<String, String> existing = rowsById.get(row.get(SOURCED_ID));
+                if (existing == null) {
+                    rowsById.put(row.get(SOURCED_ID), new LinkedHashMap<>(row.values()));
+                } else if (file == OneRosterFile.USERS) {
+                    Set<String> orgs = new LinkedHashSet<>(ListField.split(existing.get(ORG_IDS)));
+                    orgs.addAll(ListField.split(row.get(ORG_IDS)));
+                    existing.put(ORG_IDS, ListField.join(List.copyOf(orgs)));
+                }
+            }
+        }
+        if (!anySchoolHasIt) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = rowsById.values().stream()
+                .map(values -> file.columns().stream().map(c -> values.getOrDefault(c, "")).toList())
+                .toList();
+        return Optional.of(new SnapshotFile(file.fileName(), CsvWriter.write(file, rows), rows.size()));
+    }
+
+    /** The first school's manifest, with each file marked bulk when the merged set has it and absent otherwise. */
+    private SnapshotFile manifest(SchoolSnapshot first, Set<OneRosterFile> present) throws MergeException {
+        List<List<String>> rows = new ArrayList<>();
+        Optional<SnapshotFile> source = fileOf(first, OneRosterFile.MANIFEST.fileName());
+        Set<String> fileRowsSeen = new LinkedHashSet<>();
+        if (source.isPresent()) {
+            for (CsvRow row : read(first.schoolId(), OneRosterFile.MANIFEST, source.get()).rows()) {
+                String property = row.get("propertyName");
+                if (property.startsWith("file.")) {
+                    String name = property.substring("file.".length());
+                    fileRowsSeen.add(name);
+                    rows.add(List.of(property, fileValue(name, present)));
+                } else {
+                    rows.add(List.of(property, row.get("value")));
+                }
+            }
+        } else {
+            rows.add(List.of("manifest.version", "1.0"));
+            rows.add(List.of("oneroster.version", "1.1"));
+        }
+        for (String name : OneRosterFile.MANIFEST_FILE_ENTRIES) {
+            if (!fileRowsSeen.contains(name)) {
+                rows.add(List.of("file." + name, fileValue(name, present)));
+            }
+        }
+        return new SnapshotFile(OneRosterFile.MANIFEST.fileName(), CsvWriter.write(OneRosterFile.MANIFEST, rows),
+                rows.size());
+    }
+
+    private static String fileValue(String manifestName, Set<OneRosterFile> present) {
+        return present.stream().anyMatch(f -> f.manifestName().equals(manifestName)) ? "bulk" : "absent";
+    }
+
+    private static CsvTable read(String schoolId, OneRosterFile file, SnapshotFile source) throws MergeException {
+        try {
+            CsvTable table = CsvReader.read(file, source.content().getBytes(StandardCharsets.UTF_8));
+            if (!table.rowProblems().isEmpty()) {
+                throw problem(schoolId, table.rowProblems().get(0));
+            }
+            return table;
+        } catch (CsvFileException unreadable) {
+            throw problem(schoolId, unreadable.problem());
+        }
+    }
+
+    private static MergeException problem(String schoolId, CsvProblem problem) {
+        return new MergeException(schoolId, problem.file(), problem.line(), problem.field(), problem.reason());
+    }
+
+    private static Optional<SnapshotFile> fileOf(SchoolSnapshot snapshot, String name) {
+        return snapshot.files().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    private static MergedFileSet withHash(List<SnapshotFile> files) {
+        return new MergedFileSet(files, contentHash(files));
+    }
+
+    /** SHA-256 over every file name and content, in name order, so the hash does not depend on file order. */
+    static String contentHash(List<SnapshotFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.stream().sorted(Comparator.comparing(SnapshotFile::name)).forEach(file -> {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is missing", impossible);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package com.rostersync.publisher.publish;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.publisher.merge.MergeException;
+import com.rostersync.publisher.merge.MergedFileSet;
+import com.rostersync.publisher.merge.SnapshotMerger;
+import com.rostersync.publisher.upload.DestinationUploader;
+import com.rostersync.publisher.upload.UploadFailure;
+import com.rostersync.publisher.upload.UploadReceipt;
+import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when each destination account gets an upload and reports one outcome per upload cycle. It keeps the latest
+ * snapshot of every school, uploads to a destination only once every school it covers has one (a partial district
+ * set would make Clever archive the missing school), skips content the destination already has, runs destinations
+ * in parallel on a bounded pool, retries an unreachable one with backoff, and folds snapshots that arrive during an
+ * upload into a single follow-up upload.
+ */
+public final class PublishCoordinator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishCoordinator.class);
+
+    private final Supplier<TenantRegistry> registry;
+    private final DestinationUploader uploader;
+    private final SnapshotMerger merger = new SnapshotMerger();
+    private final OutcomeSink outcomes;
+    private final PublishedStateStore stateStore;
+    private final PublishMetrics metrics;
+    private final RetryBackoff backoff;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
+    private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
+    private volatile boolean started;
+
+    public PublishCoordinator(Supplier<TenantRegistry> registry, DestinationUploader uploader, OutcomeSink outcomes,
+            PublishedStateStore stateStore, PublishMetrics metrics, RetryBackoff backoff, int poolSize, Clock clock) {
+        this.registry = registry;
+        this.uploader = uploader;
+        this.outcomes = outcomes;
+        this.stateStore = stateStore;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(poolSize, r -> daemon(r, "publisher-upload-" + threads.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "publisher-timer"));
+    }
+
+    /** Remembers a restored last upload; call before {@link #start()}. */
+    public void restore(PublishedState state) {
+        published.put(state.destinationId(), state);
+    }
+
+    /** Keeps the school's latest snapshot and schedules the destinations that cover it. */
+    public void onSnapshot(SchoolSnapshot snapshot) {
+        snapshots.put(Keys.school(snapshot.tenantId(), snapshot.schoolId()), snapshot);
+        if (!started) {
+            return;
+        }
+        registry.get().tenant(snapshot.tenantId()).ifPresent(tenant -> tenant.destinations().stream()
+                .filter(d -> d.schoolIds().contains(snapshot.schoolId()))
+                .forEach(d -> request(d.id())));
+    }
+
+    /** Starts uploading: from now on every destination with a complete set is checked. */
+    public void start() {
+        started = true;
+        requestAll();
+    }
+
+    /** A changed registry may add destinations, schools or credentials: check every destination again. */
+    public void onRegistryChange() {
+        if (started) {
+            requestAll();
+        }
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    private void requestAll() {
+        registry.get().tenants().forEach(t -> t.destinations().forEach(d -> request(d.id())));
+    }
+
+    private void request(String destinationId) {
+        Schedule schedule = schedules.computeIfAbsent(destinationId, id -> new Schedule());
+        Duration wait;
+        synchronized (schedule) {
+            schedule.pending = true;
+            if (schedule.running) {
+                return;
+            }
+            schedule.running = true;
+            wait = untilAllowed(destinationId, schedule);
+        }
+        runLater(destinationId, 1, wait);
+    }
+
+    private void runLater(String destinationId, int attempt, Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            workers.execute(() -> run(destinationId, attempt));
+        } else {
+            timer.schedule(() -> workers.execute(() -> run(destinationId, attempt)), wait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(String destinationId, int attempt) {
+        Schedule schedule = schedules.get(destinationId);
+        synchronized (schedule) {
+            schedule.pending = false;
+        }
+        Next next;
+        try {
+            next = attempt(destinationId, attempt);
+        } catch (RuntimeException unexpected) {
+            log.error("Publishing to destination {} failed unexpectedly", destinationId, unexpected);
+            next = Next.DONE;
+        }
+        if (next == Next.RETRY) {
+            runLater(destinationId, attempt + 1, backoff.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble));
+            return;
+        }
+        Duration wait;
+        synchronized (schedule) {
+            schedule.lastFinished = clock.instant();
+            if (next == Next.RECOVER_LATER && !schedule.pending) {
+                schedule.pending = true;
+                wait = backoff.recoverAfter();
+            } else if (schedule.pending) {
+                wait = untilAllowed(destinationId, schedule);
+            } else {
+                schedule.running = false;
+                return;
+            }
+        }
+        runLater(destinationId, 1, wait);
+    }
+
+    private Next attempt(String destinationId, int attempt) {
+        Optional<Target> found = target(destinationId);
+        if (found.isEmpty()) {
+            return Next.DONE;
+        }
+        Tenant tenant = found.get().tenant();
+        DestinationAccount destination = found.get().destination();
+        List<SchoolSnapshot> covered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String school : destination.schoolIds()) {
+            SchoolSnapshot snapshot = snapshots.get(Keys.school(tenant.id(), school));
+            if (snapshot == null) {
+                missing.add(school);
+            } else {
+                covered.add(snapshot);
+            }
+        }
+        if (!missing.isEmpty()) {
+            log.info("Destination {} of tenant {} waits for snapshots of schools {}; nothing uploaded",
+                    destinationId, tenant.id(), missing);
+            return Next.DONE;
+        }
+        MergedFileSet files;
+        try {
+            files = merger.merge(covered);
+        } catch (MergeException invalid) {
+            report(tenant, destination, OutcomeReason.FILE_FAILED, invalid.getMessage(),
+                    List.of(new FileFailure(invalid.file(), invalid.line(), invalid.field(), invalid.getMessage())),
+                    Map.of());
+            return Next.DONE;
+        }
+        PublishedState last = published.get(destinationId);
+        if (last != null && last.contentHash().equals(files.contentHash())) {
+            report(tenant, destination, OutcomeReason.UNCHANGED,
+                    "destination " + destinationId + " already has this content", List.of(), Map.of());
+            return Next.DONE;
+        }
+        Instant began = clock.instant();
+        try {
+            UploadReceipt receipt = uploader.upload(destination, files);
+            Duration took = Duration.between(began, clock.instant());
+            PublishedState state = new PublishedState(SchemaVersion.CURRENT, destinationId, tenant.id(),
+                    files.contentHash(), clock.instant(), receipt.files(), receipt.bytes());
+            published.put(destinationId, state);
+            stateStore.save(state);
+            metrics.uploaded(receipt.bytes(), took);
+            report(tenant, destination, OutcomeReason.UPLOADED, "uploaded " + receipt.files() + " files to "
+                    + destinationId, List.of(), Map.of("files", (long) receipt.files(), "bytes", receipt.bytes(),
+                    "durationMillis", took.toMillis(), "attempts", (long) attempt));
+            return Next.DONE;
+        } catch (UploadFailure failure) {
+            if (failure.isRetryable() && attempt < backoff.maxAttempts()) {
+                log.warn("Upload to destination {} failed (attempt {} of {}), retrying: {}", destinationId, attempt,
+                        backoff.maxAttempts(), failure.getMessage());
+                return Next.RETRY;
+            }
+            List<FileFailure> fileFailures = failure.file() == null ? List.of()
+                    : List.of(new FileFailure(failure.file(), 0, null, failure.reason().name()));
+            report(tenant, destination, failure.reason(), failure.getMessage(), fileFailures,
+                    Map.of("attempts", (long) attempt));
+            return failure.isRetryable() ? Next.RECOVER_LATER : Next.DONE;
+        }
+    }
+
+    private void report(Tenant tenant, DestinationAccount destination, OutcomeReason reason, String message,
+            List<FileFailure> fileFailures, Map<String, Long> counts) {
+        SyncOutcome outcome = new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(),
+                Stage.PUBLISH, reason, tenant.id(), destination.schoolIds(), destination.id(), message, List.of(),
+                fileFailures, List.of(), List.of(), counts);
+        if (reason.isFailure()) {
+            log.warn("Publish to destination {} of tenant {}: {} ({})", destination.id(), tenant.id(), reason, message);
+        } else {
+            log.info("Publish to destination {} of tenant {}: {}", destination.id(), tenant.id(), reason);
+        }
+        metrics.upload(reason);
+        outcomes.send(outcome);
+        metrics.outcomeSent(reason);
+    }
+
+    private Duration untilAllowed(String destinationId, Schedule schedule) {
+        if (schedule.lastFinished == null) {
+            return Duration.ZERO;
+        }
+        Duration minInterval = target(destinationId).map(t -> t.destination().minInterval()).orElse(Duration.ZERO);
+        if (minInterval == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), schedule.lastFinished.plus(minInterval));
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private Optional<Target> target(String destinationId) {
+        for (Tenant tenant : registry.get().tenants()) {
+            for (DestinationAccount destination : tenant.destinations()) {
+                if (destination.id().equals(destinationId)) {
+                    return Optional.of(new Target(tenant, destination));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private enum Next {
+        DONE, RETRY, RECOVER_LATER
+    }
+
+    private record Target(Tenant tenant, DestinationAccount destination) {
+    }
+
+    /** Per destination: is a cycle running, did new work arrive meanwhile, when did the last one end. */
+    private static final class Schedule {
+        private boolean running;
+        private boolean pending;
+        private Instant lastFinished;
+    }
+}

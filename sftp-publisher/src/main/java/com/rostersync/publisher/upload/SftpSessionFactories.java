@@ -1,0 +1,113 @@
+package com.rostersync.publisher.upload;
+
+import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.SecretResolver;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.integration.file.remote.session.CachingSessionFactory;
+import org.springframework.integration.file.remote.session.SessionFactory;
+import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
+
+/**
+ * One cached Spring Integration SFTP session factory per destination account, rebuilt when the account's settings
+ * change in the registry. The host key is pinned by the account's known_hosts line and unknown keys are never
+ * allowed; secrets are resolved when the factory is built and handed only to the SSH client.
+ */
+public final class SftpSessionFactories implements AutoCloseable {
+
+    private final SecretResolver secrets;
+    private final SftpTimeouts timeouts;
+    private final Map<String, Cached> byDestination = new ConcurrentHashMap<>();
+
+    public SftpSessionFactories(SecretResolver secrets, SftpTimeouts timeouts) {
+        this.secrets = secrets;
+        this.timeouts = timeouts;
+    }
+
+    SessionFactory<SftpClient.DirEntry> forDestination(DestinationAccount destination) {
+        return byDestination.compute(destination.id(), (id, cached) -> {
+            if (cached != null && cached.account.equals(destination)) {
+                return cached;
+            }
+            if (cached != null) {
+                cached.destroy();
+            }
+            return build(destination);
+        }).factory;
+    }
+
+    /** Drops the cached sessions of a destination, e.g. after a failure that may have left a session half-open. */
+    void reset(DestinationAccount destination) {
+        Cached cached = byDestination.get(destination.id());
+        if (cached != null) {
+            cached.factory.resetCache();
+        }
+    }
+
+    /** Closes the factories of destinations that are no longer in the registry. */
+    public void retainOnly(Set<String> destinationIds) {
+        byDestination.keySet().stream().filter(id -> !destinationIds.contains(id)).toList()
+                .forEach(id -> {
+                    Cached removed = byDestination.remove(id);
+                    if (removed != null) {
+                        removed.destroy();
+                    }
+                });
+    }
+
+    private Cached build(DestinationAccount destination) {
+        DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
+        factory.setHost(destination.host());
+        factory.setPort(destination.port());
+        factory.setUser(destination.username());
+        String neededBy = "destination " + destination.id();
+        if (destination.password() != null) {
+            factory.setPassword(secrets.require(destination.password(), neededBy).reveal());
+        } else {
+            factory.setPrivateKey(new ByteArrayResource(
+                    secrets.require(destination.privateKey(), neededBy).reveal().getBytes(StandardCharsets.UTF_8)));
+            if (destination.privateKeyPassphrase() != null) {
+                factory.setPrivateKeyPassphrase(
+                        secrets.require(destination.privateKeyPassphrase(), neededBy).reveal());
+            }
+        }
+        factory.setKnownHostsResource(new ByteArrayResource(
+                (destination.knownHosts().strip() + "\n").getBytes(StandardCharsets.UTF_8)));
+        factory.setAllowUnknownKeys(false);
+        factory.setTimeout(Math.toIntExact(timeouts.connect().plus(timeouts.auth()).toMillis()));
+        factory.setSshClientConfigurer(client -> {
+            CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, timeouts.connect());
+            CoreModuleProperties.AUTH_TIMEOUT.set(client, timeouts.auth());
+            CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, timeouts.auth());
+            SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(client, timeouts.auth());
+            CoreModuleProperties.IDLE_TIMEOUT.set(client, timeouts.transfer());
+            CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, timeouts.transfer());
+            CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(client, timeouts.transfer());
+        });
+        CachingSessionFactory<SftpClient.DirEntry> caching = new CachingSessionFactory<>(factory, 1);
+        caching.setTestSession(true);
+        caching.setSessionWaitTimeout(timeouts.connect().plus(timeouts.auth()).toMillis());
+        return new Cached(destination, caching, factory);
+    }
+
+    @Override
+    public void close() {
+        byDestination.values().forEach(Cached::destroy);
+        byDestination.clear();
+    }
+
+    private record Cached(DestinationAccount account, CachingSessionFactory<SftpClient.DirEntry> factory,
+            DefaultSftpSessionFactory client) {
+
+        void destroy() {
+            factory.destroy();
+            client.destroy();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.rostersync.publisher.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.Topics;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.publisher.SftpPublisherApplication;
+import com.rostersync.publisher.SnapshotFixtures;
+import com.rostersync.publisher.publish.PublishedState;
+import com.rostersync.testsupport.SftpTestServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole service in one JVM: a snapshot event in, files on a real SFTP server and an UPLOADED outcome out. */
+@SpringBootTest(classes = SftpPublisherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.config.name=sftp-publisher", "rostersync.topics.partitions=1",
+                "rostersync.publisher.connect-timeout=3s", "rostersync.publisher.auth-timeout=3s"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.SNAPSHOTS, Topics.OUTCOMES, Topics.PUBLISHER_STATE},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class SnapshotToSftpKafkaTest {
+
+    private static SftpTestServer server;
+
+    @Autowired
+    private KafkaTemplate<Object, Object> template;
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
+    @Autowired
+    private JsonMapper jsonMapper;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
+
+    @DynamicPropertySource
+    static void sftpAndRegistry(DynamicPropertyRegistry properties) throws IOException {
+        Path temp = Files.createTempDirectory("publisher-kafka-test");
+        server = SftpTestServer.start(temp.resolve("sftp"), temp.resolve("host.key"))
+                .withPasswordUser("lincoln", "s3cret");
+        Path secrets = Files.createDirectories(temp.resolve("secrets"));
+        Files.writeString(secrets.resolve("LINCOLN_SFTP_PASSWORD"), "s3cret");
+        Path tenants = temp.resolve("tenants.yml");
+        Files.writeString(tenants, """
+                tenants:
+                  - id: lincoln
+                    schoolIds: [LHS]
+                    source:
+                      type: CSV_DROP
+                      csvDrop:
+                        folder: %s
+                    destinations:
+                      - id: clever-lincoln
+                        host: %s
+                        port: %d
+                        username: lincoln
+                        passwordRef: LINCOLN_SFTP_PASSWORD
+                        knownHosts: "%s"
+                """.formatted(temp.resolve("drop"), server.host(), server.port(), server.knownHostsLine()));
+        properties.add("rostersync.tenants.file", tenants::toString);
+        properties.add("rostersync.secrets.dir", secrets::toString);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aSnapshotEventEndsAsFilesOnSftpAndAnUploadedOutcome() throws Exception {
+        SchoolSnapshot snapshot = SnapshotFixtures.school("lincoln", "LHS", 1);
+
+        template.send(Topics.SNAPSHOTS, Keys.school("lincoln", "LHS"), snapshot).get();
+
+        Path folder = server.homeOf("lincoln").resolve("oneroster11");
+        List<SyncOutcome> outcomes = new ArrayList<>();
+        List<PublishedState> states = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.OUTCOMES, Topics.PUBLISHER_STATE));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.topic().equals(Topics.OUTCOMES)) {
+                        outcomes.add(jsonMapper.readValue(record.value(), SyncOutcome.class));
+                    } else {
+                        states.add(jsonMapper.readValue(record.value(), PublishedState.class));
+                    }
+                }
+                return outcomes.stream().anyMatch(o -> o.reason() == OutcomeReason.UPLOADED) && !states.isEmpty();
+            });
+        }
+        SyncOutcome uploaded = outcomes.stream().filter(o -> o.reason() == OutcomeReason.UPLOADED).findFirst()
+                .orElseThrow();
+        assertThat(uploaded.stage()).isEqualTo(Stage.PUBLISH);
+        assertThat(uploaded.tenantId()).isEqualTo("lincoln");
+        assertThat(uploaded.destinationId()).isEqualTo("clever-lincoln");
+        assertThat(uploaded.schoolIds()).containsExactly("LHS");
+        assertThat(uploaded.counts()).containsEntry("files", (long) snapshot.files().size());
+        assertThat(uploaded.message()).doesNotContain("s3cret");
+        for (SnapshotFile file : snapshot.files()) {
+            assertThat(Files.readString(folder.resolve(file.name()))).isEqualTo(file.content());
+        }
+        assertThat(states).singleElement().satisfies(state -> assertThat(state.destinationId())
+                .isEqualTo("clever-lincoln"));
+        assertThat(meters.get("rostersync.publisher.uploads").tag("reason", "UPLOADED").counter().count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("rostersync.publisher.upload.bytes").summary().totalAmount()).isPositive();
+        assertThat(prometheus.scrape()).contains("rostersync_publisher_uploads_total{",
+                "rostersync_publisher_upload_bytes_bucket{", "rostersync_publisher_upload_duration_seconds_bucket{",
+                "rostersync_outcomes_sent_total{", "application=\"sftp-publisher\"");
+    }
+
+    private Consumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "publisher-test-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer());
+    }
+}

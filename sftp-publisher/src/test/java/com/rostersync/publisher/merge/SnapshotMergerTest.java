@@ -1,0 +1,106 @@
+package com.rostersync.publisher.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.CsvReader;
+import com.rostersync.oneroster.CsvRow;
+import com.rostersync.oneroster.OneRosterFile;
+import com.rostersync.publisher.SnapshotFixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotMergerTest {
+
+    private final SnapshotMerger merger = new SnapshotMerger();
+
+    @Test
+    void singleSchoolFilesComeOutIdenticalToTheSnapshot() throws Exception {
+        SchoolSnapshot school = SnapshotFixtures.school("maple", "MHS", 1);
+
+        MergedFileSet merged = merger.merge(List.of(school));
+
+        assertThat(merged.files()).isEqualTo(school.files());
+    }
+
+    @Test
+    void aTeacherInTwoSchoolsIsOneUserRowListingBothSchools() throws Exception {
+        MergedFileSet merged = merger.merge(List.of(SnapshotFixtures.school("maple", "MMS", 1),
+                SnapshotFixtures.school("maple", "MHS", 1)));
+
+        List<CsvRow> users = rows(merged, OneRosterFile.USERS);
+        assertThat(users).extracting(r -> r.get("sourcedId")).containsExactly("T-SHARED", "S-MHS", "S-MMS");
+        assertThat(users.get(0).get("orgSourcedIds")).isEqualTo("MHS,MMS");
+    }
+
+    @Test
+    void theDistrictOrgAppearsOnceAndNoFileHasADuplicateSourcedId() throws Exception {
+        MergedFileSet merged = merger.merge(List.of(SnapshotFixtures.school("maple", "MHS", 1),
+                SnapshotFixtures.school("maple", "MMS", 1)));
+
+        assertThat(rows(merged, OneRosterFile.ORGS)).extracting(r -> r.get("sourcedId"))
+                .containsExactly(SnapshotFixtures.DISTRICT, "MHS", "MMS");
+        for (OneRosterFile file : OneRosterFile.rosterFiles()) {
+            if (file == OneRosterFile.DEMOGRAPHICS) {
+                continue;
+            }
+            List<String> ids = rows(merged, file).stream().map(r -> r.get("sourcedId")).toList();
+            assertThat(ids).as(file.fileName()).doesNotHaveDuplicates();
+        }
+        assertThat(rows(merged, OneRosterFile.ACADEMIC_SESSIONS)).hasSize(1);
+        assertThat(rows(merged, OneRosterFile.ENROLLMENTS)).hasSize(4);
+    }
+
+    @Test
+    void regeneratesTheManifestForTheFilesOfTheMergedSet() throws Exception {
+        MergedFileSet merged = merger.merge(List.of(SnapshotFixtures.school("maple", "MHS", 1),
+                SnapshotFixtures.school("maple", "MMS", 1)));
+
+        List<CsvRow> manifest = rows(merged, OneRosterFile.MANIFEST);
+        assertThat(manifest).extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("manifest.version=1.0", "oneroster.version=1.1", "file.users=bulk", "file.orgs=bulk",
+                        "file.demographics=absent", "source.systemName=RosterSync");
+        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("demographics.csv");
+    }
+
+    @Test
+    void theHashDependsOnContentNotOnTheOrderOfSchools() throws Exception {
+        SchoolSnapshot high = SnapshotFixtures.school("maple", "MHS", 1);
+        SchoolSnapshot middle = SnapshotFixtures.school("maple", "MMS", 1);
+
+        String one = merger.merge(List.of(high, middle)).contentHash();
+        String other = merger.merge(List.of(middle, high)).contentHash();
+        String changed = merger.merge(List.of(high, SnapshotFixtures.school("maple", "MMS", 2))).contentHash();
+
+        assertThat(one).isEqualTo(other).isNotEqualTo(changed);
+    }
+
+    @Test
+    void anUnreadableSchoolFileNamesSchoolFileLineAndField() {
+        SchoolSnapshot good = SnapshotFixtures.school("maple", "MHS", 1);
+        SchoolSnapshot broken = SnapshotFixtures.school("maple", "MMS", 1);
+        List<SnapshotFile> files = new ArrayList<>(broken.files().stream()
+                .filter(f -> !f.name().equals("users.csv")).toList());
+        String header = String.join(",", OneRosterFile.USERS.columns());
+        files.add(new SnapshotFile("users.csv", header + "\r\nU1,active,,true,MMS,student,,,,Family,,,,,,,,\r\n", 1));
+        SchoolSnapshot invalid = new SchoolSnapshot(1, "maple", "MMS", 2, "h", broken.createdAt(), files, 0);
+
+        assertThatThrownBy(() -> merger.merge(List.of(good, invalid)))
+                .isInstanceOfSatisfying(MergeException.class, e -> {
+                    assertThat(e.schoolId()).isEqualTo("MMS");
+                    assertThat(e.file()).isEqualTo("users.csv");
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.field()).isEqualTo("username");
+                });
+    }
+
+    private static List<CsvRow> rows(MergedFileSet merged, OneRosterFile file) throws Exception {
+        SnapshotFile found = merged.files().stream().filter(f -> f.name().equals(file.fileName())).findFirst()
+                .orElseThrow();
+        return CsvReader.read(file, found.content().getBytes(StandardCharsets.UTF_8)).rows();
+    }
+}

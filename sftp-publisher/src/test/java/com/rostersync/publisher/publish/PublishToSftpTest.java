@@ -1,0 +1,209 @@
+package com.rostersync.publisher.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.oneroster.CsvReader;
+import com.rostersync.oneroster.CsvRow;
+import com.rostersync.oneroster.OneRosterFile;
+import com.rostersync.publisher.HangingServer;
+import com.rostersync.publisher.RecordingOutcomes;
+import com.rostersync.publisher.SftpFixtures;
+import com.rostersync.publisher.SnapshotFixtures;
+import com.rostersync.publisher.merge.MergedFileSet;
+import com.rostersync.publisher.upload.AtomicSftpUploader;
+import com.rostersync.publisher.upload.DestinationUploader;
+import com.rostersync.publisher.upload.SftpSessionFactories;
+import com.rostersync.publisher.upload.SftpTimeouts;
+import com.rostersync.publisher.upload.UploadFailure;
+import com.rostersync.publisher.upload.UploadReceipt;
+import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.SecretRef;
+import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistry;
+import com.rostersync.testsupport.SftpTestServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The coordinator with the real SFTP uploader against real MINA SSHD servers. */
+class PublishToSftpTest {
+
+    private static final int POOL = 8;
+
+    @TempDir
+    Path temp;
+
+    private SftpTestServer server;
+    private Path secrets;
+    private SftpSessionFactories factories;
+    private final RecordingOutcomes outcomes = new RecordingOutcomes();
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
+    private PublishCoordinator coordinator;
+
+    @BeforeEach
+    void start() {
+        server = SftpTestServer.start(temp.resolve("sftp"), temp.resolve("host.key"));
+        secrets = temp.resolve("secrets");
+        factories = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (coordinator != null) {
+            coordinator.close();
+        }
+        factories.close();
+        for (AutoCloseable closeable : closeLater) {
+            closeable.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void aDistrictAccountGetsOneMergedSetWithOneRowForATeacherInBothSchools() throws Exception {
+        DestinationAccount district = SftpFixtures.passwordDestination(server, secrets, "district", "MHS,MMS");
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), district);
+
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MMS", 1));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !outcomes.of(district.id(), OutcomeReason.UPLOADED).isEmpty());
+        assertThat(outcomes.of(district.id(), OutcomeReason.UPLOADED)).hasSize(1);
+        byte[] users = Files.readAllBytes(server.homeOf("district").resolve("oneroster11/users.csv"));
+        List<CsvRow> rows = CsvReader.read(OneRosterFile.USERS, users).rows();
+        assertThat(rows).filteredOn(r -> r.get("sourcedId").equals("T-SHARED")).singleElement()
+                .satisfies(r -> assertThat(r.get("orgSourcedIds")).isEqualTo("MHS,MMS"));
+        assertThat(rows).extracting(r -> r.get("sourcedId")).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void aConnectionCutInsideALargeFileIsRetriedAndNoPartialFileIsEverVisible() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "cut", "MHS");
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 1);
+        String firstUsers = Files.readString(server.homeOf("cut").resolve("oneroster11/users.csv"));
+        server.dropConnectionOnceAfter("cut", 200_000);
+
+        coordinator.onSnapshot(SnapshotFixtures.largeSchool("maple", "MHS", 2, 20_000));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String users = Files.readString(server.homeOf("cut").resolve("oneroster11/users.csv"));
+            assertThat(users.equals(firstUsers) || users.length() > 1_000_000).as("whole old or whole new").isTrue();
+            assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED)).hasSize(2);
+        });
+        assertThat(server.droppedConnections()).isEqualTo(1);
+        assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED).get(1).counts()).containsEntry("attempts", 2L);
+        assertThat(outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE)).isEmpty();
+        assertThat(listing("cut")).noneMatch(name -> name.endsWith(".part"));
+    }
+
+    @Test
+    void aServerThatIsDownIsReportedAndTheUploadRecoversByItselfWhenItIsBack() throws Exception {
+        Path otherRoot = temp.resolve("other");
+        Path otherKey = temp.resolve("other.key");
+        SftpTestServer other = SftpTestServer.start(otherRoot, otherKey);
+        int port = other.port();
+        DestinationAccount destination = SftpFixtures.passwordDestination(other, secrets, "comeback", "MHS");
+        other.close();
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
+
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE).isEmpty());
+        SftpTestServer back = SftpTestServer.start(otherRoot, otherKey, port).withPasswordUser("comeback",
+                "pw-comeback");
+        closeLater.add(back);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !outcomes.of(destination.id(), OutcomeReason.UPLOADED).isEmpty());
+        assertThat(Files.exists(back.homeOf("comeback").resolve("oneroster11/manifest.csv"))).isTrue();
+        SyncOutcome unavailable = outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE).get(0);
+        assertThat(unavailable.tenantId()).isEqualTo("maple");
+        assertThat(unavailable.schoolIds()).containsExactly("MHS");
+        assertThat(unavailable.message()).doesNotContain("pw-comeback");
+    }
+
+    @Test
+    void aHundredDestinationsUploadInParallelOnABoundedPoolWhileOneHangs() throws Exception {
+        HangingServer hanging = new HangingServer();
+        closeLater.add(hanging);
+        List<DestinationAccount> destinations = new ArrayList<>();
+        DestinationAccount stuck = SftpFixtures.destinationAt("127.0.0.1", hanging.port(), server.knownHostsLine(),
+                "stuck", new SecretRef("stuck-password"), null, null, List.of("MHS"));
+        SftpFixtures.writeSecret(secrets, "stuck-password", "whatever");
+        destinations.add(stuck);
+        for (int i = 1; i < 100; i++) {
+            destinations.add(SftpFixtures.passwordDestination(server, secrets, "user" + i, "MHS"));
+        }
+        ConcurrencyProbe probe = new ConcurrencyProbe(new AtomicSftpUploader(factories, ".part"));
+        coordinator = started(probe, destinations.toArray(DestinationAccount[]::new));
+
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> outcomes.all().stream()
+                .filter(o -> o.reason() == OutcomeReason.UPLOADED).count() == 99);
+        assertThat(outcomes.of(stuck.id(), OutcomeReason.UPLOADED)).isEmpty();
+        assertThat(probe.maxConcurrent.get()).isLessThanOrEqualTo(POOL);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !outcomes.of(stuck.id(), OutcomeReason.DESTINATION_UNAVAILABLE).isEmpty());
+        assertThat(hanging.connections()).isPositive();
+    }
+
+    private PublishCoordinator started(DestinationUploader uploader, DestinationAccount... destinations) {
+        TenantRegistry registry = new TenantRegistry(List.of(new Tenant("maple", "Maple", null,
+                List.of("MHS", "MMS"), 10, Duration.ofMinutes(1), List.of(destinations), List.of())));
+        PublishCoordinator started = new PublishCoordinator(() -> registry, uploader, outcomes, outcomes,
+                new PublishMetrics(new SimpleMeterRegistry()),
+                new RetryBackoff(2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
+                POOL, Clock.systemUTC());
+        started.start();
+        return started;
+    }
+
+    private List<String> listing(String user) throws Exception {
+        try (Stream<Path> files = Files.list(server.homeOf(user).resolve("oneroster11"))) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    /** Counts how many uploads run at the same time. */
+    private static final class ConcurrencyProbe implements DestinationUploader {
+
+        private final DestinationUploader delegate;
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger maxConcurrent = new AtomicInteger();
+
+        ConcurrencyProbe(DestinationUploader delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public UploadReceipt upload(DestinationAccount destination, MergedFileSet files) throws UploadFailure {
+            maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                return delegate.upload(destination, files);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package com.rostersync.publisher.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.publisher.SftpFixtures;
+import com.rostersync.publisher.SnapshotFixtures;
+import com.rostersync.publisher.merge.MergedFileSet;
+import com.rostersync.publisher.merge.SnapshotMerger;
+import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.SecretRef;
+import com.rostersync.tenants.SecretResolver;
+import com.rostersync.testsupport.SftpTestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicSftpUploaderTest {
+
+    private static final String SUFFIX = ".part";
+
+    @TempDir
+    static Path temp;
+
+    private static SftpTestServer server;
+    private static Path secrets;
+    private static SftpSessionFactories factories;
+    private static AtomicSftpUploader uploader;
+
+    @BeforeAll
+    static void startServer() {
+        server = SftpTestServer.start(temp.resolve("sftp"), temp.resolve("host.key"));
+        secrets = temp.resolve("secrets");
+        factories = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5)));
+        uploader = new AtomicSftpUploader(factories, SUFFIX);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        factories.close();
+        server.close();
+    }
+
+    @Test
+    void uploadsEveryFileWithPasswordAuthAndLeavesNoTemporaryFile() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "pw-user", "MHS");
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        UploadReceipt receipt = uploader.upload(destination, files);
+
+        assertThat(receipt.files()).isEqualTo(files.files().size());
+        assertThat(receipt.bytes()).isEqualTo(files.totalBytes());
+        assertSameFiles("pw-user", files);
+    }
+
+    @Test
+    void uploadsWithAPassphraseProtectedPrivateKey() throws Exception {
+        KeyPair keys = SftpFixtures.ecKeyPair();
+        SftpFixtures.writeSecret(secrets, "key-user-key", SftpFixtures.openSshPrivateKey(keys, "open sesame"));
+        SftpFixtures.writeSecret(secrets, "key-user-passphrase", "open sesame");
+        server.withKeyUser("key-user", keys.getPublic());
+        DestinationAccount destination = SftpFixtures.destination(server, "key-user", null,
+                new SecretRef("key-user-key"), new SecretRef("key-user-passphrase"), List.of("MHS"));
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        uploader.upload(destination, files);
+
+        assertSameFiles("key-user", files);
+    }
+
+    @Test
+    void aRefusedPasswordIsDestinationCredentials() {
+        server.withPasswordUser("wrong-pw", "the-real-one");
+        SftpFixtures.writeSecret(secrets, "wrong-pw-password", "not-it");
+        DestinationAccount destination = SftpFixtures.destination(server, "wrong-pw",
+                new SecretRef("wrong-pw-password"), null, null, List.of("MHS"));
+
+        assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
+                .isInstanceOfSatisfying(UploadFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(OutcomeReason.DESTINATION_CREDENTIALS);
+                    assertThat(failure.isRetryable()).isFalse();
+                    assertThat(failure.getMessage()).doesNotContain("not-it");
+                });
+    }
+
+    @Test
+    void anUnknownHostKeyIsHostKeyMismatchAndNothingIsSent() throws Exception {
+        DestinationAccount pinned = SftpFixtures.passwordDestination(server, secrets, "mitm", "MHS");
+        DestinationAccount destination = SftpFixtures.destinationAt(pinned.host(), pinned.port(),
+                SftpFixtures.wrongKnownHostsLine(server), "mitm", pinned.password(), null, null, List.of("MHS"));
+
+        assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
+                .isInstanceOfSatisfying(UploadFailure.class,
+                        failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.HOST_KEY_MISMATCH));
+        assertThat(listing("mitm")).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyDirectoryIsPermissionDeniedAndThePreviousSetStays() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "readonly", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
+        uploader.upload(destination, first);
+        server.makeReadOnly("readonly");
+        try {
+            assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 2))))
+                    .isInstanceOfSatisfying(UploadFailure.class, failure -> {
+                        assertThat(failure.reason()).isEqualTo(OutcomeReason.PERMISSION_DENIED);
+                        assertThat(failure.file()).isNotNull();
+                    });
+            assertSameFiles("readonly", first);
+        } finally {
+            server.clearFaults("readonly");
+        }
+    }
+
+    @Test
+    void aFullDiskIsDiskFullAndThePreviousSetStays() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "full", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
+        uploader.upload(destination, first);
+        server.simulateDiskFull("full");
+        try {
+            assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 2))))
+                    .isInstanceOfSatisfying(UploadFailure.class,
+                            failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.DISK_FULL));
+            assertSameFiles("full", first);
+        } finally {
+            server.clearFaults("full");
+        }
+    }
+
+    @Test
+    void aConnectionCutInsideALargeFileShowsNoPartialFileAndTheNextUploadCompletes() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "cut", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
+        uploader.upload(destination, first);
+        MergedFileSet large = files(SnapshotFixtures.largeSchool("maple", "MHS", 2, 20_000));
+        server.dropConnectionOnceAfter("cut", 200_000);
+
+        assertThatThrownBy(() -> uploader.upload(destination, large))
+                .isInstanceOfSatisfying(UploadFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(OutcomeReason.DESTINATION_UNAVAILABLE);
+                    assertThat(failure.isRetryable()).isTrue();
+                });
+        assertThat(server.droppedConnections()).isPositive();
+        assertThat(visibleCsvFiles("cut")).isEqualTo(csvNames(first));
+        assertSameContent("cut", first);
+
+        uploader.upload(destination, large);
+
+        assertSameFiles("cut", large);
+    }
+
+    @Test
+    @Timeout(60)
+    void aServerThatHangsMidFileIsUnavailableAfterTheTransferTimeoutAndThePreviousSetStays() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "frozen", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
+        SftpSessionFactories impatient = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+        try {
+            AtomicSftpUploader uploaderWithShortTimeout = new AtomicSftpUploader(impatient, SUFFIX);
+            uploaderWithShortTimeout.upload(destination, first);
+            server.hangWrites("frozen");
+
+            assertThatThrownBy(() -> uploaderWithShortTimeout.upload(destination,
+                    files(SnapshotFixtures.school("maple", "MHS", 2))))
+                    .isInstanceOfSatisfying(UploadFailure.class,
+                            failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.DESTINATION_UNAVAILABLE));
+            assertThat(visibleCsvFiles("frozen")).isEqualTo(csvNames(first));
+            assertSameContent("frozen", first);
+        } finally {
+            server.clearFaults("frozen");
+            impatient.close();
+        }
+    }
+
+    @Test
+    void temporaryFilesLeftByACrashAreRemovedByTheNextUpload() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "crashed", "MHS");
+        Path folder = server.homeOf("crashed").resolve("oneroster11");
+        Files.writeString(folder.resolve("users.csv" + SUFFIX), "half a file");
+        Files.writeString(folder.resolve("orgs.csv" + SUFFIX), "another half");
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        uploader.upload(destination, files);
+
+        assertSameFiles("crashed", files);
+    }
+
+    @Test
+    void createsTheDirectoryWhenTheAccountHasNone() throws Exception {
+        DestinationAccount base = SftpFixtures.passwordDestination(server, secrets, "nodir", "MHS");
+        DestinationAccount destination = new DestinationAccount(base.id(), base.host(), base.port(), base.username(),
+                base.password(), null, null, base.knownHosts(), "/home/nodir/new/oneroster11/", base.schoolIds(),
+                Duration.ZERO);
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        uploader.upload(destination, files);
+
+        assertThat(Files.readString(server.homeOf("nodir").resolve("new/oneroster11/manifest.csv")))
+                .isEqualTo(files.files().get(0).content());
+    }
+
+    private static MergedFileSet files(SchoolSnapshot... snapshots) throws Exception {
+        return new SnapshotMerger().merge(List.of(snapshots));
+    }
+
+    private static void assertSameFiles(String user, MergedFileSet files) throws IOException {
+        assertThat(listing(user)).containsExactlyInAnyOrderElementsOf(csvNames(files));
+        assertSameContent(user, files);
+    }
+
+    private static void assertSameContent(String user, MergedFileSet files) throws IOException {
+        Path folder = server.homeOf(user).resolve("oneroster11");
+        for (SnapshotFile file : files.files()) {
+            assertThat(Files.readString(folder.resolve(file.name()))).as(file.name()).isEqualTo(file.content());
+        }
+    }
+
+    private static List<String> csvNames(MergedFileSet files) {
+        return files.files().stream().map(SnapshotFile::name).sorted().toList();
+    }
+
+    private static List<String> visibleCsvFiles(String user) throws IOException {
+        return listing(user).stream().filter(name -> name.endsWith(".csv")).sorted().toList();
+    }
+
+    private static List<String> listing(String user) throws IOException {
+        try (Stream<Path> files = Files.list(server.homeOf(user).resolve("oneroster11"))) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}

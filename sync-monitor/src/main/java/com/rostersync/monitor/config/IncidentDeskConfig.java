@@ -1,0 +1,43 @@
+package com.rostersync.monitor.config;
+
+import com.rostersync.monitor.incident.IncidentDesk;
+import com.rostersync.monitor.incident.IncidentMailer;
+import com.rostersync.monitor.incident.IncidentStore;
+import com.rostersync.monitor.metrics.IncidentGauges;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistryWatcher;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** The incident desk and its periodic check (STALE districts, due reminders, forgetting resolved incidents). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class IncidentDeskConfig {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IncidentDesk incidentDesk(MonitorProperties properties, IncidentStore store, IncidentMailer mailer, Clock clock) {
+        return new IncidentDesk(properties.reminderInterval(), properties.staleAfter(), store, mailer, clock);
+    }
+
+    @Bean
+    SchedulingConfigurer incidentCheck(MonitorProperties properties, IncidentDesk desk, TenantRegistryWatcher tenants,
+            IncidentGauges gauges) {
+        return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(() -> {
+            List<String> districts = tenants.current().tenants().stream().map(Tenant::id).toList();
+            desk.check(districts);
+            desk.trackedDistricts().forEach(gauges::trackDistrict);
+        }, properties.checkInterval());
+    }
+}

@@ -1,0 +1,46 @@
+package com.rostersync.monitor.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code rostersync.monitor.*}: when a district is stale, how often open incidents are re-mailed, where the approval
+ * links point, and who may use the approval API.
+ *
+ * @param staleAfter       no successful upload for longer than this opens a STALE incident
+ * @param reminderInterval how often an open incident is re-mailed; also the flap guard (docs/incidents.md)
+ * @param checkInterval    how often the STALE check and due reminders run
+ * @param publicBaseUrl    the base of the links in e-mails (the approval API as the leaders reach it)
+ * @param mailFrom         sender address of incident e-mails
+ */
+@Validated
+@ConfigurationProperties("rostersync.monitor")
+public record MonitorProperties(@NotNull @DefaultValue("2h") Duration staleAfter,
+        @NotNull @DefaultValue("1d") Duration reminderInterval, @NotNull @DefaultValue("30s") Duration checkInterval,
+        @NotNull @DefaultValue("http://localhost:8084") URI publicBaseUrl,
+        @NotBlank @DefaultValue("roster-sync@localhost") String mailFrom, @Valid @DefaultValue Api api) {
+
+    /**
+     * The approval API's credentials: operator name to token. Empty (the default) means the API refuses every
+     * request; it is never open by default. A token is accepted as {@code Authorization: Bearer <token>} or as the
+     * password of HTTP basic auth with the operator name as user; the operator name is what the audit records.
+     */
+    public record Api(@DefaultValue Map<String, @NotBlank String> tokens) {
+
+        public Api {
+            tokens = tokens == null ? Map.of() : Map.copyOf(tokens);
+        }
+
+        @Override
+        public String toString() {
+            return "Api[operators=" + tokens.keySet() + "]";
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.rostersync.monitor.config;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code rostersync.topics.*}, common to all services: how the topics this service declares are created. */
+@Validated
+@ConfigurationProperties("rostersync.topics")
+public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {
+}

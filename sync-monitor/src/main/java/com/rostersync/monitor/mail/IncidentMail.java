@@ -1,0 +1,7 @@
+package com.rostersync.monitor.mail;
+
+import java.util.List;
+
+/** One rendered incident e-mail: its recipients, subject, and the same content as plain text and HTML. */
+public record IncidentMail(List<String> to, String subject, String text, String html) {
+}

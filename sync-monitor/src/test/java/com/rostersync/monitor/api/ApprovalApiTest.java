@@ -1,0 +1,90 @@
+package com.rostersync.monitor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.events.Topics;
+import com.rostersync.events.command.ApproveHold;
+import com.rostersync.events.command.AuditEntry;
+import com.rostersync.monitor.incident.Outcomes;
+import com.rostersync.monitor.support.MonitorServiceTest;
+import com.rostersync.monitor.support.MonitorTestKit;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+class ApprovalApiTest extends MonitorServiceTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void refusesEveryApiCallWithoutAValidToken() {
+        assertThat(get("/api/incidents", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/incidents", "Bearer wrong-token").statusCode()).isEqualTo(401);
+        assertThat(get("/api/holds", basic(MonitorTestKit.OPERATOR, "wrong")).statusCode()).isEqualTo(401);
+        assertThat(post("/api/holds/oak/OHS/approve", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/incidents", null).headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).contains("Basic"));
+    }
+
+    @Test
+    void healthAndPrometheusAreOpenButNoOtherActuatorEndpoint() {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/env", bearer()).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/metrics", bearer()).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator", bearer()).body()).doesNotContain("\"env\"", "\"beans\"", "\"metrics\"");
+    }
+
+    @Test
+    void approvingAHeldSchoolSendsTheCommandToTheMapperAndAnAuditEntry() throws Exception {
+        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.thresholdHeld("oak", "OHS"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/holds", bearer()).body().contains("\"OHS\""));
+        assertThat(get("/api/incidents", bearer()).body()).contains("MAP/oak/OHS/THRESHOLD", "\"toArchive\":120");
+        assertThat(get("/api/holds/oak/OHS", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN)).body())
+                .contains("POST /api/holds/oak/OHS/approve");
+
+        try (Consumer<String, String> commands = consumer(Topics.COMMANDS);
+                Consumer<String, String> audit = consumer(Topics.AUDIT)) {
+            var response = post("/api/holds/oak/OHS/approve", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN));
+            assertThat(response.statusCode()).isEqualTo(202);
+
+            ConsumerRecord<String, String> command = KafkaTestUtils.getSingleRecord(commands, Topics.COMMANDS,
+                    Duration.ofSeconds(10));
+            ApproveHold approve = JSON.readValue(command.value(), ApproveHold.class);
+            assertThat(command.key()).isEqualTo("oak/OHS");
+            assertThat(approve.tenantId()).isEqualTo("oak");
+            assertThat(approve.schoolId()).isEqualTo("OHS");
+            assertThat(approve.approvedBy()).isEqualTo(MonitorTestKit.OPERATOR);
+            assertThat(command.headers().lastHeader("__TypeId__")).isNull();
+
+            AuditEntry entry = JSON.readValue(KafkaTestUtils.getSingleRecord(audit, Topics.AUDIT,
+                    Duration.ofSeconds(10)).value(), AuditEntry.class);
+            assertThat(entry.actor()).isEqualTo(MonitorTestKit.OPERATOR);
+            assertThat(entry.action()).isEqualTo("APPROVE_HOLD");
+            assertThat(entry.schoolId()).isEqualTo("OHS");
+            assertThat(entry.commandId()).isEqualTo(approve.commandId());
+            assertThat(entry.at()).isNotNull();
+        }
+    }
+
+    @Test
+    void approvingASchoolWithoutAHoldIsNotFound() {
+        assertThat(post("/api/holds/oak/NOPE/approve", bearer()).statusCode()).isEqualTo(404);
+    }
+
+    private Consumer<String, String> consumer(String topic) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "approval-test-" + topic, false);
+        props.put("auto.offset.reset", "earliest");
+        var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        broker.consumeFromAnEmbeddedTopic(consumer, topic);
+        return consumer;
+    }
+}

@@ -1,0 +1,106 @@
+package com.rostersync.monitor.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.monitor.incident.Incident;
+import com.rostersync.monitor.incident.IncidentBook;
+import com.rostersync.monitor.incident.MailKind;
+import com.rostersync.monitor.incident.Outcomes;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistryLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IncidentMailComposerTest {
+
+    private final IncidentMailComposer composer = new IncidentMailComposer(URI.create("https://sync.example.org/m/"));
+    private final Tenant maple = registry().tenant("maple").orElseThrow();
+
+    @Test
+    void thresholdMailGivesTheCountsTheSeedAdviceAndTheApprovalLink() {
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.thresholdHeld("maple", "MHS")), maple);
+
+        assertThat(mail.to()).containsExactly("lead@maple.example.org");
+        assertThat(mail.subject()).isEqualTo(
+                "[Roster sync] Action needed: Deletions held: the deletion threshold was reached (school MHS, Maple "
+                        + "Unified)");
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertThat(body).contains("Maple Unified", "school MHS",
+                    "User records to archive: 120 of 501 (24.0%); the deletion threshold of 10.0% allows at most 50.",
+                    "Check if the number of records to archive looks reasonable",
+                    "raise the deletion threshold", "https://sync.example.org/m/api/holds/maple/MHS");
+        }
+        assertThat(mail.html()).contains("<a href=\"https://sync.example.org/m/api/holds/maple/MHS\"");
+    }
+
+    @Test
+    void resolvedMailSaysNoActionIsNeededAndHasNoApprovalLink() {
+        IncidentBook book = new IncidentBook();
+        book.apply(Outcomes.thresholdHeld("maple", "MHS"), Outcomes.T0);
+        Incident resolved = book.apply(Outcomes.snapshotReady("maple", "MHS"), Outcomes.T0.plusSeconds(60)).get(0);
+
+        IncidentMail mail = composer.compose(MailKind.RESOLVED, resolved, maple);
+
+        assertThat(mail.subject()).startsWith("[Roster sync] Resolved: Deletions held");
+        assertThat(mail.text()).contains("No action is needed").doesNotContain("/api/holds/", "What to do");
+        assertThat(mail.html()).contains("No action is needed").doesNotContain("/api/holds/");
+    }
+
+    @Test
+    void schoolsNotFoundListsTheIdsAndAsksToCheckForTypos() {
+        IncidentMail mail = composer.compose(MailKind.REMINDER, only(Outcomes.extract("maple",
+                OutcomeReason.CYCLE_COMPLETED, List.of("MXX", "MYY"))), maple);
+
+        assertThat(mail.subject()).startsWith("[Roster sync] Reminder, still open: Schools to sync are not found");
+        assertThat(mail.text()).contains("Reminder: this problem is still open", "the whole district", "MXX, MYY",
+                "make sure they don't have any typos");
+    }
+
+    @Test
+    void fileFailureNamesFileLineAndReasonAndTheFileChecks() {
+        var failure = new FileFailure("users.csv", 12, "role", "unknown role");
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.publish("maple", "clever-maple",
+                OutcomeReason.UPLOADED, Outcomes.T0, List.of(failure))), maple);
+
+        assertThat(mail.html()).contains("File users.csv, line 12, field role: unknown role",
+                "verify it isn&#39;t corrupted, empty, or formatted incorrectly", "unexpected file types");
+    }
+
+    @Test
+    void credentialsMailAsksToCheckTheCredentials() {
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.extract("maple",
+                OutcomeReason.SOURCE_CREDENTIALS, List.of())), maple);
+
+        assertThat(mail.text()).contains("Wrong credentials", "Check the credentials");
+    }
+
+    @Test
+    void validationIsSummarisedWithIdsOnly() {
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.invalidRecords("maple", "MMS")), maple);
+
+        assertThat(mail.text()).contains("users.csv: 2 record(s) left out, for example sourcedId stu-1, stu-2",
+                "enrollments.csv: 1 record(s) left out, for example sourcedId enr-9");
+    }
+
+    private static Incident only(com.rostersync.events.outcome.SyncOutcome outcome) {
+        IncidentBook book = new IncidentBook();
+        List<Incident> opened = book.apply(outcome, Outcomes.T0).stream()
+                .filter(i -> i.reason() != OutcomeReason.CYCLE_COMPLETED).toList();
+        return opened.stream().filter(i -> i.reason() != OutcomeReason.SCHOOLS_NOT_FOUND || opened.size() == 1)
+                .findFirst().orElseThrow();
+    }
+
+    private static com.rostersync.tenants.TenantRegistry registry() {
+        try (InputStream in = IncidentMailComposerTest.class.getResourceAsStream("/tenants-monitor-test.yml")) {
+            return TenantRegistryLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

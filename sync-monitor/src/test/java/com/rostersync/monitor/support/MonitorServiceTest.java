@@ -1,0 +1,80 @@
+package com.rostersync.monitor.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.rostersync.events.Topics;
+import com.rostersync.monitor.SyncMonitorApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running monitor for the HTTP-facing tests (API, metrics, dashboards): a real embedded broker, real GreenMail and
+ * a random port. Subclasses share the cached Spring context, so the service starts once for all of them.
+ */
+@SpringBootTest(classes = SyncMonitorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + SyncMonitorApplication.CONFIG_NAME)
+@EmbeddedKafka(partitions = 1, topics = {Topics.OUTCOMES, Topics.COMMANDS, Topics.AUDIT},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class MonitorServiceTest {
+
+    protected static final GreenMail greenMail = MonitorTestKit.sharedGreenMail();
+
+    private static final Path TENANTS = MonitorTestKit.tenantsFile();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void monitorProperties(DynamicPropertyRegistry registry) {
+        MonitorTestKit.properties("unused", 0, TENANTS).forEach((key, value) -> {
+            if (!key.equals("spring.kafka.bootstrap-servers") && !key.equals("spring.mail.port")) {
+                registry.add(key, () -> value);
+            }
+        });
+        registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+    }
+
+    protected HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return send(authorization == null ? request : request.header("Authorization", authorization));
+    }
+
+    protected HttpResponse<String> post(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return send(authorization == null ? request : request.header("Authorization", authorization));
+    }
+
+    protected static String bearer() {
+        return "Bearer " + MonitorTestKit.API_TOKEN;
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
