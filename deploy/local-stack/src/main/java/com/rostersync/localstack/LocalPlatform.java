@@ -1,0 +1,315 @@
+package com.rostersync.localstack;
+
+import com.rostersync.extractor.RosterExtractorApplication;
+import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
+import com.rostersync.localstack.sis.SisDatabase;
+import com.rostersync.mapper.OneRosterMapperApplication;
+import com.rostersync.monitor.SyncMonitorApplication;
+import com.rostersync.publisher.SftpPublisherApplication;
+import com.rostersync.testsupport.SftpTestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole platform in one JVM: a real Kafka broker (KRaft), an SFTP server standing in for Clever, an SMTP server
+ * that keeps every mail as a file, the demo SIS, and the four services started with their own {@code builder()}s.
+ * {@code ./run-local.sh} runs {@link #main}; the end-to-end test starts it with {@link #start} and closes it.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    public static final String EXTRACTOR = "roster-extractor";
+    public static final String MAPPER = "oneroster-mapper";
+    public static final String PUBLISHER = "sftp-publisher";
+    public static final String MONITOR = "sync-monitor";
+    public static final List<String> SERVICES = List.of(EXTRACTOR, MAPPER, PUBLISHER, MONITOR);
+    /** The approval API's operator in the local stack, and the secrets file holding its token. */
+    public static final String API_OPERATOR = "demo";
+    static final String API_TOKEN_FILE = "MONITOR_API_TOKEN";
+
+    private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
+            EXTRACTOR, RosterExtractorApplication::builder,
+            MAPPER, OneRosterMapperApplication::builder,
+            PUBLISHER, SftpPublisherApplication::builder,
+            MONITOR, SyncMonitorApplication::builder);
+
+    private final PlatformSettings settings;
+    private final Path workdir;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    private EmbeddedKafkaKraftBroker kafka;
+    private SftpTestServer sftp;
+    private MailArchive mail;
+    private SisDatabase sis;
+    private DemoEndpoint demoEndpoint;
+    private final long startedAt = System.nanoTime();
+    private String apiToken;
+
+    private LocalPlatform(PlatformSettings settings) {
+        this.settings = settings;
+        this.workdir = settings.workdir().toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PlatformSettings settings = PlatformSettings.fromArguments(args);
+        long started = System.nanoTime();
+        LocalPlatform platform = start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack...");
+            platform.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println(platform.describe(Duration.ofNanos(System.nanoTime() - started)));
+        stopped.await();
+    }
+
+    /** Starts everything; on a failure, stops what already runs and rethrows. */
+    public static LocalPlatform start(PlatformSettings settings) {
+        LocalPlatform platform = new LocalPlatform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        cleanPreviousRun();
+        System.setProperty("LOCAL_STACK_LOG_DIR", workdir.resolve("logs").toString());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put(TenantFile.SIS_PASSWORD_REF, randomSecret());
+        secrets.put(API_TOKEN_FILE, randomSecret());
+        apiToken = secrets.get(API_TOKEN_FILE);
+
+        // The broker is the slowest part: it starts while the SIS, SFTP and SMTP servers are prepared.
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        if (settings.kafkaPort() != 0) {
+            kafka.kafkaPorts(settings.kafkaPort());
+        }
+        running.add(kafka::destroy);
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::afterPropertiesSet);
+
+        sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
+        settings.sisContent().accept(sis);
+        progress("demo SIS written: " + sis.summary());
+
+        sftp = SftpTestServer.start(workdir.resolve("sftp-server"), workdir.resolve("sftp-host-key.ser"),
+                settings.sftpPort());
+        running.add(sftp);
+        for (DemoDestination destination : settings.catalog().destinations()) {
+            String password = randomSecret();
+            secrets.put(destination.passwordRef(), password);
+            sftp.withPasswordUser(destination.username(), password);
+            link(workdir.resolve("sftp").resolve(destination.username()), sftp.homeOf(destination.username()));
+        }
+
+        mail = MailArchive.start(workdir.resolve("mail"), settings.smtpPort());
+        running.add(mail);
+
+        writeSecrets(secrets);
+        write(tenantsFile(), TenantFile.yaml(settings.catalog(), sis.url(), SisDatabase.USERNAME, sftp.host(),
+                sftp.port(), sftp.knownHostsLine(), settings.syncInterval()));
+        progress("SFTP server on port " + sftp.port() + ", SMTP on port " + mail.port() + ", tenants.yml written");
+        kafkaStarted.join();
+        progress("Kafka broker up at " + kafka.getBrokersAsString());
+
+        for (String service : SERVICES) {
+            ConfigurableApplicationContext context = BUILDERS.get(service).get()
+                    .registerShutdownHook(false)
+                    .run(arguments(service));
+            services.put(service, context);
+            running.add(context);
+            progress(service + " started on port " + portOf(service));
+        }
+        if (settings.demoPort() >= 0) {
+            demoEndpoint = DemoEndpoint.start(settings.demoPort(), sis);
+            running.add(demoEndpoint);
+        }
+    }
+
+    private void progress(String step) {
+        System.out.printf("[local-stack %5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, step);
+    }
+
+    private String[] arguments(String service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        properties.put("rostersync.tenants.file", tenantsFile().toString());
+        properties.put("rostersync.secrets.dir", workdir.resolve("secrets").toString());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(mail.port()));
+        properties.put("server.port", String.valueOf(settings.servicePorts().get(service)));
+        properties.put("server.address", "127.0.0.1");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        properties.put("spring.thymeleaf.check-template-location", "false");
+        if (service.equals(MONITOR)) {
+            properties.put("rostersync.monitor.api.tokens." + API_OPERATOR, apiToken);
+            properties.put("rostersync.monitor.public-base-url", "http://127.0.0.1:"
+                    + settings.servicePorts().get(MONITOR));
+        }
+        properties.putAll(settings.serviceProperties());
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    /** Each start begins from a clean demo (Kafka's state is not kept either), so old files cannot pass for new. */
+    private void cleanPreviousRun() {
+        for (String folder : List.of("sftp-server", "sftp", "mail", "sis", "secrets", "logs")) {
+            deleteRecursively(workdir.resolve(folder));
+        }
+    }
+
+    public Path workdir() {
+        return workdir;
+    }
+
+    public Path tenantsFile() {
+        return workdir.resolve("tenants.yml");
+    }
+
+    /** Where the stand-in Clever keeps a user's {@code oneroster11/} folder ({@code DIR/sftp/<username>}). */
+    public Path filesOf(String username) {
+        return workdir.resolve("sftp").resolve(username).resolve("oneroster11");
+    }
+
+    public Path mailFolder() {
+        return workdir.resolve("mail");
+    }
+
+    public SisDatabase sis() {
+        return sis;
+    }
+
+    public SftpTestServer sftp() {
+        return sftp;
+    }
+
+    public String bootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    public int savedMails() {
+        return mail.saved();
+    }
+
+    /** The port a service actually listens on (the configured one, or the free one it was given). */
+    public int portOf(String service) {
+        return Integer.parseInt(services.get(service).getEnvironment().getProperty("local.server.port"));
+    }
+
+    public ConfigurableApplicationContext context(String service) {
+        return services.get(service);
+    }
+
+    String describe(Duration startup) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n=== Roster Sync local stack is running (started in ").append(startup.toSeconds())
+                .append(" s). Ctrl-C stops everything. ===\n");
+        out.append("  Work folder   ").append(workdir).append('\n');
+        out.append("  OneRoster CSV ").append(workdir.resolve("sftp")).append("/<username>/oneroster11/*.csv\n");
+        for (DemoDestination destination : settings.catalog().destinations()) {
+            out.append("                  ").append(filesOf(destination.username())).append("  (schools ")
+                    .append(String.join(", ", destination.schoolIds())).append(")\n");
+        }
+        out.append("  SFTP server   sftp -P ").append(sftp.port()).append(" <username>@127.0.0.1  (passwords in ")
+                .append(workdir.resolve("secrets")).append(")\n");
+        out.append("  Mails (.eml)  ").append(mailFolder()).append("  (SMTP on 127.0.0.1:").append(mail.port())
+                .append(")\n");
+        out.append("  Tenants       ").append(tenantsFile()).append('\n');
+        out.append("  Kafka         ").append(bootstrapServers()).append('\n');
+        out.append("  SIS database  ").append(sis.url()).append('\n');
+        out.append("  Logs          ").append(workdir.resolve("logs")).append('\n');
+        for (String service : SERVICES) {
+            out.append(String.format("  %-16s http://127.0.0.1:%d/actuator/prometheus%n", service,
+                    portOf(service)));
+        }
+        out.append("  Approval API  curl -s -u ").append(API_OPERATOR).append(":$(cat ")
+                .append(workdir.resolve("secrets").resolve(API_TOKEN_FILE)).append(") http://127.0.0.1:")
+                .append(portOf(MONITOR)).append("/api/incidents\n");
+        if (demoEndpoint != null) {
+            out.append("  Change a row  curl -s --data \"update people set family_name = 'Okafor-Lee' where "
+                    + "person_id = 'MHS-S0003'\" http://127.0.0.1:").append(demoEndpoint.port()).append("/demo/sql\n");
+            out.append("                then: grep Okafor-Lee ").append(workdir.resolve("sftp"))
+                    .append("/*/oneroster11/users.csv\n");
+        }
+        return out.toString();
+    }
+
+    /** Stops the services first (newest first), then the servers they talk to. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping the local stack: " + e);
+            }
+        }
+        running.clear();
+        services.clear();
+    }
+
+    private void writeSecrets(Map<String, String> secrets) {
+        Path folder = workdir.resolve("secrets");
+        secrets.forEach((name, value) -> write(folder.resolve(name), value));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void link(Path link, Path target) {
+        try {
+            Files.createDirectories(link.getParent());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot link " + link + " to " + target, e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + path, e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package com.rostersync.localstack.sis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The demo SIS as an H2 file database in our canonical schema. The schema is the extractor's own
+ * {@code sis/schema.sql} (read from its jar), so the demo can never drift from what the extractor reads.
+ * {@code AUTO_SERVER=TRUE} lets a second process (the H2 shell) change rows while the platform runs.
+ */
+public final class SisDatabase {
+
+    public static final String USERNAME = "sis";
+    private static final String FILE_NAME = "demo-sis";
+
+    private final String url;
+    private final String password;
+
+    public SisDatabase(Path directory, String password) {
+        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";AUTO_SERVER=TRUE";
+        this.password = password;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Deletes any previous demo database in {@code directory}, so a new password and fresh rows take effect. */
+    public static void deleteFiles(Path directory) {
+        try {
+            if (Files.isDirectory(directory)) {
+                try (var files = Files.list(directory)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(FILE_NAME)).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the old demo SIS in " + directory, e);
+        }
+    }
+
+    /** Creates the canonical schema and inserts every row of {@code sis}, in one transaction. */
+    public void create(DemoSis sis) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("sis/schema.sql"));
+            insert(connection, "insert into schools values (?,?,?,?,?)", sis.schools(), r -> new Object[] {
+                r.schoolId(), r.name(), r.identifier(), r.districtId(), r.districtName()});
+            insert(connection, "insert into terms values (?,?,?,?,?,?,?,?)", sis.terms(), r -> new Object[] {
+                r.termId(), r.schoolId(), r.title(), r.termType(), r.startDate(), r.endDate(), r.parentTermId(),
+                r.schoolYear()});
+            insert(connection, "insert into courses values (?,?,?,?,?,?,?,?)", sis.courses(), r -> new Object[] {
+                r.courseId(), r.schoolId(), r.schoolYearTermId(), r.title(), r.courseCode(), r.grades(), r.subjects(),
+                r.subjectCodes()});
+            insert(connection, "insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?)", sis.sections(),
+                    r -> new Object[] {r.sectionId(), r.schoolId(), r.courseId(), r.termIds(), r.title(),
+                        r.classCode(), r.classType(), r.location(), r.grades(), r.subjects(), r.subjectCodes(),
+                        r.scheduleType()});
+            insert(connection, "insert into section_meetings values (?,?,?,?,?,?)", sis.meetings(),
+                    r -> new Object[] {r.sectionId(), r.dayOfWeek(), r.week(), r.startTime(), r.period(),
+                        r.location()});
+            insert(connection, "insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sis.people(),
+                    r -> new Object[] {r.personId(), r.role(), r.username(), r.enabled(), r.givenName(),
+                        r.familyName(), r.middleName(), r.identifier(), r.email(), r.sms(), r.phone(), r.grades(),
+                        r.sisUserId(), r.password()});
+            insert(connection, "insert into person_schools values (?,?)", sis.personSchools(),
+                    r -> new Object[] {r.personId(), r.schoolId()});
+            insert(connection, "insert into enrollments values (?,?,?,?,?,?,?)", sis.enrollments(),
+                    r -> new Object[] {r.enrollmentId(), r.sectionId(), r.personId(), r.role(), r.primary(),
+                        r.beginDate(), r.endDate()});
+            insert(connection, "insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sis.demographics(),
+                    r -> new Object[] {r.personId(), r.birthDate(), r.sex(), r.americanIndian(), r.asian(), r.black(),
+                        r.pacificIslander(), r.white(), r.twoOrMoreRaces(), r.hispanic(), r.countryOfBirth(),
+                        r.stateOfBirth(), r.cityOfBirth(), r.residenceStatus()});
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the demo SIS at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one SQL script (the e2e fixture) against a fresh database instead of generated rows. */
+    public void createFromScript(ClassPathResource script) {
+        try (Connection connection = connect()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("sis/schema.sql"));
+            ScriptUtils.executeSqlScript(connection, script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the SIS from " + script.getPath(), e);
+        }
+    }
+
+    /** Row counts of the main tables, for the launcher's progress line. */
+    public String summary() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            StringBuilder out = new StringBuilder();
+            for (String table : List.of("schools", "people", "sections", "enrollments")) {
+                try (var rows = statement.executeQuery("select count(*) from " + table)) {
+                    rows.next();
+                    out.append(out.isEmpty() ? "" : ", ").append(rows.getLong(1)).append(' ').append(table);
+                }
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            return "(cannot count rows: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Runs one update statement (the demo's "change a row"), returning how many rows changed. */
+    public int update(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, USERNAME, password);
+    }
+
+    private static <T> void insert(Connection connection, String sql, List<T> rows, Function<T, Object[]> values)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                Object[] columns = values.apply(row);
+                for (int i = 0; i < columns.length; i++) {
+                    statement.setObject(i + 1, jdbc(columns[i]), type(columns[i]));
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static Object jdbc(Object value) {
+        if (value instanceof LocalDate date) {
+            return Date.valueOf(date);
+        }
+        if (value instanceof LocalTime time) {
+            return Time.valueOf(time);
+        }
+        return value;
+    }
+
+    private static int type(Object value) {
+        if (value == null) {
+            return Types.NULL;
+        }
+        if (value instanceof LocalDate) {
+            return Types.DATE;
+        }
+        if (value instanceof LocalTime) {
+            return Types.TIME;
+        }
+        if (value instanceof Boolean) {
+            return Types.BOOLEAN;
+        }
+        if (value instanceof Integer) {
+            return Types.INTEGER;
+        }
+        return Types.VARCHAR;
+    }
+}

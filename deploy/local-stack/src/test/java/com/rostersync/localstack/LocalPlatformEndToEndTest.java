@@ -1,0 +1,141 @@
+package com.rostersync.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.localstack.sis.DemoCatalog;
+import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
+import com.rostersync.localstack.sis.DemoCatalog.DemoSchool;
+import com.rostersync.localstack.sis.DemoCatalog.DemoTenant;
+import com.rostersync.localstack.sis.SchoolLevel;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The walking skeleton end to end in one JVM: a real KRaft broker, the real MINA SFTP server, an H2 SIS holding a small
+ * fixture school, and the four services. The uploaded files are compared row for row; then one student changes in
+ * the SIS and the change must reach the files; finally every metric our dashboards and alert rules query must be in
+ * the services' real Prometheus scrapes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalPlatformEndToEndTest {
+
+    private static final String USERNAME = "fixture-clever";
+    private static final List<String> FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv",
+            "courses.csv", "classes.csv", "users.csv", "enrollments.csv", "demographics.csv");
+    private static final DemoCatalog FIXTURE = new DemoCatalog(List.of(new DemoTenant("fixture", "Fixture District",
+            true, List.of(new DemoSchool("FIX", "Fixture Academy", SchoolLevel.HIGH)),
+            List.of(new DemoDestination("fixture-sftp", USERNAME, List.of("FIX"))),
+            List.of("lead@fixture.example.org"))));
+
+    @TempDir
+    static Path workdir;
+    static LocalPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = LocalPlatform.start(PlatformSettings.forTest(workdir, FIXTURE,
+                sis -> sis.createFromScript(new ClassPathResource("e2e/fixture-school.sql")), Map.of()));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void uploadsExactlyTheFixtureSchoolsRows() {
+        Path files = platform.filesOf(USERNAME);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> FILES.stream().allMatch(f -> Files.isRegularFile(files.resolve(f))));
+        for (String file : FILES) {
+            assertThat(read(files.resolve(file))).as(file).isEqualTo(expected(file));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aStudentChangedInTheSisArrivesInTheFiles() {
+        assertThat(platform.sis().update(
+                "update people set family_name = 'O''Brien-Walsh', username = 'zobrienwalsh' where person_id = 'S1'"))
+                .isEqualTo(1);
+        Path users = platform.filesOf(USERNAME).resolve("users.csv");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> read(users).contains("zobrienwalsh"));
+        assertThat(read(users)).isEqualTo(expected("users.csv").replace(",zobrien,", ",zobrienwalsh,")
+                .replace("O'Brien", "O'Brien-Walsh"));
+    }
+
+    @Test
+    @Order(3)
+    void theInvalidRecordMailsTheDistrictLeaderWithoutPersonalData() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> platform.savedMails() >= 1);
+        String mail = read(platform.mailFolder().resolve("1.eml"));
+        assertThat(mail).contains("lead@fixture.example.org").contains("demographics.csv").contains("T1");
+        assertThat(mail).doesNotContain("Miriam", "Okafor", "Zo", "O'Brien", "King, Jr.", "1980-05-06");
+    }
+
+    @Test
+    @Order(4)
+    void everyMetricOnTheDashboardsAndInTheAlertRulesIsExported() throws Exception {
+        Set<String> exported = new TreeSet<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String service : LocalPlatform.SERVICES) {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + platform.portOf(service) + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
+            exported.addAll(MetricNames.inScrape(scrape.body()));
+        }
+        Set<String> queried = MetricNames.queriedIn(repositoryRoot().resolve("deploy"));
+        assertThat(queried).as("metric names queried by deploy/grafana and deploy/prometheus").isNotEmpty();
+        assertThat(exported).containsAll(queried);
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+
+    private static String expected(String file) {
+        try (var in = new ClassPathResource("e2e/expected/" + file).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+        } catch (IOException e) {
+            throw new AssertionError("missing expected file " + file, e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
