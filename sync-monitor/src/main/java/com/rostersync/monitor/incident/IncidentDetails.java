@@ -31,8 +31,16 @@ public record IncidentDetails(String message, List<String> schoolIds, List<Strin
         validation = validation == null ? List.of() : List.copyOf(validation);
     }
 
-    /** Validation issues of one file: how many, and the first few record ids to look up. */
-    public record ValidationSummary(String file, long issues, List<String> sampleSourcedIds) {
+    /**
+     * Validation issues of one file: how many, the first few record ids to look up, and which rules they broke
+     * ({@code field: problem}; the mapper's problems are fixed texts, never a field's value).
+     */
+    public record ValidationSummary(String file, long issues, List<String> sampleSourcedIds, List<String> problems) {
+
+        public ValidationSummary {
+            sampleSourcedIds = sampleSourcedIds == null ? List.of() : List.copyOf(sampleSourcedIds);
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
     }
 
     static IncidentDetails of(SyncOutcome outcome, OutcomeReason reason) {
@@ -57,7 +65,12 @@ public record IncidentDetails(String message, List<String> schoolIds, List<Strin
         return byFile.entrySet().stream()
                 .map(e -> new ValidationSummary(e.getKey(), e.getValue().size(), e.getValue().stream()
                         .map(ValidationIssue::sourcedId).filter(id -> id != null && !id.isBlank()).distinct()
+                        .limit(SAMPLE_IDS).toList(), e.getValue().stream().map(IncidentDetails::rule).distinct()
                         .limit(SAMPLE_IDS).toList()))
                 .toList();
+    }
+
+    private static String rule(ValidationIssue issue) {
+        return issue.field() == null ? String.valueOf(issue.problem()) : issue.field() + ": " + issue.problem();
     }
 }

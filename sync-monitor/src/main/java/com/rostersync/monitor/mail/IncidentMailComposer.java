@@ -121,9 +121,10 @@ public final class IncidentMailComposer {
             }
             case VALIDATION -> {
                 for (IncidentDetails.ValidationSummary file : details.validation()) {
-                    facts.add(String.format(Locale.ROOT, "%s: %d record(s) left out%s", file.file(), file.issues(),
+                    facts.add(String.format(Locale.ROOT, "%s: %d record(s) left out%s%s", file.file(), file.issues(),
                             file.sampleSourcedIds().isEmpty() ? ""
-                                    : ", for example sourcedId " + String.join(", ", file.sampleSourcedIds())));
+                                    : ", for example sourcedId " + String.join(", ", file.sampleSourcedIds()),
+                            file.problems().isEmpty() ? "" : " (" + String.join("; ", file.problems()) + ")"));
                 }
             }
             case STALE -> {

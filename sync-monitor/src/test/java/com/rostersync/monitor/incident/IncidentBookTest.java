@@ -88,8 +88,8 @@ class IncidentBookTest {
         book.apply(Outcomes.invalidRecords("maple", "MMS"), T0);
 
         assertThat(book.open().get(0).details().validation()).containsExactly(
-                new IncidentDetails.ValidationSummary("users.csv", 2, List.of("stu-1", "stu-2")),
-                new IncidentDetails.ValidationSummary("enrollments.csv", 1, List.of("enr-9")));
+                new IncidentDetails.ValidationSummary("users.csv", 2, List.of("stu-1", "stu-2"), List.of("username: required")),
+                new IncidentDetails.ValidationSummary("enrollments.csv", 1, List.of("enr-9"), List.of("classSourcedId: unknown class")));
     }
 
     @Test

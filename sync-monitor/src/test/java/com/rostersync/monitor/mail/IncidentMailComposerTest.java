@@ -81,11 +81,12 @@ class IncidentMailComposerTest {
     }
 
     @Test
-    void validationIsSummarisedWithIdsOnly() {
+    void validationIsSummarisedWithIdsAndTheBrokenRulesOnly() {
         IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.invalidRecords("maple", "MMS")), maple);
 
-        assertThat(mail.text()).contains("users.csv: 2 record(s) left out, for example sourcedId stu-1, stu-2",
-                "enrollments.csv: 1 record(s) left out, for example sourcedId enr-9");
+        assertThat(mail.text()).contains(
+                "users.csv: 2 record(s) left out, for example sourcedId stu-1, stu-2 (username: required)",
+                "enrollments.csv: 1 record(s) left out, for example sourcedId enr-9 (classSourcedId: unknown class)");
     }
 
     private static Incident only(com.rostersync.events.outcome.SyncOutcome outcome) {
