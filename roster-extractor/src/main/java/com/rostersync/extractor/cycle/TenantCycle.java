@@ -100,7 +100,9 @@ public final class TenantCycle {
                     startedAt);
         } catch (RuntimeException unexpected) {
             OutcomeReason reason = SourceFailures.classify(unexpected);
-            String message = "tenant " + tenant.id() + ": cycle failed: " + SourceFailures.describe(unexpected);
+            String message = "tenant " + tenant.id() + ": cycle failed: " + SourceFailures.describe(unexpected)
+                    + (Thread.currentThread().isInterrupted() ? "; the cycle overran its time limit and was stopped"
+                            : "");
             log.error("Tenant {}: cycle {} failed", tenant.id(), cycleId, unexpected);
             outcome = outcome(tenant, reason, message, List.of(), List.of(), Map.of(), startedAt);
         }
@@ -108,12 +110,19 @@ public final class TenantCycle {
                         && outcome.reason() != OutcomeReason.FILE_FAILED ? "failed" : "ok")
                 .publishPercentileHistogram().register(meters)
                 .record(Duration.between(startedAt, clock.instant()));
+        // The scheduler interrupts an overrunning cycle; that flag must not also cost the outcome reporting it
+        // (Kafka's producer refuses to send from an interrupted thread).
+        boolean interrupted = Thread.interrupted();
         try {
             publisher.publishOutcome(outcome);
             counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason()).increment();
         } catch (RuntimeException unsent) {
             log.error("Tenant {}: outcome {} of cycle {} could not be sent: {}", tenant.id(), outcome.reason(),
                     cycleId, SourceFailures.describe(unsent));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return outcome;
     }

@@ -68,9 +68,30 @@ class TenantCycleTest {
         assertThat(publisher.events.get(1)).isInstanceOf(CycleCompleted.class);
     }
 
+    @Test
+    void aCycleInterruptedForOverrunningStillReportsTheSourceAsUnavailable() {
+        TenantCycle hanging = new TenantCycle(t -> tenant -> {
+            Thread.currentThread().interrupt(); // what the scheduler does to an overrunning cycle
+            throw new IllegalStateException("query interrupted");
+        }, new ChangeDetector(new ContentHasher()::hash), state, publisher, new SimpleMeterRegistry(),
+                Clock.systemUTC(), Duration.ofSeconds(5));
+        try {
+            hanging.run(tenant);
+
+            assertThat(publisher.outcomes).singleElement().satisfies(outcome -> {
+                assertThat(outcome.reason()).isEqualTo(com.rostersync.events.outcome.OutcomeReason.SOURCE_UNAVAILABLE);
+                assertThat(outcome.message()).contains("overran its time limit");
+            });
+            assertThat(Thread.currentThread().isInterrupted()).as("interrupt restored for the pool").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private static final class RecordingPublisher implements CyclePublisher {
         final List<RosterChangeEvent> events = new ArrayList<>();
         final List<Recorded> states = new ArrayList<>();
+        final List<SyncOutcome> outcomes = new ArrayList<>();
         String failingSchool;
 
         @Override
@@ -91,6 +112,10 @@ class TenantCycleTest {
 
         @Override
         public void publishOutcome(SyncOutcome outcome) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("like KafkaProducer: no send from an interrupted thread");
+            }
+            outcomes.add(outcome);
         }
     }
 
