@@ -30,6 +30,8 @@ public final class TenantRegistryLoader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Seed rule: passwords never leave the SIS, so no override query may even select one. */
+    private static final Pattern PASSWORD_COLUMN = Pattern.compile("(?i)\\bpass(word|wd)?\\b");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final List<String> problems = new ArrayList<>();
@@ -149,6 +151,15 @@ public final class TenantRegistryLoader {
             Map<String, String> queries = new LinkedHashMap<>();
             map(j.getOrDefault("queries", Map.of()), where + ".jdbc.queries")
                     .forEach((k, v) -> queries.put(k, String.valueOf(v)));
+            queries.forEach((entity, sql) -> {
+                if (!JdbcSource.QUERY_NAMES.contains(entity)) {
+                    problems.add(where + ".jdbc.queries: unknown entity '" + entity + "' (allowed: "
+                            + String.join(", ", JdbcSource.QUERY_NAMES.stream().sorted().toList()) + ")");
+                }
+                if (PASSWORD_COLUMN.matcher(sql).find()) {
+                    problems.add(where + ".jdbc.queries." + entity + " must not select a password column");
+                }
+            });
             jdbc = new JdbcSource(string(j, where + ".jdbc", "url", true), string(j, where + ".jdbc", "username",
                     false), secret(j, "passwordRef"), Map.copyOf(queries),
                     duration(j, where + ".jdbc", "timeout", Duration.ofSeconds(30)));

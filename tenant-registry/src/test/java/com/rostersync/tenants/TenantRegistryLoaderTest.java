@@ -29,6 +29,28 @@ class TenantRegistryLoaderTest {
     }
 
     @Test
+    void rejectsUnknownQueryOverridesAndQueriesThatSelectPasswords() {
+        String yaml = """
+                tenants:
+                  - id: maple
+                    schoolIds: [S1]
+                    source:
+                      type: JDBC
+                      jdbc:
+                        url: jdbc:h2:mem:x
+                        queries:
+                          students: select 1
+                          person: select person_id, password from people
+                """;
+
+        assertThatThrownBy(() -> TenantRegistryLoader.parse(yaml, "test.yml"))
+                .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
+                        .contains("tenant 'maple': source.jdbc.queries.person must not select a password column")
+                        .anySatisfy(p -> assertThat(p).startsWith(
+                                "tenant 'maple': source.jdbc.queries: unknown entity 'students'")));
+    }
+
+    @Test
     void reportsEveryProblemNamingTenantAndField() {
         String yaml = """
                 tenants:

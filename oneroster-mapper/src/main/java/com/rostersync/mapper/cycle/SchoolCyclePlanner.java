@@ -20,6 +20,7 @@ import com.rostersync.mapper.threshold.DeletionThreshold;
 import com.rostersync.mapper.validation.RosterValidator;
 import com.rostersync.mapper.validation.ValidatedRoster;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class SchoolCyclePlanner {
         boolean schoolPresent = validated.records().values().stream()
                 .anyMatch(r -> r instanceof School && r.sourcedId().equals(roster.schoolId()));
         if (!schoolPresent) {
-            List<ValidationIssue> withSchool = new java.util.ArrayList<>(issues);
+            List<ValidationIssue> withSchool = new ArrayList<>(issues);
             withSchool.add(new ValidationIssue("orgs.csv", roster.schoolId(), "sourcedId",
                     "the school itself is missing or invalid; no snapshot is emitted"));
             SchoolMeta next = new SchoolMeta(meta.version(), meta.contentHash(), meta.holdApproved(), held, false);

@@ -11,10 +11,11 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Thin Kafka edge: roster changes (in batches, so a 10,000-record cycle is written to the changelog in a few round
- * trips) and approval commands go to the {@link SchoolCycleRunner}. The batch returns only after its state is on the
- * changelog, so consumer offsets are committed after the state they caused. An unreadable record is handed to the
- * error handler by index and lands on the dead-letter topic; the records before it are kept.
+ * Thin Kafka edge: roster changes and approval commands, in batches (a 10,000-record cycle is written to the
+ * changelog in a few round trips), go to the {@link SchoolCycleRunner} in their order. Both topics are read by one
+ * consumer so that the same partitions of both, i.e. the same schools, belong to the same instance. The batch returns
+ * only after its state is on the changelog, so offsets are committed after the state they caused. An unreadable
+ * record is handed to the error handler by index and lands on its dead-letter topic; the records before it are kept.
  */
 @Component
 class RosterChangeListener {
@@ -25,23 +26,22 @@ class RosterChangeListener {
         this.runner = runner;
     }
 
-    @KafkaListener(id = "mapper-roster-changes", topics = Topics.ROSTER_CHANGES, batch = "true")
-    void onChanges(List<ConsumerRecord<String, RosterChangeEvent>> records) {
+    @KafkaListener(id = "oneroster-mapper", topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS}, batch = "true")
+    void onRecords(List<ConsumerRecord<String, Object>> records) {
         List<RosterChangeEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            RosterChangeEvent event = records.get(i).value();
-            if (event == null) {
+            Object value = records.get(i).value();
+            if (value instanceof RosterChangeEvent event) {
+                events.add(event);
+            } else if (value instanceof ApproveHold command) {
                 runner.apply(events);
-                throw new BatchListenerFailedException("unreadable roster change", i);
+                events.clear();
+                runner.approve(command);
+            } else {
+                runner.apply(events);
+                throw new BatchListenerFailedException("unreadable record on " + records.get(i).topic(), i);
             }
-            events.add(event);
         }
         runner.apply(events);
-    }
-
-    @KafkaListener(id = "mapper-commands", topics = Topics.COMMANDS,
-            properties = "spring.json.value.default.type=com.rostersync.events.command.ApproveHold")
-    void onCommand(ApproveHold command) {
-        runner.approve(command);
     }
 }

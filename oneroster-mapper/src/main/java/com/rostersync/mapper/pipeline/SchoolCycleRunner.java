@@ -23,9 +23,11 @@ import com.rostersync.mapper.state.StateWrite;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
 import com.rostersync.tenants.TenantRegistryWatcher;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -57,6 +61,10 @@ public class SchoolCycleRunner implements SmartLifecycle {
 
     private final Map<String, SchoolRoster> rosters = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+    /** Partitions of the roster-change topic this instance owns; none known yet means it owns every school. */
+    private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+    private volatile int partitionCount;
+    private volatile boolean assignedOnce;
     private final MapperStateChangelog changelog;
     private final KafkaTemplate<String, Object> template;
     private final TenantRegistryWatcher registry;
@@ -88,6 +96,13 @@ public class SchoolCycleRunner implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        assignedOnce = false;
+        owned.clear();
+        restore();
+        running = true;
+    }
+
+    private void restore() {
         rosters.clear();
         rosters.putAll(changelog.restore());
         rosters.forEach((key, roster) -> {
@@ -95,7 +110,43 @@ public class SchoolCycleRunner implements SmartLifecycle {
                 schedule(key, properties.quietPeriod());
             }
         });
-        running = true;
+    }
+
+    /**
+     * New partitions may carry schools another instance served until now: their state is on the changelog, so it is
+     * read again (the first assignment follows the restore at start and needs none).
+     */
+    synchronized void partitionsAssigned(Collection<TopicPartition> partitions, int rosterChangePartitions) {
+        partitionCount = rosterChangePartitions;
+        partitions.stream().filter(tp -> tp.topic().equals(Topics.ROSTER_CHANGES)).forEach(owned::add);
+        if (assignedOnce && !partitions.isEmpty()) {
+            log.info("Partitions {} assigned; rebuilding state from the changelog", partitions);
+            restore();
+        }
+        assignedOnce = true;
+    }
+
+    /** Schools of revoked partitions are another instance's now: their pending snapshots are not ours to emit. */
+    synchronized void partitionsRevoked(Collection<TopicPartition> partitions) {
+        partitions.forEach(owned::remove);
+        scheduled.forEach((key, future) -> {
+            if (!owns(key)) {
+                future.cancel(false);
+            }
+        });
+    }
+
+    /** Whether this instance owns the school: the producer's default partitioner puts its key on an owned partition. */
+    boolean owns(String schoolKey) {
+        int partitions = partitionCount;
+        if (!assignedOnce || partitions <= 0) {
+            return true;
+        }
+        return owned.contains(new TopicPartition(Topics.ROSTER_CHANGES, partitionOf(schoolKey, partitions)));
+    }
+
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     @Override
@@ -184,7 +235,7 @@ public class SchoolCycleRunner implements SmartLifecycle {
 
     synchronized void runCycle(String key) {
         SchoolRoster roster = rosters.get(key);
-        if (roster == null || !running) {
+        if (roster == null || !running || !owns(key)) {
             return;
         }
         try {

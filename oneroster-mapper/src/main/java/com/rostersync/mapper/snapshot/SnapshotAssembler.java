@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class SnapshotAssembler {
 
     /** The org sourcedIds a snapshot of these records contains: each school and its district. */
     public static Set<String> orgIds(Collection<RosterRecord> records) {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (RosterRecord record : records) {
             if (record instanceof School school) {
                 ids.add(school.sourcedId());

@@ -1,5 +1,6 @@
 package com.rostersync.mapper.state;
 
+import com.rostersync.events.Keys;
 import com.rostersync.events.Topics;
 import com.rostersync.mapper.roster.RecordKey;
 import com.rostersync.mapper.roster.SchoolRoster;
@@ -108,7 +109,7 @@ public class MapperStateChangelog {
     static Map<String, SchoolRoster> fold(Iterable<StateEntry> entries) {
         Map<String, SchoolRoster> rosters = new LinkedHashMap<>();
         for (StateEntry entry : entries) {
-            SchoolRoster roster = rosters.computeIfAbsent(com.rostersync.events.Keys.school(entry.tenantId(),
+            SchoolRoster roster = rosters.computeIfAbsent(Keys.school(entry.tenantId(),
                     entry.schoolId()), k -> new SchoolRoster(entry.tenantId(), entry.schoolId()));
             switch (entry.slot()) {
                 case CURRENT -> roster.current().put(new RecordKey(entry.entityType(), entry.sourcedId()),

@@ -12,6 +12,15 @@ import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.Fixtures;
+import com.rostersync.mapper.LargeSchool;
+import com.rostersync.mapper.cycle.SchoolCyclePlanner;
+import com.rostersync.mapper.roster.SchoolRoster;
+import com.rostersync.mapper.snapshot.SnapshotAssembler;
+import com.rostersync.mapper.snapshot.SourceSystem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +51,9 @@ class MapperFlowIntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, Object> template;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrap;
@@ -75,6 +87,11 @@ class MapperFlowIntegrationTest {
         assertThat(outcome.stage()).isEqualTo(Stage.MAP);
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
         assertThat(outcome.validationIssues()).isEmpty();
+
+        assertThat(meters.get("rostersync.mapper.snapshots.emitted").counter().count()).isPositive();
+        assertThat(meters.get("rostersync.outcomes.sent").tags("stage", "MAP", "reason", "SNAPSHOT_READY")
+                .counter().count()).isPositive();
+        assertThat(meters.get("rostersync.mapper.deletions.held").tag("entity", "PERSON").gauge().value()).isZero();
     }
 
     @Test
@@ -101,6 +118,25 @@ class MapperFlowIntegrationTest {
             producer.flush();
             assertThat(dlt.await("maple/BAD", v -> true)).isEqualTo("not an event");
         }
+    }
+
+    @Test
+    void aTenThousandStudentSnapshotPassesTheBroker() throws Exception {
+        SchoolRoster roster = new SchoolRoster("big", "BIG");
+        roster.current().putAll(Fixtures.keyed(LargeSchool.records("BIG", 10_000)));
+        SchoolSnapshot snapshot = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"))
+                .plan(roster, 10, Instant.now()).snapshot().orElseThrow();
+        long bytes = snapshot.files().stream().mapToLong(f -> f.content().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        assertThat(bytes).as("far above Kafka's 1 MB default message size").isGreaterThan(5_000_000);
+
+        template.send(Topics.SNAPSHOTS, "big/BIG", snapshot).get(60, TimeUnit.SECONDS);
+
+        SchoolSnapshot received = snapshots.await("big/BIG", s -> true, Duration.ofSeconds(60));
+        assertThat(received.contentHash()).isEqualTo(snapshot.contentHash());
+        assertThat(SnapshotAssembler.contentHash(received.files())).isEqualTo(snapshot.contentHash());
+        assertThat(received.files()).filteredOn(f -> f.name().equals("users.csv")).singleElement()
+                .extracting(SnapshotFile::rows).isEqualTo(10_400);
     }
 
     private void await(String key, int outcomesCount) {

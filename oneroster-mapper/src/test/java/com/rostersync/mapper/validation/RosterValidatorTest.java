@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.ValidationIssue;
 import com.rostersync.events.roster.Course;
+import com.rostersync.events.roster.Demographics;
 import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.Role;
 import com.rostersync.events.roster.RosterRecord;
@@ -138,6 +139,36 @@ class RosterValidatorTest {
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(backwards)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(backwards));
         assertThat(result.issues()).extracting(ValidationIssue::field).containsExactly("endDate");
+    }
+
+    @Test
+    void leavesOutASexOutsideTheVocabulary() {
+        Demographics bad = new Demographics("S-2", null, "unknown", null, null, null, null, null, null, null, null,
+                null, null, null);
+        ValidatedRoster result = validator.validate(Fixtures.school(List.of(bad)), Map.of());
+        assertThat(result.records()).doesNotContainKey(key(bad));
+        assertThat(result.issues()).containsExactly(new ValidationIssue("demographics.csv", "S-2", "sex",
+                "not in the sex vocabulary (male, female)"));
+    }
+
+    @Test
+    void leavesOutDemographicsOfAUserNotInTheSnapshot() {
+        Demographics orphan = Fixtures.demographics("S-404");
+        ValidatedRoster result = validator.validate(Fixtures.school(List.of(orphan)), Map.of());
+        assertThat(result.records()).doesNotContainKey(key(orphan));
+        assertThat(result.issues()).extracting(ValidationIssue::field).containsExactly("sourcedId");
+    }
+
+    @Test
+    void leavesOutASessionWhoseParentIsMissingAndTheClassesInIt() {
+        Term orphan = new Term("Q9", "MHS", "Quarter 9", Fixtures.q1().type(), Fixtures.q1().startDate(),
+                Fixtures.q1().endDate(), "S-404", 2026);
+        Section inOrphan = section("SEC-9", "MHS", List.of("Q9"));
+        ValidatedRoster result = validator.validate(Fixtures.school(List.of(orphan, inOrphan)), Map.of());
+        assertThat(result.records()).doesNotContainKeys(key(orphan), key(inOrphan));
+        assertThat(result.issues()).extracting(ValidationIssue::file, ValidationIssue::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("academicSessions.csv", "parentSourcedId"),
+                org.assertj.core.groups.Tuple.tuple("classes.csv", "termSourcedIds"));
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class SnapshotMerger {
         if (snapshots.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
         }
-        List<SchoolSnapshot> ordered = snapshots.stream().sorted(Comparator.comparing(SchoolSnapshot::schoolId)).toList();
+        List<SchoolSnapshot> ordered = snapshots.stream().sorted(Comparator.comparing(SchoolSnapshot::schoolId))
+                .toList();
         if (ordered.size() == 1) {
             return withHash(ordered.get(0).files());
         }

@@ -71,7 +71,8 @@ public final class PublishCoordinator implements AutoCloseable {
         this.backoff = backoff;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(poolSize, r -> daemon(r, "publisher-upload-" + threads.incrementAndGet()));
+        this.workers = Executors.newFixedThreadPool(poolSize,
+                r -> daemon(r, "publisher-upload-" + threads.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "publisher-timer"));
     }
 

@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
@@ -44,9 +46,14 @@ public final class AtomicSftpUploader implements DestinationUploader {
     @Override
     public UploadReceipt upload(DestinationAccount destination, MergedFileSet fileSet) throws UploadFailure {
         AtomicReference<String> currentFile = new AtomicReference<>();
+        SftpRemoteFileTemplate template;
         try {
-            SftpRemoteFileTemplate template = new SftpRemoteFileTemplate(
-                    sessionFactories.forDestination(destination));
+            template = new SftpRemoteFileTemplate(sessionFactories.forDestination(destination));
+        } catch (IllegalStateException missingSecret) {
+            throw new UploadFailure(OutcomeReason.DESTINATION_CREDENTIALS, null,
+                    "destination " + destination.id() + ": " + missingSecret.getMessage(), missingSecret);
+        }
+        try {
             return template.execute(session -> uploadAll(session, directory(destination),
                     manifestLast(fileSet.files()), currentFile));
         } catch (RuntimeException failure) {
@@ -91,7 +98,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
         return new UploadReceipt(files.size(), bytes);
     }
 
-    private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory) throws IOException {
+    private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory)
+            throws IOException {
         for (SftpClient.DirEntry entry : session.list(directory)) {
             if (entry.getFilename().endsWith(temporarySuffix) && entry.getAttributes().isRegularFile()) {
                 session.remove(directory + "/" + entry.getFilename());
@@ -119,8 +127,17 @@ public final class AtomicSftpUploader implements DestinationUploader {
     private static void rename(Session<SftpClient.DirEntry> session, String from, String to) throws IOException {
         SftpClient client = (SftpClient) session.getClientInstance();
         if (client.getVersion() >= 5) {
-            client.rename(from, to, SftpClient.CopyMode.Atomic, SftpClient.CopyMode.Overwrite);
-            return;
+            try {
+                client.rename(from, to, SftpClient.CopyMode.Atomic, SftpClient.CopyMode.Overwrite);
+                return;
+            } catch (SftpException unsupported) {
+                if (unsupported.getStatus() != SftpConstants.SSH_FX_OP_UNSUPPORTED) {
+                    throw unsupported;
+                }
+                // The server cannot promise atomicity; an overwriting rename is still a single rename(2) on POSIX.
+                client.rename(from, to, SftpClient.CopyMode.Overwrite);
+                return;
+            }
         }
         OpenSSHPosixRenameExtension posixRename = client.getExtension(OpenSSHPosixRenameExtension.class);
         if (posixRename != null && posixRename.isSupported()) {

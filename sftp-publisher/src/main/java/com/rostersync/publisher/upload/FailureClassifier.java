@@ -1,10 +1,12 @@
 package com.rostersync.publisher.upload;
 
 import com.rostersync.events.outcome.OutcomeReason;
+import java.io.StreamCorruptedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
+import java.security.GeneralSecurityException;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
@@ -38,6 +40,11 @@ final class FailureClassifier {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             if (message.contains("Server key did not validate") || message.contains("host key")) {
                 return OutcomeReason.HOST_KEY_MISMATCH;
+            }
+            if (cause instanceof StreamCorruptedException || cause instanceof GeneralSecurityException
+                    || message.toLowerCase(java.util.Locale.ROOT).contains("private key")) {
+                // The private key cannot be read: a wrong passphrase or a damaged key secret.
+                return OutcomeReason.DESTINATION_CREDENTIALS;
             }
             if (cause instanceof SshException && (message.contains("No more authentication methods")
                     || message.contains("authentication") && !message.contains("timeout"))) {

@@ -15,6 +15,7 @@ import com.rostersync.publisher.SnapshotFixtures;
 import com.rostersync.publisher.publish.PublishedState;
 import com.rostersync.testsupport.SftpTestServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,12 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = SftpPublisherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=sftp-publisher", "rostersync.topics.partitions=1",
                 "rostersync.publisher.connect-timeout=3s", "rostersync.publisher.auth-timeout=3s"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.SNAPSHOTS, Topics.OUTCOMES, Topics.PUBLISHER_STATE},
+@EmbeddedKafka(partitions = 1,
+        topics = {Topics.SNAPSHOTS, Topics.OUTCOMES, Topics.PUBLISHER_STATE, Topics.SNAPSHOTS_DLT},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SnapshotToSftpKafkaTest {
 
@@ -59,6 +66,9 @@ class SnapshotToSftpKafkaTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     @DynamicPropertySource
     static void sftpAndRegistry(DynamicPropertyRegistry properties) throws IOException {
@@ -131,11 +141,32 @@ class SnapshotToSftpKafkaTest {
         assertThat(meters.get("rostersync.publisher.uploads").tag("reason", "UPLOADED").counter().count())
                 .isEqualTo(1.0);
         assertThat(meters.get("rostersync.publisher.upload.bytes").summary().totalAmount()).isPositive();
+        assertThat(prometheus.scrape()).contains("rostersync_publisher_uploads_total{",
+                "rostersync_publisher_upload_bytes_bucket{", "rostersync_publisher_upload_duration_seconds_bucket{",
+                "rostersync_outcomes_sent_total{", "application=\"sftp-publisher\"");
+    }
+
+    @Test
+    void anUnreadableSnapshotGoesToTheDeadLetterTopicAndDoesNotStopTheListener() throws Exception {
+        try (Producer<String, String> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new StringSerializer())) {
+            raw.send(new ProducerRecord<>(Topics.SNAPSHOTS, Keys.school("lincoln", "BAD"), "{not json")).get();
+        }
+
+        try (Consumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SNAPSHOTS_DLT));
+            List<String> deadLetters = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> deadLetters.add(record.key()));
+                return deadLetters.contains(Keys.school("lincoln", "BAD"));
+            });
+        }
     }
 
     private Consumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "publisher-test-reader",
+                ConsumerConfig.GROUP_ID_CONFIG, "publisher-test-reader-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer());
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,22 @@ class PublishCoordinatorTest {
     }
 
     @Test
+    void aDestinationAddedToTheRegistryReceivesTheSnapshotsAlreadyHeld() {
+        AtomicReference<TenantRegistry> current = new AtomicReference<>(registry(destination("old", List.of("MHS"))));
+        coordinator = new PublishCoordinator(current::get, uploader, outcomes, outcomes, new PublishMetrics(meters),
+                NO_WAIT, 4, Clock.systemUTC());
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("old", OutcomeReason.UPLOADED).isEmpty());
+
+        current.set(registry(destination("old", List.of("MHS")), destination("new", List.of("MHS"))));
+        coordinator.onRegistryChange();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("new", OutcomeReason.UPLOADED).isEmpty());
+        assertThat(outcomes.of("old", OutcomeReason.UPLOADED)).hasSize(1);
+    }
+
+    @Test
     void snapshotsArrivingDuringAnUploadCoalesceIntoOneFollowUpWithTheNewest() throws Exception {
         coordinator = started(registry(destination("one", List.of("MHS"))));
         uploader.block();
@@ -87,6 +104,22 @@ class PublishCoordinatorTest {
     }
 
     @Test
+    void aDestinationsMinimumIntervalSeparatesItsUploads() {
+        Duration minInterval = Duration.ofMillis(400);
+        DestinationAccount base = destination("slow", List.of("MHS"));
+        coordinator = started(registry(new DestinationAccount(base.id(), base.host(), base.port(), base.username(),
+                base.password(), null, null, base.knownHosts(), base.directory(), base.schoolIds(), minInterval)));
+
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> uploader.finishedAt.size() == 1);
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> uploader.startedAt.size() == 2);
+        assertThat(Duration.between(uploader.finishedAt.get(0), uploader.startedAt.get(1)))
+                .isGreaterThanOrEqualTo(minInterval.minusMillis(20));
+    }
+
+    @Test
     void contentTheDestinationAlreadyHasIsReportedUnchangedAndNotUploaded() {
         coordinator = started(registry(destination("one", List.of("MHS"))));
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
@@ -94,7 +127,7 @@ class PublishCoordinatorTest {
 
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.of("one", OutcomeReason.UNCHANGED).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("one", OutcomeReason.UNCHANGED).isEmpty());
         assertThat(uploader.uploads).hasSize(1);
         assertThat(outcomes.states()).hasSize(1);
     }
@@ -111,16 +144,16 @@ class PublishCoordinatorTest {
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         coordinator.start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.of("one", OutcomeReason.UNCHANGED).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("one", OutcomeReason.UNCHANGED).isEmpty());
         assertThat(uploader.uploads).hasSize(1);
     }
 
     @Test
     void anUnreachableDestinationIsRetriedThenReportedOnce() {
-        coordinator = started(registry(destination("down", List.of("MHS"))));
         uploader.failWith(OutcomeReason.DESTINATION_UNAVAILABLE);
 
-        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator = startedWith(registry(destination("down", List.of("MHS"))),
+                SnapshotFixtures.school("maple", "MHS", 1));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> outcomes.of("down", OutcomeReason.DESTINATION_UNAVAILABLE).size() == 1);
@@ -130,10 +163,10 @@ class PublishCoordinatorTest {
 
     @Test
     void refusedCredentialsAreReportedAtOnceWithoutRetry() {
-        coordinator = started(registry(destination("creds", List.of("MHS"))));
         uploader.failWith(OutcomeReason.DESTINATION_CREDENTIALS);
 
-        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator = startedWith(registry(destination("creds", List.of("MHS"))),
+                SnapshotFixtures.school("maple", "MHS", 1));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> outcomes.of("creds", OutcomeReason.DESTINATION_CREDENTIALS).size() == 1);
@@ -142,15 +175,14 @@ class PublishCoordinatorTest {
 
     @Test
     void anInvalidSchoolFileIsFileFailedNamingSchoolFileAndLineAndNothingIsUploaded() {
-        coordinator = started(registry(destination("district", List.of("MHS", "MMS"))));
         SchoolSnapshot broken = SnapshotFixtures.school("maple", "MMS", 1);
         List<SnapshotFile> files = new ArrayList<>(broken.files().stream()
                 .filter(f -> !f.name().equals("orgs.csv")).toList());
         files.add(new SnapshotFile("orgs.csv", "sourcedId,name\r\n", 0));
 
-        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
-        coordinator.onSnapshot(new SchoolSnapshot(SchemaVersion.CURRENT, "maple", "MMS", 1, "h", Instant.now(), files,
-                0));
+        coordinator = startedWith(registry(destination("district", List.of("MHS", "MMS"))),
+                SnapshotFixtures.school("maple", "MHS", 1),
+                new SchoolSnapshot(SchemaVersion.CURRENT, "maple", "MMS", 1, "h", Instant.now(), files, 0));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> outcomes.of("district", OutcomeReason.FILE_FAILED).size() == 1);
@@ -159,6 +191,16 @@ class PublishCoordinatorTest {
                 .satisfies(f -> assertThat(f.file()).isEqualTo("orgs.csv"));
         assertThat(failed.message()).contains("MMS", "orgs.csv");
         assertThat(uploader.uploads).isEmpty();
+    }
+
+    /** Snapshots known before the start, as after a restart: exactly one evaluation per destination follows. */
+    private PublishCoordinator startedWith(TenantRegistry registry, SchoolSnapshot... snapshots) {
+        PublishCoordinator created = coordinator(registry);
+        for (SchoolSnapshot snapshot : snapshots) {
+            created.onSnapshot(snapshot);
+        }
+        created.start();
+        return created;
     }
 
     private PublishCoordinator started(TenantRegistry registry) {
@@ -192,6 +234,8 @@ class PublishCoordinatorTest {
         private final List<MergedFileSet> uploads = new CopyOnWriteArrayList<>();
         private final List<MergedFileSet> attempts = new CopyOnWriteArrayList<>();
         private final CountDownLatch started = new CountDownLatch(1);
+        private final List<Instant> startedAt = new CopyOnWriteArrayList<>();
+        private final List<Instant> finishedAt = new CopyOnWriteArrayList<>();
         private volatile CountDownLatch gate;
         private volatile OutcomeReason failure;
 
@@ -209,6 +253,7 @@ class PublishCoordinatorTest {
 
         @Override
         public UploadReceipt upload(DestinationAccount destination, MergedFileSet files) throws UploadFailure {
+            startedAt.add(Instant.now());
             attempts.add(files);
             started.countDown();
             CountDownLatch waitFor = gate;
@@ -224,6 +269,7 @@ class PublishCoordinatorTest {
                 throw new UploadFailure(failure, null, "simulated " + failure, null);
             }
             uploads.add(files);
+            finishedAt.add(Instant.now());
             return new UploadReceipt(files.files().size(), files.totalBytes());
         }
     }

@@ -98,6 +98,36 @@ class AtomicSftpUploaderTest {
     }
 
     @Test
+    void aWrongKeyPassphraseIsDestinationCredentials() {
+        KeyPair keys = SftpFixtures.ecKeyPair();
+        SftpFixtures.writeSecret(secrets, "locked-key", SftpFixtures.openSshPrivateKey(keys, "right"));
+        SftpFixtures.writeSecret(secrets, "locked-passphrase", "wrong");
+        server.withKeyUser("locked", keys.getPublic());
+        DestinationAccount destination = SftpFixtures.destination(server, "locked", null, new SecretRef("locked-key"),
+                new SecretRef("locked-passphrase"), List.of("MHS"));
+
+        assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
+                .isInstanceOfSatisfying(UploadFailure.class, failure -> {
+                    assertThat(failure.reason()).as(failure.getMessage())
+                            .isEqualTo(OutcomeReason.DESTINATION_CREDENTIALS);
+                    assertThat(failure.getMessage()).doesNotContain("wrong", "PRIVATE KEY");
+                });
+    }
+
+    @Test
+    void aSecretThatIsNowhereIsDestinationCredentialsNamingOnlyItsReference() {
+        server.withPasswordUser("nosecret", "irrelevant");
+        DestinationAccount destination = SftpFixtures.destination(server, "nosecret",
+                new SecretRef("NOSECRET_PASSWORD"), null, null, List.of("MHS"));
+
+        assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
+                .isInstanceOfSatisfying(UploadFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(OutcomeReason.DESTINATION_CREDENTIALS);
+                    assertThat(failure.getMessage()).contains("NOSECRET_PASSWORD");
+                });
+    }
+
+    @Test
     void anUnknownHostKeyIsHostKeyMismatchAndNothingIsSent() throws Exception {
         DestinationAccount pinned = SftpFixtures.passwordDestination(server, secrets, "mitm", "MHS");
         DestinationAccount destination = SftpFixtures.destinationAt(pinned.host(), pinned.port(),

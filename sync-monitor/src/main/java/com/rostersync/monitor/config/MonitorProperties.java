@@ -3,6 +3,7 @@ package com.rostersync.monitor.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -30,9 +31,9 @@ public record MonitorProperties(@NotNull @DefaultValue("2h") Duration staleAfter
     /**
      * The approval API's credentials: operator name to token. Empty (the default) means the API refuses every
      * request; it is never open by default. A token is accepted as {@code Authorization: Bearer <token>} or as the
-     * password of HTTP basic auth with the operator name as user; the operator name is what the audit records.
+     * password of HTTP basic auth with the operator name as user; the operator name is what the audit records. Tokens shorter than 16 characters fail start-up.
      */
-    public record Api(@DefaultValue Map<String, @NotBlank String> tokens) {
+    public record Api(@DefaultValue Map<String, @NotBlank @Size(min = 16) String> tokens) {
 
         public Api {
             tokens = tokens == null ? Map.of() : Map.copyOf(tokens);

@@ -1,6 +1,6 @@
 package com.rostersync.monitor.support;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.rostersync.events.Topics;
 import com.rostersync.monitor.SyncMonitorApplication;
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class MonitorServiceTest {
 
-    @RegisterExtension
-    protected static final GreenMailExtension greenMail = MonitorTestKit.greenMail();
+    protected static final GreenMail greenMail = MonitorTestKit.sharedGreenMail();
 
     private static final Path TENANTS = MonitorTestKit.tenantsFile();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

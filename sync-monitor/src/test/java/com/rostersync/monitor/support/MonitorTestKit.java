@@ -1,6 +1,7 @@
 package com.rostersync.monitor.support;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.rostersync.events.outcome.SyncOutcome;
 import java.io.IOException;
@@ -23,8 +24,22 @@ public final class MonitorTestKit {
     public static final String API_TOKEN = "test-token-0123456789abcdef";
     public static final String OPERATOR = "ops-anna";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static GreenMail shared;
 
     private MonitorTestKit() {
+    }
+
+    /**
+     * One GreenMail for the whole test JVM, for Spring contexts that the test framework caches across classes (a
+     * per-class server would leave a cached context pointing at a stopped port). Stopped when the JVM exits.
+     */
+    public static synchronized GreenMail sharedGreenMail() {
+        if (shared == null) {
+            shared = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
     }
 
     public static GreenMailExtension greenMail() {

@@ -96,6 +96,11 @@ class JdbcRosterSourceTest {
     }
 
     @Test
+    void everyDefaultQueryCanBeOverriddenByTheNameTheRegistryAccepts() {
+        assertThat(SisQueries.NAMES).isEqualTo(com.rostersync.tenants.JdbcSource.QUERY_NAMES);
+    }
+
+    @Test
     void onlyConfiguredSchoolsAreReadAndMissingOnesAreNotFound() throws SourceFailure {
         SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "NOPE"), Map.of()));
 
