@@ -83,7 +83,7 @@ class ExtractorConfiguration {
         return new TenantCycle(tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
                 new ChangeDetector(new ContentHasher()::hash), state,
                 new KafkaCyclePublisher(extractorEventTemplate, extractorStateTemplate, extractor.callTimeout()),
-                meters, Clock.systemUTC());
+                meters, Clock.systemUTC(), extractor.callTimeout());
     }
 
     @Bean

@@ -4,15 +4,19 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.extractor.change.Change;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** Where a cycle's results go. Each call returns only once the broker acknowledged everything, or throws. */
+/**
+ * Where a cycle's results go. Sends are asynchronous so that many schools share the broker round trips; each future
+ * completes once the broker acknowledged everything it covers, or fails.
+ */
 public interface CyclePublisher {
 
     /** One school's record events then its CycleCompleted, all with the school's key, in this order. */
-    void publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> events);
+    CompletableFuture<Void> publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> events);
 
     /** The new hashes (tombstones for deletes) of changes already published. */
-    void recordState(String tenantId, String schoolId, List<Change> changes);
+    CompletableFuture<Void> recordState(String tenantId, String schoolId, List<Change> changes);
 
     void publishOutcome(SyncOutcome outcome);
 }

@@ -27,13 +27,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,16 +60,18 @@ public final class TenantCycle {
     private final CyclePublisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Duration ackTimeout;
     private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
 
     public TenantCycle(Function<Tenant, RosterSource> sources, ChangeDetector detector, HashState state,
-            CyclePublisher publisher, MeterRegistry meters, Clock clock) {
+            CyclePublisher publisher, MeterRegistry meters, Clock clock, Duration ackTimeout) {
         this.sources = sources;
         this.detector = detector;
         this.state = state;
         this.publisher = publisher;
         this.meters = meters;
         this.clock = clock;
+        this.ackTimeout = ackTimeout;
     }
 
     /** Runs one cycle and returns the outcome it sent (also when sending it failed: then it is logged). */
@@ -124,18 +131,12 @@ public final class TenantCycle {
             }
         }
         Map<String, Long> counts = new TreeMap<>();
+        Map<String, SchoolChanges> toPublish = new LinkedHashMap<>();
         for (String schoolId : tenant.schoolIds()) {
             SchoolChanges changes = detector.detect(schoolId, read.recordsOf(schoolId),
                     state.school(tenant.id(), schoolId), read.carriedForward(), read.carriedForwardIds());
-            String schoolKey = Keys.school(tenant.id(), schoolId);
-            boolean firstSinceStart = !announcedSchools.contains(schoolKey);
-            if (!changes.isEmpty() || firstSinceStart) {
-                publisher.publishChanges(tenant.id(), schoolId, events(tenant.id(), cycleId, startedAt, changes));
-                publisher.recordState(tenant.id(), schoolId, changes.changes());
-                state.apply(tenant.id(), schoolId, changes.changes());
-                announcedSchools.add(schoolKey);
-                changes.changes().forEach(change -> counter("rostersync.extractor.records.published", "entity",
-                        change.type(), "kind", change.kind()).increment());
+            if (!changes.isEmpty() || !announcedSchools.contains(Keys.school(tenant.id(), schoolId))) {
+                toPublish.put(schoolId, changes);
             }
             changes.counts().forEach((type, c) -> {
                 counts.merge("total." + type.name(), c.total(), Long::sum);
@@ -143,6 +144,7 @@ public final class TenantCycle {
                 counts.merge("deleted", c.deleted(), Long::sum);
             });
         }
+        publishAll(tenant.id(), cycleId, startedAt, toPublish);
         counts.put("schools", (long) tenant.schoolIds().size());
         counts.put("durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
         boolean filesFailed = !read.fileFailures().isEmpty();
@@ -152,6 +154,54 @@ public final class TenantCycle {
                 : "");
         return outcome(tenant, filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED, message,
                 List.of(), read.fileFailures(), counts, startedAt);
+    }
+
+    /**
+     * All schools' events go out together (shared broker round trips); then, for the schools whose events were all
+     * acknowledged, the new hashes; only then does the in-memory state move. A school whose events failed keeps its
+     * old hashes and is simply detected again next cycle.
+     */
+    private void publishAll(String tenantId, String cycleId, Instant startedAt, Map<String, SchoolChanges> schools) {
+        Map<String, CompletableFuture<Void>> published = new LinkedHashMap<>();
+        schools.forEach((schoolId, changes) -> published.put(schoolId,
+                publisher.publishChanges(tenantId, schoolId, events(tenantId, cycleId, startedAt, changes))));
+        RuntimeException firstFailure = null;
+        Map<String, CompletableFuture<Void>> recorded = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<Void>> school : published.entrySet()) {
+            try {
+                await(school.getValue());
+                recorded.put(school.getKey(), publisher.recordState(tenantId, school.getKey(),
+                        schools.get(school.getKey()).changes()));
+            } catch (RuntimeException failed) {
+                firstFailure = firstFailure == null ? failed : firstFailure;
+            }
+        }
+        for (Map.Entry<String, CompletableFuture<Void>> school : recorded.entrySet()) {
+            try {
+                await(school.getValue());
+                SchoolChanges changes = schools.get(school.getKey());
+                state.apply(tenantId, school.getKey(), changes.changes());
+                announcedSchools.add(Keys.school(tenantId, school.getKey()));
+                changes.changes().forEach(change -> counter("rostersync.extractor.records.published", "entity",
+                        change.type(), "kind", change.kind()).increment());
+            } catch (RuntimeException failed) {
+                firstFailure = firstFailure == null ? failed : firstFailure;
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+    }
+
+    private void await(CompletableFuture<Void> acknowledged) {
+        try {
+            acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", interrupted);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException("broker did not acknowledge in " + ackTimeout, failed);
+        }
     }
 
     private List<RosterChangeEvent> events(String tenantId, String cycleId, Instant startedAt,

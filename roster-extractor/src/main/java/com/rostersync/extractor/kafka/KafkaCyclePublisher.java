@@ -18,9 +18,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Sends a cycle's results and waits for the broker's acknowledgement of each batch (bounded by the call timeout),
- * so the caller advances its hashes only for what is durably on the topic. The idempotent producer keeps one key's
- * events in send order, which keeps a school's CycleCompleted behind its changes.
+ * Sends a cycle's results; the caller advances its hashes only for what the broker acknowledged. The idempotent
+ * producer keeps one key's events in send order, which keeps a school's CycleCompleted behind its changes. Only the
+ * outcome is awaited here (bounded by the call timeout).
  */
 public final class KafkaCyclePublisher implements CyclePublisher {
 
@@ -36,23 +36,24 @@ public final class KafkaCyclePublisher implements CyclePublisher {
     }
 
     @Override
-    public void publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> changes) {
+    public CompletableFuture<Void> publishChanges(String tenantId, String schoolId,
+            List<RosterChangeEvent> changes) {
         String key = Keys.school(tenantId, schoolId);
         List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>(changes.size());
         for (RosterChangeEvent event : changes) {
             sent.add(events.send(Topics.ROSTER_CHANGES, key, event));
         }
-        await(sent, "roster changes of " + key);
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
     @Override
-    public void recordState(String tenantId, String schoolId, List<Change> changes) {
+    public CompletableFuture<Void> recordState(String tenantId, String schoolId, List<Change> changes) {
         List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>(changes.size());
         for (Change change : changes) {
             sent.add(state.send(Topics.EXTRACTOR_STATE, Keys.record(tenantId, schoolId, change.type(),
                     change.sourcedId()), change.kind() == ChangeKind.UPSERT ? change.hash() : null));
         }
-        await(sent, "hash state of " + Keys.school(tenantId, schoolId));
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class ExtractorHarness implements AutoCloseable {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)).createConsumer(), Duration.ofSeconds(10))
                 .restore(state);
         cycle = new TenantCycle(sources, new ChangeDetector(new ContentHasher()::hash), state,
-                new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)), meters, Clock.systemUTC());
+                new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)), meters, Clock.systemUTC(),
+                Duration.ofSeconds(15));
     }
 
     @Override

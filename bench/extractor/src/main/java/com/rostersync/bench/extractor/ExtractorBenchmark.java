@@ -62,7 +62,8 @@ public final class ExtractorBenchmark {
                     Map.of("BENCH_SIS_PASSWORD", "bench"), null), Duration.ofMinutes(30)),
                     new ChangeDetector(new ContentHasher()::hash), new HashState(), new KafkaCyclePublisher(
                     ExtractorKafka.eventTemplate(kafka, JsonMapper.builder().build()),
-                    ExtractorKafka.stateTemplate(kafka), Duration.ofMinutes(10)), meters, Clock.systemUTC());
+                    ExtractorKafka.stateTemplate(kafka), Duration.ofMinutes(10)), meters, Clock.systemUTC(),
+                    Duration.ofMinutes(10));
             Tenant tenant = new Tenant("bench", "Synthetic District", new Source(SourceType.JDBC, new JdbcSource(
                     url, "sis", new SecretRef("BENCH_SIS_PASSWORD"), Map.of(), Duration.ofMinutes(30)), null),
                     sis.schoolIds(), 10, Duration.ofMinutes(1), List.of(), List.of());

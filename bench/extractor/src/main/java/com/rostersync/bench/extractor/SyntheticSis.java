@@ -55,11 +55,12 @@ final class SyntheticSis {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                for (String sql : schemaSql.split(";")) {
-                    String clean = sql.lines().map(l -> l.contains("--") ? l.substring(0, l.indexOf("--")) : l)
-                            .reduce("", (a, b) -> a + "\n" + b).strip();
-                    if (!clean.isEmpty()) {
-                        st.execute(clean);
+                String withoutComments = schemaSql.lines()
+                        .map(l -> l.contains("--") ? l.substring(0, l.indexOf("--")) : l)
+                        .reduce("", (a, b) -> a + "\n" + b);
+                for (String sql : withoutComments.split(";")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql.strip());
                     }
                 }
             }
@@ -80,8 +81,11 @@ final class SyntheticSis {
                 Batches batches = new Batches(c);
                 long enrollmentId = 0;
                 for (int s = 1; s <= schools; s++) {
+                    batches.add(school, school(s), "School " + s, "SC" + s, "D1", "Synthetic District");
+                }
+                batches.flushAll();
+                for (int s = 1; s <= schools; s++) {
                     String sid = school(s);
-                    batches.add(school, sid, "School " + s, "SC" + s, "D1", "Synthetic District");
                     String year = sid + "-Y";
                     batches.add(term, year, sid, "2026-2027", "SCHOOL_YEAR", LocalDate.of(2026, 8, 20),
                             LocalDate.of(2027, 6, 10), null, 2027);
