@@ -106,6 +106,10 @@ public final class TenantRegistryLoader {
         if (new HashSet<>(schoolIds).size() != schoolIds.size()) {
             problems.add(where + ": schoolIds lists a school twice");
         }
+        if (schoolIds.stream().anyMatch(school -> school.contains("/"))) {
+            // Message keys join tenant, school, type and record id with '/' (roster-events Keys).
+            problems.add(where + ": schoolIds may not contain '/'");
+        }
         double threshold = number(entry, where, "deletionThresholdPercent",
                 Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
         if (threshold < 0 || threshold > 100) {

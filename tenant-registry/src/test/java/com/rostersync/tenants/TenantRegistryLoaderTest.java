@@ -29,11 +29,11 @@ class TenantRegistryLoaderTest {
     }
 
     @Test
-    void rejectsUnknownQueryOverridesAndQueriesThatSelectPasswords() {
+    void rejectsUnknownQueryOverridesPasswordQueriesAndSchoolIdsThatBreakKeys() {
         String yaml = """
                 tenants:
                   - id: maple
-                    schoolIds: [S1]
+                    schoolIds: [S1, "A/B"]
                     source:
                       type: JDBC
                       jdbc:
@@ -45,7 +45,8 @@ class TenantRegistryLoaderTest {
 
         assertThatThrownBy(() -> TenantRegistryLoader.parse(yaml, "test.yml"))
                 .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
-                        .contains("tenant 'maple': source.jdbc.queries.person must not select a password column")
+                        .contains("tenant 'maple': source.jdbc.queries.person must not select a password column",
+                                "tenant 'maple': schoolIds may not contain '/'")
                         .anySatisfy(p -> assertThat(p).startsWith(
                                 "tenant 'maple': source.jdbc.queries: unknown entity 'students'")));
     }

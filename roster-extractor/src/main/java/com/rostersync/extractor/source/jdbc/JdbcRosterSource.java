@@ -244,10 +244,16 @@ public final class JdbcRosterSource implements RosterSource {
                         read++;
                         try {
                             handler.handle(row);
-                        } catch (IllegalArgumentException | NullPointerException unusable) {
+                        } catch (IllegalArgumentException | NullPointerException | SQLException unusable) {
+                            if (unusable instanceof SQLException failed && !isDataException(failed)) {
+                                throw failed;
+                            }
                             String id = rows.getString(idColumn);
+                            // Only our own "column X is empty" text is logged: driver messages may quote values.
+                            String why = unusable.getMessage() != null && unusable.getMessage().startsWith("column ")
+                                    ? unusable.getMessage() : unusable.getClass().getSimpleName();
                             log.warn("Tenant {}: {} row {} cannot be mapped ({}); carried forward", tenant.id(),
-                                    entity, id, unusable.getMessage());
+                                    entity, id, why);
                             if (type != null && id != null) {
                                 carried.computeIfAbsent(type, t -> new HashSet<>()).add(id);
                             }
@@ -258,6 +264,11 @@ public final class JdbcRosterSource implements RosterSource {
                     }
                 }
             }
+        }
+
+        /** SQLState class 22: this row's value does not convert; the other rows are fine. */
+        private static boolean isDataException(SQLException sql) {
+            return sql.getSQLState() != null && sql.getSQLState().startsWith("22");
         }
 
         private static String upper(String value) {

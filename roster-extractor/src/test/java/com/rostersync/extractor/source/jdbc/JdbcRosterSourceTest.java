@@ -119,6 +119,21 @@ class JdbcRosterSourceTest {
     }
 
     @Test
+    void rowWhoseValueDoesNotConvertIsCarriedForwardAndTheRestIsRead() throws SourceFailure {
+        Map<String, String> queries = Map.of("demographics", "select person_id, case when person_id = 'P2'"
+                + " then 'not-a-date' else cast(birth_date as varchar) end as birth_date, sex,"
+                + " american_indian_or_alaska_native, asian, black_or_african_american,"
+                + " native_hawaiian_or_other_pacific_islander, white, two_or_more_races, hispanic_or_latino,"
+                + " country_of_birth_code, state_of_birth_abbreviation, city_of_birth, public_school_residence_status"
+                + " from demographics");
+
+        SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), queries));
+
+        assertThat(read.carriedForwardIds()).containsEntry(EntityType.DEMOGRAPHICS, java.util.Set.of("P2"));
+        assertThat(ids(read.recordsOf("S2"))).contains("DEMOGRAPHICS/P3");
+    }
+
+    @Test
     void wrongPasswordIsSourceCredentials() {
         JdbcRosterSource wrong = new JdbcRosterSource(
                 new SecretResolver(Map.of(Tenants.PASSWORD_REF, "not-it"), null), Duration.ofSeconds(5));
