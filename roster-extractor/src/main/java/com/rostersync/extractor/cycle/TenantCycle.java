@@ -90,8 +90,8 @@ public final class TenantCycle {
                 log.error("Tenant {}: cycle {} could not publish its changes", tenant.id(), cycleId, unpublished);
                 outcome = outcome(tenant, OutcomeReason.SOURCE_UNAVAILABLE, "tenant " + tenant.id()
                         + ": source read, but publishing the changes failed: "
-                        + SourceFailures.describe(unpublished) + "; retried next cycle", List.of(), List.of(),
-                        Map.of(), startedAt);
+                        + SourceFailures.describe(unpublished) + "; retried next cycle", List.of(),
+                        read.fileFailures(), Map.of(), startedAt);
             }
         } catch (SourceFailure failure) {
             log.warn("Tenant {}: cycle {} failed: {} {}", tenant.id(), cycleId, failure.reason(),
