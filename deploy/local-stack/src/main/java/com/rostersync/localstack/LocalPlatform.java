@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -68,17 +69,35 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        PlatformSettings settings = PlatformSettings.fromArguments(args);
-        long started = System.nanoTime();
-        LocalPlatform platform = start(settings);
+        LocalPlatform platform = new LocalPlatform(PlatformSettings.fromArguments(args));
         CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts, so Ctrl-C while starting also stops what already runs.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local stack...");
+            quietKafkaShutdown();
             platform.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
-        System.out.println(platform.describe(Duration.ofNanos(System.nanoTime() - started)));
+        try {
+            platform.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("The local stack did not start: " + e);
+            System.exit(1);
+        }
+        System.out.println(platform.describe(Duration.ofNanos(System.nanoTime() - platform.startedAt)));
         stopped.await();
+    }
+
+    /**
+     * The broker's test kit deletes its (throw-away) data folder in its own JVM shutdown hook, racing our orderly stop;
+     * the broker then logs storage errors that mean nothing here, so its loggers go quiet first.
+     */
+    private static void quietKafkaShutdown() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
+        }
     }
 
     /** Starts everything; on a failure, stops what already runs and rethrows. */

@@ -61,6 +61,9 @@ public final class DemoSisGenerator {
             "Physical Education", "PE", "Homeroom", "HR");
     private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
 
+    /** The one sex value in the demo that OneRoster 1.1 cannot carry (see {@code markNonBinaryStudent}). */
+    public static final String NON_BINARY_SEX = "X";
+
     static final LocalDate YEAR_START = LocalDate.of(2026, 8, 17);
     static final LocalDate FALL_END = LocalDate.of(2026, 12, 18);
     static final LocalDate SPRING_START = LocalDate.of(2027, 1, 5);
@@ -110,9 +113,25 @@ public final class DemoSisGenerator {
                     schoolIndex++;
                 }
             }
+            markNonBinaryStudent();
             return new DemoSis(List.copyOf(schools), List.copyOf(terms), List.copyOf(courses), List.copyOf(sections),
                     List.copyOf(meetings), List.copyOf(people), List.copyOf(personSchools), List.copyOf(enrollments),
                     List.copyOf(demographics));
+        }
+
+        /**
+         * Many SISs record a non-binary sex that OneRoster 1.1's demographics vocabulary (male, female) cannot carry:
+         * the first student of the first school that is its own account has it, so the demo shows the mapper leaving
+         * that one row out and the school's office getting a VALIDATION e-mail.
+         */
+        private void markNonBinaryStudent() {
+            catalog.tenants().stream().filter(t -> !t.district()).findFirst().ifPresent(tenant -> {
+                String id = tenant.schools().get(0).id() + "-S0001";
+                demographics.replaceAll(d -> d.personId().equals(id) ? new DemographicsRow(d.personId(),
+                        d.birthDate(), NON_BINARY_SEX, d.americanIndian(), d.asian(), d.black(), d.pacificIslander(),
+                        d.white(), d.twoOrMoreRaces(), d.hispanic(), d.countryOfBirth(), d.stateOfBirth(),
+                        d.cityOfBirth(), d.residenceStatus()) : d);
+            });
         }
 
         /**

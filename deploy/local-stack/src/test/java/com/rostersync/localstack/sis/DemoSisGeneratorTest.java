@@ -128,6 +128,15 @@ class DemoSisGeneratorTest {
                 .filter(ps -> ps.personId().equals(s.personId()))).hasSize(1));
     }
 
+    @Test
+    void exactlyOneStudentOfThePrivateSchoolHasASexOneRosterCannotCarry() {
+        DemoSis sis = generator.generate(5);
+        assertThat(sis.demographics()).filteredOn(d -> d.sex().equals(DemoSisGenerator.NON_BINARY_SEX))
+                .singleElement().satisfies(d -> assertThat(d.personId()).isEqualTo("SAS-S0001"));
+        assertThat(sis.demographics()).filteredOn(d -> !d.personId().equals("SAS-S0001"))
+                .allSatisfy(d -> assertThat(d.sex()).isIn("female", "male"));
+    }
+
     private static Set<String> studentsOf(DemoSis sis, String school) {
         return sis.personSchools().stream().filter(ps -> ps.schoolId().equals(school))
                 .map(PersonSchoolRow::personId).collect(Collectors.toSet());
