@@ -26,10 +26,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvReader {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     public static CsvTable read(OneRosterFile file, byte[] content) throws CsvFileException {
         String name = file.fileName();
@@ -54,7 +54,10 @@ public final class CsvReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException broken) {
-                    problems.add(new CsvProblem(name, parser.getCurrentLineNumber(), null,
+                    problems.add(new CsvProblem(
+                            name,
+                            parser.getCurrentLineNumber(),
+                            null,
                             "not valid CSV from here on (" + brokenCause(broken) + ")"));
                     break;
                 }
@@ -67,11 +70,16 @@ public final class CsvReader {
         }
     }
 
-    private static void rowOrProblem(OneRosterFile file, List<String> header, CSVRecord record, long line,
-            List<CsvRow> rows, List<CsvProblem> problems) {
+    private static void rowOrProblem(
+            OneRosterFile file,
+            List<String> header,
+            CSVRecord record,
+            long line,
+            List<CsvRow> rows,
+            List<CsvProblem> problems) {
         if (record.size() != header.size()) {
-            problems.add(new CsvProblem(file.fileName(), line, null,
-                    "row has " + record.size() + " fields, header has " + header.size()));
+            problems.add(new CsvProblem(
+                    file.fileName(), line, null, "row has " + record.size() + " fields, header has " + header.size()));
             return;
         }
         Map<String, String> values = new HashMap<>();
@@ -93,7 +101,10 @@ public final class CsvReader {
         for (String raw : headerRecord) {
             String column = raw.strip();
             if (!file.columns().contains(column)) {
-                throw new CsvFileException(new CsvProblem(file.fileName(), 1, column.isEmpty() ? null : column,
+                throw new CsvFileException(new CsvProblem(
+                        file.fileName(),
+                        1,
+                        column.isEmpty() ? null : column,
                         "wrong header: unknown column at position " + (header.size() + 1)));
             }
             if (!seen.add(column)) {
@@ -103,8 +114,8 @@ public final class CsvReader {
         }
         for (String column : file.columns()) {
             if (file.isRequired(column) && !seen.contains(column)) {
-                throw new CsvFileException(new CsvProblem(file.fileName(), 1, column,
-                        "wrong header: required column missing"));
+                throw new CsvFileException(
+                        new CsvProblem(file.fileName(), 1, column, "wrong header: required column missing"));
             }
         }
         return header;
@@ -112,7 +123,8 @@ public final class CsvReader {
 
     private static String decodeUtf8(String name, byte[] content) throws CsvFileException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))

@@ -10,8 +10,7 @@ public final class CsvWriter {
 
     private static final String CRLF = "\r\n";
 
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     public static String write(OneRosterFile file, List<List<String>> rows) {
         StringBuilder out = new StringBuilder(64 * (rows.size() + 1));

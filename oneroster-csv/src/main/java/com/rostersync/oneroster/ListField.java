@@ -6,8 +6,7 @@ import java.util.List;
 /** OneRoster list fields (grades, orgSourcedIds, periods, ...): comma-separated inside one field. */
 public final class ListField {
 
-    private ListField() {
-    }
+    private ListField() {}
 
     public static String join(List<String> values) {
         return values == null ? "" : String.join(",", values);
@@ -17,6 +16,9 @@ public final class ListField {
         if (field == null || field.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(field.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(field.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -15,7 +15,8 @@ class CsvReaderTest {
     @Test
     void rejectsAnEmptyFile() {
         assertThatThrownBy(() -> CsvReader.read(OneRosterFile.USERS, new byte[0]))
-                .isInstanceOfSatisfying(CsvFileException.class,
+                .isInstanceOfSatisfying(
+                        CsvFileException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo("file is empty"));
     }
 
@@ -23,7 +24,8 @@ class CsvReaderTest {
     void rejectsBytesThatAreNotUtf8() {
         byte[] latin1 = {'s', 'o', 'u', 'r', 'c', 'e', 'd', 'I', 'd', '\n', (byte) 0xE9, (byte) 0xFF};
         assertThatThrownBy(() -> CsvReader.read(OneRosterFile.ORGS, latin1))
-                .isInstanceOfSatisfying(CsvFileException.class,
+                .isInstanceOfSatisfying(
+                        CsvFileException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo("not UTF-8 text"));
     }
 
@@ -31,7 +33,8 @@ class CsvReaderTest {
     void rejectsBinaryContent() {
         byte[] zipLike = {'P', 'K', 3, 4, 0, 0, 0};
         assertThatThrownBy(() -> CsvReader.read(OneRosterFile.ORGS, zipLike))
-                .isInstanceOfSatisfying(CsvFileException.class,
+                .isInstanceOfSatisfying(
+                        CsvFileException.class,
                         e -> assertThat(e.problem().reason()).contains("not text"));
     }
 
@@ -41,14 +44,16 @@ class CsvReaderTest {
                 .isInstanceOfSatisfying(CsvFileException.class, e -> {
                     assertThat(e.problem().line()).isEqualTo(1);
                     assertThat(e.problem().field()).isEqualTo("type");
-                    assertThat(e.getMessage()).isEqualTo("orgs.csv line 1 field type: wrong header: required column missing");
+                    assertThat(e.getMessage())
+                            .isEqualTo("orgs.csv line 1 field type: wrong header: required column missing");
                 });
     }
 
     @Test
     void namesAnUnknownColumn() {
         assertThatThrownBy(() -> CsvReader.read(OneRosterFile.ORGS, utf8("sourcedId,name,type,colour\r\n")))
-                .isInstanceOfSatisfying(CsvFileException.class,
+                .isInstanceOfSatisfying(
+                        CsvFileException.class,
                         e -> assertThat(e.problem().field()).isEqualTo("colour"));
     }
 
@@ -65,9 +70,11 @@ class CsvReaderTest {
 
         assertThat(table.rows()).extracting(r -> r.get("sourcedId")).containsExactly("o1", "o3", "o5");
         assertThat(table.rows()).extracting(CsvRow::line).containsExactly(2L, 4L, 7L);
-        assertThat(table.rowProblems()).extracting(CsvProblem::toString).containsExactly(
-                "orgs.csv line 3 field name: required field is empty",
-                "orgs.csv line 6: row has 4 fields, header has 3");
+        assertThat(table.rowProblems())
+                .extracting(CsvProblem::toString)
+                .containsExactly(
+                        "orgs.csv line 3 field name: required field is empty",
+                        "orgs.csv line 6: row has 4 fields, header has 3");
     }
 
     @Test
@@ -77,13 +84,14 @@ class CsvReaderTest {
         CsvTable table = CsvReader.read(OneRosterFile.ORGS, utf8(text));
 
         assertThat(table.rows()).hasSize(1);
-        assertThat(table.rowProblems()).singleElement()
-                .satisfies(p -> assertThat(p.reason()).contains("quoted field is never closed"));
+        assertThat(table.rowProblems()).singleElement().satisfies(p -> assertThat(p.reason())
+                .contains("quoted field is never closed"));
     }
 
     @Test
     void acceptsAByteOrderMarkAndOptionalColumnsMissing() throws Exception {
         CsvTable table = CsvReader.read(OneRosterFile.ORGS, utf8("\uFEFFsourcedId,name,type\no1,North,school\n"));
-        assertThat(table.rows()).singleElement().satisfies(r -> assertThat(r.get("identifier")).isEmpty());
+        assertThat(table.rows()).singleElement().satisfies(r -> assertThat(r.get("identifier"))
+                .isEmpty());
     }
 }

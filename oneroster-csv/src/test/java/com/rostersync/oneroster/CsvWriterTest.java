@@ -11,21 +11,22 @@ class CsvWriterTest {
 
     @Test
     void quotesCommasQuotesAndLineBreaksPerRfc4180() {
-        String csv = CsvWriter.write(OneRosterFile.MANIFEST, List.of(
-                List.of("plain", "a,b"),
-                List.of("say \"hi\"", "line\nbreak"),
-                List.of("Zoë 张伟", "")));
+        String csv = CsvWriter.write(
+                OneRosterFile.MANIFEST,
+                List.of(List.of("plain", "a,b"), List.of("say \"hi\"", "line\nbreak"), List.of("Zoë 张伟", "")));
 
-        assertThat(csv).isEqualTo("propertyName,value\r\n"
-                + "plain,\"a,b\"\r\n"
-                + "\"say \"\"hi\"\"\",\"line\nbreak\"\r\n"
-                + "Zoë 张伟,\r\n");
+        assertThat(csv)
+                .isEqualTo("propertyName,value\r\n"
+                        + "plain,\"a,b\"\r\n"
+                        + "\"say \"\"hi\"\"\",\"line\nbreak\"\r\n"
+                        + "Zoë 张伟,\r\n");
     }
 
     @Test
     void refusesARowThatDoesNotMatchTheHeader() {
         assertThatThrownBy(() -> CsvWriter.write(OneRosterFile.MANIFEST, List.of(List.of("only-one"))))
-                .hasMessageContaining("manifest.csv").hasMessageContaining("1 fields");
+                .hasMessageContaining("manifest.csv")
+                .hasMessageContaining("1 fields");
     }
 
     @Test

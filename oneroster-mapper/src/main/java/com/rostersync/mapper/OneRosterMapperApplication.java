@@ -22,7 +22,8 @@ public class OneRosterMapperApplication {
 
     /** The application as it always starts: with its own configuration file name. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(OneRosterMapperApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(OneRosterMapperApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 
     static SpringApplication application() {

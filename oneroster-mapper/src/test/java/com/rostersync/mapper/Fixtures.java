@@ -28,31 +28,58 @@ public final class Fixtures {
     public static final String TENANT = "maple";
     public static final String SCHOOL = "MHS";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static School school() {
         return new School(SCHOOL, "Maple \"Central\" High, East Campus", "MHS-01", "D1", "Maple Unified");
     }
 
     public static Term year() {
-        return new Term("Y2026", SCHOOL, "2025-2026", TermType.SCHOOL_YEAR, LocalDate.of(2025, 8, 20),
-                LocalDate.of(2026, 6, 10), null, 2026);
+        return new Term(
+                "Y2026",
+                SCHOOL,
+                "2025-2026",
+                TermType.SCHOOL_YEAR,
+                LocalDate.of(2025, 8, 20),
+                LocalDate.of(2026, 6, 10),
+                null,
+                2026);
     }
 
     public static Term fall() {
-        return new Term("S1", SCHOOL, "Fall, Semester 1", TermType.SEMESTER, LocalDate.of(2025, 8, 20),
-                LocalDate.of(2026, 1, 15), "Y2026", 2026);
+        return new Term(
+                "S1",
+                SCHOOL,
+                "Fall, Semester 1",
+                TermType.SEMESTER,
+                LocalDate.of(2025, 8, 20),
+                LocalDate.of(2026, 1, 15),
+                "Y2026",
+                2026);
     }
 
     public static Term q1() {
-        return new Term("Q1", SCHOOL, "Quarter 1", TermType.GRADING_PERIOD, LocalDate.of(2025, 8, 20),
-                LocalDate.of(2025, 10, 31), "S1", 2026);
+        return new Term(
+                "Q1",
+                SCHOOL,
+                "Quarter 1",
+                TermType.GRADING_PERIOD,
+                LocalDate.of(2025, 8, 20),
+                LocalDate.of(2025, 10, 31),
+                "S1",
+                2026);
     }
 
     public static Course math() {
-        return new Course("C-MATH", SCHOOL, "Y2026", "Algebra I, \"Honors\"", "MATH-101", List.of("09", "10"),
-                List.of("Mathematics"), List.of("02052"));
+        return new Course(
+                "C-MATH",
+                SCHOOL,
+                "Y2026",
+                "Algebra I, \"Honors\"",
+                "MATH-101",
+                List.of("09", "10"),
+                List.of("Mathematics"),
+                List.of("02052"));
     }
 
     public static Course art() {
@@ -60,9 +87,20 @@ public final class Fixtures {
     }
 
     public static Section mwfMath() {
-        return new Section("SEC-1", SCHOOL, "C-MATH", List.of("S1", "Q1"), "Algebra I (MWF)", "ALG-1",
-                ClassType.SCHEDULED, "Room 101", List.of("09"), List.of("Mathematics"), List.of("02052"),
-                ScheduleType.WEEKLY, List.of(
+        return new Section(
+                "SEC-1",
+                SCHOOL,
+                "C-MATH",
+                List.of("S1", "Q1"),
+                "Algebra I (MWF)",
+                "ALG-1",
+                ClassType.SCHEDULED,
+                "Room 101",
+                List.of("09"),
+                List.of("Mathematics"),
+                List.of("02052"),
+                ScheduleType.WEEKLY,
+                List.of(
                         new Meeting(DayOfWeek.FRIDAY, 1, LocalTime.of(11, 0), "3", "Room 103"),
                         new Meeting(DayOfWeek.MONDAY, 1, LocalTime.of(9, 0), "1", "Room 101"),
                         new Meeting(DayOfWeek.WEDNESDAY, 1, LocalTime.of(10, 0), "2", "Room 102")),
@@ -71,28 +109,82 @@ public final class Fixtures {
 
     public static Section homeroom() {
         List<Meeting> daily = new ArrayList<>();
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             daily.add(new Meeting(day, 1, LocalTime.of(8, 0), "HR", "Room 5"));
         }
-        return new Section("SEC-2", SCHOOL, "C-ART", List.of("Y2026"), "Homeroom, \u0410\u043d\u043d\u0430",
-                null, ClassType.HOMEROOM, "Room 5", null, null, null, ScheduleType.SIMPLE, daily, null);
+        return new Section(
+                "SEC-2",
+                SCHOOL,
+                "C-ART",
+                List.of("Y2026"),
+                "Homeroom, \u0410\u043d\u043d\u0430",
+                null,
+                ClassType.HOMEROOM,
+                "Room 5",
+                null,
+                null,
+                null,
+                ScheduleType.SIMPLE,
+                daily,
+                null);
     }
 
     public static Person teacher() {
-        return new Person("T-1", List.of("MHS", "MMS"), Role.TEACHER, "o.connor", true, "Siobh\u00e1n",
-                "O'Connor, \"Shiv\"", null, "EMP-1", "soconnor@maple.example.org", null, "+1 555 0100", null,
-                Map.of("SIS", "T-1", "LDAP", "oconnor"), null);
+        return new Person(
+                "T-1",
+                List.of("MHS", "MMS"),
+                Role.TEACHER,
+                "o.connor",
+                true,
+                "Siobh\u00e1n",
+                "O'Connor, \"Shiv\"",
+                null,
+                "EMP-1",
+                "soconnor@maple.example.org",
+                null,
+                "+1 555 0100",
+                null,
+                Map.of("SIS", "T-1", "LDAP", "oconnor"),
+                null);
     }
 
     public static Person student(String id, String given, String family) {
-        return new Person(id, List.of(SCHOOL), Role.STUDENT, id.toLowerCase(), true, given, family, null, id, null,
-                null, null, List.of("09"), Map.of(), List.of("P-1"));
+        return new Person(
+                id,
+                List.of(SCHOOL),
+                Role.STUDENT,
+                id.toLowerCase(),
+                true,
+                given,
+                family,
+                null,
+                id,
+                null,
+                null,
+                null,
+                List.of("09"),
+                Map.of(),
+                List.of("P-1"));
     }
 
     public static Person parent() {
-        return new Person("P-1", List.of(SCHOOL), Role.PARENT, "parent.p1", false, "\u674e", "\u5a1c\n(guardian)",
-                null, null, null, null, null, null, null, null);
+        return new Person(
+                "P-1",
+                List.of(SCHOOL),
+                Role.PARENT,
+                "parent.p1",
+                false,
+                "\u674e",
+                "\u5a1c\n(guardian)",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public static Enrollment enrollment(String id, String section, String person, Role role, Boolean primary) {
@@ -100,14 +192,36 @@ public final class Fixtures {
     }
 
     public static Demographics demographics(String person) {
-        return new Demographics(person, LocalDate.of(2010, 3, 4), "F", false, true, null, null, false, null, true,
-                "US", "CA", "San Jos\u00e9, \"SJ\"", null);
+        return new Demographics(
+                person,
+                LocalDate.of(2010, 3, 4),
+                "F",
+                false,
+                true,
+                null,
+                null,
+                false,
+                null,
+                true,
+                "US",
+                "CA",
+                "San Jos\u00e9, \"SJ\"",
+                null);
     }
 
     /** The whole fixture school, keyed as the mapper keeps it. */
     public static Map<RecordKey, RosterRecord> school(List<RosterRecord> extra) {
-        List<RosterRecord> all = new ArrayList<>(List.of(school(), year(), fall(), q1(), math(), art(), mwfMath(),
-                homeroom(), teacher(), parent(),
+        List<RosterRecord> all = new ArrayList<>(List.of(
+                school(),
+                year(),
+                fall(),
+                q1(),
+                math(),
+                art(),
+                mwfMath(),
+                homeroom(),
+                teacher(),
+                parent(),
                 student("S-2", "\u0417\u043e\u044f", "\u0418\u0432\u0430\u043d\u043e\u0432\u0430"),
                 student("S-1", "Mary-Jane", "Smith, Jr."),
                 enrollment("E-1", "SEC-1", "T-1", Role.TEACHER, true),

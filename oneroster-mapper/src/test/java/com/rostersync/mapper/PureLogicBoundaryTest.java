@@ -24,7 +24,8 @@ class PureLogicBoundaryTest {
         }
         assertThat(files).isNotEmpty();
         for (Path file : files) {
-            assertThat(Files.readAllLines(file)).as(file.toString())
+            assertThat(Files.readAllLines(file))
+                    .as(file.toString())
                     .noneMatch(line -> line.startsWith("import org.springframework")
                             || line.startsWith("import org.apache.kafka"));
         }

@@ -8,8 +8,7 @@ public final class Keys {
 
     private static final char SEPARATOR = '/';
 
-    private Keys() {
-    }
+    private Keys() {}
 
     public static String school(String tenantId, String schoolId) {
         return tenantId + SEPARATOR + schoolId;

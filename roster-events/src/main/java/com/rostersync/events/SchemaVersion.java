@@ -8,6 +8,5 @@ public final class SchemaVersion {
 
     public static final int CURRENT = 1;
 
-    private SchemaVersion() {
-    }
+    private SchemaVersion() {}
 }

@@ -39,6 +39,5 @@ public final class Topics {
     public static final String OUTCOMES_DLT = OUTCOMES + ".dlt";
     public static final String COMMANDS_DLT = COMMANDS + ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -32,7 +32,8 @@ class EventCompatibilityTest {
 
     @Test
     void olderConsumerReadsANewerEventWithFieldsItDoesNotKnow() throws Exception {
-        try (InputStream sample = getClass().getResourceAsStream("/samples/record-changed-v1-with-future-fields.json")) {
+        try (InputStream sample =
+                getClass().getResourceAsStream("/samples/record-changed-v1-with-future-fields.json")) {
             RosterChangeEvent event = json.readValue(sample, RosterChangeEvent.class);
 
             assertThat(event).isInstanceOf(RecordChanged.class);
@@ -47,9 +48,15 @@ class EventCompatibilityTest {
 
     @Test
     void writesLogicalTypeNamesNotJavaClassNames() {
-        RosterChangeEvent completed = new CycleCompleted(SchemaVersion.CURRENT, "maple", "MHS", "c-1",
-                Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:00:01Z"),
-                Map.of(EntityType.PERSON, new ChangeCounts(10, 2, 1)), Set.of());
+        RosterChangeEvent completed = new CycleCompleted(
+                SchemaVersion.CURRENT,
+                "maple",
+                "MHS",
+                "c-1",
+                Instant.parse("2026-11-23T10:00:00Z"),
+                Instant.parse("2026-11-23T10:00:01Z"),
+                Map.of(EntityType.PERSON, new ChangeCounts(10, 2, 1)),
+                Set.of());
 
         String text = json.writeValueAsString(completed);
 
@@ -59,12 +66,32 @@ class EventCompatibilityTest {
 
     @Test
     void sectionWithMeetingsSurvivesTheWire() {
-        Section section = new Section("sec-1", "MHS", "crs-1", List.of("t1"), "Algebra, \"Honors\"", "ALG-1",
-                com.rostersync.events.roster.ClassType.SCHEDULED, "Room 2", List.of("09"), List.of(), List.of(),
-                ScheduleType.WEEKLY, List.of(new Meeting(DayOfWeek.MONDAY, 1, LocalTime.of(9, 0), "1", "R2")),
+        Section section = new Section(
+                "sec-1",
+                "MHS",
+                "crs-1",
+                List.of("t1"),
+                "Algebra, \"Honors\"",
+                "ALG-1",
+                com.rostersync.events.roster.ClassType.SCHEDULED,
+                "Room 2",
+                List.of("09"),
+                List.of(),
+                List.of(),
+                ScheduleType.WEEKLY,
+                List.of(new Meeting(DayOfWeek.MONDAY, 1, LocalTime.of(9, 0), "1", "R2")),
                 List.of());
-        RecordChanged changed = new RecordChanged(SchemaVersion.CURRENT, "maple", "MHS", "c-1", ChangeKind.UPSERT,
-                EntityType.SECTION, "sec-1", "h", section, Instant.parse("2026-11-23T10:00:00Z"));
+        RecordChanged changed = new RecordChanged(
+                SchemaVersion.CURRENT,
+                "maple",
+                "MHS",
+                "c-1",
+                ChangeKind.UPSERT,
+                EntityType.SECTION,
+                "sec-1",
+                "h",
+                section,
+                Instant.parse("2026-11-23T10:00:00Z"));
 
         String text = json.writeValueAsString(changed);
 

@@ -36,7 +36,8 @@ class ExtractorConfiguration {
 
     @Bean(destroyMethod = "close")
     TenantRegistryWatcher tenantRegistryWatcher(RosterSyncProperties properties) {
-        return new TenantRegistryWatcher(properties.tenants().file(), properties.tenants().pollInterval());
+        return new TenantRegistryWatcher(
+                properties.tenants().file(), properties.tenants().pollInterval());
     }
 
     @Bean
@@ -50,18 +51,17 @@ class ExtractorConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, Object> extractorEventTemplate(KafkaProperties kafka, JsonMapper json,
-            MeterRegistry meters) {
-        DefaultKafkaProducerFactory<String, Object> factory = ExtractorKafka.eventProducerFactory(
-                kafka.buildProducerProperties(), json);
+    KafkaTemplate<String, Object> extractorEventTemplate(KafkaProperties kafka, JsonMapper json, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, Object> factory =
+                ExtractorKafka.eventProducerFactory(kafka.buildProducerProperties(), json);
         factory.addListener(new MicrometerProducerListener<>(meters));
         return new KafkaTemplate<>(factory);
     }
 
     @Bean
     KafkaTemplate<String, String> extractorStateTemplate(KafkaProperties kafka, MeterRegistry meters) {
-        DefaultKafkaProducerFactory<String, String> factory = ExtractorKafka.stateProducerFactory(
-                kafka.buildProducerProperties());
+        DefaultKafkaProducerFactory<String, String> factory =
+                ExtractorKafka.stateProducerFactory(kafka.buildProducerProperties());
         factory.addListener(new MicrometerProducerListener<>(meters));
         return new KafkaTemplate<>(factory);
     }
@@ -69,28 +69,41 @@ class ExtractorConfiguration {
     @Bean
     HashStateRestorer hashStateRestorer(KafkaProperties kafka, ExtractorProperties extractor) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
-        return new HashStateRestorer(() -> ExtractorKafka.stateConsumerFactory(consumer).createConsumer(),
-                extractor.stateReadTimeout());
+        return new HashStateRestorer(
+                () -> ExtractorKafka.stateConsumerFactory(consumer).createConsumer(), extractor.stateReadTimeout());
     }
 
     @Bean
-    TenantCycle tenantCycle(SecretResolver secrets, ExtractorProperties extractor, HashState state,
+    TenantCycle tenantCycle(
+            SecretResolver secrets,
+            ExtractorProperties extractor,
+            HashState state,
             KafkaTemplate<String, Object> extractorEventTemplate,
-            KafkaTemplate<String, String> extractorStateTemplate, MeterRegistry meters) {
+            KafkaTemplate<String, String> extractorStateTemplate,
+            MeterRegistry meters) {
         RosterSource jdbc = new JdbcRosterSource(secrets, extractor.callTimeout());
-        RosterSource csv = new CsvDropRosterSource(new FolderDropFetcher(),
-                new SftpDropFetcher(secrets, extractor.callTimeout()));
-        return new TenantCycle(tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
-                new ChangeDetector(new ContentHasher()::hash), state,
+        RosterSource csv =
+                new CsvDropRosterSource(new FolderDropFetcher(), new SftpDropFetcher(secrets, extractor.callTimeout()));
+        return new TenantCycle(
+                tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
+                new ChangeDetector(new ContentHasher()::hash),
+                state,
                 new KafkaCyclePublisher(extractorEventTemplate, extractorStateTemplate, extractor.callTimeout()),
-                meters, Clock.systemUTC(), extractor.callTimeout());
+                meters,
+                Clock.systemUTC(),
+                extractor.callTimeout());
     }
 
     @Bean
-    CycleScheduler cycleScheduler(TenantRegistryWatcher registry, TenantCycle cycle,
-            ExtractorProperties extractor) {
-        return new CycleScheduler(registry::current, cycle::run, extractor.poolSize(), extractor.queueCapacity(),
-                extractor.tick(), extractor.cycleTimeout(), Clock.systemUTC());
+    CycleScheduler cycleScheduler(TenantRegistryWatcher registry, TenantCycle cycle, ExtractorProperties extractor) {
+        return new CycleScheduler(
+                registry::current,
+                cycle::run,
+                extractor.poolSize(),
+                extractor.queueCapacity(),
+                extractor.tick(),
+                extractor.cycleTimeout(),
+                Clock.systemUTC());
     }
 
     @Bean
@@ -100,18 +113,23 @@ class ExtractorConfiguration {
 
     @Bean
     NewTopic rosterChangesTopic(RosterSyncProperties properties) {
-        return TopicBuilder.name(Topics.ROSTER_CHANGES).partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas()).build();
+        return TopicBuilder.name(Topics.ROSTER_CHANGES)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
     }
 
     @Bean
     NewTopic outcomesTopic(RosterSyncProperties properties) {
-        return TopicBuilder.name(Topics.OUTCOMES).partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas()).build();
+        return TopicBuilder.name(Topics.OUTCOMES)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
     }
 
     @Bean
     NewTopic extractorStateTopic(RosterSyncProperties properties) {
-        return ExtractorKafka.stateTopic(properties.topics().partitions(), properties.topics().replicas());
+        return ExtractorKafka.stateTopic(
+                properties.topics().partitions(), properties.topics().replicas());
     }
 }

@@ -44,7 +44,9 @@ final class ExtractorLifecycle implements SmartLifecycle {
                 scheduler.start();
                 return;
             } catch (RuntimeException notYet) {
-                log.warn("Hash state not restored yet ({}); retrying in {}", notYet.getClass().getSimpleName(),
+                log.warn(
+                        "Hash state not restored yet ({}); retrying in {}",
+                        notYet.getClass().getSimpleName(),
                         RETRY);
                 try {
                     if (stopped.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -27,5 +27,4 @@ public record ExtractorProperties(
         @DefaultValue("1s") @NotNull Duration tick,
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
-        @DefaultValue("30s") @NotNull Duration stateReadTimeout) {
-}
+        @DefaultValue("30s") @NotNull Duration stateReadTimeout) {}

@@ -12,15 +12,12 @@ import org.springframework.validation.annotation.Validated;
 /** The properties every service shares ({@code rostersync.tenants|secrets|topics.*}), as the team brief defines them. */
 @Validated
 @ConfigurationProperties("rostersync")
-public record RosterSyncProperties(@Valid @NotNull Tenants tenants, @Valid @DefaultValue Secrets secrets,
-        @Valid @DefaultValue Topics topics) {
+public record RosterSyncProperties(
+        @Valid @NotNull Tenants tenants, @Valid @DefaultValue Secrets secrets, @Valid @DefaultValue Topics topics) {
 
-    public record Tenants(@NotNull Path file, @DefaultValue("5s") @NotNull Duration pollInterval) {
-    }
+    public record Tenants(@NotNull Path file, @DefaultValue("5s") @NotNull Duration pollInterval) {}
 
-    public record Secrets(@DefaultValue("/run/secrets") Path dir) {
-    }
+    public record Secrets(@DefaultValue("/run/secrets") Path dir) {}
 
-    public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas) {
-    }
+    public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas) {}
 }

@@ -31,18 +31,21 @@ class ExtractorPropertiesTest {
     @Test
     void invalidValueFailsStartupNamingTheProperty() {
         runner.withPropertyValues("rostersync.tenants.file=/etc/tenants.yml", "rostersync.extractor.pool-size=0")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("rostersync.extractor").hasMessageContaining("poolSize"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("rostersync.extractor")
+                        .hasMessageContaining("poolSize"));
     }
 
     @Test
     void missingTenantsFileFailsStartup() {
-        runner.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                .hasMessageContaining("tenants"));
+        runner.run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("tenants"));
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ExtractorProperties.class, RosterSyncProperties.class})
-    static class Properties {
-    }
+    static class Properties {}
 }

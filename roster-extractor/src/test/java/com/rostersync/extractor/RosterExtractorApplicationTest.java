@@ -30,8 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The walking-skeleton path of the extractor as it runs: the tenant registry file, the scheduler, a real H2 SIS,
  * the secret from the secrets folder, the embedded broker, and the agreed metric names in Prometheus format.
  */
-@SpringBootTest(properties = {"spring.config.name=roster-extractor", "rostersync.extractor.tick=100ms",
-        "rostersync.topics.partitions=1"})
+@SpringBootTest(
+        properties = {
+            "spring.config.name=roster-extractor",
+            "rostersync.extractor.tick=100ms",
+            "rostersync.topics.partitions=1"
+        })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class RosterExtractorApplicationTest {
 
@@ -44,7 +48,9 @@ class RosterExtractorApplicationTest {
             SIS = SisDatabase.createIn(DIR);
             Files.createDirectories(DIR.resolve("secrets"));
             Files.writeString(DIR.resolve("secrets").resolve("MAPLE_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
-            Files.writeString(DIR.resolve("tenants.yml"), """
+            Files.writeString(
+                    DIR.resolve("tenants.yml"),
+                    """
                     tenants:
                       - id: maple
                         schoolIds: [S1, S2]
@@ -56,7 +62,8 @@ class RosterExtractorApplicationTest {
                             username: sis
                             passwordRef: MAPLE_SIS_PASSWORD
                             timeout: 5s
-                    """.formatted(SIS.url()));
+                    """
+                            .formatted(SIS.url()));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -79,8 +86,8 @@ class RosterExtractorApplicationTest {
         List<SyncOutcome> outcomes = new ArrayList<>();
         List<RosterChangeEvent> s1 = new ArrayList<>();
         try (TopicReader<SyncOutcome> outcomeReader = fromStart(Topics.OUTCOMES, SyncOutcome.class);
-                TopicReader<RosterChangeEvent> changeReader = fromStart(Topics.ROSTER_CHANGES,
-                        RosterChangeEvent.class)) {
+                TopicReader<RosterChangeEvent> changeReader =
+                        fromStart(Topics.ROSTER_CHANGES, RosterChangeEvent.class)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 outcomes.addAll(outcomeReader.newValues(key -> true));
                 s1.addAll(changeReader.newValues(key -> key.equals(Keys.school("maple", "S1"))));
@@ -96,9 +103,13 @@ class RosterExtractorApplicationTest {
             });
         }
         String scrape = prometheus.scrape();
-        assertThat(scrape).contains("rostersync_extractor_records_read_total", "rostersync_outcomes_sent_total",
-                "rostersync_extractor_records_published_total", "rostersync_extractor_cycle_duration_seconds_bucket",
-                "application=\"roster-extractor\"");
+        assertThat(scrape)
+                .contains(
+                        "rostersync_extractor_records_read_total",
+                        "rostersync_outcomes_sent_total",
+                        "rostersync_extractor_records_published_total",
+                        "rostersync_extractor_cycle_duration_seconds_bucket",
+                        "application=\"roster-extractor\"");
     }
 
     private <T> TopicReader<T> fromStart(String topic, Class<T> type) {

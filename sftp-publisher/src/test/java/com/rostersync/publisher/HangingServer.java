@@ -20,15 +20,17 @@ public final class HangingServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    accepted.add(socket.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "hanging-server");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            accepted.add(socket.accept());
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "hanging-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -31,12 +31,14 @@ class PublisherPropertiesTest {
     @Test
     void anInvalidSettingStopsTheStartNamingTheProperty() {
         context.withPropertyValues("rostersync.publisher.pool-size=0", "rostersync.publisher.retry.jitter=2")
-                .run(started -> assertThat(started).getFailure().rootCause().hasMessageContaining("poolSize")
+                .run(started -> assertThat(started)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("poolSize")
                         .hasMessageContaining("retry.jitter"));
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PublisherProperties.class)
-    static class WithPublisherProperties {
-    }
+    static class WithPublisherProperties {}
 }

@@ -29,7 +29,9 @@ public final class RecordingOutcomes implements OutcomeSink, PublishedStateStore
     }
 
     public List<SyncOutcome> of(String destinationId) {
-        return outcomes.stream().filter(o -> destinationId.equals(o.destinationId())).toList();
+        return outcomes.stream()
+                .filter(o -> destinationId.equals(o.destinationId()))
+                .toList();
     }
 
     public List<SyncOutcome> of(String destinationId, OutcomeReason reason) {

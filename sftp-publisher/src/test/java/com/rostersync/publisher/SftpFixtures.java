@@ -21,27 +21,49 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 /** Destination accounts and secrets for tests against the real MINA SSHD server. */
 public final class SftpFixtures {
 
-    private SftpFixtures() {
-    }
+    private SftpFixtures() {}
 
     /** A password account on the server; the password goes into the secrets folder as file {@code <user>-password}. */
-    public static DestinationAccount passwordDestination(SftpTestServer server, Path secrets, String user,
-            String tenantSchools) {
+    public static DestinationAccount passwordDestination(
+            SftpTestServer server, Path secrets, String user, String tenantSchools) {
         writeSecret(secrets, user + "-password", "pw-" + user);
         server.withPasswordUser(user, "pw-" + user);
-        return destination(server, user, new SecretRef(user + "-password"), null, null, List.of(tenantSchools.split(",")));
+        return destination(
+                server, user, new SecretRef(user + "-password"), null, null, List.of(tenantSchools.split(",")));
     }
 
-    public static DestinationAccount destination(SftpTestServer server, String user, SecretRef password,
-            SecretRef key, SecretRef passphrase, List<String> schools) {
-        return destinationAt(server.host(), server.port(), server.knownHostsLine(), user, password, key, passphrase,
-                schools);
+    public static DestinationAccount destination(
+            SftpTestServer server,
+            String user,
+            SecretRef password,
+            SecretRef key,
+            SecretRef passphrase,
+            List<String> schools) {
+        return destinationAt(
+                server.host(), server.port(), server.knownHostsLine(), user, password, key, passphrase, schools);
     }
 
-    public static DestinationAccount destinationAt(String host, int port, String knownHosts, String user,
-            SecretRef password, SecretRef key, SecretRef passphrase, List<String> schools) {
-        return new DestinationAccount("dest-" + user, host, port, user, password, key, passphrase, knownHosts,
-                DestinationAccount.defaultDirectory(user), schools, Duration.ZERO);
+    public static DestinationAccount destinationAt(
+            String host,
+            int port,
+            String knownHosts,
+            String user,
+            SecretRef password,
+            SecretRef key,
+            SecretRef passphrase,
+            List<String> schools) {
+        return new DestinationAccount(
+                "dest-" + user,
+                host,
+                port,
+                user,
+                password,
+                key,
+                passphrase,
+                knownHosts,
+                DestinationAccount.defaultDirectory(user),
+                schools,
+                Duration.ZERO);
     }
 
     public static KeyPair ecKeyPair() {
@@ -76,7 +98,8 @@ public final class SftpFixtures {
 
     /** A known_hosts line for the server's address but some other host key. */
     public static String wrongKnownHostsLine(SftpTestServer server) {
-        return "[" + server.host() + "]:" + server.port() + " " + PublicKeyEntry.toString(ecKeyPair().getPublic());
+        return "[" + server.host() + "]:" + server.port() + " "
+                + PublicKeyEntry.toString(ecKeyPair().getPublic());
     }
 
     public static void writeSecret(Path secrets, String name, String value) {

@@ -8,10 +8,10 @@ import java.util.Set;
  * An SIS database. {@code queries} overrides, per entity (school, term, course, section, meeting, person,
  * personSchool, enrollment, demographics), the SQL of our canonical schema, so a real SIS's views map without code.
  */
-public record JdbcSource(String url, String username, SecretRef password, Map<String, String> queries,
-        Duration timeout) {
+public record JdbcSource(
+        String url, String username, SecretRef password, Map<String, String> queries, Duration timeout) {
 
     /** The entities whose query a tenant may override. */
-    public static final Set<String> QUERY_NAMES = Set.of("school", "term", "course", "section", "meeting", "person",
-            "personSchool", "enrollment", "demographics");
+    public static final Set<String> QUERY_NAMES = Set.of(
+            "school", "term", "course", "section", "meeting", "person", "personSchool", "enrollment", "demographics");
 }

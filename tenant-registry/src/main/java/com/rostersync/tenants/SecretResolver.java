@@ -39,8 +39,9 @@ public final class SecretResolver {
             if (Files.isRegularFile(file)) {
                 try {
                     String value = Files.readString(file, StandardCharsets.UTF_8);
-                    return Optional.of(new Secret(ref.name(), value.endsWith("\n") && !value.contains("PRIVATE KEY")
-                            ? value.stripTrailing() : value));
+                    return Optional.of(new Secret(
+                            ref.name(),
+                            value.endsWith("\n") && !value.contains("PRIVATE KEY") ? value.stripTrailing() : value));
                 } catch (IOException unreadable) {
                     throw new UncheckedIOException("secret file for " + ref.name() + " is unreadable", unreadable);
                 }
@@ -51,8 +52,9 @@ public final class SecretResolver {
 
     /** Like {@link #resolve} but fails, naming the reference and who needs it, when the secret is not there. */
     public Secret require(SecretRef ref, String neededBy) {
-        return resolve(ref).orElseThrow(() -> new IllegalStateException(
-                "secret " + (ref == null ? "(none)" : ref.name()) + " needed by " + neededBy
-                        + " is neither an environment variable nor a file in " + secretsDirectory));
+        return resolve(ref)
+                .orElseThrow(() ->
+                        new IllegalStateException("secret " + (ref == null ? "(none)" : ref.name()) + " needed by "
+                                + neededBy + " is neither an environment variable nor a file in " + secretsDirectory));
     }
 }

@@ -15,6 +15,9 @@ public record TenantRegistry(List<Tenant> tenants) {
     }
 
     public Optional<DestinationAccount> destination(String id) {
-        return tenants.stream().flatMap(t -> t.destinations().stream()).filter(d -> d.id().equals(id)).findFirst();
+        return tenants.stream()
+                .flatMap(t -> t.destinations().stream())
+                .filter(d -> d.id().equals(id))
+                .findFirst();
     }
 }

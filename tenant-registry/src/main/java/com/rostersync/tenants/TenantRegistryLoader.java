@@ -32,19 +32,20 @@ public final class TenantRegistryLoader {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Seed rule: passwords never leave the SIS, so no override query may even select one. */
     private static final Pattern PASSWORD_COLUMN = Pattern.compile("(?i)\\bpass(word|wd)?\\b");
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final List<String> problems = new ArrayList<>();
 
-    private TenantRegistryLoader() {
-    }
+    private TenantRegistryLoader() {}
 
     public static TenantRegistry load(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException unreadable) {
-            throw new InvalidTenantRegistryException(file.toString(), List.of("cannot read the file: "
-                    + unreadable.getClass().getSimpleName()));
+            throw new InvalidTenantRegistryException(
+                    file.toString(),
+                    List.of("cannot read the file: " + unreadable.getClass().getSimpleName()));
         }
     }
 
@@ -93,8 +94,18 @@ public final class TenantRegistryLoader {
     }
 
     private Tenant tenant(Map<String, Object> entry, String where, String id) {
-        known(entry, where, Set.of("id", "name", "source", "schoolIds", "deletionThresholdPercent", "syncInterval",
-                "destinations", "leaders"));
+        known(
+                entry,
+                where,
+                Set.of(
+                        "id",
+                        "name",
+                        "source",
+                        "schoolIds",
+                        "deletionThresholdPercent",
+                        "syncInterval",
+                        "destinations",
+                        "leaders"));
         if (id != null && !ID.matcher(id).matches()) {
             problems.add(where + ": id must be letters, digits, '.', '_' or '-'");
         }
@@ -110,8 +121,7 @@ public final class TenantRegistryLoader {
             // Message keys join tenant, school, type and record id with '/' (roster-events Keys).
             problems.add(where + ": schoolIds may not contain '/'");
         }
-        double threshold = number(entry, where, "deletionThresholdPercent",
-                Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
+        double threshold = number(entry, where, "deletionThresholdPercent", Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
         if (threshold < 0 || threshold > 100) {
             problems.add(where + ": deletionThresholdPercent must be between 0 and 100");
         }
@@ -123,8 +133,10 @@ public final class TenantRegistryLoader {
         List<DestinationAccount> destinations = new ArrayList<>();
         List<Object> destinationEntries = list(entry.get("destinations"), where, "destinations");
         for (int i = 0; i < destinationEntries.size(); i++) {
-            destinations.add(destination(map(destinationEntries.get(i), where + ": destinations[" + i + "]"),
-                    where + ": destinations[" + i + "]", schoolIds));
+            destinations.add(destination(
+                    map(destinationEntries.get(i), where + ": destinations[" + i + "]"),
+                    where + ": destinations[" + i + "]",
+                    schoolIds));
         }
         List<String> leaders = strings(entry.get("leaders"), where, "leaders");
         for (String leader : leaders) {
@@ -132,8 +144,15 @@ public final class TenantRegistryLoader {
                 problems.add(where + ": leaders has an entry that is not an e-mail address");
             }
         }
-        return new Tenant(id, name == null ? id : name, source, schoolIds, threshold, interval,
-                List.copyOf(destinations), leaders);
+        return new Tenant(
+                id,
+                name == null ? id : name,
+                source,
+                schoolIds,
+                threshold,
+                interval,
+                List.copyOf(destinations),
+                leaders);
     }
 
     private Source source(Map<String, Object> entry, String where) {
@@ -158,20 +177,36 @@ public final class TenantRegistryLoader {
             queries.forEach((entity, sql) -> {
                 if (!JdbcSource.QUERY_NAMES.contains(entity)) {
                     problems.add(where + ".jdbc.queries: unknown entity '" + entity + "' (allowed: "
-                            + String.join(", ", JdbcSource.QUERY_NAMES.stream().sorted().toList()) + ")");
+                            + String.join(
+                                    ", ",
+                                    JdbcSource.QUERY_NAMES.stream().sorted().toList()) + ")");
                 }
                 if (PASSWORD_COLUMN.matcher(sql).find()) {
                     problems.add(where + ".jdbc.queries." + entity + " must not select a password column");
                 }
             });
-            jdbc = new JdbcSource(string(j, where + ".jdbc", "url", true), string(j, where + ".jdbc", "username",
-                    false), secret(j, "passwordRef"), Map.copyOf(queries),
+            jdbc = new JdbcSource(
+                    string(j, where + ".jdbc", "url", true),
+                    string(j, where + ".jdbc", "username", false),
+                    secret(j, "passwordRef"),
+                    Map.copyOf(queries),
                     duration(j, where + ".jdbc", "timeout", Duration.ofSeconds(30)));
         } else if (type == SourceType.CSV_DROP) {
             String w = where + ".csvDrop";
             Map<String, Object> c = map(entry.get("csvDrop"), w);
-            known(c, w, Set.of("folder", "host", "port", "username", "passwordRef", "privateKeyRef", "knownHosts",
-                    "directory", "timeout"));
+            known(
+                    c,
+                    w,
+                    Set.of(
+                            "folder",
+                            "host",
+                            "port",
+                            "username",
+                            "passwordRef",
+                            "privateKeyRef",
+                            "knownHosts",
+                            "directory",
+                            "timeout"));
             String folder = string(c, w, "folder", false);
             String host = string(c, w, "host", false);
             if ((folder == null) == (host == null)) {
@@ -181,16 +216,36 @@ public final class TenantRegistryLoader {
                 requireAll(c, w, "username", "knownHosts", "directory");
                 requireOneSecret(c, w);
             }
-            csvDrop = new CsvDropSource(folder, host, (int) number(c, w, "port", 22), string(c, w, "username", false),
-                    secret(c, "passwordRef"), secret(c, "privateKeyRef"), string(c, w, "knownHosts", false),
-                    string(c, w, "directory", false), duration(c, w, "timeout", Duration.ofSeconds(30)));
+            csvDrop = new CsvDropSource(
+                    folder,
+                    host,
+                    (int) number(c, w, "port", 22),
+                    string(c, w, "username", false),
+                    secret(c, "passwordRef"),
+                    secret(c, "privateKeyRef"),
+                    string(c, w, "knownHosts", false),
+                    string(c, w, "directory", false),
+                    duration(c, w, "timeout", Duration.ofSeconds(30)));
         }
         return new Source(type, jdbc, csvDrop);
     }
 
     private DestinationAccount destination(Map<String, Object> entry, String where, List<String> tenantSchools) {
-        known(entry, where, Set.of("id", "host", "port", "username", "passwordRef", "privateKeyRef",
-                "privateKeyPassphraseRef", "knownHosts", "directory", "schoolIds", "minInterval"));
+        known(
+                entry,
+                where,
+                Set.of(
+                        "id",
+                        "host",
+                        "port",
+                        "username",
+                        "passwordRef",
+                        "privateKeyRef",
+                        "privateKeyPassphraseRef",
+                        "knownHosts",
+                        "directory",
+                        "schoolIds",
+                        "minInterval"));
         requireAll(entry, where, "id", "host", "username", "knownHosts");
         requireOneSecret(entry, where);
         int port = (int) number(entry, where, "port", 22);
@@ -199,17 +254,24 @@ public final class TenantRegistryLoader {
         }
         String username = string(entry, where, "username", false);
         String directory = string(entry, where, "directory", false);
-        List<String> schools = entry.containsKey("schoolIds") ? strings(entry.get("schoolIds"), where, "schoolIds")
-                : tenantSchools;
+        List<String> schools =
+                entry.containsKey("schoolIds") ? strings(entry.get("schoolIds"), where, "schoolIds") : tenantSchools;
         for (String school : schools) {
             if (!tenantSchools.contains(school)) {
                 problems.add(where + ".schoolIds: school '" + school + "' is not in the tenant's schoolIds");
             }
         }
-        return new DestinationAccount(string(entry, where, "id", false), string(entry, where, "host", false), port,
-                username, secret(entry, "passwordRef"), secret(entry, "privateKeyRef"),
-                secret(entry, "privateKeyPassphraseRef"), string(entry, where, "knownHosts", false),
-                directory != null ? directory : DestinationAccount.defaultDirectory(username), List.copyOf(schools),
+        return new DestinationAccount(
+                string(entry, where, "id", false),
+                string(entry, where, "host", false),
+                port,
+                username,
+                secret(entry, "passwordRef"),
+                secret(entry, "privateKeyRef"),
+                secret(entry, "privateKeyPassphraseRef"),
+                string(entry, where, "knownHosts", false),
+                directory != null ? directory : DestinationAccount.defaultDirectory(username),
+                List.copyOf(schools),
                 duration(entry, where, "minInterval", Duration.ZERO));
     }
 
@@ -228,8 +290,8 @@ public final class TenantRegistryLoader {
     private void known(Map<String, Object> entry, String where, Set<String> allowed) {
         for (String key : entry.keySet()) {
             if (!allowed.contains(key)) {
-                problems.add(where + ": unknown field '" + key + "' (allowed: " + String.join(", ",
-                        allowed.stream().sorted().toList()) + ")");
+                problems.add(where + ": unknown field '" + key + "' (allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -292,7 +354,10 @@ public final class TenantRegistryLoader {
     }
 
     private List<String> strings(Object value, String where, String key) {
-        return list(value, where, key).stream().map(String::valueOf).map(String::strip).toList();
+        return list(value, where, key).stream()
+                .map(String::valueOf)
+                .map(String::strip)
+                .toList();
     }
 
     private List<Object> list(Object value, String where, String key) {

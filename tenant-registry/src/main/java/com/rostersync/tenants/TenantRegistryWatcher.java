@@ -64,11 +64,16 @@ public final class TenantRegistryWatcher implements AutoCloseable {
         try {
             TenantRegistry registry = TenantRegistryLoader.load(file);
             current.set(registry);
-            log.info("Tenant registry {} reloaded: {} tenants", file, registry.tenants().size());
+            log.info(
+                    "Tenant registry {} reloaded: {} tenants",
+                    file,
+                    registry.tenants().size());
             listeners.forEach(listener -> listener.accept(registry));
             return true;
         } catch (InvalidTenantRegistryException invalid) {
-            log.error("Tenant registry {} changed but is invalid; keeping the previous one. {}", file,
+            log.error(
+                    "Tenant registry {} changed but is invalid; keeping the previous one. {}",
+                    file,
                     invalid.getMessage());
             return false;
         }
@@ -87,6 +92,5 @@ public final class TenantRegistryWatcher implements AutoCloseable {
         }
     }
 
-    private record Stamp(FileTime modified, long size) {
-    }
+    private record Stamp(FileTime modified, long size) {}
 }

@@ -12,7 +12,8 @@ class TenantRegistryLoaderTest {
 
     @Test
     void loadsTenantsWithDefaultsFilledIn() throws Exception {
-        TenantRegistry registry = TenantRegistryLoader.load(Path.of(getClass().getResource("/tenants-valid.yml").toURI()));
+        TenantRegistry registry = TenantRegistryLoader.load(
+                Path.of(getClass().getResource("/tenants-valid.yml").toURI()));
 
         Tenant maple = registry.tenant("maple").orElseThrow();
         assertThat(maple.deletionThresholdPercent()).isEqualTo(15.0);
@@ -30,7 +31,8 @@ class TenantRegistryLoaderTest {
 
     @Test
     void rejectsUnknownQueryOverridesPasswordQueriesAndSchoolIdsThatBreakKeys() {
-        String yaml = """
+        String yaml =
+                """
                 tenants:
                   - id: maple
                     schoolIds: [S1, "A/B"]
@@ -45,15 +47,17 @@ class TenantRegistryLoaderTest {
 
         assertThatThrownBy(() -> TenantRegistryLoader.parse(yaml, "test.yml"))
                 .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
-                        .contains("tenant 'maple': source.jdbc.queries.person must not select a password column",
+                        .contains(
+                                "tenant 'maple': source.jdbc.queries.person must not select a password column",
                                 "tenant 'maple': schoolIds may not contain '/'")
-                        .anySatisfy(p -> assertThat(p).startsWith(
-                                "tenant 'maple': source.jdbc.queries: unknown entity 'students'")));
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("tenant 'maple': source.jdbc.queries: unknown entity 'students'")));
     }
 
     @Test
     void reportsEveryProblemNamingTenantAndField() {
-        String yaml = """
+        String yaml =
+                """
                 tenants:
                   - id: maple
                     schoolIds: []
@@ -72,7 +76,8 @@ class TenantRegistryLoaderTest {
 
         assertThatThrownBy(() -> TenantRegistryLoader.parse(yaml, "test.yml"))
                 .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
-                        .contains("tenant 'maple': schoolIds must list at least one school id",
+                        .contains(
+                                "tenant 'maple': schoolIds must list at least one school id",
                                 "tenant 'maple': deletionThresholdPercent must be between 0 and 100",
                                 "tenant 'maple': source.jdbc: url is required",
                                 "tenant 'maple': destinations[0]: knownHosts is required",
@@ -90,9 +95,11 @@ class TenantRegistryLoaderTest {
 
         Secret fromEnv = resolver.resolve(new SecretRef("FROM_ENV")).orElseThrow();
         assertThat(fromEnv.reveal()).isEqualTo("env-value");
-        assertThat(resolver.resolve(new SecretRef("FROM_FILE")).orElseThrow().reveal()).isEqualTo("file-value");
+        assertThat(resolver.resolve(new SecretRef("FROM_FILE")).orElseThrow().reveal())
+                .isEqualTo("file-value");
         assertThat(fromEnv.toString()).doesNotContain("env-value").contains("FROM_ENV");
         assertThatThrownBy(() -> resolver.require(new SecretRef("MISSING"), "destination d1"))
-                .hasMessageContaining("MISSING").hasMessageContaining("destination d1");
+                .hasMessageContaining("MISSING")
+                .hasMessageContaining("destination d1");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TenantRegistryWatcherTest {
 
-    private static final String TENANT = """
+    private static final String TENANT =
+            """
             tenants:
               - id: maple
                 schoolIds: [MHS]
@@ -28,15 +29,18 @@ class TenantRegistryWatcherTest {
         Path file = dir.resolve("tenants.yml");
         Files.writeString(file, TENANT.formatted("10"));
         try (TenantRegistryWatcher watcher = new TenantRegistryWatcher(file, Duration.ofHours(1))) {
-            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent()).isEqualTo(10.0);
+            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
+                    .isEqualTo(10.0);
 
             write(file, TENANT.formatted("25"), 1);
             assertThat(watcher.reloadIfChanged()).isTrue();
-            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent()).isEqualTo(25.0);
+            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
+                    .isEqualTo(25.0);
 
             write(file, TENANT.formatted("not-a-number"), 2);
             assertThat(watcher.reloadIfChanged()).isFalse();
-            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent()).isEqualTo(25.0);
+            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
+                    .isEqualTo(25.0);
         }
     }
 

@@ -49,8 +49,8 @@ public final class SftpTestServer implements AutoCloseable {
         server.setPort(port);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
         server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
-        server.setPublickeyAuthenticator((user, key, session) -> keys.getOrDefault(user, Set.of()).stream()
-                .anyMatch(allowed -> KeyUtils.compareKeys(allowed, key)));
+        server.setPublickeyAuthenticator((user, key, session) ->
+                keys.getOrDefault(user, Set.of()).stream().anyMatch(allowed -> KeyUtils.compareKeys(allowed, key)));
         SftpSubsystemFactory sftpSubsystem = new SftpSubsystemFactory();
         sftpSubsystem.addSftpEventListener(faults);
         server.setSubsystemFactories(List.of(sftpSubsystem));
@@ -231,8 +231,15 @@ public final class SftpTestServer implements AutoCloseable {
         }
 
         @Override
-        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
-                byte[] data, int dataOffset, int dataLen) throws IOException {
+        public void writing(
+                ServerSession session,
+                String remoteHandle,
+                FileHandle localHandle,
+                long offset,
+                byte[] data,
+                int dataOffset,
+                int dataLen)
+                throws IOException {
             refuseWrites(session, localHandle.getFile());
             CountDownLatch hung = hang.get(session.getUsername());
             if (hung != null) {

@@ -28,7 +28,8 @@ class SftpTestServerTest {
     void createsCleverStyleHomeForEachUser() {
         try (SftpTestServer server = SftpTestServer.start(temp.resolve("root"), temp.resolve("host.key"))) {
             server.withPasswordUser("maple", "secret");
-            assertThat(Files.isDirectory(server.homeOf("maple").resolve("oneroster11"))).isTrue();
+            assertThat(Files.isDirectory(server.homeOf("maple").resolve("oneroster11")))
+                    .isTrue();
             assertThat(server.homeOf("maple")).isEqualTo(temp.resolve("root/maple/home/maple"));
         }
     }

@@ -27,8 +27,9 @@ final class DemoEndpoint implements AutoCloseable {
             server.start();
             return new DemoEndpoint(server);
         } catch (IOException e) {
-            throw new UncheckedIOException("the demo endpoint cannot listen on port " + port
-                    + " (choose another with --local.demo-port=N)", e);
+            throw new UncheckedIOException(
+                    "the demo endpoint cannot listen on port " + port + " (choose another with --local.demo-port=N)",
+                    e);
         }
     }
 

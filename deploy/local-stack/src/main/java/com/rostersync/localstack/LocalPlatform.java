@@ -43,6 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
     public static final List<String> SERVICES = List.of(EXTRACTOR, MAPPER, PUBLISHER, MONITOR);
     /** The approval API's operator in the local stack, and the secrets file holding its token. */
     public static final String API_OPERATOR = "demo";
+
     static final String API_TOKEN_FILE = "MONITOR_API_TOKEN";
 
     private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
@@ -72,12 +73,15 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = new LocalPlatform(PlatformSettings.fromArguments(args));
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts, so Ctrl-C while starting also stops what already runs.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the local stack...");
-            quietKafkaShutdown();
-            platform.close();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the local stack...");
+                            quietKafkaShutdown();
+                            platform.close();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
         try {
             platform.startAll();
         } catch (RuntimeException e) {
@@ -132,8 +136,8 @@ public final class LocalPlatform implements AutoCloseable {
         settings.sisContent().accept(sis);
         progress("demo SIS written: " + sis.summary());
 
-        sftp = SftpTestServer.start(workdir.resolve("sftp-server"), workdir.resolve("sftp-host-key.ser"),
-                settings.sftpPort());
+        sftp = SftpTestServer.start(
+                workdir.resolve("sftp-server"), workdir.resolve("sftp-host-key.ser"), settings.sftpPort());
         running.add(sftp);
         for (DemoDestination destination : settings.catalog().destinations()) {
             String password = randomSecret();
@@ -146,16 +150,23 @@ public final class LocalPlatform implements AutoCloseable {
         running.add(mail);
 
         writeSecrets(secrets);
-        write(tenantsFile(), TenantFile.yaml(settings.catalog(), sis.url(), SisDatabase.USERNAME, sftp.host(),
-                sftp.port(), sftp.knownHostsLine(), settings.syncInterval()));
+        write(
+                tenantsFile(),
+                TenantFile.yaml(
+                        settings.catalog(),
+                        sis.url(),
+                        SisDatabase.USERNAME,
+                        sftp.host(),
+                        sftp.port(),
+                        sftp.knownHostsLine(),
+                        settings.syncInterval()));
         progress("SFTP server on port " + sftp.port() + ", SMTP on port " + mail.port() + ", tenants.yml written");
         kafkaStarted.join();
         progress("Kafka broker up at " + kafka.getBrokersAsString());
 
         for (String service : SERVICES) {
-            ConfigurableApplicationContext context = BUILDERS.get(service).get()
-                    .registerShutdownHook(false)
-                    .run(arguments(service));
+            ConfigurableApplicationContext context =
+                    BUILDERS.get(service).get().registerShutdownHook(false).run(arguments(service));
             services.put(service, context);
             running.add(context);
             progress(service + " started on port " + portOf(service));
@@ -184,11 +195,13 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("spring.thymeleaf.check-template-location", "false");
         if (service.equals(MONITOR)) {
             properties.put("rostersync.monitor.api.tokens." + API_OPERATOR, apiToken);
-            properties.put("rostersync.monitor.public-base-url", "http://127.0.0.1:"
-                    + settings.servicePorts().get(MONITOR));
+            properties.put(
+                    "rostersync.monitor.public-base-url",
+                    "http://127.0.0.1:" + settings.servicePorts().get(MONITOR));
         }
         properties.putAll(settings.serviceProperties());
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
     }
 
@@ -243,33 +256,49 @@ public final class LocalPlatform implements AutoCloseable {
 
     String describe(Duration startup) {
         StringBuilder out = new StringBuilder();
-        out.append("\n=== Roster Sync local stack is running (started in ").append(startup.toSeconds())
+        out.append("\n=== Roster Sync local stack is running (started in ")
+                .append(startup.toSeconds())
                 .append(" s). Ctrl-C stops everything. ===\n");
         out.append("  Work folder   ").append(workdir).append('\n');
         out.append("  OneRoster CSV ").append(workdir.resolve("sftp")).append("/<username>/oneroster11/*.csv\n");
         for (DemoDestination destination : settings.catalog().destinations()) {
-            out.append("                  ").append(filesOf(destination.username())).append("  (schools ")
-                    .append(String.join(", ", destination.schoolIds())).append(")\n");
+            out.append("                  ")
+                    .append(filesOf(destination.username()))
+                    .append("  (schools ")
+                    .append(String.join(", ", destination.schoolIds()))
+                    .append(")\n");
         }
-        out.append("  SFTP server   sftp -P ").append(sftp.port()).append(" <username>@127.0.0.1  (passwords in ")
-                .append(workdir.resolve("secrets")).append(")\n");
-        out.append("  Mails (.eml)  ").append(mailFolder()).append("  (SMTP on 127.0.0.1:").append(mail.port())
+        out.append("  SFTP server   sftp -P ")
+                .append(sftp.port())
+                .append(" <username>@127.0.0.1  (passwords in ")
+                .append(workdir.resolve("secrets"))
+                .append(")\n");
+        out.append("  Mails (.eml)  ")
+                .append(mailFolder())
+                .append("  (SMTP on 127.0.0.1:")
+                .append(mail.port())
                 .append(")\n");
         out.append("  Tenants       ").append(tenantsFile()).append('\n');
         out.append("  Kafka         ").append(bootstrapServers()).append('\n');
         out.append("  SIS database  ").append(sis.url()).append('\n');
         out.append("  Logs          ").append(workdir.resolve("logs")).append('\n');
         for (String service : SERVICES) {
-            out.append(String.format("  %-16s http://127.0.0.1:%d/actuator/prometheus%n", service,
-                    portOf(service)));
+            out.append(String.format("  %-16s http://127.0.0.1:%d/actuator/prometheus%n", service, portOf(service)));
         }
-        out.append("  Approval API  curl -s -u ").append(API_OPERATOR).append(":$(cat ")
-                .append(workdir.resolve("secrets").resolve(API_TOKEN_FILE)).append(") http://127.0.0.1:")
-                .append(portOf(MONITOR)).append("/api/incidents\n");
+        out.append("  Approval API  curl -s -u ")
+                .append(API_OPERATOR)
+                .append(":$(cat ")
+                .append(workdir.resolve("secrets").resolve(API_TOKEN_FILE))
+                .append(") http://127.0.0.1:")
+                .append(portOf(MONITOR))
+                .append("/api/incidents\n");
         if (demoEndpoint != null) {
             out.append("  Change a row  curl -s --data \"update people set family_name = 'Okafor-Lee' where "
-                    + "person_id = 'MHS-S0003'\" http://127.0.0.1:").append(demoEndpoint.port()).append("/demo/sql\n");
-            out.append("                then: grep Okafor-Lee ").append(workdir.resolve("sftp"))
+                            + "person_id = 'MHS-S0003'\" http://127.0.0.1:")
+                    .append(demoEndpoint.port())
+                    .append("/demo/sql\n");
+            out.append("                then: grep Okafor-Lee ")
+                    .append(workdir.resolve("sftp"))
                     .append("/*/oneroster11/users.csv\n");
         }
         return out.toString();

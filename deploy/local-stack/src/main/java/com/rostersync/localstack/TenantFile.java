@@ -16,34 +16,68 @@ final class TenantFile {
 
     static final String SIS_PASSWORD_REF = "DEMO_SIS_PASSWORD";
 
-    private TenantFile() {
-    }
+    private TenantFile() {}
 
-    static String yaml(DemoCatalog catalog, String sisUrl, String sisUser, String sftpHost, int sftpPort,
-            String knownHostsLine, Duration syncInterval) {
-        StringBuilder out = new StringBuilder("# Written by the local stack at each start; edits are lost on restart.\n")
+    static String yaml(
+            DemoCatalog catalog,
+            String sisUrl,
+            String sisUser,
+            String sftpHost,
+            int sftpPort,
+            String knownHostsLine,
+            Duration syncInterval) {
+        StringBuilder out = new StringBuilder(
+                        "# Written by the local stack at each start; edits are lost on restart.\n")
                 .append("tenants:\n");
         for (DemoTenant tenant : catalog.tenants()) {
-            out.append("  - id: ").append(tenant.id()).append('\n')
-                    .append("    name: ").append(quote(tenant.name())).append('\n')
-                    .append("    schoolIds: ").append(list(tenant.schoolIds())).append('\n')
+            out.append("  - id: ")
+                    .append(tenant.id())
+                    .append('\n')
+                    .append("    name: ")
+                    .append(quote(tenant.name()))
+                    .append('\n')
+                    .append("    schoolIds: ")
+                    .append(list(tenant.schoolIds()))
+                    .append('\n')
                     .append("    deletionThresholdPercent: 10\n")
-                    .append("    syncInterval: ").append(syncInterval.toMillis()).append("ms\n")
+                    .append("    syncInterval: ")
+                    .append(syncInterval.toMillis())
+                    .append("ms\n")
                     .append("    source:\n")
                     .append("      type: JDBC\n")
                     .append("      jdbc:\n")
-                    .append("        url: ").append(quote(sisUrl)).append('\n')
-                    .append("        username: ").append(sisUser).append('\n')
-                    .append("        passwordRef: ").append(SIS_PASSWORD_REF).append('\n')
+                    .append("        url: ")
+                    .append(quote(sisUrl))
+                    .append('\n')
+                    .append("        username: ")
+                    .append(sisUser)
+                    .append('\n')
+                    .append("        passwordRef: ")
+                    .append(SIS_PASSWORD_REF)
+                    .append('\n')
                     .append("    destinations:\n");
             for (DemoDestination destination : tenant.destinations()) {
-                out.append("      - id: ").append(destination.id()).append('\n')
-                        .append("        host: ").append(sftpHost).append('\n')
-                        .append("        port: ").append(sftpPort).append('\n')
-                        .append("        username: ").append(destination.username()).append('\n')
-                        .append("        passwordRef: ").append(destination.passwordRef()).append('\n')
-                        .append("        knownHosts: ").append(quote(knownHostsLine)).append('\n')
-                        .append("        schoolIds: ").append(list(destination.schoolIds())).append('\n');
+                out.append("      - id: ")
+                        .append(destination.id())
+                        .append('\n')
+                        .append("        host: ")
+                        .append(sftpHost)
+                        .append('\n')
+                        .append("        port: ")
+                        .append(sftpPort)
+                        .append('\n')
+                        .append("        username: ")
+                        .append(destination.username())
+                        .append('\n')
+                        .append("        passwordRef: ")
+                        .append(destination.passwordRef())
+                        .append('\n')
+                        .append("        knownHosts: ")
+                        .append(quote(knownHostsLine))
+                        .append('\n')
+                        .append("        schoolIds: ")
+                        .append(list(destination.schoolIds()))
+                        .append('\n');
             }
             out.append("    leaders: ").append(list(tenant.leaders())).append('\n');
         }

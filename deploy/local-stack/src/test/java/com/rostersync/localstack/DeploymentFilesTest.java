@@ -16,21 +16,32 @@ class DeploymentFilesTest {
 
     @Test
     void composeExampleRegistryIsValid() {
-        TenantRegistry registry = TenantRegistryLoader.load(repositoryRoot().resolve(
-                "deploy/compose/tenants.example.yml"));
+        TenantRegistry registry =
+                TenantRegistryLoader.load(repositoryRoot().resolve("deploy/compose/tenants.example.yml"));
         assertThat(registry.tenants()).extracting(Tenant::id).containsExactly("maple", "riverside", "st-anne");
     }
 
     @Test
     void localStackRegistryCoversEveryDemoSchoolAndDestination() {
         DemoCatalog catalog = DemoCatalog.standard();
-        String yaml = TenantFile.yaml(catalog, "jdbc:h2:file:/tmp/x/sis/demo-sis;AUTO_SERVER=TRUE", "sis",
-                "127.0.0.1", 2222, "[127.0.0.1]:2222 ssh-ed25519 AAAA", Duration.ofSeconds(2));
+        String yaml = TenantFile.yaml(
+                catalog,
+                "jdbc:h2:file:/tmp/x/sis/demo-sis;AUTO_SERVER=TRUE",
+                "sis",
+                "127.0.0.1",
+                2222,
+                "[127.0.0.1]:2222 ssh-ed25519 AAAA",
+                Duration.ofSeconds(2));
         TenantRegistry registry = TenantRegistryLoader.parse(yaml, "test");
         assertThat(registry.tenants()).hasSize(catalog.tenants().size());
-        assertThat(registry.tenants()).flatExtracting(Tenant::schoolIds).containsExactlyElementsOf(
-                catalog.schools().stream().map(DemoCatalog.DemoSchool::id).toList());
-        assertThat(registry.tenants()).filteredOn(t -> t.id().equals("st-anne")).singleElement()
+        assertThat(registry.tenants())
+                .flatExtracting(Tenant::schoolIds)
+                .containsExactlyElementsOf(catalog.schools().stream()
+                        .map(DemoCatalog.DemoSchool::id)
+                        .toList());
+        assertThat(registry.tenants())
+                .filteredOn(t -> t.id().equals("st-anne"))
+                .singleElement()
                 .satisfies(t -> {
                     assertThat(t.name()).isEqualTo("St. Anne's Academy");
                     assertThat(t.syncInterval()).isEqualTo(Duration.ofSeconds(2));

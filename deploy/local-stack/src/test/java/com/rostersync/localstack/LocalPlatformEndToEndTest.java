@@ -40,21 +40,35 @@ import org.springframework.core.io.ClassPathResource;
 class LocalPlatformEndToEndTest {
 
     private static final String USERNAME = "fixture-clever";
-    private static final List<String> FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv",
-            "courses.csv", "classes.csv", "users.csv", "enrollments.csv", "demographics.csv");
-    private static final DemoCatalog FIXTURE = new DemoCatalog(List.of(new DemoTenant("fixture", "Fixture District",
-            true, List.of(new DemoSchool("FIX", "Fixture Academy", SchoolLevel.HIGH)),
+    private static final List<String> FILES = List.of(
+            "manifest.csv",
+            "orgs.csv",
+            "academicSessions.csv",
+            "courses.csv",
+            "classes.csv",
+            "users.csv",
+            "enrollments.csv",
+            "demographics.csv");
+    private static final DemoCatalog FIXTURE = new DemoCatalog(List.of(new DemoTenant(
+            "fixture",
+            "Fixture District",
+            true,
+            List.of(new DemoSchool("FIX", "Fixture Academy", SchoolLevel.HIGH)),
             List.of(new DemoDestination("fixture-sftp", USERNAME, List.of("FIX"))),
             List.of("lead@fixture.example.org"))));
 
     @TempDir
     static Path workdir;
+
     static LocalPlatform platform;
 
     @BeforeAll
     static void startPlatform() {
-        platform = LocalPlatform.start(PlatformSettings.forTest(workdir, FIXTURE,
-                sis -> sis.createFromScript(new ClassPathResource("e2e/fixture-school.sql")), Map.of()));
+        platform = LocalPlatform.start(PlatformSettings.forTest(
+                workdir,
+                FIXTURE,
+                sis -> sis.createFromScript(new ClassPathResource("e2e/fixture-school.sql")),
+                Map.of()));
     }
 
     @AfterAll
@@ -68,7 +82,8 @@ class LocalPlatformEndToEndTest {
     @Order(1)
     void uploadsExactlyTheFixtureSchoolsRows() {
         Path files = platform.filesOf(USERNAME);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> FILES.stream().allMatch(f -> Files.isRegularFile(files.resolve(f))));
         for (String file : FILES) {
             assertThat(read(files.resolve(file))).as(file).isEqualTo(expected(file));
@@ -78,23 +93,32 @@ class LocalPlatformEndToEndTest {
     @Test
     @Order(2)
     void aStudentChangedInTheSisArrivesInTheFiles() {
-        assertThat(platform.sis().update(
-                "update people set family_name = 'O''Brien-Walsh', username = 'zobrienwalsh' where person_id = 'S1'"))
+        assertThat(
+                        platform.sis()
+                                .update(
+                                        "update people set family_name = 'O''Brien-Walsh', username = 'zobrienwalsh' where person_id = 'S1'"))
                 .isEqualTo(1);
         Path users = platform.filesOf(USERNAME).resolve("users.csv");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> read(users).contains("zobrienwalsh"));
-        assertThat(read(users)).isEqualTo(expected("users.csv").replace(",zobrien,", ",zobrienwalsh,")
-                .replace("O'Brien", "O'Brien-Walsh"));
+        assertThat(read(users))
+                .isEqualTo(expected("users.csv")
+                        .replace(",zobrien,", ",zobrienwalsh,")
+                        .replace("O'Brien", "O'Brien-Walsh"));
     }
 
     @Test
     @Order(3)
     void theInvalidRecordMailsTheDistrictLeaderWithoutPersonalData() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> platform.savedMails() >= 1);
         String mail = read(platform.mailFolder().resolve("1.eml"));
-        assertThat(mail).contains("lead@fixture.example.org").contains("demographics.csv").contains("T1");
+        assertThat(mail)
+                .contains("lead@fixture.example.org")
+                .contains("demographics.csv")
+                .contains("T1");
         assertThat(mail).doesNotContain("Miriam", "Okafor", "Zo", "O'Brien", "King, Jr.", "1980-05-06");
     }
 
@@ -104,14 +128,20 @@ class LocalPlatformEndToEndTest {
         Set<String> exported = new TreeSet<>();
         HttpClient http = HttpClient.newHttpClient();
         for (String service : LocalPlatform.SERVICES) {
-            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + platform.portOf(service) + "/actuator/prometheus")).build(),
+            HttpResponse<String> scrape = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + platform.portOf(service) + "/actuator/prometheus"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(scrape.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
+            assertThat(scrape.statusCode())
+                    .as(service + " /actuator/prometheus")
+                    .isEqualTo(200);
             exported.addAll(MetricNames.inScrape(scrape.body()));
         }
         Set<String> queried = MetricNames.queriedIn(repositoryRoot().resolve("deploy"));
-        assertThat(queried).as("metric names queried by deploy/grafana and deploy/prometheus").isNotEmpty();
+        assertThat(queried)
+                .as("metric names queried by deploy/grafana and deploy/prometheus")
+                .isNotEmpty();
         assertThat(exported).containsAll(queried);
     }
 
@@ -125,7 +155,9 @@ class LocalPlatformEndToEndTest {
 
     private static String expected(String file) {
         try (var in = new ClassPathResource("e2e/expected/" + file).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\r\n", "\n")
+                    .replace("\n", "\r\n");
         } catch (IOException e) {
             throw new AssertionError("missing expected file " + file, e);
         }

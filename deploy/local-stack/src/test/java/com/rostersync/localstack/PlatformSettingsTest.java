@@ -12,15 +12,19 @@ class PlatformSettingsTest {
 
     @Test
     void localArgumentsConfigureTheLauncherAndTheRestGoToTheServices() {
-        PlatformSettings settings = PlatformSettings.fromArguments("--local.workdir=/tmp/y",
-                "--local.ports.monitor=9999", "--local.sync-interval=5s", "--rostersync.monitor.stale-after=5m",
+        PlatformSettings settings = PlatformSettings.fromArguments(
+                "--local.workdir=/tmp/y",
+                "--local.ports.monitor=9999",
+                "--local.sync-interval=5s",
+                "--rostersync.monitor.stale-after=5m",
                 "--logging.level.com.rostersync=DEBUG");
         assertThat(settings.workdir()).isEqualTo(Path.of("/tmp/y"));
-        assertThat(settings.servicePorts()).containsEntry(LocalPlatform.MONITOR, 9999)
+        assertThat(settings.servicePorts())
+                .containsEntry(LocalPlatform.MONITOR, 9999)
                 .containsEntry(LocalPlatform.EXTRACTOR, 8081);
         assertThat(settings.syncInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.serviceProperties()).isEqualTo(Map.of("rostersync.monitor.stale-after", "5m",
-                "logging.level.com.rostersync", "DEBUG"));
+        assertThat(settings.serviceProperties())
+                .isEqualTo(Map.of("rostersync.monitor.stale-after", "5m", "logging.level.com.rostersync", "DEBUG"));
     }
 
     @Test
@@ -34,7 +38,6 @@ class PlatformSettingsTest {
 
     @Test
     void rejectsArgumentsThatAreNotProperties() {
-        assertThatThrownBy(() -> PlatformSettings.fromArguments("/tmp/x"))
-                .hasMessageContaining("--key=value");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("/tmp/x")).hasMessageContaining("--key=value");
     }
 }

@@ -70,27 +70,74 @@ class ThresholdApprovalEndToEndTest {
     private static final String USERNAME = "holdfast-clever";
     private static final String LEADER = "lead@holdfast.example.org";
     private static final String INCIDENT_ID = "MAP/" + TENANT + "/" + SCHOOL + "/THRESHOLD";
-    private static final DemoCatalog CATALOG = new DemoCatalog(List.of(new DemoTenant(TENANT, "Holdfast District",
-            true, List.of(new DemoSchool(SCHOOL, "Holdfast Middle School", SchoolLevel.MIDDLE)),
-            List.of(new DemoDestination("holdfast-sftp", USERNAME, List.of(SCHOOL))), List.of(LEADER))));
+    private static final DemoCatalog CATALOG = new DemoCatalog(List.of(new DemoTenant(
+            TENANT,
+            "Holdfast District",
+            true,
+            List.of(new DemoSchool(SCHOOL, "Holdfast Middle School", SchoolLevel.MIDDLE)),
+            List.of(new DemoDestination("holdfast-sftp", USERNAME, List.of(SCHOOL))),
+            List.of(LEADER))));
 
-    private static final List<String> ENROLLED = IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("HS%02d", i))
+    private static final List<String> ENROLLED = IntStream.rangeClosed(1, 20)
+            .mapToObj(i -> String.format("HS%02d", i))
             .toList();
     private static final List<String> DELETED = ENROLLED.subList(0, 5);
     private static final String NEW_STUDENT = "HS21";
     /** Every name in the fixture (see e2e/threshold-school.sql) plus the new student's: none may reach a mail. */
-    private static final List<String> PERSONAL_DATA = List.of("Amara", "Whitfield", "Bastian", "Holloway", "Celeste",
-            "Marchetti", "Dmitri", "Abernathy", "Esperanza", "Quintero", "Fintan", "Gallagher", "Giselle", "Montague",
-            "Horatio", "Pembroke", "Ingrid", "Vasquez-Lund", "Jasper", "Thornbury", "Keziah", "Okonkwo", "Leopold",
-            "Fairweather", "Marisol", "Delacroix", "Nikolai", "Ashworth", "Ottilie", "Brannigan", "Perpetua",
-            "Sinclair", "Quillon", "Harrow", "Rosalind", "Achterberg", "Severin", "Blackwood", "Theodora",
-            "Nightingale", "Winifred", "Castellanos", "Ulysses", "Winterbourne", "awhitfield", "uwinterbourne");
+    private static final List<String> PERSONAL_DATA = List.of(
+            "Amara",
+            "Whitfield",
+            "Bastian",
+            "Holloway",
+            "Celeste",
+            "Marchetti",
+            "Dmitri",
+            "Abernathy",
+            "Esperanza",
+            "Quintero",
+            "Fintan",
+            "Gallagher",
+            "Giselle",
+            "Montague",
+            "Horatio",
+            "Pembroke",
+            "Ingrid",
+            "Vasquez-Lund",
+            "Jasper",
+            "Thornbury",
+            "Keziah",
+            "Okonkwo",
+            "Leopold",
+            "Fairweather",
+            "Marisol",
+            "Delacroix",
+            "Nikolai",
+            "Ashworth",
+            "Ottilie",
+            "Brannigan",
+            "Perpetua",
+            "Sinclair",
+            "Quillon",
+            "Harrow",
+            "Rosalind",
+            "Achterberg",
+            "Severin",
+            "Blackwood",
+            "Theodora",
+            "Nightingale",
+            "Winifred",
+            "Castellanos",
+            "Ulysses",
+            "Winterbourne",
+            "awhitfield",
+            "uwinterbourne");
 
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(250);
 
     @TempDir
     static Path workdir;
+
     static LocalPlatform platform;
     static final HttpClient http = HttpClient.newHttpClient();
     static JsonMapper json;
@@ -98,10 +145,15 @@ class ThresholdApprovalEndToEndTest {
 
     @BeforeAll
     static void startPlatformAndWaitForTheFirstUpload() {
-        platform = LocalPlatform.start(PlatformSettings.forTest(workdir, CATALOG,
-                sis -> sis.createFromScript(new ClassPathResource("e2e/threshold-school.sql")), Map.of()));
+        platform = LocalPlatform.start(PlatformSettings.forTest(
+                workdir,
+                CATALOG,
+                sis -> sis.createFromScript(new ClassPathResource("e2e/threshold-school.sql")),
+                Map.of()));
         json = platform.context(LocalPlatform.MONITOR).getBean(JsonMapper.class);
-        await("first upload of all 20 students").atMost(Duration.ofSeconds(90)).pollInterval(POLL)
+        await("first upload of all 20 students")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(POLL)
                 .until(() -> column(file("enrollments.csv"), 5).containsAll(ENROLLED)
                         && userIds().containsAll(ENROLLED));
     }
@@ -116,12 +168,17 @@ class ThresholdApprovalEndToEndTest {
     @Test
     @Order(1)
     void deletionsBeyondTheThresholdAreHeldWhileANewStudentStillReachesTheFiles() throws Exception {
-        String deleted = DELETED.stream().map(id -> "'" + id + "'").reduce((a, b) -> a + "," + b).orElseThrow();
-        try (Connection connection = platform.sis().connect(); Statement sql = connection.createStatement()) {
+        String deleted = DELETED.stream()
+                .map(id -> "'" + id + "'")
+                .reduce((a, b) -> a + "," + b)
+                .orElseThrow();
+        try (Connection connection = platform.sis().connect();
+                Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.executeUpdate("delete from enrollments where person_id in (" + deleted + ")");
             sql.executeUpdate("delete from person_schools where person_id in (" + deleted + ")");
-            assertThat(sql.executeUpdate("delete from people where person_id in (" + deleted + ")")).isEqualTo(5);
+            assertThat(sql.executeUpdate("delete from people where person_id in (" + deleted + ")"))
+                    .isEqualTo(5);
             sql.executeUpdate("insert into people values ('HS21', 'STUDENT', 'uwinterbourne', true, 'Ulysses', "
                     + "'Winterbourne', null, 'ST-21', null, null, null, '07', 'HS21', null)");
             sql.executeUpdate("insert into person_schools values ('HS21', 'HLD')");
@@ -130,38 +187,52 @@ class ThresholdApprovalEndToEndTest {
             connection.commit();
         }
 
-        await("the new student in users.csv").atMost(PIPELINE).pollInterval(POLL)
+        await("the new student in users.csv")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
                 .until(() -> userIds().contains(NEW_STUDENT));
-        assertThat(userIds()).as("users.csv while the deletions are held").containsAll(ENROLLED)
+        assertThat(userIds())
+                .as("users.csv while the deletions are held")
+                .containsAll(ENROLLED)
                 .contains(NEW_STUDENT, "HT1");
-        assertThat(column(file("enrollments.csv"), 5)).as("enrollments.csv while the deletions are held")
-                .containsAll(ENROLLED).contains(NEW_STUDENT);
+        assertThat(column(file("enrollments.csv"), 5))
+                .as("enrollments.csv while the deletions are held")
+                .containsAll(ENROLLED)
+                .contains(NEW_STUDENT);
     }
 
     @Test
     @Order(2)
     void theHoldIsAnOpenThresholdIncidentInTheApiAndOneMailWithoutPersonalData() throws Exception {
-        JsonNode incident = await("THRESHOLD incident in GET /api/incidents").atMost(PIPELINE).pollInterval(POLL)
+        JsonNode incident = await("THRESHOLD incident in GET /api/incidents")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
                 .until(() -> openIncident(INCIDENT_ID), found -> found != null);
         assertThat(incident.path("reason").asString()).isEqualTo("THRESHOLD");
         assertThat(incident.path("tenantId").asString()).isEqualTo(TENANT);
         assertThat(incident.path("scope").asString()).isEqualTo(SCHOOL);
         List<String> breaches = new ArrayList<>();
         for (JsonNode breach : incident.path("details").path("thresholdBreaches")) {
-            breaches.add(breach.path("entityType").asString() + " " + breach.path("toArchive").asLong() + "/"
-                    + breach.path("total").asLong() + " allowed " + breach.path("allowed").asLong());
+            breaches.add(breach.path("entityType").asString() + " "
+                    + breach.path("toArchive").asLong() + "/"
+                    + breach.path("total").asLong() + " allowed "
+                    + breach.path("allowed").asLong());
         }
         assertThat(breaches).contains("PERSON 5/21 allowed 2", "ENROLLMENT 5/21 allowed 2");
 
-        List<Mail> opened = await("THRESHOLD mail").atMost(PIPELINE).pollInterval(POLL)
-                .until(() -> mailsAbout(mail -> mail.subject().startsWith("[Roster sync] Action needed")),
+        List<Mail> opened = await("THRESHOLD mail")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
+                .until(
+                        () -> mailsAbout(mail -> mail.subject().startsWith("[Roster sync] Action needed")),
                         mails -> !mails.isEmpty());
         Mail mail = opened.get(0);
         assertThat(opened).hasSize(1);
         assertThat(mail.recipients()).containsExactly(LEADER);
         assertThat(mail.subject()).contains("Deletions held", "school " + SCHOOL);
-        assertThat(mail.text()).contains("User records to archive: 5 of 21", "allows at most 2",
-                "/api/holds/" + TENANT + "/" + SCHOOL);
+        assertThat(mail.text())
+                .contains(
+                        "User records to archive: 5 of 21", "allows at most 2", "/api/holds/" + TENANT + "/" + SCHOOL);
         assertThat(mail.subject() + mail.text()).doesNotContain(PERSONAL_DATA);
     }
 
@@ -170,8 +241,10 @@ class ThresholdApprovalEndToEndTest {
     void anApprovalWithoutAValidOperatorTokenIsRefusedAndReleasesNothing() throws Exception {
         assertThat(post(approveUri(), null).statusCode()).isEqualTo(401);
         assertThat(post(approveUri(), "Bearer not-the-" + token()).statusCode()).isEqualTo(401);
-        assertThat(get(URI.create(monitor() + "/api/holds/" + TENANT + "/" + SCHOOL)).statusCode())
-                .as("the hold is still open").isEqualTo(200);
+        assertThat(get(URI.create(monitor() + "/api/holds/" + TENANT + "/" + SCHOOL))
+                        .statusCode())
+                .as("the hold is still open")
+                .isEqualTo(200);
         assertThat(userIds()).containsAll(DELETED);
     }
 
@@ -184,32 +257,51 @@ class ThresholdApprovalEndToEndTest {
         assertThat(body.path("approvedBy").asString()).isEqualTo(LocalPlatform.API_OPERATOR);
         approvalCommandId = body.path("commandId").asString();
 
-        await("deleted students gone from users.csv").atMost(PIPELINE).pollInterval(POLL)
-                .until(() -> userIds().stream().noneMatch(DELETED::contains) && userIds().contains(NEW_STUDENT));
+        await("deleted students gone from users.csv")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
+                .until(() -> userIds().stream().noneMatch(DELETED::contains)
+                        && userIds().contains(NEW_STUDENT));
         List<String> remaining = ENROLLED.subList(5, ENROLLED.size());
-        assertThat(userIds()).containsAll(remaining).contains(NEW_STUDENT, "HT1").hasSize(remaining.size() + 2);
+        assertThat(userIds())
+                .containsAll(remaining)
+                .contains(NEW_STUDENT, "HT1")
+                .hasSize(remaining.size() + 2);
         Set<String> enrolled = column(file("enrollments.csv"), 5);
-        assertThat(enrolled).as("userSourcedIds in enrollments.csv").doesNotContainAnyElementsOf(DELETED)
-                .containsAll(remaining).contains(NEW_STUDENT, "HT1");
-        assertThat(column(file("enrollments.csv"), 0)).as("enrollment sourcedIds")
-                .doesNotContainAnyElementsOf(DELETED.stream().map(id -> "HE-" + id).toList());
+        assertThat(enrolled)
+                .as("userSourcedIds in enrollments.csv")
+                .doesNotContainAnyElementsOf(DELETED)
+                .containsAll(remaining)
+                .contains(NEW_STUDENT, "HT1");
+        assertThat(column(file("enrollments.csv"), 0))
+                .as("enrollment sourcedIds")
+                .doesNotContainAnyElementsOf(
+                        DELETED.stream().map(id -> "HE-" + id).toList());
     }
 
     @Test
     @Order(5)
     void theApprovalResolvesTheIncidentWithOneMailAndIsAudited() throws Exception {
-        await("THRESHOLD incident resolved").atMost(PIPELINE).pollInterval(POLL)
+        await("THRESHOLD incident resolved")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
                 .until(() -> openIncident(INCIDENT_ID) == null);
-        assertThat(get(URI.create(monitor() + "/api/holds/" + TENANT + "/" + SCHOOL)).statusCode())
+        assertThat(get(URI.create(monitor() + "/api/holds/" + TENANT + "/" + SCHOOL))
+                        .statusCode())
                 .isEqualTo(404);
 
-        List<Mail> resolved = await("resolution mail").atMost(PIPELINE).pollInterval(POLL)
-                .until(() -> mailsAbout(mail -> mail.subject().startsWith("[Roster sync] Resolved")),
+        List<Mail> resolved = await("resolution mail")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
+                .until(
+                        () -> mailsAbout(mail -> mail.subject().startsWith("[Roster sync] Resolved")),
                         mails -> !mails.isEmpty());
         assertThat(resolved).hasSize(1);
         assertThat(resolved.get(0).recipients()).containsExactly(LEADER);
         assertThat(resolved.get(0).subject() + resolved.get(0).text()).doesNotContain(PERSONAL_DATA);
-        assertThat(mailsAbout(mail -> true)).as("mails about the hold: one opened, one resolved").hasSize(2);
+        assertThat(mailsAbout(mail -> true))
+                .as("mails about the hold: one opened, one resolved")
+                .hasSize(2);
 
         AuditEntry audit = approvalAudit();
         assertThat(audit.actor()).isEqualTo(LocalPlatform.API_OPERATOR);
@@ -223,17 +315,23 @@ class ThresholdApprovalEndToEndTest {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "threshold-e2e-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.AUDIT));
             List<AuditEntry> entries = new ArrayList<>();
-            return await("AuditEntry for the approval").atMost(PIPELINE).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    entries.add(json.readValue(record.value(), AuditEntry.class));
-                }
-                return entries.stream().filter(e -> approvalCommandId.equals(e.commandId())).findFirst()
-                        .orElse(null);
-            }, found -> found != null);
+            return await("AuditEntry for the approval")
+                    .atMost(PIPELINE)
+                    .until(
+                            () -> {
+                                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                                    entries.add(json.readValue(record.value(), AuditEntry.class));
+                                }
+                                return entries.stream()
+                                        .filter(e -> approvalCommandId.equals(e.commandId()))
+                                        .findFirst()
+                                        .orElse(null);
+                            },
+                            found -> found != null);
         }
     }
 
@@ -257,11 +355,15 @@ class ThresholdApprovalEndToEndTest {
     }
 
     private static String token() throws IOException {
-        return Files.readString(platform.workdir().resolve("secrets").resolve(LocalPlatform.API_TOKEN_FILE)).strip();
+        return Files.readString(platform.workdir().resolve("secrets").resolve(LocalPlatform.API_TOKEN_FILE))
+                .strip();
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token()).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -288,7 +390,10 @@ class ThresholdApprovalEndToEndTest {
     /** One column of a CSV whose rows (in this fixture) quote nothing: ids only, header skipped. */
     private static Set<String> column(String csv, int index) {
         Set<String> values = new TreeSet<>();
-        csv.lines().skip(1).map(line -> line.split(",", -1)).filter(fields -> fields.length > index)
+        csv.lines()
+                .skip(1)
+                .map(line -> line.split(",", -1))
+                .filter(fields -> fields.length > index)
                 .forEach(fields -> values.add(fields[index]));
         return values;
     }
@@ -298,12 +403,16 @@ class ThresholdApprovalEndToEndTest {
         List<Mail> mails = new ArrayList<>();
         try (Stream<Path> files = Files.list(platform.mailFolder())) {
             for (Path eml : files.filter(f -> f.toString().endsWith(".eml"))
-                    .sorted(Comparator.comparing(Path::toString)).toList()) {
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(eml)) {
                     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
                     Address[] to = message.getAllRecipients();
-                    Mail mail = new Mail(String.valueOf(message.getSubject()),
-                            to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
+                    Mail mail = new Mail(
+                            String.valueOf(message.getSubject()),
+                            to == null
+                                    ? List.of()
+                                    : Arrays.stream(to).map(Address::toString).toList(),
                             text(message));
                     if (mail.text().contains("Incident " + INCIDENT_ID) && filter.test(mail)) {
                         mails.add(mail);
@@ -328,6 +437,5 @@ class ThresholdApprovalEndToEndTest {
         return "";
     }
 
-    private record Mail(String subject, List<String> recipients, String text) {
-    }
+    private record Mail(String subject, List<String> recipients, String text) {}
 }

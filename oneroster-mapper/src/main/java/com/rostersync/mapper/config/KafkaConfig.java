@@ -3,11 +3,11 @@ package com.rostersync.mapper.config;
 import com.rostersync.events.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -30,19 +30,27 @@ class KafkaConfig {
     @Bean
     KafkaAdmin.NewTopics mapperTopics(TopicsProperties topics, MapperProperties mapper) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.SNAPSHOTS).partitions(topics.partitions()).replicas(topics.replicas())
-                        .compact().config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                String.valueOf(mapper.snapshotMaxBytes()))
+                TopicBuilder.name(Topics.SNAPSHOTS)
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicas())
+                        .compact()
+                        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(mapper.snapshotMaxBytes()))
                         .build(),
-                TopicBuilder.name(Topics.MAPPER_STATE).partitions(topics.partitions()).replicas(topics.replicas())
-                        .compact().build(),
+                TopicBuilder.name(Topics.MAPPER_STATE)
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicas())
+                        .compact()
+                        .build(),
                 topic(Topics.OUTCOMES, topics),
                 topic(Topics.ROSTER_CHANGES_DLT, topics),
                 topic(Topics.COMMANDS_DLT, topics));
     }
 
     private static NewTopic topic(String name, TopicsProperties topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build();
+        return TopicBuilder.name(name)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
     }
 
     /**
@@ -50,14 +58,17 @@ class KafkaConfig {
      * Raw bytes of an unreadable record need a byte-array producer, everything else goes out as JSON.
      */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> template,
-            ProducerFactory<String, Object> producerFactory) {
+    DefaultErrorHandler errorHandler(
+            KafkaTemplate<String, Object> template, ProducerFactory<String, Object> producerFactory) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, new KafkaTemplate<>(producerFactory,
-                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        templates.put(
+                byte[].class,
+                new KafkaTemplate<>(
+                        producerFactory,
+                        Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         templates.put(Object.class, template);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, failure) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                templates, (record, failure) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
     }
 
@@ -67,5 +78,4 @@ class KafkaConfig {
             default -> Topics.ROSTER_CHANGES_DLT;
         };
     }
-
 }

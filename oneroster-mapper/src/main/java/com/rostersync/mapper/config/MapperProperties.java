@@ -21,9 +21,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rostersync.mapper")
-public record MapperProperties(@NotNull @DefaultValue("2s") Duration quietPeriod,
+public record MapperProperties(
+        @NotNull @DefaultValue("2s") Duration quietPeriod,
         @NotNull @DefaultValue("5s") Duration retryDelay,
         @NotBlank @DefaultValue("RosterSync") String sourceSystemName,
         @NotBlank @DefaultValue("rostersync") String sourceSystemCode,
-        @Positive @DefaultValue("16777216") int snapshotMaxBytes) {
-}
+        @Positive @DefaultValue("16777216") int snapshotMaxBytes) {}

@@ -10,5 +10,4 @@ import org.springframework.validation.annotation.Validated;
 /** Where the tenant registry is ({@code rostersync.tenants.file}) and how often it is checked for changes. */
 @Validated
 @ConfigurationProperties("rostersync.tenants")
-public record TenantsProperties(@NotNull Path file, @NotNull @DefaultValue("5s") Duration pollInterval) {
-}
+public record TenantsProperties(@NotNull Path file, @NotNull @DefaultValue("5s") Duration pollInterval) {}

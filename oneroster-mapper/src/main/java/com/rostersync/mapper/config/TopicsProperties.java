@@ -8,5 +8,4 @@ import org.springframework.validation.annotation.Validated;
 /** Partitions and replicas of the topics this service declares ({@code rostersync.topics.*}). */
 @Validated
 @ConfigurationProperties("rostersync.topics")
-public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {
-}
+public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {}

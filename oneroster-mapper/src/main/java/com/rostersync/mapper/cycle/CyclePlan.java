@@ -12,6 +12,8 @@ import java.util.Optional;
  * The result of processing one school cycle: the snapshot to emit (empty when nothing changed or the school itself is
  * not valid), the outcome to report, and the school's new published records and metadata to store.
  */
-public record CyclePlan(Optional<SchoolSnapshot> snapshot, SyncOutcome outcome, Map<RecordKey, RosterRecord> published,
-        SchoolMeta meta) {
-}
+public record CyclePlan(
+        Optional<SchoolSnapshot> snapshot,
+        SyncOutcome outcome,
+        Map<RecordKey, RosterRecord> published,
+        SchoolMeta meta) {}

@@ -52,16 +52,18 @@ public final class SchoolCyclePlanner {
         SchoolMeta meta = roster.meta();
 
         Map<EntityType, Set<String>> deletions = new EnumMap<>(EntityType.class);
-        published.keySet().stream().filter(key -> !current.containsKey(key))
-                .forEach(key -> deletions.computeIfAbsent(key.type(), t -> new TreeSet<>()).add(key.sourcedId()));
-        DeletionThreshold.Decision decision = DeletionThreshold.decide(deletions, roster.publishedCounts(),
-                thresholdPercent, meta.holdApproved());
+        published.keySet().stream().filter(key -> !current.containsKey(key)).forEach(key -> deletions
+                .computeIfAbsent(key.type(), t -> new TreeSet<>())
+                .add(key.sourcedId()));
+        DeletionThreshold.Decision decision =
+                DeletionThreshold.decide(deletions, roster.publishedCounts(), thresholdPercent, meta.holdApproved());
 
         Map<RecordKey, RosterRecord> candidates = new HashMap<>(current);
-        decision.held().forEach((type, ids) -> ids.forEach(id -> {
-            RecordKey key = new RecordKey(type, id);
-            candidates.put(key, published.get(key));
-        }));
+        decision.held()
+                .forEach((type, ids) -> ids.forEach(id -> {
+                    RecordKey key = new RecordKey(type, id);
+                    candidates.put(key, published.get(key));
+                }));
         ValidatedRoster validated = validator.validate(candidates, published);
         List<ThresholdBreach> breaches = decision.breaches();
         List<ValidationIssue> issues = validated.issues();
@@ -71,11 +73,19 @@ public final class SchoolCyclePlanner {
                 .anyMatch(r -> r instanceof School && r.sourcedId().equals(roster.schoolId()));
         if (!schoolPresent) {
             List<ValidationIssue> withSchool = new ArrayList<>(issues);
-            withSchool.add(new ValidationIssue("orgs.csv", roster.schoolId(), "sourcedId",
+            withSchool.add(new ValidationIssue(
+                    "orgs.csv",
+                    roster.schoolId(),
+                    "sourcedId",
                     "the school itself is missing or invalid; no snapshot is emitted"));
             SchoolMeta next = new SchoolMeta(meta.version(), meta.contentHash(), meta.holdApproved(), held, false);
-            SyncOutcome outcome = outcome(roster, now, breaches, withSchool, counts(validated, null, meta.version(),
-                    held), "school " + roster.schoolId() + " has no valid school record; nothing emitted");
+            SyncOutcome outcome = outcome(
+                    roster,
+                    now,
+                    breaches,
+                    withSchool,
+                    counts(validated, null, meta.version(), held),
+                    "school " + roster.schoolId() + " has no valid school record; nothing emitted");
             return new CyclePlan(Optional.empty(), outcome, published, next);
         }
 
@@ -85,35 +95,55 @@ public final class SchoolCyclePlanner {
         long version = changed ? meta.version() + 1 : meta.version();
         long heldTotal = held.values().stream().mapToLong(Long::longValue).sum();
         Optional<SchoolSnapshot> snapshot = changed
-                ? Optional.of(new SchoolSnapshot(SchemaVersion.CURRENT, roster.tenantId(), roster.schoolId(), version,
-                        hash, now, files, (int) heldTotal))
+                ? Optional.of(new SchoolSnapshot(
+                        SchemaVersion.CURRENT, roster.tenantId(), roster.schoolId(), version, hash, now, files, (int)
+                                heldTotal))
                 : Optional.empty();
         SchoolMeta next = new SchoolMeta(version, hash, false, held, false);
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
                 + (breaches.isEmpty() ? "" : "; " + heldTotal + " deletions held by the threshold")
                 + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues");
-        SyncOutcome outcome = outcome(roster, now, breaches, issues, counts(validated, files, version, held),
-                message);
+        SyncOutcome outcome = outcome(roster, now, breaches, issues, counts(validated, files, version, held), message);
         return new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next);
     }
 
-    private static SyncOutcome outcome(SchoolRoster roster, Instant now, List<ThresholdBreach> breaches,
-            List<ValidationIssue> issues, Map<String, Long> counts, String message) {
-        OutcomeReason reason = !breaches.isEmpty() ? OutcomeReason.THRESHOLD
+    private static SyncOutcome outcome(
+            SchoolRoster roster,
+            Instant now,
+            List<ThresholdBreach> breaches,
+            List<ValidationIssue> issues,
+            Map<String, Long> counts,
+            String message) {
+        OutcomeReason reason = !breaches.isEmpty()
+                ? OutcomeReason.THRESHOLD
                 : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
-        return new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), now, Stage.MAP, reason,
-                roster.tenantId(), List.of(roster.schoolId()), null, message, List.of(), List.of(), breaches, issues,
+        return new SyncOutcome(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                now,
+                Stage.MAP,
+                reason,
+                roster.tenantId(),
+                List.of(roster.schoolId()),
+                null,
+                message,
+                List.of(),
+                List.of(),
+                breaches,
+                issues,
                 counts);
     }
 
-    private static Map<String, Long> counts(ValidatedRoster validated, List<SnapshotFile> files, long version,
-            Map<EntityType, Long> held) {
+    private static Map<String, Long> counts(
+            ValidatedRoster validated, List<SnapshotFile> files, long version, Map<EntityType, Long> held) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (files != null) {
             files.forEach(file -> counts.put(file.name(), (long) file.rows()));
         }
         counts.put("version", version);
-        counts.put("heldDeletions", held.values().stream().mapToLong(Long::longValue).sum());
+        counts.put(
+                "heldDeletions",
+                held.values().stream().mapToLong(Long::longValue).sum());
         counts.put("validationIssues", (long) validated.issues().size());
         return counts;
     }

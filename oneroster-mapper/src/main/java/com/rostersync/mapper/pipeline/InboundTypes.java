@@ -18,8 +18,7 @@ public final class InboundTypes {
     private static final JavaType APPROVE_HOLD = TYPES.constructType(ApproveHold.class);
     private static final JavaType ROSTER_CHANGE = TYPES.constructType(RosterChangeEvent.class);
 
-    private InboundTypes() {
-    }
+    private InboundTypes() {}
 
     public static JavaType typeFor(String topic, byte[] data, Headers headers) {
         return Topics.COMMANDS.equals(topic) ? APPROVE_HOLD : ROSTER_CHANGE;

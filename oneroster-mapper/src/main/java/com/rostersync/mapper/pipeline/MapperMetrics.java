@@ -19,15 +19,18 @@ class MapperMetrics {
     MapperMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.snapshotsEmitted = Counter.builder("rostersync.mapper.snapshots.emitted")
-                .description("School snapshots emitted because their content changed").register(registry);
+                .description("School snapshots emitted because their content changed")
+                .register(registry);
     }
 
     /** One gauge per entity type, reading the held deletions summed over every school. */
     <T> void heldDeletions(T source, java.util.function.BiFunction<T, EntityType, Long> held) {
         for (EntityType type : EntityType.values()) {
             ToDoubleFunction<T> value = s -> held.apply(s, type);
-            Gauge.builder("rostersync.mapper.deletions.held", source, value).tag("entity", type.name())
-                    .description("Deletions currently held by the deletion threshold").register(registry);
+            Gauge.builder("rostersync.mapper.deletions.held", source, value)
+                    .tag("entity", type.name())
+                    .description("Deletions currently held by the deletion threshold")
+                    .register(registry);
         }
     }
 
@@ -36,10 +39,16 @@ class MapperMetrics {
     }
 
     void outcomeSent(SyncOutcome outcome) {
-        registry.counter("rostersync.outcomes.sent", "stage", outcome.stage().name(), "reason",
-                outcome.reason().name()).increment();
+        registry.counter(
+                        "rostersync.outcomes.sent",
+                        "stage",
+                        outcome.stage().name(),
+                        "reason",
+                        outcome.reason().name())
+                .increment();
         for (ValidationIssue issue : outcome.validationIssues()) {
-            registry.counter("rostersync.mapper.validation.issues", "file", issue.file()).increment();
+            registry.counter("rostersync.mapper.validation.issues", "file", issue.file())
+                    .increment();
         }
     }
 }

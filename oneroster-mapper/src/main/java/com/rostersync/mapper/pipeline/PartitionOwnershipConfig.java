@@ -17,17 +17,19 @@ class PartitionOwnershipConfig {
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> partitionOwnership(
             SchoolCycleRunner runner) {
-        return container -> container.getContainerProperties().setConsumerRebalanceListener(
-                new ConsumerAwareRebalanceListener() {
+        return container -> container
+                .getContainerProperties()
+                .setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
                     @Override
                     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
-                        runner.partitionsAssigned(assigned,
+                        runner.partitionsAssigned(
+                                assigned,
                                 consumer.partitionsFor(Topics.ROSTER_CHANGES).size());
                     }
 
                     @Override
-                    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer,
-                            Collection<TopicPartition> revoked) {
+                    public void onPartitionsRevokedAfterCommit(
+                            Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
                         runner.partitionsRevoked(revoked);
                     }
 

@@ -26,7 +26,10 @@ class RosterChangeListener {
         this.runner = runner;
     }
 
-    @KafkaListener(id = "oneroster-mapper", topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS}, batch = "true")
+    @KafkaListener(
+            id = "oneroster-mapper",
+            topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS},
+            batch = "true")
     void onRecords(List<ConsumerRecord<String, Object>> records) {
         List<RosterChangeEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -39,7 +42,8 @@ class RosterChangeListener {
                 runner.approve(command);
             } else {
                 runner.apply(events);
-                throw new BatchListenerFailedException("unreadable record on " + records.get(i).topic(), i);
+                throw new BatchListenerFailedException(
+                        "unreadable record on " + records.get(i).topic(), i);
             }
         }
         runner.apply(events);

@@ -63,6 +63,7 @@ public class SchoolCycleRunner implements SmartLifecycle {
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     /** Partitions of the roster-change topic this instance owns; none known yet means it owns every school. */
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+
     private volatile int partitionCount;
     private volatile boolean assignedOnce;
     private final MapperStateChangelog changelog;
@@ -75,15 +76,19 @@ public class SchoolCycleRunner implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    public SchoolCycleRunner(MapperStateChangelog changelog, KafkaTemplate<String, Object> template,
-            TenantRegistryWatcher registry, MapperProperties properties, MapperMetrics metrics) {
+    public SchoolCycleRunner(
+            MapperStateChangelog changelog,
+            KafkaTemplate<String, Object> template,
+            TenantRegistryWatcher registry,
+            MapperProperties properties,
+            MapperMetrics metrics) {
         this.changelog = changelog;
         this.template = template;
         this.registry = registry;
         this.properties = properties;
         this.metrics = metrics;
-        this.planner = new SchoolCyclePlanner(new SourceSystem(properties.sourceSystemName(),
-                properties.sourceSystemCode()));
+        this.planner =
+                new SchoolCyclePlanner(new SourceSystem(properties.sourceSystemName(), properties.sourceSystemCode()));
         this.clock = Clock.systemUTC();
         metrics.heldDeletions(this, SchoolCycleRunner::heldDeletions);
         registry.onChange(this::registryChanged);
@@ -118,7 +123,9 @@ public class SchoolCycleRunner implements SmartLifecycle {
      */
     synchronized void partitionsAssigned(Collection<TopicPartition> partitions, int rosterChangePartitions) {
         partitionCount = rosterChangePartitions;
-        partitions.stream().filter(tp -> tp.topic().equals(Topics.ROSTER_CHANGES)).forEach(owned::add);
+        partitions.stream()
+                .filter(tp -> tp.topic().equals(Topics.ROSTER_CHANGES))
+                .forEach(owned::add);
         if (assignedOnce && !partitions.isEmpty()) {
             log.info("Partitions {} assigned; rebuilding state from the changelog", partitions);
             restore();
@@ -173,18 +180,27 @@ public class SchoolCycleRunner implements SmartLifecycle {
         Set<String> completed = new LinkedHashSet<>();
         for (RosterChangeEvent event : events) {
             String key = Keys.school(event.tenantId(), event.schoolId());
-            SchoolRoster roster = rosters.computeIfAbsent(key,
-                    k -> new SchoolRoster(event.tenantId(), event.schoolId()));
+            SchoolRoster roster =
+                    rosters.computeIfAbsent(key, k -> new SchoolRoster(event.tenantId(), event.schoolId()));
             if (event instanceof RecordChanged change) {
                 RecordKey recordKey = new RecordKey(change.entityType(), change.sourcedId());
                 if (change.kind() == ChangeKind.UPSERT && change.record() != null) {
                     roster.current().put(recordKey, change.record());
-                    writes.add(StateWrite.put(StateEntry.record(roster.tenantId(), roster.schoolId(), Slot.CURRENT,
-                            change.entityType(), change.sourcedId(), change.record())));
+                    writes.add(StateWrite.put(StateEntry.record(
+                            roster.tenantId(),
+                            roster.schoolId(),
+                            Slot.CURRENT,
+                            change.entityType(),
+                            change.sourcedId(),
+                            change.record())));
                 } else {
                     roster.current().remove(recordKey);
-                    writes.add(StateWrite.delete(StateEntry.key(roster.tenantId(), roster.schoolId(),
-                            Slot.CURRENT, change.entityType(), change.sourcedId())));
+                    writes.add(StateWrite.delete(StateEntry.key(
+                            roster.tenantId(),
+                            roster.schoolId(),
+                            Slot.CURRENT,
+                            change.entityType(),
+                            change.sourcedId())));
                 }
             } else if (event instanceof CycleCompleted) {
                 roster.meta(roster.meta().withPendingCycle(true));
@@ -204,11 +220,13 @@ public class SchoolCycleRunner implements SmartLifecycle {
             log.warn("Approval {} for unknown school {} ignored", command.commandId(), key);
             return;
         }
-        log.info("Approval {} releases {} held deletions of school {}", command.commandId(),
-                roster.meta().heldTotal(), key);
+        log.info(
+                "Approval {} releases {} held deletions of school {}",
+                command.commandId(),
+                roster.meta().heldTotal(),
+                key);
         roster.meta(roster.meta().withHoldApproved(true));
-        changelog.write(List.of(StateWrite.put(StateEntry.meta(roster.tenantId(), roster.schoolId(),
-                roster.meta()))));
+        changelog.write(List.of(StateWrite.put(StateEntry.meta(roster.tenantId(), roster.schoolId(), roster.meta()))));
         schedule(key, Duration.ZERO);
     }
 
@@ -239,8 +257,10 @@ public class SchoolCycleRunner implements SmartLifecycle {
             return;
         }
         try {
-            double percent = registry.current().tenant(roster.tenantId())
-                    .map(Tenant::deletionThresholdPercent).orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
+            double percent = registry.current()
+                    .tenant(roster.tenantId())
+                    .map(Tenant::deletionThresholdPercent)
+                    .orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
             CyclePlan plan = planner.plan(roster, percent, clock.instant());
             if (plan.snapshot().isPresent()) {
                 send(Topics.SNAPSHOTS, key, plan.snapshot().get());
@@ -254,9 +274,16 @@ public class SchoolCycleRunner implements SmartLifecycle {
             send(Topics.OUTCOMES, key, plan.outcome());
             plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
             metrics.outcomeSent(plan.outcome());
-            log.info("School {}: {} ({})", key, plan.outcome().reason(), plan.outcome().message());
+            log.info(
+                    "School {}: {} ({})",
+                    key,
+                    plan.outcome().reason(),
+                    plan.outcome().message());
         } catch (RuntimeException failed) {
-            log.error("School {}: snapshot cycle failed, retrying in {}: {}", key, properties.retryDelay(),
+            log.error(
+                    "School {}: snapshot cycle failed, retrying in {}: {}",
+                    key,
+                    properties.retryDelay(),
                     failed.toString());
             schedule(key, properties.retryDelay());
         }
@@ -266,13 +293,14 @@ public class SchoolCycleRunner implements SmartLifecycle {
         List<StateWrite> writes = new ArrayList<>();
         next.forEach((key, record) -> {
             if (!record.equals(roster.published().get(key))) {
-                writes.add(StateWrite.put(StateEntry.record(roster.tenantId(), roster.schoolId(), Slot.PUBLISHED,
-                        key.type(), key.sourcedId(), record)));
+                writes.add(StateWrite.put(StateEntry.record(
+                        roster.tenantId(), roster.schoolId(), Slot.PUBLISHED, key.type(), key.sourcedId(), record)));
             }
         });
-        roster.published().keySet().stream().filter(key -> !next.containsKey(key))
-                .forEach(key -> writes.add(StateWrite.delete(StateEntry.key(roster.tenantId(), roster.schoolId(),
-                        Slot.PUBLISHED, key.type(), key.sourcedId()))));
+        roster.published().keySet().stream()
+                .filter(key -> !next.containsKey(key))
+                .forEach(key -> writes.add(StateWrite.delete(StateEntry.key(
+                        roster.tenantId(), roster.schoolId(), Slot.PUBLISHED, key.type(), key.sourcedId()))));
         return writes;
     }
 
@@ -288,7 +316,9 @@ public class SchoolCycleRunner implements SmartLifecycle {
     }
 
     private long heldDeletions(EntityType type) {
-        return rosters.values().stream().mapToLong(r -> r.meta().heldDeletions().getOrDefault(type, 0L)).sum();
+        return rosters.values().stream()
+                .mapToLong(r -> r.meta().heldDeletions().getOrDefault(type, 0L))
+                .sum();
     }
 
     /** For tests and diagnostics: the metadata the runner holds for a school. */

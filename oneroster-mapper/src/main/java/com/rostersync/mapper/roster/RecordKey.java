@@ -6,8 +6,8 @@ import java.util.Comparator;
 /** Identifies one record inside a school's roster: its entity type and its sourcedId. */
 public record RecordKey(EntityType type, String sourcedId) implements Comparable<RecordKey> {
 
-    private static final Comparator<RecordKey> ORDER = Comparator.comparing(RecordKey::type)
-            .thenComparing(RecordKey::sourcedId);
+    private static final Comparator<RecordKey> ORDER =
+            Comparator.comparing(RecordKey::type).thenComparing(RecordKey::sourcedId);
 
     @Override
     public int compareTo(RecordKey other) {

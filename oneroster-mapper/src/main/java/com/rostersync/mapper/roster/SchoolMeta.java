@@ -10,7 +10,11 @@ import java.util.Map;
  * cycle still waits to be processed (so a restart between the marker and the snapshot loses nothing).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SchoolMeta(long version, String contentHash, boolean holdApproved, Map<EntityType, Long> heldDeletions,
+public record SchoolMeta(
+        long version,
+        String contentHash,
+        boolean holdApproved,
+        Map<EntityType, Long> heldDeletions,
         boolean pendingCycle) {
 
     public SchoolMeta {

@@ -17,21 +17,25 @@ import java.util.Objects;
  */
 public final class PeriodRule {
 
-    static final Comparator<Meeting> EARLIEST = Comparator
-            .comparing(Meeting::start, Comparator.nullsLast(Comparator.<LocalTime>naturalOrder()))
+    static final Comparator<Meeting> EARLIEST = Comparator.comparing(
+                    Meeting::start, Comparator.nullsLast(Comparator.<LocalTime>naturalOrder()))
             .thenComparingInt(Meeting::week)
             .thenComparing(Meeting::day, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Meeting::period, Comparator.nullsLast(Comparator.naturalOrder()));
 
-    private PeriodRule() {
-    }
+    private PeriodRule() {}
 
     public static List<String> periods(Section section) {
-        List<Meeting> meetings = section.meetings() == null ? List.of()
+        List<Meeting> meetings = section.meetings() == null
+                ? List.of()
                 : section.meetings().stream().filter(Objects::nonNull).toList();
         if (meetings.isEmpty()) {
-            return section.periods() == null ? List.of()
-                    : section.periods().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+            return section.periods() == null
+                    ? List.of()
+                    : section.periods().stream()
+                            .filter(p -> p != null && !p.isBlank())
+                            .map(String::strip)
+                            .toList();
         }
         String period = meetings.stream().min(EARLIEST).map(Meeting::period).orElse(null);
         return period == null || period.isBlank() ? List.of() : List.of(period.strip());

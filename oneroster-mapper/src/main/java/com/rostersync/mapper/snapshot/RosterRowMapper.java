@@ -103,8 +103,10 @@ interface RosterRowMapper {
         if (ids == null || ids.isEmpty()) {
             return null;
         }
-        return new TreeMap<>(ids).entrySet().stream().map(e -> "{" + e.getKey() + ":" + e.getValue() + "}")
-                .collect(Collectors.joining(","));
+        return new TreeMap<>(ids)
+                .entrySet().stream()
+                        .map(e -> "{" + e.getKey() + ":" + e.getValue() + "}")
+                        .collect(Collectors.joining(","));
     }
 
     default String role(Role role) {

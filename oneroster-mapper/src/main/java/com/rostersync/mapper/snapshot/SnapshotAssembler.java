@@ -41,7 +41,9 @@ public final class SnapshotAssembler {
         Map<OneRosterFile, TreeMap<String, Row>> byFile = new EnumMap<>(OneRosterFile.class);
         OneRosterFile.rosterFiles().forEach(file -> byFile.put(file, new TreeMap<>()));
         Set<String> orgIds = orgIds(records);
-        Set<String> userIds = records.stream().filter(Person.class::isInstance).map(RosterRecord::sourcedId)
+        Set<String> userIds = records.stream()
+                .filter(Person.class::isInstance)
+                .map(RosterRecord::sourcedId)
                 .collect(Collectors.toSet());
         for (RosterRecord record : records) {
             if (record instanceof School school) {
@@ -54,22 +56,27 @@ public final class SnapshotAssembler {
             } else if (record instanceof Course course) {
                 byFile.get(OneRosterFile.COURSES).put(course.sourcedId(), rows.course(course));
             } else if (record instanceof Section section) {
-                byFile.get(OneRosterFile.CLASSES).put(section.sourcedId(),
-                        rows.classRow(section, PeriodRule.periods(section)));
+                byFile.get(OneRosterFile.CLASSES)
+                        .put(section.sourcedId(), rows.classRow(section, PeriodRule.periods(section)));
             } else if (record instanceof Person person) {
-                byFile.get(OneRosterFile.USERS).put(person.sourcedId(), rows.user(person,
-                        within(person.orgSourcedIds(), orgIds), within(person.agentSourcedIds(), userIds)));
+                byFile.get(OneRosterFile.USERS)
+                        .put(
+                                person.sourcedId(),
+                                rows.user(
+                                        person,
+                                        within(person.orgSourcedIds(), orgIds),
+                                        within(person.agentSourcedIds(), userIds)));
             } else if (record instanceof Enrollment enrollment) {
                 byFile.get(OneRosterFile.ENROLLMENTS).put(enrollment.sourcedId(), rows.enrollment(enrollment));
             } else if (record instanceof Demographics demographics) {
-                byFile.get(OneRosterFile.DEMOGRAPHICS).put(demographics.sourcedId(),
-                        rows.demographics(demographics));
+                byFile.get(OneRosterFile.DEMOGRAPHICS).put(demographics.sourcedId(), rows.demographics(demographics));
             }
         }
         List<SnapshotFile> files = new ArrayList<>();
         files.add(manifest(source));
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
-            List<List<String>> cells = byFile.get(file).values().stream().map(Row::cells).toList();
+            List<List<String>> cells =
+                    byFile.get(file).values().stream().map(Row::cells).toList();
             files.add(new SnapshotFile(file.fileName(), CsvWriter.write(file, cells), cells.size()));
         }
         return List.copyOf(files);
@@ -110,11 +117,14 @@ public final class SnapshotAssembler {
     }
 
     private static List<String> within(List<String> ids, Set<String> present) {
-        return ids == null ? List.of() : ids.stream().filter(present::contains).distinct().sorted().toList();
+        return ids == null
+                ? List.of()
+                : ids.stream().filter(present::contains).distinct().sorted().toList();
     }
 
     private static SnapshotFile manifest(SourceSystem source) {
-        Set<String> sent = OneRosterFile.rosterFiles().stream().map(OneRosterFile::manifestName)
+        Set<String> sent = OneRosterFile.rosterFiles().stream()
+                .map(OneRosterFile::manifestName)
                 .collect(Collectors.toSet());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("manifest.version", "1.0"));
@@ -124,7 +134,7 @@ public final class SnapshotAssembler {
         }
         rows.add(List.of("source.systemName", source.name()));
         rows.add(List.of("source.systemCode", source.code()));
-        return new SnapshotFile(OneRosterFile.MANIFEST.fileName(), CsvWriter.write(OneRosterFile.MANIFEST, rows),
-                rows.size());
+        return new SnapshotFile(
+                OneRosterFile.MANIFEST.fileName(), CsvWriter.write(OneRosterFile.MANIFEST, rows), rows.size());
     }
 }

@@ -1,5 +1,4 @@
 package com.rostersync.mapper.snapshot;
 
 /** The manifest's {@code source.systemName} and {@code source.systemCode}. */
-public record SourceSystem(String name, String code) {
-}
+public record SourceSystem(String name, String code) {}

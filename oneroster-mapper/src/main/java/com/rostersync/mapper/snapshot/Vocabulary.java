@@ -8,15 +8,15 @@ import java.util.Set;
 public final class Vocabulary {
 
     /** CEDS grade levels, as the OneRoster 1.1 CSV binding lists them. */
-    public static final Set<String> GRADES = Set.of("IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06",
-            "07", "08", "09", "10", "11", "12", "13", "PS", "UG", "Other");
+    public static final Set<String> GRADES = Set.of(
+            "IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13",
+            "PS", "UG", "Other");
 
     /** enrollments.csv role; users.csv allows every {@link Role}. */
-    public static final Set<Role> ENROLLMENT_ROLES = Set.of(Role.ADMINISTRATOR, Role.PROCTOR, Role.STUDENT,
-            Role.TEACHER);
+    public static final Set<Role> ENROLLMENT_ROLES =
+            Set.of(Role.ADMINISTRATOR, Role.PROCTOR, Role.STUDENT, Role.TEACHER);
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** demographics.csv sex as 1.1 spells it ({@code male}, {@code female}); SIS codes M and F are accepted. */
     public static String sex(String value) {

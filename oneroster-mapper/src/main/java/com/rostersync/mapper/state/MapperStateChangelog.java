@@ -43,8 +43,8 @@ public class MapperStateChangelog {
     private final ConsumerFactory<?, ?> consumerFactory;
     private final JsonMapper json;
 
-    public MapperStateChangelog(KafkaTemplate<String, Object> template, ConsumerFactory<?, ?> consumerFactory,
-            JsonMapper json) {
+    public MapperStateChangelog(
+            KafkaTemplate<String, Object> template, ConsumerFactory<?, ?> consumerFactory, JsonMapper json) {
         this.template = template;
         this.consumerFactory = consumerFactory;
         this.json = json;
@@ -78,14 +78,14 @@ public class MapperStateChangelog {
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, StateEntry> latest = new HashMap<>();
-        try (Consumer<?, ?> consumer = consumerFactory.createConsumer(null, "mapper-state-restore", null,
-                overrides)) {
+        try (Consumer<?, ?> consumer = consumerFactory.createConsumer(null, "mapper-state-restore", null, overrides)) {
             List<PartitionInfo> partitions = consumer.partitionsFor(Topics.MAPPER_STATE);
             if (partitions == null || partitions.isEmpty()) {
                 return new LinkedHashMap<>();
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
@@ -109,13 +109,14 @@ public class MapperStateChangelog {
     static Map<String, SchoolRoster> fold(Iterable<StateEntry> entries) {
         Map<String, SchoolRoster> rosters = new LinkedHashMap<>();
         for (StateEntry entry : entries) {
-            SchoolRoster roster = rosters.computeIfAbsent(Keys.school(entry.tenantId(),
-                    entry.schoolId()), k -> new SchoolRoster(entry.tenantId(), entry.schoolId()));
+            SchoolRoster roster = rosters.computeIfAbsent(
+                    Keys.school(entry.tenantId(), entry.schoolId()),
+                    k -> new SchoolRoster(entry.tenantId(), entry.schoolId()));
             switch (entry.slot()) {
-                case CURRENT -> roster.current().put(new RecordKey(entry.entityType(), entry.sourcedId()),
-                        entry.record());
-                case PUBLISHED -> roster.published().put(new RecordKey(entry.entityType(), entry.sourcedId()),
-                        entry.record());
+                case CURRENT ->
+                    roster.current().put(new RecordKey(entry.entityType(), entry.sourcedId()), entry.record());
+                case PUBLISHED ->
+                    roster.published().put(new RecordKey(entry.entityType(), entry.sourcedId()), entry.record());
                 case META -> roster.meta(entry.meta());
             }
         }

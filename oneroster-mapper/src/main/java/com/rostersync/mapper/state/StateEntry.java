@@ -13,15 +13,24 @@ import com.rostersync.mapper.roster.SchoolMeta;
  * school, so the state is rebuilt from the values alone; a null value (tombstone) removes the key.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StateEntry(int schemaVersion, String tenantId, String schoolId, Slot slot, EntityType entityType,
-        String sourcedId, RosterRecord record, SchoolMeta meta) {
+public record StateEntry(
+        int schemaVersion,
+        String tenantId,
+        String schoolId,
+        Slot slot,
+        EntityType entityType,
+        String sourcedId,
+        RosterRecord record,
+        SchoolMeta meta) {
 
     public enum Slot {
-        CURRENT, PUBLISHED, META
+        CURRENT,
+        PUBLISHED,
+        META
     }
 
-    public static StateEntry record(String tenantId, String schoolId, Slot slot, EntityType type, String sourcedId,
-            RosterRecord record) {
+    public static StateEntry record(
+            String tenantId, String schoolId, Slot slot, EntityType type, String sourcedId, RosterRecord record) {
         return new StateEntry(SchemaVersion.CURRENT, tenantId, schoolId, slot, type, sourcedId, record, null);
     }
 

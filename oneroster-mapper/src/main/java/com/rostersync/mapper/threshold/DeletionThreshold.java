@@ -19,8 +19,7 @@ import java.util.TreeSet;
  */
 public final class DeletionThreshold {
 
-    private DeletionThreshold() {
-    }
+    private DeletionThreshold() {}
 
     /**
      * @param deletions      per type, the sourcedIds published last time that the source no longer has
@@ -28,8 +27,11 @@ public final class DeletionThreshold {
      * @param percent        the tenant's deletionThresholdPercent
      * @param approved       an operator approved the held deletions
      */
-    public static Decision decide(Map<EntityType, Set<String>> deletions, Map<EntityType, Long> publishedTotal,
-            double percent, boolean approved) {
+    public static Decision decide(
+            Map<EntityType, Set<String>> deletions,
+            Map<EntityType, Long> publishedTotal,
+            double percent,
+            boolean approved) {
         Map<EntityType, Set<String>> held = new EnumMap<>(EntityType.class);
         List<ThresholdBreach> breaches = new ArrayList<>();
         if (approved) {
@@ -50,8 +52,10 @@ public final class DeletionThreshold {
 
     /** floor(total * percent / 100), in decimal so 10% of 501 is exactly 50 and never 50.099 rounded oddly. */
     public static long allowed(long total, double percent) {
-        return BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(percent))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValueExact();
+        return BigDecimal.valueOf(total)
+                .multiply(BigDecimal.valueOf(percent))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR)
+                .longValueExact();
     }
 
     /** The deletions held per type (empty when everything may go through) and one breach per held type. */

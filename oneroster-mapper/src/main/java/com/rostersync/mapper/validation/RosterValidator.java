@@ -49,7 +49,9 @@ public final class RosterValidator {
             }
             issues.addAll(problems);
             RosterRecord previous = lastValid.get(entry.getKey());
-            if (previous != null && !previous.equals(current) && fieldProblems(previous).isEmpty()) {
+            if (previous != null
+                    && !previous.equals(current)
+                    && fieldProblems(previous).isEmpty()) {
                 chosen.put(entry.getKey(), previous);
             }
         }
@@ -64,7 +66,8 @@ public final class RosterValidator {
         Set<String> schoolIds = new HashSet<>();
         for (Map.Entry<RecordKey, RosterRecord> entry : chosen.entrySet()) {
             RosterRecord record = entry.getValue();
-            byFileAndId.computeIfAbsent(file(record) + "\u0000" + record.sourcedId(), k -> new ArrayList<>())
+            byFileAndId
+                    .computeIfAbsent(file(record) + "\u0000" + record.sourcedId(), k -> new ArrayList<>())
                     .add(entry.getKey());
             if (record instanceof School) {
                 schoolIds.add(record.sourcedId());
@@ -86,8 +89,8 @@ public final class RosterValidator {
         chosen.keySet().removeAll(drop);
     }
 
-    private static void resolveReferences(Map<RecordKey, RosterRecord> chosen, Map<RecordKey, RosterRecord> lastValid,
-            Set<ValidationIssue> issues) {
+    private static void resolveReferences(
+            Map<RecordKey, RosterRecord> chosen, Map<RecordKey, RosterRecord> lastValid, Set<ValidationIssue> issues) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -101,7 +104,9 @@ public final class RosterValidator {
                 }
                 issues.addAll(problems);
                 RosterRecord previous = lastValid.get(entry.getKey());
-                if (previous != null && !previous.equals(entry.getValue()) && fieldProblems(previous).isEmpty()
+                if (previous != null
+                        && !previous.equals(entry.getValue())
+                        && fieldProblems(previous).isEmpty()
                         && referenceProblems(previous, index).isEmpty()) {
                     replace.put(entry.getKey(), previous);
                 } else {
@@ -121,7 +126,8 @@ public final class RosterValidator {
         checks.required("sourcedId", record.sourcedId());
         if (record instanceof School school) {
             checks.required("name", school.name());
-            if (school.districtSourcedId() != null && !school.districtSourcedId().isBlank()) {
+            if (school.districtSourcedId() != null
+                    && !school.districtSourcedId().isBlank()) {
                 checks.required("districtName", school.districtName());
             }
         } else if (record instanceof Term term) {
@@ -132,7 +138,9 @@ public final class RosterValidator {
             if (term.schoolYear() < 1000 || term.schoolYear() > 9999) {
                 checks.problem("schoolYear", "required: the ending year as YYYY");
             }
-            if (term.startDate() != null && term.endDate() != null && term.endDate().isBefore(term.startDate())) {
+            if (term.startDate() != null
+                    && term.endDate() != null
+                    && term.endDate().isBefore(term.startDate())) {
                 checks.problem("endDate", "before startDate");
             }
         } else if (record instanceof Course course) {
@@ -161,7 +169,8 @@ public final class RosterValidator {
             if (enrollment.role() != null && !Vocabulary.ENROLLMENT_ROLES.contains(enrollment.role())) {
                 checks.problem("role", "not in the enrollment role vocabulary");
             }
-            if (enrollment.beginDate() != null && enrollment.endDate() != null
+            if (enrollment.beginDate() != null
+                    && enrollment.endDate() != null
                     && enrollment.endDate().isBefore(enrollment.beginDate())) {
                 checks.problem("endDate", "before beginDate");
             }
@@ -179,8 +188,8 @@ public final class RosterValidator {
             checks.reference("parentSourcedId", term.parentSourcedId(), index.sessions, "academicSessions.csv");
         } else if (record instanceof Course course) {
             checks.reference("orgSourcedId", course.schoolSourcedId(), index.orgs, "orgs.csv");
-            checks.reference("schoolYearSourcedId", course.schoolYearSourcedId(), index.sessions,
-                    "academicSessions.csv");
+            checks.reference(
+                    "schoolYearSourcedId", course.schoolYearSourcedId(), index.sessions, "academicSessions.csv");
         } else if (record instanceof Section section) {
             checks.reference("courseSourcedId", section.courseSourcedId(), index.courses, "courses.csv");
             checks.reference("schoolSourcedId", section.schoolSourcedId(), index.schools, "orgs.csv");
@@ -223,16 +232,29 @@ public final class RosterValidator {
     }
 
     /** The sourcedIds present per file, so references are checked against what the snapshot will contain. */
-    record Index(Set<String> orgs, Set<String> schools, Set<String> sessions, Set<String> courses,
-            Set<String> classes, Set<String> users) {
+    record Index(
+            Set<String> orgs,
+            Set<String> schools,
+            Set<String> sessions,
+            Set<String> courses,
+            Set<String> classes,
+            Set<String> users) {
 
         static Index of(Collection<RosterRecord> records) {
-            return new Index(SnapshotAssembler.orgIds(records), ids(records, School.class), ids(records, Term.class),
-                    ids(records, Course.class), ids(records, Section.class), ids(records, Person.class));
+            return new Index(
+                    SnapshotAssembler.orgIds(records),
+                    ids(records, School.class),
+                    ids(records, Term.class),
+                    ids(records, Course.class),
+                    ids(records, Section.class),
+                    ids(records, Person.class));
         }
 
         private static Set<String> ids(Collection<RosterRecord> records, Class<? extends RosterRecord> type) {
-            return records.stream().filter(type::isInstance).map(RosterRecord::sourcedId).collect(Collectors.toSet());
+            return records.stream()
+                    .filter(type::isInstance)
+                    .map(RosterRecord::sourcedId)
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -7,5 +7,4 @@ import java.util.List;
 import java.util.Map;
 
 /** The records a snapshot may contain (every reference resolves among them) and the issues of those left out. */
-public record ValidatedRoster(Map<RecordKey, RosterRecord> records, List<ValidationIssue> issues) {
-}
+public record ValidatedRoster(Map<RecordKey, RosterRecord> records, List<ValidationIssue> issues) {}

@@ -56,8 +56,9 @@ class SchoolCyclePlannerTest {
 
     @Test
     void invalidRecordsGiveAValidationOutcomeAndTheRestIsEmitted() {
-        roster.current().putAll(Fixtures.school(List.of(Fixtures.enrollment("E-9", "SEC-404", "S-1",
-                com.rostersync.events.roster.Role.STUDENT, null))));
+        roster.current()
+                .putAll(Fixtures.school(List.of(Fixtures.enrollment(
+                        "E-9", "SEC-404", "S-1", com.rostersync.events.roster.Role.STUDENT, null))));
         CyclePlan plan = apply(10);
         assertThat(plan.snapshot()).isPresent();
         assertThat(plan.outcome().reason()).isEqualTo(OutcomeReason.VALIDATION);
@@ -147,5 +148,4 @@ class SchoolCyclePlannerTest {
         roster.meta(plan.meta());
         return plan;
     }
-
 }

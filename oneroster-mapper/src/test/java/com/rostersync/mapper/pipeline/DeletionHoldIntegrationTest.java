@@ -30,7 +30,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * through, 51 are held while a new student still flows, the hold survives a restart of the service, and it is
  * released by an approval command or by raising the tenant's threshold in the registry.
  */
-@EmbeddedKafka(partitions = 1, topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS})
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS})
 class DeletionHoldIntegrationTest {
 
     private static final String PASS = "S50";
@@ -41,8 +43,7 @@ class DeletionHoldIntegrationTest {
     Path dir;
 
     @Test
-    void holdsSurviveARestartAndAreReleasedByApprovalOrARaisedThreshold(EmbeddedKafkaBroker broker)
-            throws IOException {
+    void holdsSurviveARestartAndAreReleasedByApprovalOrARaisedThreshold(EmbeddedKafkaBroker broker) throws IOException {
         Path tenants = dir.resolve("tenants.yml");
         writeTenants(tenants, "10");
         String bootstrap = broker.getBrokersAsString();
@@ -53,7 +54,8 @@ class DeletionHoldIntegrationTest {
                 send(app, RosterEvents.schoolWithStudents("maple", HOLD, 501));
                 send(app, RosterEvents.schoolWithStudents("oak", RAISE, 501));
                 for (String school : List.of("maple/" + PASS, "maple/" + HOLD, "oak/" + RAISE)) {
-                    assertThat(users(snapshots.await(school, s -> s.version() == 1))).isEqualTo(501);
+                    assertThat(users(snapshots.await(school, s -> s.version() == 1)))
+                            .isEqualTo(501);
                 }
 
                 send(app, deletions("maple", PASS, 50));
@@ -62,22 +64,28 @@ class DeletionHoldIntegrationTest {
                 send(app, held);
                 send(app, deletions("oak", RAISE, 51));
 
-                assertThat(users(snapshots.await("maple/" + PASS, s -> s.version() == 2))).isEqualTo(451);
+                assertThat(users(snapshots.await("maple/" + PASS, s -> s.version() == 2)))
+                        .isEqualTo(451);
                 SyncOutcome threshold = outcomes.await("maple/" + HOLD, o -> o.reason() == OutcomeReason.THRESHOLD);
-                assertThat(threshold.thresholdBreaches()).containsExactly(
-                        new ThresholdBreach(EntityType.PERSON, 51, 501, 50, 51 * 100.0 / 501, 10.0));
+                assertThat(threshold.thresholdBreaches())
+                        .containsExactly(new ThresholdBreach(EntityType.PERSON, 51, 501, 50, 51 * 100.0 / 501, 10.0));
                 SchoolSnapshot withNewStudent = snapshots.await("maple/" + HOLD, s -> s.version() == 2);
-                assertThat(users(withNewStudent)).as("held students stay, the new one arrives").isEqualTo(502);
+                assertThat(users(withNewStudent))
+                        .as("held students stay, the new one arrives")
+                        .isEqualTo(502);
                 assertThat(withNewStudent.heldDeletions()).isEqualTo(51);
                 outcomes.await("oak/" + RAISE, o -> o.reason() == OutcomeReason.THRESHOLD);
             }
 
             try (ConfigurableApplicationContext app = start(bootstrap, tenants)) {
-                assertThat(app.getBean(SchoolCycleRunner.class).meta("maple", HOLD).heldDeletions())
+                assertThat(app.getBean(SchoolCycleRunner.class)
+                                .meta("maple", HOLD)
+                                .heldDeletions())
                         .containsEntry(EntityType.PERSON, 51L);
                 send(app, List.of(RosterEvents.completed("maple", HOLD)));
                 outcomes.awaitCount("maple/" + HOLD, o -> o.reason() == OutcomeReason.THRESHOLD, 2);
-                assertThat(snapshots.drain("maple/" + HOLD)).extracting(SchoolSnapshot::version)
+                assertThat(snapshots.drain("maple/" + HOLD))
+                        .extracting(SchoolSnapshot::version)
                         .containsExactly(1L, 2L);
 
                 writeTenants(tenants, "11.0");
@@ -85,22 +93,38 @@ class DeletionHoldIntegrationTest {
                 assertThat(users(raised)).isEqualTo(450);
                 assertThat(raised.heldDeletions()).isZero();
 
-                app.getBean(KafkaTemplate.class).send(Topics.COMMANDS, Keys.school("maple", HOLD),
-                        new ApproveHold(SchemaVersion.CURRENT, "cmd-1", "maple", HOLD, "lead@maple.example.org",
-                                Instant.now()));
+                app.getBean(KafkaTemplate.class)
+                        .send(
+                                Topics.COMMANDS,
+                                Keys.school("maple", HOLD),
+                                new ApproveHold(
+                                        SchemaVersion.CURRENT,
+                                        "cmd-1",
+                                        "maple",
+                                        HOLD,
+                                        "lead@maple.example.org",
+                                        Instant.now()));
                 SchoolSnapshot approved = snapshots.await("maple/" + HOLD, s -> s.version() == 3);
                 assertThat(users(approved)).isEqualTo(451);
-                assertThat(outcomes.await("maple/" + HOLD, o -> o.reason() == OutcomeReason.SNAPSHOT_READY
-                        && o.counts().get("version") == 3L).thresholdBreaches()).isEmpty();
+                assertThat(outcomes.await(
+                                        "maple/" + HOLD,
+                                        o -> o.reason() == OutcomeReason.SNAPSHOT_READY
+                                                && o.counts().get("version") == 3L)
+                                .thresholdBreaches())
+                        .isEmpty();
             }
         }
     }
 
     private static ConfigurableApplicationContext start(String bootstrap, Path tenants) {
-        return OneRosterMapperApplication.builder().run("--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.main.web-application-type=none", "--rostersync.tenants.file=" + tenants,
-                "--rostersync.tenants.poll-interval=100ms", "--rostersync.mapper.quiet-period=200ms",
-                "--rostersync.topics.partitions=1");
+        return OneRosterMapperApplication.builder()
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--spring.main.web-application-type=none",
+                        "--rostersync.tenants.file=" + tenants,
+                        "--rostersync.tenants.poll-interval=100ms",
+                        "--rostersync.mapper.quiet-period=200ms",
+                        "--rostersync.topics.partitions=1");
     }
 
     @SuppressWarnings("unchecked")
@@ -120,11 +144,17 @@ class DeletionHoldIntegrationTest {
     }
 
     private static int users(SchoolSnapshot snapshot) {
-        return snapshot.files().stream().filter(f -> f.name().equals("users.csv")).findFirst().orElseThrow().rows();
+        return snapshot.files().stream()
+                .filter(f -> f.name().equals("users.csv"))
+                .findFirst()
+                .orElseThrow()
+                .rows();
     }
 
     private static void writeTenants(Path file, String oakPercent) throws IOException {
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 tenants:
                   - id: maple
                     schoolIds: [S50, S51]
@@ -134,6 +164,7 @@ class DeletionHoldIntegrationTest {
                     schoolIds: [SRAISE]
                     deletionThresholdPercent: %s
                     source: {type: CSV_DROP, csvDrop: {folder: /tmp/drops/oak}}
-                """.formatted(oakPercent));
+                """
+                        .formatted(oakPercent));
     }
 }

@@ -17,16 +17,16 @@ import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.roster.SchoolRoster;
 import com.rostersync.mapper.snapshot.SnapshotAssembler;
 import com.rostersync.mapper.snapshot.SourceSystem;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,17 +34,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.junit.jupiter.api.TestInstance;
 
 /** The walking-skeleton path through a real (embedded KRaft) broker: changes in, snapshot and outcome out. */
-@SpringBootTest(properties = {"spring.config.name=oneroster-mapper", "rostersync.mapper.quiet-period=300ms",
-        "rostersync.topics.partitions=1", "rostersync.tenants.file=src/test/resources/tenants-test.yml"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS},
+@SpringBootTest(
+        properties = {
+            "spring.config.name=oneroster-mapper",
+            "rostersync.mapper.quiet-period=300ms",
+            "rostersync.topics.partitions=1",
+            "rostersync.tenants.file=src/test/resources/tenants-test.yml"
+        })
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.ROSTER_CHANGES, Topics.COMMANDS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapperFlowIntegrationTest {
@@ -88,10 +95,18 @@ class MapperFlowIntegrationTest {
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
         assertThat(outcome.validationIssues()).isEmpty();
 
-        assertThat(meters.get("rostersync.mapper.snapshots.emitted").counter().count()).isPositive();
-        assertThat(meters.get("rostersync.outcomes.sent").tags("stage", "MAP", "reason", "SNAPSHOT_READY")
-                .counter().count()).isPositive();
-        assertThat(meters.get("rostersync.mapper.deletions.held").tag("entity", "PERSON").gauge().value()).isZero();
+        assertThat(meters.get("rostersync.mapper.snapshots.emitted").counter().count())
+                .isPositive();
+        assertThat(meters.get("rostersync.outcomes.sent")
+                        .tags("stage", "MAP", "reason", "SNAPSHOT_READY")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("rostersync.mapper.deletions.held")
+                        .tag("entity", "PERSON")
+                        .gauge()
+                        .value())
+                .isZero();
     }
 
     @Test
@@ -111,8 +126,10 @@ class MapperFlowIntegrationTest {
 
     @Test
     void unreadableChangeGoesToTheDeadLetterTopic() {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap), new StringSerializer(), new StringSerializer());
+        try (var producer = new KafkaProducer<>(
+                        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                        new StringSerializer(),
+                        new StringSerializer());
                 var dlt = new TopicProbe<>(bootstrap, Topics.ROSTER_CHANGES_DLT, String.class)) {
             producer.send(new ProducerRecord<>(Topics.ROSTER_CHANGES, "maple/BAD", "\"not an event\""));
             producer.flush();
@@ -125,8 +142,11 @@ class MapperFlowIntegrationTest {
         SchoolRoster roster = new SchoolRoster("big", "BIG");
         roster.current().putAll(Fixtures.keyed(LargeSchool.records("BIG", 10_000)));
         SchoolSnapshot snapshot = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"))
-                .plan(roster, 10, Instant.now()).snapshot().orElseThrow();
-        long bytes = snapshot.files().stream().mapToLong(f -> f.content().getBytes(StandardCharsets.UTF_8).length)
+                .plan(roster, 10, Instant.now())
+                .snapshot()
+                .orElseThrow();
+        long bytes = snapshot.files().stream()
+                .mapToLong(f -> f.content().getBytes(StandardCharsets.UTF_8).length)
                 .sum();
         assertThat(bytes).as("far above Kafka's 1 MB default message size").isGreaterThan(5_000_000);
 
@@ -135,12 +155,16 @@ class MapperFlowIntegrationTest {
         SchoolSnapshot received = snapshots.await("big/BIG", s -> true, Duration.ofSeconds(60));
         assertThat(received.contentHash()).isEqualTo(snapshot.contentHash());
         assertThat(SnapshotAssembler.contentHash(received.files())).isEqualTo(snapshot.contentHash());
-        assertThat(received.files()).filteredOn(f -> f.name().equals("users.csv")).singleElement()
-                .extracting(SnapshotFile::rows).isEqualTo(10_400);
+        assertThat(received.files())
+                .filteredOn(f -> f.name().equals("users.csv"))
+                .singleElement()
+                .extracting(SnapshotFile::rows)
+                .isEqualTo(10_400);
     }
 
     private void await(String key, int outcomesCount) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> outcomes.drain(key).size() >= outcomesCount);
     }
 

@@ -19,22 +19,39 @@ import java.util.Set;
 /** Builds the extractor's events for tests. */
 final class RosterEvents {
 
-    private RosterEvents() {
-    }
+    private RosterEvents() {}
 
     static RecordChanged upsert(String tenant, String school, RosterRecord record) {
-        return new RecordChanged(SchemaVersion.CURRENT, tenant, school, "c", ChangeKind.UPSERT, record.entityType(),
-                record.sourcedId(), Integer.toHexString(record.hashCode()), record, Instant.now());
+        return new RecordChanged(
+                SchemaVersion.CURRENT,
+                tenant,
+                school,
+                "c",
+                ChangeKind.UPSERT,
+                record.entityType(),
+                record.sourcedId(),
+                Integer.toHexString(record.hashCode()),
+                record,
+                Instant.now());
     }
 
     static RecordChanged delete(String tenant, String school, EntityType type, String sourcedId) {
-        return new RecordChanged(SchemaVersion.CURRENT, tenant, school, "c", ChangeKind.DELETE, type, sourcedId, null,
-                null, Instant.now());
+        return new RecordChanged(
+                SchemaVersion.CURRENT,
+                tenant,
+                school,
+                "c",
+                ChangeKind.DELETE,
+                type,
+                sourcedId,
+                null,
+                null,
+                Instant.now());
     }
 
     static CycleCompleted completed(String tenant, String school) {
-        return new CycleCompleted(SchemaVersion.CURRENT, tenant, school, "c", Instant.now(), Instant.now(), Map.of(),
-                Set.of());
+        return new CycleCompleted(
+                SchemaVersion.CURRENT, tenant, school, "c", Instant.now(), Instant.now(), Map.of(), Set.of());
     }
 
     /** A school with {@code students} students and nothing else. */
@@ -50,8 +67,22 @@ final class RosterEvents {
 
     static Person student(String school, int i) {
         String id = studentId(i);
-        return new Person(id, List.of(school), Role.STUDENT, "u" + id, true, "Given" + i, "Family" + i, null, null,
-                null, null, null, List.of("05"), Map.of(), List.of());
+        return new Person(
+                id,
+                List.of(school),
+                Role.STUDENT,
+                "u" + id,
+                true,
+                "Given" + i,
+                "Family" + i,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("05"),
+                Map.of(),
+                List.of());
     }
 
     static String studentId(int i) {

@@ -33,17 +33,22 @@ class SchoolCycleRunnerOwnershipTest {
     private static final int PARTITIONS = 3;
 
     private final MapperStateChangelog changelog = mock(MapperStateChangelog.class);
+
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, Object> template = mock(KafkaTemplate.class);
+
     private TenantRegistryWatcher registry;
     private SchoolCycleRunner runner;
 
     @BeforeEach
     void start() {
         registry = new TenantRegistryWatcher(Path.of("src/test/resources/tenants-test.yml"), Duration.ofHours(1));
-        runner = new SchoolCycleRunner(changelog, template, registry, new MapperProperties(Duration.ofHours(1),
-                Duration.ofHours(1), "RosterSync", "rostersync", 1_000_000), new MapperMetrics(
-                        new SimpleMeterRegistry()));
+        runner = new SchoolCycleRunner(
+                changelog,
+                template,
+                registry,
+                new MapperProperties(Duration.ofHours(1), Duration.ofHours(1), "RosterSync", "rostersync", 1_000_000),
+                new MapperMetrics(new SimpleMeterRegistry()));
         SchoolRoster roster = new SchoolRoster(Fixtures.TENANT, Fixtures.SCHOOL);
         roster.current().putAll(Fixtures.school(List.of()));
         when(changelog.restore()).thenReturn(Map.of(Keys.school(Fixtures.TENANT, Fixtures.SCHOOL), roster));
@@ -68,8 +73,10 @@ class SchoolCycleRunnerOwnershipTest {
     void doesNotEmitForASchoolWhosePartitionIsAnotherInstances() {
         String key = Keys.school(Fixtures.TENANT, Fixtures.SCHOOL);
         int mine = SchoolCycleRunner.partitionOf(key, PARTITIONS);
-        List<TopicPartition> others = IntStream.range(0, PARTITIONS).filter(p -> p != mine)
-                .mapToObj(SchoolCycleRunnerOwnershipTest::partition).toList();
+        List<TopicPartition> others = IntStream.range(0, PARTITIONS)
+                .filter(p -> p != mine)
+                .mapToObj(SchoolCycleRunnerOwnershipTest::partition)
+                .toList();
         runner.partitionsAssigned(others, PARTITIONS);
 
         assertThat(runner.owns(key)).isFalse();

@@ -1,7 +1,5 @@
 package com.rostersync.mapper.pipeline;
 
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads one topic from the beginning and keeps every value, parsed as {@code T}, for bounded assertions. */
@@ -23,16 +22,23 @@ final class TopicProbe<T> implements AutoCloseable {
     private final Class<T> type;
     private final List<Received<T>> received = new ArrayList<>();
 
-    record Received<T>(String key, T value) {
-    }
+    record Received<T>(String key, T value) {}
 
     TopicProbe(String bootstrapServers, String topic, Class<T> type) {
         this.type = type;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic).isEmpty());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic)
+                .isEmpty());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -43,19 +49,29 @@ final class TopicProbe<T> implements AutoCloseable {
     }
 
     T await(String key, Predicate<T> match, Duration atMost) {
-        return Awaitility.await().atMost(atMost).until(() -> {
-            poll();
-            return find(key, match);
-        }, found -> found != null);
+        return Awaitility.await()
+                .atMost(atMost)
+                .until(
+                        () -> {
+                            poll();
+                            return find(key, match);
+                        },
+                        found -> found != null);
     }
 
     /** Polls until {@code count} values with this key match, and returns them. */
     List<T> awaitCount(String key, Predicate<T> match, int count) {
-        return Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> {
-            poll();
-            return received.stream().filter(r -> r.key().equals(key) && match.test(r.value()))
-                    .map(Received::value).toList();
-        }, found -> found.size() >= count);
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .until(
+                        () -> {
+                            poll();
+                            return received.stream()
+                                    .filter(r -> r.key().equals(key) && match.test(r.value()))
+                                    .map(Received::value)
+                                    .toList();
+                        },
+                        found -> found.size() >= count);
     }
 
     /** Every value received for this key so far, after reading up to the topic's current end. */
@@ -65,12 +81,18 @@ final class TopicProbe<T> implements AutoCloseable {
             poll();
             return consumer.assignment().stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
         });
-        return received.stream().filter(r -> r.key().equals(key)).map(Received::value).toList();
+        return received.stream()
+                .filter(r -> r.key().equals(key))
+                .map(Received::value)
+                .toList();
     }
 
     private T find(String key, Predicate<T> match) {
-        return received.stream().filter(r -> r.key().equals(key) && match.test(r.value())).map(Received::value)
-                .findFirst().orElse(null);
+        return received.stream()
+                .filter(r -> r.key().equals(key) && match.test(r.value()))
+                .map(Received::value)
+                .findFirst()
+                .orElse(null);
     }
 
     private void poll() {

@@ -15,43 +15,58 @@ class PeriodRuleTest {
 
     @Test
     void simpleScheduleSendsItsPeriod() {
-        assertThat(periodsOf(ScheduleType.SIMPLE,
-                meeting(DayOfWeek.MONDAY, 1, 8, "HR"), meeting(DayOfWeek.TUESDAY, 1, 8, "HR")))
+        assertThat(periodsOf(
+                        ScheduleType.SIMPLE,
+                        meeting(DayOfWeek.MONDAY, 1, 8, "HR"),
+                        meeting(DayOfWeek.TUESDAY, 1, 8, "HR")))
                 .containsExactly("HR");
     }
 
     @Test
     void weeklyMwfSendsOnlyTheEarliestMeetingsPeriod() {
-        assertThat(periodsOf(ScheduleType.WEEKLY,
-                meeting(DayOfWeek.WEDNESDAY, 1, 10, "2"), meeting(DayOfWeek.FRIDAY, 1, 11, "3"),
-                meeting(DayOfWeek.MONDAY, 1, 9, "1"))).containsExactly("1");
+        assertThat(periodsOf(
+                        ScheduleType.WEEKLY,
+                        meeting(DayOfWeek.WEDNESDAY, 1, 10, "2"),
+                        meeting(DayOfWeek.FRIDAY, 1, 11, "3"),
+                        meeting(DayOfWeek.MONDAY, 1, 9, "1")))
+                .containsExactly("1");
     }
 
     @Test
     void earliestIsByTimeOfDayNotByDay() {
-        assertThat(periodsOf(ScheduleType.WEEKLY,
-                meeting(DayOfWeek.MONDAY, 1, 11, "5"), meeting(DayOfWeek.FRIDAY, 1, 8, "1")))
+        assertThat(periodsOf(
+                        ScheduleType.WEEKLY,
+                        meeting(DayOfWeek.MONDAY, 1, 11, "5"),
+                        meeting(DayOfWeek.FRIDAY, 1, 8, "1")))
                 .containsExactly("1");
     }
 
     @Test
     void sameStartTimeGoesToTheEarlierDayOfTheCycle() {
-        assertThat(periodsOf(ScheduleType.BIWEEKLY,
-                meeting(DayOfWeek.MONDAY, 2, 9, "B"), meeting(DayOfWeek.THURSDAY, 1, 9, "C"),
-                meeting(DayOfWeek.TUESDAY, 1, 9, "D"))).containsExactly("D");
+        assertThat(periodsOf(
+                        ScheduleType.BIWEEKLY,
+                        meeting(DayOfWeek.MONDAY, 2, 9, "B"),
+                        meeting(DayOfWeek.THURSDAY, 1, 9, "C"),
+                        meeting(DayOfWeek.TUESDAY, 1, 9, "D")))
+                .containsExactly("D");
     }
 
     @Test
     void sameStartTimeAndDayGoesToTheLowerPeriodLabel() {
-        assertThat(periodsOf(ScheduleType.WEEKLY,
-                meeting(DayOfWeek.MONDAY, 1, 9, "7"), meeting(DayOfWeek.MONDAY, 1, 9, "4")))
+        assertThat(periodsOf(
+                        ScheduleType.WEEKLY,
+                        meeting(DayOfWeek.MONDAY, 1, 9, "7"),
+                        meeting(DayOfWeek.MONDAY, 1, 9, "4")))
                 .containsExactly("4");
     }
 
     @Test
     void earliestMeetingWithoutPeriodSendsNoPeriod() {
-        assertThat(periodsOf(ScheduleType.WEEKLY,
-                meeting(DayOfWeek.MONDAY, 1, 8, null), meeting(DayOfWeek.MONDAY, 1, 9, "2"))).isEmpty();
+        assertThat(periodsOf(
+                        ScheduleType.WEEKLY,
+                        meeting(DayOfWeek.MONDAY, 1, 8, null),
+                        meeting(DayOfWeek.MONDAY, 1, 9, "2")))
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +77,8 @@ class PeriodRuleTest {
 
     @Test
     void csvDropPeriodsAreKeptWhenThereAreNoMeetings() {
-        assertThat(PeriodRule.periods(section(null, List.of(), List.of("1", "2")))).containsExactly("1", "2");
+        assertThat(PeriodRule.periods(section(null, List.of(), List.of("1", "2"))))
+                .containsExactly("1", "2");
     }
 
     private static List<String> periodsOf(ScheduleType type, Meeting... meetings) {
@@ -74,7 +90,20 @@ class PeriodRuleTest {
     }
 
     private static Section section(ScheduleType type, List<Meeting> meetings, List<String> periods) {
-        return new Section("SEC", "MHS", "C", List.of("T"), "T", null, ClassType.SCHEDULED, null, null, null, null,
-                type, meetings, periods);
+        return new Section(
+                "SEC",
+                "MHS",
+                "C",
+                List.of("T"),
+                "T",
+                null,
+                ClassType.SCHEDULED,
+                null,
+                null,
+                null,
+                null,
+                type,
+                meetings,
+                periods);
     }
 }

@@ -19,22 +19,40 @@ class SnapshotAssemblerGoldenTest {
 
     private static final SourceSystem SOURCE = new SourceSystem("RosterSync", "rostersync");
 
-    private final List<SnapshotFile> files = new SnapshotAssembler()
-            .assemble(Fixtures.school(List.of()).values(), SOURCE);
+    private final List<SnapshotFile> files =
+            new SnapshotAssembler().assemble(Fixtures.school(List.of()).values(), SOURCE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"manifest.csv", "orgs.csv", "academicSessions.csv", "courses.csv", "classes.csv",
-            "users.csv", "enrollments.csv", "demographics.csv"})
+    @ValueSource(
+            strings = {
+                "manifest.csv",
+                "orgs.csv",
+                "academicSessions.csv",
+                "courses.csv",
+                "classes.csv",
+                "users.csv",
+                "enrollments.csv",
+                "demographics.csv"
+            })
     void writesTheFixtureSchoolExactlyAsTheGoldenFile(String name) throws IOException {
-        SnapshotFile file = files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        SnapshotFile file =
+                files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
         assertThat(file.content()).isEqualTo(golden(name));
     }
 
     @Test
     void sendsTheManifestAndEverySevenRosterFilesInOrder() {
-        assertThat(files).extracting(SnapshotFile::name).containsExactly("manifest.csv", "orgs.csv",
-                "academicSessions.csv", "courses.csv", "classes.csv", "users.csv", "enrollments.csv",
-                "demographics.csv");
+        assertThat(files)
+                .extracting(SnapshotFile::name)
+                .containsExactly(
+                        "manifest.csv",
+                        "orgs.csv",
+                        "academicSessions.csv",
+                        "courses.csv",
+                        "classes.csv",
+                        "users.csv",
+                        "enrollments.csv",
+                        "demographics.csv");
         assertThat(files).extracting(SnapshotFile::rows).containsExactly(17, 2, 3, 2, 2, 4, 4, 1);
     }
 
@@ -48,10 +66,14 @@ class SnapshotAssemblerGoldenTest {
 
     @Test
     void passwordColumnIsAlwaysEmptyAndEveryRowReadsBackStrictly() throws Exception {
-        SnapshotFile users = files.stream().filter(f -> f.name().equals("users.csv")).findFirst().orElseThrow();
+        SnapshotFile users = files.stream()
+                .filter(f -> f.name().equals("users.csv"))
+                .findFirst()
+                .orElseThrow();
         var table = CsvReader.read(OneRosterFile.USERS, users.content().getBytes(StandardCharsets.UTF_8));
         assertThat(table.rowProblems()).isEmpty();
-        assertThat(table.rows()).hasSize(4).allSatisfy(row -> assertThat(row.get("password")).isNullOrEmpty());
+        assertThat(table.rows()).hasSize(4).allSatisfy(row -> assertThat(row.get("password"))
+                .isNullOrEmpty());
     }
 
     @Test

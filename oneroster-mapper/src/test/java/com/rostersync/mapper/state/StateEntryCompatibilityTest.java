@@ -21,10 +21,10 @@ class StateEntryCompatibilityTest {
 
     @Test
     void recordsAndMetadataRoundTripWithAFieldFromANewerVersion() {
-        StateEntry person = StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.PERSON, "T-1",
-                Fixtures.teacher());
-        StateEntry meta = StateEntry.meta("maple", "MHS", new SchoolMeta(7, "abc", true,
-                Map.of(EntityType.PERSON, 51L), false));
+        StateEntry person =
+                StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.PERSON, "T-1", Fixtures.teacher());
+        StateEntry meta =
+                StateEntry.meta("maple", "MHS", new SchoolMeta(7, "abc", true, Map.of(EntityType.PERSON, 51L), false));
 
         StateEntry readPerson = json.readValue(withFutureField(person), StateEntry.class);
         StateEntry readMeta = json.readValue(withFutureField(meta), StateEntry.class);
@@ -38,10 +38,8 @@ class StateEntryCompatibilityTest {
     @Test
     void foldRebuildsCurrentPublishedAndMetadataPerSchool() {
         var current = StateEntry.record("maple", "MHS", Slot.CURRENT, EntityType.SCHOOL, "MHS", Fixtures.school());
-        var published = StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.SCHOOL, "MHS",
-                Fixtures.school());
-        var meta = StateEntry.meta("maple", "MHS", new SchoolMeta(3, "h", false, Map.of(EntityType.PERSON, 2L),
-                true));
+        var published = StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.SCHOOL, "MHS", Fixtures.school());
+        var meta = StateEntry.meta("maple", "MHS", new SchoolMeta(3, "h", false, Map.of(EntityType.PERSON, 2L), true));
         Map<String, SchoolRoster> rosters = MapperStateChangelog.fold(List.of(current, published, meta));
         SchoolRoster roster = rosters.get("maple/MHS");
         assertThat(roster.current()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "MHS"));

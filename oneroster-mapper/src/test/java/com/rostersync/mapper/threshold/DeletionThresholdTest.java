@@ -14,16 +14,16 @@ class DeletionThresholdTest {
 
     @Test
     void allowsFiftyOfFiveHundredOneStudentsAtTenPercent() {
-        var decision = DeletionThreshold.decide(Map.of(EntityType.PERSON, ids(50)), Map.of(EntityType.PERSON, 501L),
-                10, false);
+        var decision = DeletionThreshold.decide(
+                Map.of(EntityType.PERSON, ids(50)), Map.of(EntityType.PERSON, 501L), 10, false);
         assertThat(decision.held()).isEmpty();
         assertThat(decision.breaches()).isEmpty();
     }
 
     @Test
     void holdsFiftyOneOfFiveHundredOneStudentsAtTenPercent() {
-        var decision = DeletionThreshold.decide(Map.of(EntityType.PERSON, ids(51)), Map.of(EntityType.PERSON, 501L),
-                10, false);
+        var decision = DeletionThreshold.decide(
+                Map.of(EntityType.PERSON, ids(51)), Map.of(EntityType.PERSON, 501L), 10, false);
         assertThat(decision.held().get(EntityType.PERSON)).hasSize(51);
         ThresholdBreach breach = decision.breaches().get(0);
         assertThat(breach.entityType()).isEqualTo(EntityType.PERSON);
@@ -36,15 +36,18 @@ class DeletionThresholdTest {
 
     @Test
     void holdsOnlyTheTypeThatBreaches() {
-        var decision = DeletionThreshold.decide(Map.of(EntityType.PERSON, ids(51), EntityType.ENROLLMENT, ids(5)),
-                Map.of(EntityType.PERSON, 501L, EntityType.ENROLLMENT, 1000L), 10, false);
+        var decision = DeletionThreshold.decide(
+                Map.of(EntityType.PERSON, ids(51), EntityType.ENROLLMENT, ids(5)),
+                Map.of(EntityType.PERSON, 501L, EntityType.ENROLLMENT, 1000L),
+                10,
+                false);
         assertThat(decision.held()).containsOnlyKeys(EntityType.PERSON);
     }
 
     @Test
     void approvalLetsEverythingThrough() {
-        var decision = DeletionThreshold.decide(Map.of(EntityType.PERSON, ids(400)), Map.of(EntityType.PERSON, 501L),
-                10, true);
+        var decision = DeletionThreshold.decide(
+                Map.of(EntityType.PERSON, ids(400)), Map.of(EntityType.PERSON, 501L), 10, true);
         assertThat(decision.held()).isEmpty();
         assertThat(decision.breaches()).isEmpty();
     }

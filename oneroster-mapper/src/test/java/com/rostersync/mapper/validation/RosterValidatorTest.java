@@ -42,9 +42,9 @@ class RosterValidatorTest {
         Course bad = new Course("C-9", "MHS", null, "X", null, List.of("9th"), null, null);
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(bad)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(bad));
-        assertThat(result.issues()).extracting(ValidationIssue::file, ValidationIssue::sourcedId,
-                ValidationIssue::field).containsExactly(org.assertj.core.groups.Tuple.tuple("courses.csv", "C-9",
-                        "grades"));
+        assertThat(result.issues())
+                .extracting(ValidationIssue::file, ValidationIssue::sourcedId, ValidationIssue::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("courses.csv", "C-9", "grades"));
     }
 
     @Test
@@ -60,11 +60,13 @@ class RosterValidatorTest {
         Map<RecordKey, RosterRecord> roster = Fixtures.school(List.of());
         roster.put(new RecordKey(EntityType.PERSON, "alias-of-S-2"), Fixtures.student("S-2", "Zoe", "Other"));
         ValidatedRoster result = validator.validate(roster, Map.of());
-        assertThat(result.records()).doesNotContainKeys(new RecordKey(EntityType.PERSON, "S-2"),
-                new RecordKey(EntityType.PERSON, "alias-of-S-2"));
-        assertThat(result.issues()).contains(new ValidationIssue("users.csv", "S-2", "sourcedId",
-                "duplicate sourcedId"));
-        assertThat(result.records()).as("S-2's enrollment goes with it")
+        assertThat(result.records())
+                .doesNotContainKeys(
+                        new RecordKey(EntityType.PERSON, "S-2"), new RecordKey(EntityType.PERSON, "alias-of-S-2"));
+        assertThat(result.issues())
+                .contains(new ValidationIssue("users.csv", "S-2", "sourcedId", "duplicate sourcedId"));
+        assertThat(result.records())
+                .as("S-2's enrollment goes with it")
                 .doesNotContainKey(new RecordKey(EntityType.ENROLLMENT, "E-3"));
     }
 
@@ -73,7 +75,8 @@ class RosterValidatorTest {
         var enrollment = Fixtures.enrollment("E-9", "SEC-404", "S-1", Role.STUDENT, null);
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(enrollment)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(enrollment));
-        assertThat(result.issues()).extracting(ValidationIssue::sourcedId, ValidationIssue::field)
+        assertThat(result.issues())
+                .extracting(ValidationIssue::sourcedId, ValidationIssue::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("E-9", "classSourcedId"));
     }
 
@@ -90,13 +93,18 @@ class RosterValidatorTest {
         Map<RecordKey, RosterRecord> roster = Fixtures.school(List.of());
         roster.remove(key(Fixtures.math()));
         ValidatedRoster result = validator.validate(roster, Map.of());
-        assertThat(result.records()).doesNotContainKeys(key(Fixtures.mwfMath()),
-                new RecordKey(EntityType.ENROLLMENT, "E-1"), new RecordKey(EntityType.ENROLLMENT, "E-2"),
-                new RecordKey(EntityType.ENROLLMENT, "E-3"));
+        assertThat(result.records())
+                .doesNotContainKeys(
+                        key(Fixtures.mwfMath()),
+                        new RecordKey(EntityType.ENROLLMENT, "E-1"),
+                        new RecordKey(EntityType.ENROLLMENT, "E-2"),
+                        new RecordKey(EntityType.ENROLLMENT, "E-3"));
         assertThat(result.records()).containsKey(new RecordKey(EntityType.ENROLLMENT, "E-4"));
-        assertThat(result.issues()).extracting(ValidationIssue::file, ValidationIssue::field).contains(
-                org.assertj.core.groups.Tuple.tuple("classes.csv", "courseSourcedId"),
-                org.assertj.core.groups.Tuple.tuple("enrollments.csv", "classSourcedId"));
+        assertThat(result.issues())
+                .extracting(ValidationIssue::file, ValidationIssue::field)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("classes.csv", "courseSourcedId"),
+                        org.assertj.core.groups.Tuple.tuple("enrollments.csv", "classSourcedId"));
     }
 
     @Test
@@ -117,8 +125,22 @@ class RosterValidatorTest {
 
     @Test
     void leavesOutAUserWithNoOrgInTheSnapshot() {
-        Person elsewhere = new Person("S-9", List.of("MMS"), Role.STUDENT, "s9", true, "A", "B", null, null, null,
-                null, null, null, null, null);
+        Person elsewhere = new Person(
+                "S-9",
+                List.of("MMS"),
+                Role.STUDENT,
+                "s9",
+                true,
+                "A",
+                "B",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(elsewhere)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(elsewhere));
         assertThat(result.issues()).extracting(ValidationIssue::field).containsExactly("orgSourcedIds");
@@ -134,8 +156,15 @@ class RosterValidatorTest {
 
     @Test
     void leavesOutATermEndingBeforeItStarts() {
-        Term backwards = new Term("T-9", "MHS", "X", Fixtures.q1().type(), Fixtures.q1().endDate(),
-                Fixtures.q1().startDate(), null, 2026);
+        Term backwards = new Term(
+                "T-9",
+                "MHS",
+                "X",
+                Fixtures.q1().type(),
+                Fixtures.q1().endDate(),
+                Fixtures.q1().startDate(),
+                null,
+                2026);
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(backwards)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(backwards));
         assertThat(result.issues()).extracting(ValidationIssue::field).containsExactly("endDate");
@@ -143,12 +172,13 @@ class RosterValidatorTest {
 
     @Test
     void leavesOutASexOutsideTheVocabulary() {
-        Demographics bad = new Demographics("S-2", null, "unknown", null, null, null, null, null, null, null, null,
-                null, null, null);
+        Demographics bad = new Demographics(
+                "S-2", null, "unknown", null, null, null, null, null, null, null, null, null, null, null);
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(bad)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(bad));
-        assertThat(result.issues()).containsExactly(new ValidationIssue("demographics.csv", "S-2", "sex",
-                "not in the sex vocabulary (male, female)"));
+        assertThat(result.issues())
+                .containsExactly(new ValidationIssue(
+                        "demographics.csv", "S-2", "sex", "not in the sex vocabulary (male, female)"));
     }
 
     @Test
@@ -161,14 +191,23 @@ class RosterValidatorTest {
 
     @Test
     void leavesOutASessionWhoseParentIsMissingAndTheClassesInIt() {
-        Term orphan = new Term("Q9", "MHS", "Quarter 9", Fixtures.q1().type(), Fixtures.q1().startDate(),
-                Fixtures.q1().endDate(), "S-404", 2026);
+        Term orphan = new Term(
+                "Q9",
+                "MHS",
+                "Quarter 9",
+                Fixtures.q1().type(),
+                Fixtures.q1().startDate(),
+                Fixtures.q1().endDate(),
+                "S-404",
+                2026);
         Section inOrphan = section("SEC-9", "MHS", List.of("Q9"));
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(orphan, inOrphan)), Map.of());
         assertThat(result.records()).doesNotContainKeys(key(orphan), key(inOrphan));
-        assertThat(result.issues()).extracting(ValidationIssue::file, ValidationIssue::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("academicSessions.csv", "parentSourcedId"),
-                org.assertj.core.groups.Tuple.tuple("classes.csv", "termSourcedIds"));
+        assertThat(result.issues())
+                .extracting(ValidationIssue::file, ValidationIssue::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("academicSessions.csv", "parentSourcedId"),
+                        org.assertj.core.groups.Tuple.tuple("classes.csv", "termSourcedIds"));
     }
 
     @Test
@@ -178,8 +217,9 @@ class RosterValidatorTest {
         Map<RecordKey, RosterRecord> roster = Fixtures.school(List.of(withUsername(before, null)));
         ValidatedRoster result = validator.validate(roster, lastPublished);
         assertThat(result.records().get(key(before))).isEqualTo(before);
-        assertThat(result.records()).containsKeys(new RecordKey(EntityType.ENROLLMENT, "E-2"),
-                new RecordKey(EntityType.DEMOGRAPHICS, "S-1"));
+        assertThat(result.records())
+                .containsKeys(
+                        new RecordKey(EntityType.ENROLLMENT, "E-2"), new RecordKey(EntityType.DEMOGRAPHICS, "S-1"));
         assertThat(result.issues()).containsExactly(new ValidationIssue("users.csv", "S-1", "username", "required"));
     }
 
@@ -193,22 +233,62 @@ class RosterValidatorTest {
 
     @Test
     void issuesNameFileIdAndFieldButNeverTheValue() {
-        Person bad = new Person("S-9", List.of("MHS"), Role.STUDENT, "s9", true, "Secretname", null, null, null,
-                null, null, null, List.of("Grade Nine"), null, null);
+        Person bad = new Person(
+                "S-9",
+                List.of("MHS"),
+                Role.STUDENT,
+                "s9",
+                true,
+                "Secretname",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("Grade Nine"),
+                null,
+                null);
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(bad)), Map.of());
         assertThat(result.issues()).hasSize(2).allSatisfy(issue -> assertThat(issue.toString())
                 .doesNotContain("Secretname", "Grade Nine"));
     }
 
     private static Section section(String id, String school, List<String> terms) {
-        return new Section(id, school, "C-MATH", terms, "X", null, Fixtures.mwfMath().classType(), null, null, null,
-                null, null, null, null);
+        return new Section(
+                id,
+                school,
+                "C-MATH",
+                terms,
+                "X",
+                null,
+                Fixtures.mwfMath().classType(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static Person withUsername(Person p, String username) {
-        return new Person(p.sourcedId(), p.orgSourcedIds(), p.role(), username, p.enabled(), p.givenName(),
-                p.familyName(), p.middleName(), p.identifier(), p.email(), p.sms(), p.phone(), p.grades(),
-                p.userIds(), p.agentSourcedIds());
+        return new Person(
+                p.sourcedId(),
+                p.orgSourcedIds(),
+                p.role(),
+                username,
+                p.enabled(),
+                p.givenName(),
+                p.familyName(),
+                p.middleName(),
+                p.identifier(),
+                p.email(),
+                p.sms(),
+                p.phone(),
+                p.grades(),
+                p.userIds(),
+                p.agentSourcedIds());
     }
 
     private static RecordKey key(RosterRecord record) {

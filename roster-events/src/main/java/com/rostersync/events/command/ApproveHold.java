@@ -8,6 +8,5 @@ import java.time.Instant;
  * Sent by the monitor's approval API on {@link com.rostersync.events.Topics#COMMANDS}, keyed by school.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApproveHold(int schemaVersion, String commandId, String tenantId, String schoolId, String approvedBy,
-        Instant approvedAt) {
-}
+public record ApproveHold(
+        int schemaVersion, String commandId, String tenantId, String schoolId, String approvedBy, Instant approvedAt) {}

@@ -12,7 +12,13 @@ import java.util.Set;
  * left exactly as last published, never deleted.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CycleCompleted(int schemaVersion, String tenantId, String schoolId, String cycleId, Instant startedAt,
-        Instant completedAt, Map<EntityType, ChangeCounts> counts, Set<EntityType> carriedForward)
-        implements RosterChangeEvent {
-}
+public record CycleCompleted(
+        int schemaVersion,
+        String tenantId,
+        String schoolId,
+        String cycleId,
+        Instant startedAt,
+        Instant completedAt,
+        Map<EntityType, ChangeCounts> counts,
+        Set<EntityType> carriedForward)
+        implements RosterChangeEvent {}

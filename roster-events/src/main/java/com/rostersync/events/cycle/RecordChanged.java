@@ -10,7 +10,15 @@ import java.time.Instant;
  * extractor's hash of the record, so consumers can tell a real change from a replay.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RecordChanged(int schemaVersion, String tenantId, String schoolId, String cycleId, ChangeKind kind,
-        EntityType entityType, String sourcedId, String contentHash, RosterRecord record, Instant observedAt)
-        implements RosterChangeEvent {
-}
+public record RecordChanged(
+        int schemaVersion,
+        String tenantId,
+        String schoolId,
+        String cycleId,
+        ChangeKind kind,
+        EntityType entityType,
+        String sourcedId,
+        String contentHash,
+        RosterRecord record,
+        Instant observedAt)
+        implements RosterChangeEvent {}

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "eventType")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = RecordChanged.class, name = "RecordChanged"),
-        @JsonSubTypes.Type(value = CycleCompleted.class, name = "CycleCompleted")})
+    @JsonSubTypes.Type(value = RecordChanged.class, name = "RecordChanged"),
+    @JsonSubTypes.Type(value = CycleCompleted.class, name = "CycleCompleted")
+})
 public sealed interface RosterChangeEvent permits RecordChanged, CycleCompleted {
 
     int schemaVersion();

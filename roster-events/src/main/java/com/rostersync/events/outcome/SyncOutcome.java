@@ -20,10 +20,21 @@ import java.util.Map;
  * @param counts        named numbers (records per type, bytes, files, durationMillis, ...)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SyncOutcome(int schemaVersion, String outcomeId, Instant occurredAt, Stage stage, OutcomeReason reason,
-        String tenantId, List<String> schoolIds, String destinationId, String message, List<String> missingSchoolIds,
-        List<FileFailure> fileFailures, List<ThresholdBreach> thresholdBreaches,
-        List<ValidationIssue> validationIssues, Map<String, Long> counts) {
+public record SyncOutcome(
+        int schemaVersion,
+        String outcomeId,
+        Instant occurredAt,
+        Stage stage,
+        OutcomeReason reason,
+        String tenantId,
+        List<String> schoolIds,
+        String destinationId,
+        String message,
+        List<String> missingSchoolIds,
+        List<FileFailure> fileFailures,
+        List<ThresholdBreach> thresholdBreaches,
+        List<ValidationIssue> validationIssues,
+        Map<String, Long> counts) {
 
     public SyncOutcome {
         schoolIds = schoolIds == null ? List.of() : List.copyOf(schoolIds);

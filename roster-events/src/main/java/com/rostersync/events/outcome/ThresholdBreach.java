@@ -8,6 +8,5 @@ import com.rostersync.events.EntityType;
  * ({@code percent} of them) exceed {@code allowed} at {@code thresholdPercent}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ThresholdBreach(EntityType entityType, long toArchive, long total, long allowed, double percent,
-        double thresholdPercent) {
-}
+public record ThresholdBreach(
+        EntityType entityType, long toArchive, long total, long allowed, double percent, double thresholdPercent) {}

@@ -2,5 +2,6 @@ package com.rostersync.events.roster;
 
 /** OneRoster class types. */
 public enum ClassType {
-    HOMEROOM, SCHEDULED
+    HOMEROOM,
+    SCHEDULED
 }

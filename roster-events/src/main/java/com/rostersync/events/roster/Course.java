@@ -7,8 +7,15 @@ import java.util.List;
 
 /** A course offered by a school. Grades use the CEDS vocabulary (KG, 01..12, ...). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Course(String sourcedId, String schoolSourcedId, String schoolYearSourcedId, String title,
-        String courseCode, List<String> grades, List<String> subjects, List<String> subjectCodes)
+public record Course(
+        String sourcedId,
+        String schoolSourcedId,
+        String schoolYearSourcedId,
+        String title,
+        String courseCode,
+        List<String> grades,
+        List<String> subjects,
+        List<String> subjectCodes)
         implements RosterRecord {
 
     @Override

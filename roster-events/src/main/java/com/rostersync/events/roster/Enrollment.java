@@ -7,8 +7,16 @@ import java.time.LocalDate;
 
 /** A person's enrollment in a section. {@code primary} is null when the source does not say. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Enrollment(String sourcedId, String schoolSourcedId, String sectionSourcedId, String personSourcedId,
-        Role role, Boolean primary, LocalDate beginDate, LocalDate endDate) implements RosterRecord {
+public record Enrollment(
+        String sourcedId,
+        String schoolSourcedId,
+        String sectionSourcedId,
+        String personSourcedId,
+        Role role,
+        Boolean primary,
+        LocalDate beginDate,
+        LocalDate endDate)
+        implements RosterRecord {
 
     @Override
     @JsonIgnore

@@ -6,5 +6,4 @@ import java.time.LocalTime;
 
 /** One meeting of a section: day, week of the cycle (1 or 2; 1 unless bi-weekly), start time, period and room. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Meeting(DayOfWeek day, int week, LocalTime start, String period, String location) {
-}
+public record Meeting(DayOfWeek day, int week, LocalTime start, String period, String location) {}

@@ -12,9 +12,22 @@ import java.util.Map;
  * never). {@code userIds} maps an id type to an id ({@code {type:id}} in users.csv).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Person(String sourcedId, List<String> orgSourcedIds, Role role, String username, boolean enabled,
-        String givenName, String familyName, String middleName, String identifier, String email, String sms,
-        String phone, List<String> grades, Map<String, String> userIds, List<String> agentSourcedIds)
+public record Person(
+        String sourcedId,
+        List<String> orgSourcedIds,
+        Role role,
+        String username,
+        boolean enabled,
+        String givenName,
+        String familyName,
+        String middleName,
+        String identifier,
+        String email,
+        String sms,
+        String phone,
+        List<String> grades,
+        Map<String, String> userIds,
+        List<String> agentSourcedIds)
         implements RosterRecord {
 
     @Override

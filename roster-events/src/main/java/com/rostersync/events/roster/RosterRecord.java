@@ -10,13 +10,14 @@ import com.rostersync.events.EntityType;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "entity")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = School.class, name = "SCHOOL"),
-        @JsonSubTypes.Type(value = Term.class, name = "TERM"),
-        @JsonSubTypes.Type(value = Course.class, name = "COURSE"),
-        @JsonSubTypes.Type(value = Section.class, name = "SECTION"),
-        @JsonSubTypes.Type(value = Person.class, name = "PERSON"),
-        @JsonSubTypes.Type(value = Enrollment.class, name = "ENROLLMENT"),
-        @JsonSubTypes.Type(value = Demographics.class, name = "DEMOGRAPHICS")})
+    @JsonSubTypes.Type(value = School.class, name = "SCHOOL"),
+    @JsonSubTypes.Type(value = Term.class, name = "TERM"),
+    @JsonSubTypes.Type(value = Course.class, name = "COURSE"),
+    @JsonSubTypes.Type(value = Section.class, name = "SECTION"),
+    @JsonSubTypes.Type(value = Person.class, name = "PERSON"),
+    @JsonSubTypes.Type(value = Enrollment.class, name = "ENROLLMENT"),
+    @JsonSubTypes.Type(value = Demographics.class, name = "DEMOGRAPHICS")
+})
 public sealed interface RosterRecord permits School, Term, Course, Section, Person, Enrollment, Demographics {
 
     String sourcedId();

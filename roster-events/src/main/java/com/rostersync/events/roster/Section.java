@@ -11,10 +11,22 @@ import java.util.List;
  * the earliest meeting's). {@code period} is set only by sources that already resolved it (a OneRoster CSV drop).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Section(String sourcedId, String schoolSourcedId, String courseSourcedId, List<String> termSourcedIds,
-        String title, String classCode, ClassType classType, String location, List<String> grades,
-        List<String> subjects, List<String> subjectCodes, ScheduleType scheduleType, List<Meeting> meetings,
-        List<String> periods) implements RosterRecord {
+public record Section(
+        String sourcedId,
+        String schoolSourcedId,
+        String courseSourcedId,
+        List<String> termSourcedIds,
+        String title,
+        String classCode,
+        ClassType classType,
+        String location,
+        List<String> grades,
+        List<String> subjects,
+        List<String> subjectCodes,
+        ScheduleType scheduleType,
+        List<Meeting> meetings,
+        List<String> periods)
+        implements RosterRecord {
 
     @Override
     @JsonIgnore

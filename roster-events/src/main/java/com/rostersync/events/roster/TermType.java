@@ -2,5 +2,8 @@ package com.rostersync.events.roster;
 
 /** OneRoster academic session types. */
 public enum TermType {
-    SCHOOL_YEAR, SEMESTER, TERM, GRADING_PERIOD
+    SCHOOL_YEAR,
+    SEMESTER,
+    TERM,
+    GRADING_PERIOD
 }

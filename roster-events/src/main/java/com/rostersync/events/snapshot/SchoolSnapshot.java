@@ -10,6 +10,12 @@ import java.util.List;
  * {@code heldDeletions} counts records kept in the files only because a deletion threshold holds them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SchoolSnapshot(int schemaVersion, String tenantId, String schoolId, long version, String contentHash,
-        Instant createdAt, List<SnapshotFile> files, int heldDeletions) {
-}
+public record SchoolSnapshot(
+        int schemaVersion,
+        String tenantId,
+        String schoolId,
+        long version,
+        String contentHash,
+        Instant createdAt,
+        List<SnapshotFile> files,
+        int heldDeletions) {}

@@ -26,8 +26,11 @@ public final class ChangeDetector {
         this.hasher = hasher;
     }
 
-    public SchoolChanges detect(String schoolId, List<RosterRecord> current,
-            Map<EntityType, Map<String, String>> previous, Set<EntityType> carriedForward,
+    public SchoolChanges detect(
+            String schoolId,
+            List<RosterRecord> current,
+            Map<EntityType, Map<String, String>> previous,
+            Set<EntityType> carriedForward,
             Map<EntityType, Set<String>> carriedIds) {
         Map<EntityType, Map<String, RosterRecord>> now = new EnumMap<>(EntityType.class);
         for (RosterRecord record : current) {

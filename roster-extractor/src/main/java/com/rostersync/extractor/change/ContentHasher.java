@@ -21,7 +21,10 @@ public final class ContentHasher {
         byte[] bytes = json.writeValueAsBytes(record);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
         }

@@ -23,7 +23,9 @@ public final class HashState {
     }
 
     public void put(String tenantId, String schoolId, EntityType type, String sourcedId, String hash) {
-        schoolMap(tenantId, schoolId).computeIfAbsent(type, t -> new HashMap<>()).put(sourcedId, hash);
+        schoolMap(tenantId, schoolId)
+                .computeIfAbsent(type, t -> new HashMap<>())
+                .put(sourcedId, hash);
     }
 
     public void remove(String tenantId, String schoolId, EntityType type, String sourcedId) {
@@ -44,8 +46,11 @@ public final class HashState {
     }
 
     public long size() {
-        return byTenant.values().stream().flatMap(s -> s.values().stream()).flatMap(t -> t.values().stream())
-                .mapToLong(Map::size).sum();
+        return byTenant.values().stream()
+                .flatMap(s -> s.values().stream())
+                .flatMap(t -> t.values().stream())
+                .mapToLong(Map::size)
+                .sum();
     }
 
     private Map<EntityType, Map<String, String>> schoolMap(String tenantId, String schoolId) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** One school's changes in one cycle, with the per-type counts its CycleCompleted carries. */
-public record SchoolChanges(String schoolId, List<Change> changes, Map<EntityType, ChangeCounts> counts,
-        Set<EntityType> carriedForward) {
+public record SchoolChanges(
+        String schoolId, List<Change> changes, Map<EntityType, ChangeCounts> counts, Set<EntityType> carriedForward) {
 
     public SchoolChanges {
         changes = List.copyOf(changes);

@@ -41,15 +41,25 @@ public final class CycleScheduler implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
 
-    public CycleScheduler(Supplier<TenantRegistry> registry, Consumer<Tenant> cycle, int poolSize, int queueCapacity,
-            Duration tick, Duration cycleTimeout, Clock clock) {
+    public CycleScheduler(
+            Supplier<TenantRegistry> registry,
+            Consumer<Tenant> cycle,
+            int poolSize,
+            int queueCapacity,
+            Duration tick,
+            Duration cycleTimeout,
+            Clock clock) {
         this.registry = registry;
         this.cycle = cycle;
         this.tick = tick;
         this.cycleTimeout = cycleTimeout;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.MILLISECONDS,
+        this.workers = new ThreadPoolExecutor(
+                poolSize,
+                poolSize,
+                0,
+                TimeUnit.MILLISECONDS,
                 queueCapacity == 0 ? new LinkedBlockingQueue<>(1) : new ArrayBlockingQueue<>(queueCapacity),
                 r -> daemon(r, "extractor-cycle-" + threads.incrementAndGet()));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "extractor-scheduler"));
@@ -73,8 +83,7 @@ public final class CycleScheduler implements AutoCloseable {
                 }
             });
             for (Tenant tenant : registry.get().tenants()) {
-                if (running.containsKey(tenant.id()) || now.isBefore(nextDue.getOrDefault(tenant.id(),
-                        Instant.MIN))) {
+                if (running.containsKey(tenant.id()) || now.isBefore(nextDue.getOrDefault(tenant.id(), Instant.MIN))) {
                     continue;
                 }
                 try {
@@ -82,8 +91,10 @@ public final class CycleScheduler implements AutoCloseable {
                     running.put(tenant.id(), new Running(now, future));
                     nextDue.put(tenant.id(), now.plus(tenant.syncInterval()));
                 } catch (RejectedExecutionException full) {
-                    log.warn("Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",
-                            tenant.id(), workers.getMaximumPoolSize());
+                    log.warn(
+                            "Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",
+                            tenant.id(),
+                            workers.getMaximumPoolSize());
                     return;
                 }
             }
@@ -104,6 +115,5 @@ public final class CycleScheduler implements AutoCloseable {
         return thread;
     }
 
-    private record Running(Instant startedAt, Future<?> future) {
-    }
+    private record Running(Instant startedAt, Future<?> future) {}
 }

@@ -63,8 +63,14 @@ public final class TenantCycle {
     private final Duration ackTimeout;
     private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
 
-    public TenantCycle(Function<Tenant, RosterSource> sources, ChangeDetector detector, HashState state,
-            CyclePublisher publisher, MeterRegistry meters, Clock clock, Duration ackTimeout) {
+    public TenantCycle(
+            Function<Tenant, RosterSource> sources,
+            ChangeDetector detector,
+            HashState state,
+            CyclePublisher publisher,
+            MeterRegistry meters,
+            Clock clock,
+            Duration ackTimeout) {
         this.sources = sources;
         this.detector = detector;
         this.state = state;
@@ -81,44 +87,58 @@ public final class TenantCycle {
         SyncOutcome outcome;
         try {
             SourceRead read = sources.apply(tenant).read(tenant);
-            read.recordsRead().forEach((type, count) -> counter("rostersync.extractor.records.read", "entity",
-                    type).increment(count));
+            read.recordsRead().forEach((type, count) -> counter("rostersync.extractor.records.read", "entity", type)
+                    .increment(count));
             try {
                 outcome = publish(tenant, read, cycleId, startedAt);
             } catch (RuntimeException unpublished) {
                 // The source was fine; the broker was not. Hashes did not advance, so the next cycle resends.
                 log.error("Tenant {}: cycle {} could not publish its changes", tenant.id(), cycleId, unpublished);
-                outcome = outcome(tenant, OutcomeReason.SOURCE_UNAVAILABLE, "tenant " + tenant.id()
-                        + ": source read, but publishing the changes failed: "
-                        + SourceFailures.describe(unpublished) + "; retried next cycle", List.of(),
-                        read.fileFailures(), Map.of(), startedAt);
+                outcome = outcome(
+                        tenant,
+                        OutcomeReason.SOURCE_UNAVAILABLE,
+                        "tenant " + tenant.id()
+                                + ": source read, but publishing the changes failed: "
+                                + SourceFailures.describe(unpublished) + "; retried next cycle",
+                        List.of(),
+                        read.fileFailures(),
+                        Map.of(),
+                        startedAt);
             }
         } catch (SourceFailure failure) {
-            log.warn("Tenant {}: cycle {} failed: {} {}", tenant.id(), cycleId, failure.reason(),
-                    failure.getMessage());
-            outcome = outcome(tenant, failure.reason(), failure.getMessage(), List.of(), List.of(), Map.of(),
-                    startedAt);
+            log.warn("Tenant {}: cycle {} failed: {} {}", tenant.id(), cycleId, failure.reason(), failure.getMessage());
+            outcome =
+                    outcome(tenant, failure.reason(), failure.getMessage(), List.of(), List.of(), Map.of(), startedAt);
         } catch (RuntimeException unexpected) {
             OutcomeReason reason = SourceFailures.classify(unexpected);
             String message = "tenant " + tenant.id() + ": cycle failed: " + SourceFailures.describe(unexpected)
-                    + (Thread.currentThread().isInterrupted() ? "; the cycle overran its time limit and was stopped"
+                    + (Thread.currentThread().isInterrupted()
+                            ? "; the cycle overran its time limit and was stopped"
                             : "");
             log.error("Tenant {}: cycle {} failed", tenant.id(), cycleId, unexpected);
             outcome = outcome(tenant, reason, message, List.of(), List.of(), Map.of(), startedAt);
         }
-        Timer.builder("rostersync.extractor.cycle.duration").tag("result", outcome.reason().isFailure()
-                        && outcome.reason() != OutcomeReason.FILE_FAILED ? "failed" : "ok")
-                .publishPercentileHistogram().register(meters)
+        Timer.builder("rostersync.extractor.cycle.duration")
+                .tag(
+                        "result",
+                        outcome.reason().isFailure() && outcome.reason() != OutcomeReason.FILE_FAILED ? "failed" : "ok")
+                .publishPercentileHistogram()
+                .register(meters)
                 .record(Duration.between(startedAt, clock.instant()));
         // The scheduler interrupts an overrunning cycle; that flag must not also cost the outcome reporting it
         // (Kafka's producer refuses to send from an interrupted thread).
         boolean interrupted = Thread.interrupted();
         try {
             publisher.publishOutcome(outcome);
-            counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason()).increment();
+            counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason())
+                    .increment();
         } catch (RuntimeException unsent) {
-            log.error("Tenant {}: outcome {} of cycle {} could not be sent: {}", tenant.id(), outcome.reason(),
-                    cycleId, SourceFailures.describe(unsent));
+            log.error(
+                    "Tenant {}: outcome {} of cycle {} could not be sent: {}",
+                    tenant.id(),
+                    outcome.reason(),
+                    cycleId,
+                    SourceFailures.describe(unsent));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -129,21 +149,37 @@ public final class TenantCycle {
 
     private SyncOutcome publish(Tenant tenant, SourceRead read, String cycleId, Instant startedAt) {
         if (read.foundSchoolIds() != null) {
-            List<String> missing = tenant.schoolIds().stream().filter(id -> !read.foundSchoolIds().contains(id))
+            List<String> missing = tenant.schoolIds().stream()
+                    .filter(id -> !read.foundSchoolIds().contains(id))
                     .toList();
             if (!missing.isEmpty()) {
-                return new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(),
-                        Stage.EXTRACT, OutcomeReason.SCHOOLS_NOT_FOUND, tenant.id(), tenant.schoolIds(), null,
+                return new SyncOutcome(
+                        SchemaVersion.CURRENT,
+                        UUID.randomUUID().toString(),
+                        clock.instant(),
+                        Stage.EXTRACT,
+                        OutcomeReason.SCHOOLS_NOT_FOUND,
+                        tenant.id(),
+                        tenant.schoolIds(),
+                        null,
                         "tenant " + tenant.id() + ": " + missing.size() + " configured school(s) not in the source: "
                                 + String.join(", ", missing) + "; nothing was published",
-                        missing, read.fileFailures(), List.of(), List.of(), Map.of());
+                        missing,
+                        read.fileFailures(),
+                        List.of(),
+                        List.of(),
+                        Map.of());
             }
         }
         Map<String, Long> counts = new TreeMap<>();
         Map<String, SchoolChanges> toPublish = new LinkedHashMap<>();
         for (String schoolId : tenant.schoolIds()) {
-            SchoolChanges changes = detector.detect(schoolId, read.recordsOf(schoolId),
-                    state.school(tenant.id(), schoolId), read.carriedForward(), read.carriedForwardIds());
+            SchoolChanges changes = detector.detect(
+                    schoolId,
+                    read.recordsOf(schoolId),
+                    state.school(tenant.id(), schoolId),
+                    read.carriedForward(),
+                    read.carriedForwardIds());
             if (!changes.isEmpty() || !announcedSchools.contains(Keys.school(tenant.id(), schoolId))) {
                 toPublish.put(schoolId, changes);
             }
@@ -155,14 +191,23 @@ public final class TenantCycle {
         }
         publishAll(tenant.id(), cycleId, startedAt, toPublish);
         counts.put("schools", (long) tenant.schoolIds().size());
-        counts.put("durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
+        counts.put(
+                "durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
         boolean filesFailed = !read.fileFailures().isEmpty();
         String message = "tenant " + tenant.id() + ": " + counts.getOrDefault("upserted", 0L) + " upserted, "
-                + counts.getOrDefault("deleted", 0L) + " deleted in " + tenant.schoolIds().size() + " school(s)"
-                + (filesFailed ? "; " + read.fileFailures().size() + " file problem(s), their records carried forward"
-                : "");
-        return outcome(tenant, filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED, message,
-                List.of(), read.fileFailures(), counts, startedAt);
+                + counts.getOrDefault("deleted", 0L) + " deleted in "
+                + tenant.schoolIds().size() + " school(s)"
+                + (filesFailed
+                        ? "; " + read.fileFailures().size() + " file problem(s), their records carried forward"
+                        : "");
+        return outcome(
+                tenant,
+                filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED,
+                message,
+                List.of(),
+                read.fileFailures(),
+                counts,
+                startedAt);
     }
 
     /**
@@ -172,15 +217,19 @@ public final class TenantCycle {
      */
     private void publishAll(String tenantId, String cycleId, Instant startedAt, Map<String, SchoolChanges> schools) {
         Map<String, CompletableFuture<Void>> published = new LinkedHashMap<>();
-        schools.forEach((schoolId, changes) -> published.put(schoolId,
-                publisher.publishChanges(tenantId, schoolId, events(tenantId, cycleId, startedAt, changes))));
+        schools.forEach((schoolId, changes) -> published.put(
+                schoolId, publisher.publishChanges(tenantId, schoolId, events(tenantId, cycleId, startedAt, changes))));
         RuntimeException firstFailure = null;
         Map<String, CompletableFuture<Void>> recorded = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<Void>> school : published.entrySet()) {
             try {
                 await(school.getValue());
-                recorded.put(school.getKey(), publisher.recordState(tenantId, school.getKey(),
-                        schools.get(school.getKey()).changes()));
+                recorded.put(
+                        school.getKey(),
+                        publisher.recordState(
+                                tenantId,
+                                school.getKey(),
+                                schools.get(school.getKey()).changes()));
             } catch (RuntimeException failed) {
                 firstFailure = firstFailure == null ? failed : firstFailure;
             }
@@ -191,8 +240,13 @@ public final class TenantCycle {
                 SchoolChanges changes = schools.get(school.getKey());
                 state.apply(tenantId, school.getKey(), changes.changes());
                 announcedSchools.add(Keys.school(tenantId, school.getKey()));
-                changes.changes().forEach(change -> counter("rostersync.extractor.records.published", "entity",
-                        change.type(), "kind", change.kind()).increment());
+                changes.changes().forEach(change -> counter(
+                                "rostersync.extractor.records.published",
+                                "entity",
+                                change.type(),
+                                "kind",
+                                change.kind())
+                        .increment());
             } catch (RuntimeException failed) {
                 firstFailure = firstFailure == null ? failed : firstFailure;
             }
@@ -213,28 +267,60 @@ public final class TenantCycle {
         }
     }
 
-    private List<RosterChangeEvent> events(String tenantId, String cycleId, Instant startedAt,
-            SchoolChanges changes) {
+    private List<RosterChangeEvent> events(String tenantId, String cycleId, Instant startedAt, SchoolChanges changes) {
         Instant now = clock.instant();
         List<RosterChangeEvent> events = new ArrayList<>(changes.changes().size() + 1);
         for (Change change : changes.changes()) {
-            events.add(new RecordChanged(SchemaVersion.CURRENT, tenantId, changes.schoolId(), cycleId, change.kind(),
-                    change.type(), change.sourcedId(), change.hash(),
-                    change.kind() == ChangeKind.UPSERT ? change.record() : null, now));
+            events.add(new RecordChanged(
+                    SchemaVersion.CURRENT,
+                    tenantId,
+                    changes.schoolId(),
+                    cycleId,
+                    change.kind(),
+                    change.type(),
+                    change.sourcedId(),
+                    change.hash(),
+                    change.kind() == ChangeKind.UPSERT ? change.record() : null,
+                    now));
         }
         Map<EntityType, ChangeCounts> counts = changes.counts();
-        events.add(new CycleCompleted(SchemaVersion.CURRENT, tenantId, changes.schoolId(), cycleId, startedAt,
-                clock.instant(), counts, new TreeSet<>(changes.carriedForward())));
+        events.add(new CycleCompleted(
+                SchemaVersion.CURRENT,
+                tenantId,
+                changes.schoolId(),
+                cycleId,
+                startedAt,
+                clock.instant(),
+                counts,
+                new TreeSet<>(changes.carriedForward())));
         return events;
     }
 
-    private SyncOutcome outcome(Tenant tenant, OutcomeReason reason, String message, List<String> missing,
-            List<com.rostersync.events.outcome.FileFailure> fileFailures, Map<String, Long> counts,
+    private SyncOutcome outcome(
+            Tenant tenant,
+            OutcomeReason reason,
+            String message,
+            List<String> missing,
+            List<com.rostersync.events.outcome.FileFailure> fileFailures,
+            Map<String, Long> counts,
             Instant startedAt) {
         Map<String, Long> allCounts = new TreeMap<>(counts);
-        allCounts.putIfAbsent("durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
-        return new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(), Stage.EXTRACT,
-                reason, tenant.id(), tenant.schoolIds(), null, message, missing, fileFailures, List.of(), List.of(),
+        allCounts.putIfAbsent(
+                "durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
+        return new SyncOutcome(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                Stage.EXTRACT,
+                reason,
+                tenant.id(),
+                tenant.schoolIds(),
+                null,
+                message,
+                missing,
+                fileFailures,
+                List.of(),
+                List.of(),
                 allCounts);
     }
 

@@ -3,12 +3,12 @@ package com.rostersync.extractor.kafka;
 import com.rostersync.events.Topics;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -23,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExtractorKafka {
 
-    private ExtractorKafka() {
-    }
+    private ExtractorKafka() {}
 
     /** Producer settings the extractor relies on, over whatever the environment configured. */
     public static Map<String, Object> producerOverrides(Map<String, Object> base) {
@@ -39,15 +38,15 @@ public final class ExtractorKafka {
         return props;
     }
 
-    public static DefaultKafkaProducerFactory<String, Object> eventProducerFactory(Map<String, Object> base,
-            JsonMapper json) {
-        return new DefaultKafkaProducerFactory<>(producerOverrides(base), StringSerializer::new,
-                () -> new JacksonJsonSerializer<Object>(json).noTypeInfo());
+    public static DefaultKafkaProducerFactory<String, Object> eventProducerFactory(
+            Map<String, Object> base, JsonMapper json) {
+        return new DefaultKafkaProducerFactory<>(
+                producerOverrides(base), StringSerializer::new, () -> new JacksonJsonSerializer<Object>(json)
+                        .noTypeInfo());
     }
 
     public static DefaultKafkaProducerFactory<String, String> stateProducerFactory(Map<String, Object> base) {
-        return new DefaultKafkaProducerFactory<>(producerOverrides(base), StringSerializer::new,
-                StringSerializer::new);
+        return new DefaultKafkaProducerFactory<>(producerOverrides(base), StringSerializer::new, StringSerializer::new);
     }
 
     public static DefaultKafkaConsumerFactory<String, String> stateConsumerFactory(Map<String, Object> base) {
@@ -68,7 +67,9 @@ public final class ExtractorKafka {
     }
 
     public static NewTopic stateTopic(int partitions, short replicas) {
-        return TopicBuilder.name(Topics.EXTRACTOR_STATE).partitions(partitions).replicas(replicas)
+        return TopicBuilder.name(Topics.EXTRACTOR_STATE)
+                .partitions(partitions)
+                .replicas(replicas)
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                 .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "60000")
                 .build();

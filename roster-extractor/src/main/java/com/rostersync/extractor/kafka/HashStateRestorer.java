@@ -41,7 +41,8 @@ public final class HashStateRestorer {
                 return 0;
             }
             List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, pollTimeout));
@@ -51,8 +52,11 @@ public final class HashStateRestorer {
                     applied += apply(state, record) ? 1 : 0;
                 }
             }
-            log.info("Hash state restored from {}: {} records, {} entries read", Topics.EXTRACTOR_STATE,
-                    state.size(), applied);
+            log.info(
+                    "Hash state restored from {}: {} records, {} entries read",
+                    Topics.EXTRACTOR_STATE,
+                    state.size(),
+                    applied);
             return state.size();
         }
     }
@@ -68,8 +72,11 @@ public final class HashStateRestorer {
         }
         String[] parts = record.key().split("/", 4);
         if (parts.length != 4) {
-            log.warn("State entry with an unknown key shape at {}-{}@{} ignored", record.topic(),
-                    record.partition(), record.offset());
+            log.warn(
+                    "State entry with an unknown key shape at {}-{}@{} ignored",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
             return false;
         }
         EntityType type;

@@ -28,16 +28,15 @@ public final class KafkaCyclePublisher implements CyclePublisher {
     private final KafkaTemplate<String, String> state;
     private final Duration timeout;
 
-    public KafkaCyclePublisher(KafkaTemplate<String, Object> events, KafkaTemplate<String, String> state,
-            Duration timeout) {
+    public KafkaCyclePublisher(
+            KafkaTemplate<String, Object> events, KafkaTemplate<String, String> state, Duration timeout) {
         this.events = events;
         this.state = state;
         this.timeout = timeout;
     }
 
     @Override
-    public CompletableFuture<Void> publishChanges(String tenantId, String schoolId,
-            List<RosterChangeEvent> changes) {
+    public CompletableFuture<Void> publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> changes) {
         String key = Keys.school(tenantId, schoolId);
         List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>(changes.size());
         for (RosterChangeEvent event : changes) {
@@ -50,8 +49,10 @@ public final class KafkaCyclePublisher implements CyclePublisher {
     public CompletableFuture<Void> recordState(String tenantId, String schoolId, List<Change> changes) {
         List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            sent.add(state.send(Topics.EXTRACTOR_STATE, Keys.record(tenantId, schoolId, change.type(),
-                    change.sourcedId()), change.kind() == ChangeKind.UPSERT ? change.hash() : null));
+            sent.add(state.send(
+                    Topics.EXTRACTOR_STATE,
+                    Keys.record(tenantId, schoolId, change.type(), change.sourcedId()),
+                    change.kind() == ChangeKind.UPSERT ? change.hash() : null));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
@@ -63,8 +64,8 @@ public final class KafkaCyclePublisher implements CyclePublisher {
 
     private <T> void await(List<CompletableFuture<T>> sent, String what) {
         try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while sending " + what, interrupted);

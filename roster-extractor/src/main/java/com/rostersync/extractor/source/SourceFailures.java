@@ -19,8 +19,7 @@ public final class SourceFailures {
 
     private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
 
-    private SourceFailures() {
-    }
+    private SourceFailures() {}
 
     public static OutcomeReason classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -54,8 +53,10 @@ public final class SourceFailures {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "connection refused";
             }
-            if (t instanceof SocketTimeoutException || t instanceof SQLTimeoutException
-                    || t instanceof TimeoutException || t instanceof InterruptedIOException) {
+            if (t instanceof SocketTimeoutException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof TimeoutException
+                    || t instanceof InterruptedIOException) {
                 return "timed out";
             }
         }
@@ -63,7 +64,9 @@ public final class SourceFailures {
             if (t instanceof SQLException sql && isAuthentication(sql) || isSshAuthentication(t)) {
                 return "authentication rejected";
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return "connection failed";
             }
         }
@@ -77,7 +80,8 @@ public final class SourceFailures {
 
     private static boolean isSshAuthentication(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getName().startsWith("org.apache.sshd") && message != null
+        return t.getClass().getName().startsWith("org.apache.sshd")
+                && message != null
                 && message.toLowerCase(Locale.ROOT).contains("no more authentication methods");
     }
 }

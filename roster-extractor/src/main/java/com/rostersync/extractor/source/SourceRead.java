@@ -14,9 +14,13 @@ import java.util.Set;
  * row was broken: they are neither updated nor deleted. {@code foundSchoolIds} are the configured schools the source
  * has; {@code null} when the source cannot tell (its schools file failed), in which case none counts as missing.
  */
-public record SourceRead(Map<String, List<RosterRecord>> recordsBySchool, Set<String> foundSchoolIds,
-        Set<EntityType> carriedForward, Map<EntityType, Set<String>> carriedForwardIds,
-        List<FileFailure> fileFailures, Map<EntityType, Long> recordsRead) {
+public record SourceRead(
+        Map<String, List<RosterRecord>> recordsBySchool,
+        Set<String> foundSchoolIds,
+        Set<EntityType> carriedForward,
+        Map<EntityType, Set<String>> carriedForwardIds,
+        List<FileFailure> fileFailures,
+        Map<EntityType, Long> recordsRead) {
 
     public SourceRead {
         recordsBySchool = Map.copyOf(recordsBySchool);

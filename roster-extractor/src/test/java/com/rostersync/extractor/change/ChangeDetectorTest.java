@@ -49,10 +49,11 @@ class ChangeDetectorTest {
         School other = new School("S9", "Other", null, null, null);
         SchoolChanges first = detector.detect("S1", List.of(s1), Map.of(), Set.of(), Map.of());
 
-        SchoolChanges second = detector.detect("S1", List.of(other), published(first), Set.of(EntityType.SCHOOL),
-                Map.of());
+        SchoolChanges second =
+                detector.detect("S1", List.of(other), published(first), Set.of(EntityType.SCHOOL), Map.of());
 
-        assertThat(second.changes()).extracting(Change::kind, Change::sourcedId)
+        assertThat(second.changes())
+                .extracting(Change::kind, Change::sourcedId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.UPSERT, "S9"));
         assertThat(second.counts()).containsEntry(EntityType.SCHOOL, new ChangeCounts(2, 1, 0));
         assertThat(second.carriedForward()).containsExactly(EntityType.SCHOOL);
@@ -63,16 +64,37 @@ class ChangeDetectorTest {
         SchoolChanges first = detector.detect("S1", List.of(s1), Map.of(), Set.of(), Map.of());
         School renamed = new School("S1", "Renamed", null, null, null);
 
-        assertThat(detector.detect("S1", List.of(), published(first), Set.of(),
-                Map.of(EntityType.SCHOOL, Set.of("S1"))).changes()).isEmpty();
-        assertThat(detector.detect("S1", List.of(renamed), published(first), Set.of(),
-                Map.of(EntityType.SCHOOL, Set.of("S1"))).changes()).isEmpty();
+        assertThat(detector.detect("S1", List.of(), published(first), Set.of(), Map.of(EntityType.SCHOOL, Set.of("S1")))
+                        .changes())
+                .isEmpty();
+        assertThat(detector.detect(
+                                "S1",
+                                List.of(renamed),
+                                published(first),
+                                Set.of(),
+                                Map.of(EntityType.SCHOOL, Set.of("S1")))
+                        .changes())
+                .isEmpty();
     }
 
     @Test
     void hashIgnoresMapOrder() {
-        var a = new com.rostersync.events.roster.Person("P", List.of("S1"), null, "u", true, "g", "f", null, null,
-                null, null, null, List.of(), new java.util.LinkedHashMap<>(Map.of("A", "1")), List.of());
+        var a = new com.rostersync.events.roster.Person(
+                "P",
+                List.of("S1"),
+                null,
+                "u",
+                true,
+                "g",
+                "f",
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                new java.util.LinkedHashMap<>(Map.of("A", "1")),
+                List.of());
         java.util.LinkedHashMap<String, String> ids = new java.util.LinkedHashMap<>();
         ids.put("B", "2");
         ids.put("A", "1");
@@ -83,8 +105,22 @@ class ChangeDetectorTest {
     }
 
     private static RosterRecord withIds(com.rostersync.events.roster.Person p, Map<String, String> ids) {
-        return new com.rostersync.events.roster.Person(p.sourcedId(), p.orgSourcedIds(), p.role(), p.username(),
-                p.enabled(), p.givenName(), p.familyName(), null, null, null, null, null, List.of(), ids, List.of());
+        return new com.rostersync.events.roster.Person(
+                p.sourcedId(),
+                p.orgSourcedIds(),
+                p.role(),
+                p.username(),
+                p.enabled(),
+                p.givenName(),
+                p.familyName(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                ids,
+                List.of());
     }
 
     private static Map<EntityType, Map<String, String>> published(SchoolChanges changes) {

@@ -28,7 +28,9 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /** A bad file in a drop never becomes a deletion downstream, and the next good drop recovers by itself. */
-@EmbeddedKafka(partitions = 1, topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
 class CsvDropCarryForwardKafkaTest {
 
     @TempDir
@@ -46,8 +48,10 @@ class CsvDropCarryForwardKafkaTest {
         });
         extractor = new ExtractorHarness(bootstrap, t -> source);
         changes = new TopicReader<>(bootstrap, Topics.ROSTER_CHANGES, RosterChangeEvent.class);
-        tenant = Tenants.folderDrop("anne-" + test.getTestMethod().orElseThrow().getName(),
-                Drops.goodDropIn(dir).toString(), List.of("SA"));
+        tenant = Tenants.folderDrop(
+                "anne-" + test.getTestMethod().orElseThrow().getName(),
+                Drops.goodDropIn(dir).toString(),
+                List.of("SA"));
         assertThat(extractor.cycle.run(tenant).reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
         assertThat(changes.newValues(this::ours)).hasSize(12);
     }
@@ -68,7 +72,8 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(failed.fileFailures()).extracting(FileFailure::file).containsExactly("users.csv");
         List<RosterChangeEvent> events = changes.newValues(this::ours);
         assertThat(events).noneMatch(e -> e instanceof RecordChanged);
-        assertThat(extractor.state.school(tenant.id(), "SA").get(EntityType.PERSON)).hasSize(3);
+        assertThat(extractor.state.school(tenant.id(), "SA").get(EntityType.PERSON))
+                .hasSize(3);
 
         Drops.write(dir, "users.csv", new String(Drops.good("users.csv")));
         SyncOutcome recovered = extractor.cycle.run(tenant);
@@ -88,7 +93,11 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(events).hasSize(2);
         assertThat(((RecordChanged) events.get(0)).kind()).isEqualTo(ChangeKind.UPSERT);
         assertThat(((CycleCompleted) events.get(1)).carriedForward()).contains(EntityType.PERSON);
-        assertThat(((CycleCompleted) events.get(1)).counts().get(EntityType.PERSON).total()).isEqualTo(3);
+        assertThat(((CycleCompleted) events.get(1))
+                        .counts()
+                        .get(EntityType.PERSON)
+                        .total())
+                .isEqualTo(3);
     }
 
     @Test
@@ -106,7 +115,9 @@ class CsvDropCarryForwardKafkaTest {
             assertThat(f.field()).isEqualTo("enabledUser");
         });
         List<RecordChanged> records = changes.newValues(this::ours).stream()
-                .filter(RecordChanged.class::isInstance).map(RecordChanged.class::cast).toList();
+                .filter(RecordChanged.class::isInstance)
+                .map(RecordChanged.class::cast)
+                .toList();
         assertThat(records).singleElement().satisfies(delete -> {
             assertThat(delete.kind()).isEqualTo(ChangeKind.DELETE);
             assertThat(delete.sourcedId()).isEqualTo("N3");

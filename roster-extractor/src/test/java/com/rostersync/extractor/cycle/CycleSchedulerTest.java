@@ -43,8 +43,8 @@ class CycleSchedulerTest {
     final CountDownLatch never = new CountDownLatch(1);
     final AtomicBoolean slowInterrupted = new AtomicBoolean();
     final TenantRegistry registry = new TenantRegistry(List.of(tenant("slow"), tenant("a"), tenant("b")));
-    final CycleScheduler scheduler = new CycleScheduler(() -> registry, this::cycle, 2, 10, Duration.ofSeconds(1),
-            Duration.ofSeconds(30), clock);
+    final CycleScheduler scheduler = new CycleScheduler(
+            () -> registry, this::cycle, 2, 10, Duration.ofSeconds(1), Duration.ofSeconds(30), clock);
 
     @AfterEach
     void stop() {

@@ -18,8 +18,8 @@ import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
 import com.rostersync.extractor.support.ExtractorHarness;
 import com.rostersync.extractor.support.SisDatabase;
-import com.rostersync.extractor.support.TopicReader;
 import com.rostersync.extractor.support.Tenants;
+import com.rostersync.extractor.support.TopicReader;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Path;
@@ -36,7 +36,9 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /** The extract cycle against a real broker: change detection, ordering, SCHOOLS_NOT_FOUND and restarts. */
-@EmbeddedKafka(partitions = 1, topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
 class ExtractCycleKafkaTest {
 
     private static final AtomicInteger TENANTS = new AtomicInteger();
@@ -79,12 +81,13 @@ class ExtractCycleKafkaTest {
     void firstCyclePublishesEverySchoolsRecordsThenItsCycleCompleted() {
         SyncOutcome outcome = extractor.cycle.run(tenant(List.of("S1", "S2")));
 
-        List<TopicReader.Keyed<RosterChangeEvent>> s1 = changes.newRecords(key -> key.equals(Keys.school(tenantId,
-                "S1")));
+        List<TopicReader.Keyed<RosterChangeEvent>> s1 =
+                changes.newRecords(key -> key.equals(Keys.school(tenantId, "S1")));
         assertThat(s1).hasSize(10);
         assertThat(s1.subList(0, 9)).allSatisfy(e -> assertThat(e.value()).isInstanceOf(RecordChanged.class));
         CycleCompleted completed = (CycleCompleted) s1.get(9).value();
-        assertThat(completed.counts()).containsEntry(EntityType.PERSON, new ChangeCounts(2, 2, 0))
+        assertThat(completed.counts())
+                .containsEntry(EntityType.PERSON, new ChangeCounts(2, 2, 0))
                 .containsEntry(EntityType.ENROLLMENT, new ChangeCounts(2, 2, 0));
         assertThat(s1).extracting(e -> e.value().cycleId()).containsOnly(completed.cycleId());
         assertThat(outcome.stage()).isEqualTo(Stage.EXTRACT);
@@ -151,18 +154,24 @@ class ExtractCycleKafkaTest {
         extractor.cycle.run(tenant);
 
         List<TopicReader.Keyed<RosterChangeEvent>> events = changes.newRecords(this::ours);
-        assertThat(events).filteredOn(e -> e.value() instanceof RecordChanged).singleElement()
+        assertThat(events)
+                .filteredOn(e -> e.value() instanceof RecordChanged)
+                .singleElement()
                 .satisfies(e -> {
                     RecordChanged delete = (RecordChanged) e.value();
                     assertThat(delete.kind()).isEqualTo(ChangeKind.DELETE);
                     assertThat(delete.sourcedId()).isEqualTo("E4");
                     assertThat(e.key()).isEqualTo(Keys.school(tenantId, "S2"));
                 });
-        assertThat(events).filteredOn(e -> e.value() instanceof CycleCompleted)
-                .as("first cycle since start announces every school once").hasSize(2);
+        assertThat(events)
+                .filteredOn(e -> e.value() instanceof CycleCompleted)
+                .as("first cycle since start announces every school once")
+                .hasSize(2);
 
         extractor.cycle.run(tenant);
-        assertThat(changes.newValues(this::ours)).as("after the first cycle, quiet again").isEmpty();
+        assertThat(changes.newValues(this::ours))
+                .as("after the first cycle, quiet again")
+                .isEmpty();
     }
 
     @Test
@@ -181,7 +190,8 @@ class ExtractCycleKafkaTest {
         Tenant tenant = tenant(List.of("S1", "S2"));
         extractor.cycle.run(tenant);
         changes.newValues(this::ours);
-        sis.execute("alter table schools rename to schools_backup",
+        sis.execute(
+                "alter table schools rename to schools_backup",
                 "create table schools as select * from schools_backup where school_id <> 'S2'");
 
         assertThat(extractor.cycle.run(tenant).reason()).isEqualTo(OutcomeReason.SCHOOLS_NOT_FOUND);
@@ -196,16 +206,20 @@ class ExtractCycleKafkaTest {
 
     @Test
     void credentialFailureIsReportedAndPublishesNothing() {
-        JdbcRosterSource wrong = new JdbcRosterSource(new SecretResolver(Map.of(Tenants.PASSWORD_REF, "nope"), null),
-                Duration.ofSeconds(5));
+        JdbcRosterSource wrong = new JdbcRosterSource(
+                new SecretResolver(Map.of(Tenants.PASSWORD_REF, "nope"), null), Duration.ofSeconds(5));
         ExtractorHarness broken = new ExtractorHarness(bootstrap, tenant -> wrong);
         try {
             SyncOutcome outcome = broken.cycle.run(tenant(List.of("S1")));
             assertThat(outcome.reason()).isEqualTo(OutcomeReason.SOURCE_CREDENTIALS);
             assertThat(outcome.message()).doesNotContain("nope");
             assertThat(changes.newValues(this::ours)).isEmpty();
-            assertThat(broken.meters.get("rostersync.outcomes.sent").tag("reason", "SOURCE_CREDENTIALS").counter()
-                    .count()).isEqualTo(1);
+            assertThat(broken.meters
+                            .get("rostersync.outcomes.sent")
+                            .tag("reason", "SOURCE_CREDENTIALS")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
         } finally {
             broken.close();
         }

@@ -33,10 +33,20 @@ class TenantCycleTest {
     final HashState state = new HashState();
     final RecordingPublisher publisher = new RecordingPublisher();
     List<RosterRecord> s1 = List.of(new School("S1", "One", null, null, null));
-    final TenantCycle cycle = new TenantCycle(t -> tenant -> new SourceRead(Map.of("S1", s1, "S2",
-            List.of(new School("S2", "Two", null, null, null))), Set.of("S1", "S2"), Set.of(), Map.of(), List.of(),
-            Map.of(EntityType.SCHOOL, 2L)), new ChangeDetector(new ContentHasher()::hash), state, publisher,
-            new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofSeconds(5));
+    final TenantCycle cycle = new TenantCycle(
+            t -> tenant -> new SourceRead(
+                    Map.of("S1", s1, "S2", List.of(new School("S2", "Two", null, null, null))),
+                    Set.of("S1", "S2"),
+                    Set.of(),
+                    Map.of(),
+                    List.of(),
+                    Map.of(EntityType.SCHOOL, 2L)),
+            new ChangeDetector(new ContentHasher()::hash),
+            state,
+            publisher,
+            new SimpleMeterRegistry(),
+            Clock.systemUTC(),
+            Duration.ofSeconds(5));
 
     @Test
     void unacknowledgedChangesDoNotMoveTheHashesAndAreSentAgainNextCycle() {
@@ -49,7 +59,9 @@ class TenantCycleTest {
         publisher.failingSchool = null;
         publisher.events.clear();
         cycle.run(tenant);
-        assertThat(publisher.events).filteredOn(RecordChanged.class::isInstance).extracting(RosterChangeEvent::schoolId)
+        assertThat(publisher.events)
+                .filteredOn(RecordChanged.class::isInstance)
+                .extracting(RosterChangeEvent::schoolId)
                 .containsExactly("S1");
     }
 
@@ -70,11 +82,17 @@ class TenantCycleTest {
 
     @Test
     void aCycleInterruptedForOverrunningStillReportsTheSourceAsUnavailable() {
-        TenantCycle hanging = new TenantCycle(t -> tenant -> {
-            Thread.currentThread().interrupt(); // what the scheduler does to an overrunning cycle
-            throw new IllegalStateException("query interrupted");
-        }, new ChangeDetector(new ContentHasher()::hash), state, publisher, new SimpleMeterRegistry(),
-                Clock.systemUTC(), Duration.ofSeconds(5));
+        TenantCycle hanging = new TenantCycle(
+                t -> tenant -> {
+                    Thread.currentThread().interrupt(); // what the scheduler does to an overrunning cycle
+                    throw new IllegalStateException("query interrupted");
+                },
+                new ChangeDetector(new ContentHasher()::hash),
+                state,
+                publisher,
+                new SimpleMeterRegistry(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(5));
         try {
             hanging.run(tenant);
 
@@ -82,7 +100,9 @@ class TenantCycleTest {
                 assertThat(outcome.reason()).isEqualTo(com.rostersync.events.outcome.OutcomeReason.SOURCE_UNAVAILABLE);
                 assertThat(outcome.message()).contains("overran its time limit");
             });
-            assertThat(Thread.currentThread().isInterrupted()).as("interrupt restored for the pool").isTrue();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("interrupt restored for the pool")
+                    .isTrue();
         } finally {
             Thread.interrupted();
         }
@@ -95,8 +115,7 @@ class TenantCycleTest {
         String failingSchool;
 
         @Override
-        public CompletableFuture<Void> publishChanges(String tenantId, String schoolId,
-                List<RosterChangeEvent> sent) {
+        public CompletableFuture<Void> publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> sent) {
             if (schoolId.equals(failingSchool)) {
                 return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
             }
@@ -119,6 +138,5 @@ class TenantCycleTest {
         }
     }
 
-    private record Recorded(String schoolId, List<Change> changes) {
-    }
+    private record Recorded(String schoolId, List<Change> changes) {}
 }

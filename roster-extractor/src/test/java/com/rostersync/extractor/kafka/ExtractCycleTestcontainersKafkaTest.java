@@ -34,16 +34,20 @@ class ExtractCycleTestcontainersKafkaTest {
 
     @Test
     void dropIsPublishedOnARealBroker() throws Exception {
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.ROSTER_CHANGES, 1, (short) 1),
-                    ExtractorKafka.stateTopic(1, (short) 1), new NewTopic(Topics.OUTCOMES, 1, (short) 1))).all().get();
+        try (Admin admin = Admin.create(
+                java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.ROSTER_CHANGES, 1, (short) 1),
+                            ExtractorKafka.stateTopic(1, (short) 1),
+                            new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
+                    .all()
+                    .get();
         }
         CsvDropRosterSource source = new CsvDropRosterSource(new FolderDropFetcher(), t -> {
             throw new AssertionError("folder drops only");
         });
-        try (TopicReader<RosterChangeEvent> changes = new TopicReader<>(kafka.getBootstrapServers(),
-                Topics.ROSTER_CHANGES, RosterChangeEvent.class);
+        try (TopicReader<RosterChangeEvent> changes =
+                        new TopicReader<>(kafka.getBootstrapServers(), Topics.ROSTER_CHANGES, RosterChangeEvent.class);
                 ExtractorHarness extractor = new ExtractorHarness(kafka.getBootstrapServers(), t -> source)) {
             var tenant = Tenants.folderDrop("anne", Drops.goodDropIn(dir).toString(), List.of("SA"));
 

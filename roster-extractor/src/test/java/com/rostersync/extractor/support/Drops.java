@@ -14,11 +14,16 @@ import java.util.zip.ZipOutputStream;
 /** The fixture OneRoster drop of St Anne (one school, 11 records), copied into a folder or zipped. */
 public final class Drops {
 
-    public static final List<String> GOOD_FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv",
-            "courses.csv", "classes.csv", "users.csv", "enrollments.csv");
+    public static final List<String> GOOD_FILES = List.of(
+            "manifest.csv",
+            "orgs.csv",
+            "academicSessions.csv",
+            "courses.csv",
+            "classes.csv",
+            "users.csv",
+            "enrollments.csv");
 
-    private Drops() {
-    }
+    private Drops() {}
 
     public static Path goodDropIn(Path folder) {
         try {

@@ -8,6 +8,7 @@ import com.rostersync.extractor.kafka.ExtractorKafka;
 import com.rostersync.extractor.kafka.HashStateRestorer;
 import com.rostersync.extractor.kafka.KafkaCyclePublisher;
 import com.rostersync.extractor.source.RosterSource;
+import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import com.rostersync.tenants.Tenant;
 
 /**
  * One extractor instance wired as the application wires it, on a real broker: "restarting" is building a new
@@ -36,11 +36,19 @@ public final class ExtractorHarness implements AutoCloseable {
         Map<String, Object> base = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         events = ExtractorKafka.eventTemplate(base, JsonMapper.builder().build());
         hashes = ExtractorKafka.stateTemplate(base);
-        restored = new HashStateRestorer(() -> ExtractorKafka.stateConsumerFactory(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)).createConsumer(), Duration.ofSeconds(10))
+        restored = new HashStateRestorer(
+                        () -> ExtractorKafka.stateConsumerFactory(
+                                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))
+                                .createConsumer(),
+                        Duration.ofSeconds(10))
                 .restore(state);
-        cycle = new TenantCycle(sources, new ChangeDetector(new ContentHasher()::hash), state,
-                new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)), meters, Clock.systemUTC(),
+        cycle = new TenantCycle(
+                sources,
+                new ChangeDetector(new ContentHasher()::hash),
+                state,
+                new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)),
+                meters,
+                Clock.systemUTC(),
                 Duration.ofSeconds(15));
     }
 

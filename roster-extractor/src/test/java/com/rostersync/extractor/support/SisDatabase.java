@@ -53,8 +53,10 @@ public final class SisDatabase {
                 int comment = line.indexOf("--");
                 clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
             }
-            execute(java.util.Arrays.stream(clean.toString().split(";")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toArray(String[]::new));
+            execute(java.util.Arrays.stream(clean.toString().split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toArray(String[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

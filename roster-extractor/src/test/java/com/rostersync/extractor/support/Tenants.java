@@ -15,25 +15,68 @@ public final class Tenants {
 
     public static final String PASSWORD_REF = "SIS_PASSWORD";
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     public static Tenant jdbc(String id, String url, List<String> schools, Map<String, String> queries) {
-        return new Tenant(id, id, new Source(SourceType.JDBC, new JdbcSource(url, SisDatabase.USER,
-                new SecretRef(PASSWORD_REF), queries, Duration.ofSeconds(5)), null), schools, 10,
-                Duration.ofSeconds(1), List.of(), List.of());
-    }
-
-    public static Tenant folderDrop(String id, String folder, List<String> schools) {
-        return new Tenant(id, id, new Source(SourceType.CSV_DROP, null, new CsvDropSource(folder, null, 22, null,
-                null, null, null, null, Duration.ofSeconds(5))), schools, 10, Duration.ofSeconds(1), List.of(),
+        return new Tenant(
+                id,
+                id,
+                new Source(
+                        SourceType.JDBC,
+                        new JdbcSource(
+                                url, SisDatabase.USER, new SecretRef(PASSWORD_REF), queries, Duration.ofSeconds(5)),
+                        null),
+                schools,
+                10,
+                Duration.ofSeconds(1),
+                List.of(),
                 List.of());
     }
 
-    public static Tenant sftpDrop(String id, String host, int port, String user, String passwordRef,
-            String knownHosts, String directory, List<String> schools) {
-        return new Tenant(id, id, new Source(SourceType.CSV_DROP, null, new CsvDropSource(null, host, port, user,
-                new SecretRef(passwordRef), null, knownHosts, directory, Duration.ofSeconds(5))), schools, 10,
-                Duration.ofSeconds(1), List.of(), List.of());
+    public static Tenant folderDrop(String id, String folder, List<String> schools) {
+        return new Tenant(
+                id,
+                id,
+                new Source(
+                        SourceType.CSV_DROP,
+                        null,
+                        new CsvDropSource(folder, null, 22, null, null, null, null, null, Duration.ofSeconds(5))),
+                schools,
+                10,
+                Duration.ofSeconds(1),
+                List.of(),
+                List.of());
+    }
+
+    public static Tenant sftpDrop(
+            String id,
+            String host,
+            int port,
+            String user,
+            String passwordRef,
+            String knownHosts,
+            String directory,
+            List<String> schools) {
+        return new Tenant(
+                id,
+                id,
+                new Source(
+                        SourceType.CSV_DROP,
+                        null,
+                        new CsvDropSource(
+                                null,
+                                host,
+                                port,
+                                user,
+                                new SecretRef(passwordRef),
+                                null,
+                                knownHosts,
+                                directory,
+                                Duration.ofSeconds(5))),
+                schools,
+                10,
+                Duration.ofSeconds(1),
+                List.of(),
+                List.of());
     }
 }

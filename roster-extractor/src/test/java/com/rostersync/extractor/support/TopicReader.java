@@ -31,11 +31,17 @@ public final class TopicReader<T> implements AutoCloseable {
     /** Reads from the beginning when {@code fromStart}, else only what arrives after this moment. */
     public TopicReader(String bootstrap, String topic, Class<T> type, boolean fromStart) {
         this.type = type;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
                 new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         if (fromStart) {
             consumer.seekToBeginning(partitions);
@@ -52,9 +58,13 @@ public final class TopicReader<T> implements AutoCloseable {
         while (!end.isEmpty()) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 if (keyFilter.test(record.key())) {
-                    records.add(new Keyed<>(record.key(), record.value() == null ? null
-                            : type == String.class ? type.cast(record.value())
-                            : JSON.readValue(record.value(), type)));
+                    records.add(new Keyed<>(
+                            record.key(),
+                            record.value() == null
+                                    ? null
+                                    : type == String.class
+                                            ? type.cast(record.value())
+                                            : JSON.readValue(record.value(), type)));
                 }
             }
             end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -71,6 +81,5 @@ public final class TopicReader<T> implements AutoCloseable {
         consumer.close();
     }
 
-    public record Keyed<T>(String key, T value) {
-    }
+    public record Keyed<T>(String key, T value) {}
 }

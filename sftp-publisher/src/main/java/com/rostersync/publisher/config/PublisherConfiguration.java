@@ -29,8 +29,9 @@ class PublisherConfiguration {
 
     @Bean(destroyMethod = "close")
     SftpSessionFactories sftpSessionFactories(SecretsProperties secrets, PublisherProperties publisher) {
-        return new SftpSessionFactories(SecretResolver.fromSystem(secrets.dir()), new SftpTimeouts(
-                publisher.connectTimeout(), publisher.authTimeout(), publisher.transferTimeout()));
+        return new SftpSessionFactories(
+                SecretResolver.fromSystem(secrets.dir()),
+                new SftpTimeouts(publisher.connectTimeout(), publisher.authTimeout(), publisher.transferTimeout()));
     }
 
     @Bean
@@ -44,16 +45,34 @@ class PublisherConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PublishCoordinator publishCoordinator(TenantRegistryWatcher watcher, DestinationUploader uploader,
-            OutcomeSink outcomes, PublishedStateStore stateStore, PublishMetrics metrics,
-            PublisherProperties publisher, SftpSessionFactories factories) {
+    PublishCoordinator publishCoordinator(
+            TenantRegistryWatcher watcher,
+            DestinationUploader uploader,
+            OutcomeSink outcomes,
+            PublishedStateStore stateStore,
+            PublishMetrics metrics,
+            PublisherProperties publisher,
+            SftpSessionFactories factories) {
         PublisherProperties.Retry retry = publisher.retry();
-        PublishCoordinator coordinator = new PublishCoordinator(watcher::current, uploader, outcomes, stateStore,
-                metrics, new RetryBackoff(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
-                        retry.jitter(), retry.recoverAfter()), publisher.poolSize(), Clock.systemUTC());
+        PublishCoordinator coordinator = new PublishCoordinator(
+                watcher::current,
+                uploader,
+                outcomes,
+                stateStore,
+                metrics,
+                new RetryBackoff(
+                        retry.maxAttempts(),
+                        retry.initialBackoff(),
+                        retry.maxBackoff(),
+                        retry.jitter(),
+                        retry.recoverAfter()),
+                publisher.poolSize(),
+                Clock.systemUTC());
         watcher.onChange(registry -> {
-            factories.retainOnly(registry.tenants().stream().flatMap(t -> t.destinations().stream())
-                    .map(DestinationAccount::id).collect(Collectors.toSet()));
+            factories.retainOnly(registry.tenants().stream()
+                    .flatMap(t -> t.destinations().stream())
+                    .map(DestinationAccount::id)
+                    .collect(Collectors.toSet()));
             coordinator.onRegistryChange();
         });
         return coordinator;

@@ -38,6 +38,5 @@ public record PublisherProperties(
             @NotNull @DefaultValue("1s") Duration initialBackoff,
             @NotNull @DefaultValue("30s") Duration maxBackoff,
             @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double jitter,
-            @NotNull @DefaultValue("2m") Duration recoverAfter) {
-    }
+            @NotNull @DefaultValue("2m") Duration recoverAfter) {}
 }

@@ -9,5 +9,4 @@ import org.springframework.validation.annotation.Validated;
 /** {@code rostersync.secrets.dir}: the folder of mounted secret files, looked up after the environment. */
 @Validated
 @ConfigurationProperties("rostersync.secrets")
-public record SecretsProperties(@NotNull @DefaultValue("/run/secrets") Path dir) {
-}
+public record SecretsProperties(@NotNull @DefaultValue("/run/secrets") Path dir) {}

@@ -10,5 +10,4 @@ import org.springframework.validation.annotation.Validated;
 /** {@code rostersync.tenants.*}: the tenant registry file every service reads, and how often it is checked. */
 @Validated
 @ConfigurationProperties("rostersync.tenants")
-public record TenantsProperties(@NotNull Path file, @NotNull @DefaultValue("5s") Duration pollInterval) {
-}
+public record TenantsProperties(@NotNull Path file, @NotNull @DefaultValue("5s") Duration pollInterval) {}

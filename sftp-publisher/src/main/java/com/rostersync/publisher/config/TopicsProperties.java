@@ -8,5 +8,4 @@ import org.springframework.validation.annotation.Validated;
 /** {@code rostersync.topics.*}: partitions and replicas of the topics this service declares. */
 @Validated
 @ConfigurationProperties("rostersync.topics")
-public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") int replicas) {
-}
+public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") int replicas) {}

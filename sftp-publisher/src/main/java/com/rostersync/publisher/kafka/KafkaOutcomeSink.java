@@ -29,8 +29,11 @@ class KafkaOutcomeSink implements OutcomeSink {
         template.send(Topics.OUTCOMES, Keys.school(outcome.tenantId(), outcome.destinationId()), outcome)
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
-                        log.error("Outcome {} for destination {} was not sent: {}", outcome.reason(),
-                                outcome.destinationId(), failure.getMessage());
+                        log.error(
+                                "Outcome {} for destination {} was not sent: {}",
+                                outcome.reason(),
+                                outcome.destinationId(),
+                                failure.getMessage());
                     }
                 });
     }

@@ -24,8 +24,10 @@ class KafkaPublishedStateStore implements PublishedStateStore {
     public void save(PublishedState state) {
         template.send(Topics.PUBLISHER_STATE, state.destinationId(), state).whenComplete((result, failure) -> {
             if (failure != null) {
-                log.error("State of destination {} was not saved (the next start may upload again): {}",
-                        state.destinationId(), failure.getMessage());
+                log.error(
+                        "State of destination {} was not saved (the next start may upload again): {}",
+                        state.destinationId(),
+                        failure.getMessage());
             }
         });
     }

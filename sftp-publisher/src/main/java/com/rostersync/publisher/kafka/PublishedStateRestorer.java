@@ -37,8 +37,8 @@ class PublishedStateRestorer implements ApplicationRunner {
     private final JsonMapper jsonMapper;
     private final PublishCoordinator coordinator;
 
-    PublishedStateRestorer(ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper,
-            PublishCoordinator coordinator) {
+    PublishedStateRestorer(
+            ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper, PublishCoordinator coordinator) {
         this.consumerFactory = consumerFactory;
         this.jsonMapper = jsonMapper;
         this.coordinator = coordinator;
@@ -50,10 +50,11 @@ class PublishedStateRestorer implements ApplicationRunner {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         int restored = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PUBLISHER_STATE, RESTORE_LIMIT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, RESTORE_LIMIT);

@@ -40,8 +40,8 @@ class PublisherKafkaConfiguration {
     DefaultKafkaConsumerFactoryCustomizer snapshotDeserializer(JsonMapper jsonMapper) {
         return factory -> {
             @SuppressWarnings({"unchecked", "rawtypes"})
-            var typed = (org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, SchoolSnapshot>) (
-                    org.springframework.kafka.core.DefaultKafkaConsumerFactory) factory;
+            var typed = (org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, SchoolSnapshot>)
+                    (org.springframework.kafka.core.DefaultKafkaConsumerFactory) factory;
             typed.setKeyDeserializer(new StringDeserializer());
             typed.setValueDeserializer(new ErrorHandlingDeserializer<>(
                     new JacksonJsonDeserializer<>(SchoolSnapshot.class, jsonMapper, false)));
@@ -57,8 +57,8 @@ class PublisherKafkaConfiguration {
             byType.put(byte[].class, new ByteArraySerializer());
             byType.put(Object.class, json);
             @SuppressWarnings({"unchecked", "rawtypes"})
-            var typed = (org.springframework.kafka.core.DefaultKafkaProducerFactory<String, Object>) (
-                    org.springframework.kafka.core.DefaultKafkaProducerFactory) factory;
+            var typed = (org.springframework.kafka.core.DefaultKafkaProducerFactory<String, Object>)
+                    (org.springframework.kafka.core.DefaultKafkaProducerFactory) factory;
             typed.setKeySerializer(new StringSerializer());
             typed.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
         };
@@ -66,25 +66,34 @@ class PublisherKafkaConfiguration {
 
     @Bean
     CommonErrorHandler publisherErrorHandler(KafkaTemplate<Object, Object> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.SNAPSHOTS_DLT, -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, failure) -> new TopicPartition(Topics.SNAPSHOTS_DLT, -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
     }
 
     @Bean
     NewTopic outcomesTopic(TopicsProperties topics) {
-        return TopicBuilder.name(Topics.OUTCOMES).partitions(topics.partitions()).replicas(topics.replicas()).build();
+        return TopicBuilder.name(Topics.OUTCOMES)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
     }
 
     @Bean
     NewTopic publisherStateTopic(TopicsProperties topics) {
-        return TopicBuilder.name(Topics.PUBLISHER_STATE).partitions(topics.partitions()).replicas(topics.replicas())
-                .compact().build();
+        return TopicBuilder.name(Topics.PUBLISHER_STATE)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .compact()
+                .build();
     }
 
     @Bean
     NewTopic snapshotsDeadLetterTopic(TopicsProperties topics) {
-        return TopicBuilder.name(Topics.SNAPSHOTS_DLT).partitions(topics.partitions()).replicas(topics.replicas())
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024)).build();
+        return TopicBuilder.name(Topics.SNAPSHOTS_DLT)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))
+                .build();
     }
 }

@@ -15,6 +15,8 @@ public record MergedFileSet(List<SnapshotFile> files, String contentHash) {
     }
 
     public long totalBytes() {
-        return files.stream().mapToLong(f -> f.content().getBytes(StandardCharsets.UTF_8).length).sum();
+        return files.stream()
+                .mapToLong(f -> f.content().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
     }
 }

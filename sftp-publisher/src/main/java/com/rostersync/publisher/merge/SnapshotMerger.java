@@ -38,7 +38,8 @@ public final class SnapshotMerger {
         if (snapshots.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
         }
-        List<SchoolSnapshot> ordered = snapshots.stream().sorted(Comparator.comparing(SchoolSnapshot::schoolId))
+        List<SchoolSnapshot> ordered = snapshots.stream()
+                .sorted(Comparator.comparing(SchoolSnapshot::schoolId))
                 .toList();
         if (ordered.size() == 1) {
             return withHash(ordered.get(0).files());
@@ -80,7 +81,9 @@ public final class SnapshotMerger {
             return Optional.empty();
         }
         List<List<String>> rows = rowsById.values().stream()
-                .map(values -> file.columns().stream().map(c -> values.getOrDefault(c, "")).toList())
+                .map(values -> file.columns().stream()
+                        .map(c -> values.getOrDefault(c, ""))
+                        .toList())
                 .toList();
         return Optional.of(new SnapshotFile(file.fileName(), CsvWriter.write(file, rows), rows.size()));
     }
@@ -91,7 +94,8 @@ public final class SnapshotMerger {
         Optional<SnapshotFile> source = fileOf(first, OneRosterFile.MANIFEST.fileName());
         Set<String> fileRowsSeen = new LinkedHashSet<>();
         if (source.isPresent()) {
-            for (CsvRow row : read(first.schoolId(), OneRosterFile.MANIFEST, source.get()).rows()) {
+            for (CsvRow row :
+                    read(first.schoolId(), OneRosterFile.MANIFEST, source.get()).rows()) {
                 String property = row.get("propertyName");
                 if (property.startsWith("file.")) {
                     String name = property.substring("file.".length());
@@ -110,8 +114,8 @@ public final class SnapshotMerger {
                 rows.add(List.of("file." + name, fileValue(name, present)));
             }
         }
-        return new SnapshotFile(OneRosterFile.MANIFEST.fileName(), CsvWriter.write(OneRosterFile.MANIFEST, rows),
-                rows.size());
+        return new SnapshotFile(
+                OneRosterFile.MANIFEST.fileName(), CsvWriter.write(OneRosterFile.MANIFEST, rows), rows.size());
     }
 
     private static String fileValue(String manifestName, Set<OneRosterFile> present) {

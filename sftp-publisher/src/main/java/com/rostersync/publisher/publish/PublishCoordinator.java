@@ -61,8 +61,15 @@ public final class PublishCoordinator implements AutoCloseable {
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private volatile boolean started;
 
-    public PublishCoordinator(Supplier<TenantRegistry> registry, DestinationUploader uploader, OutcomeSink outcomes,
-            PublishedStateStore stateStore, PublishMetrics metrics, RetryBackoff backoff, int poolSize, Clock clock) {
+    public PublishCoordinator(
+            Supplier<TenantRegistry> registry,
+            DestinationUploader uploader,
+            OutcomeSink outcomes,
+            PublishedStateStore stateStore,
+            PublishMetrics metrics,
+            RetryBackoff backoff,
+            int poolSize,
+            Clock clock) {
         this.registry = registry;
         this.uploader = uploader;
         this.outcomes = outcomes;
@@ -71,8 +78,8 @@ public final class PublishCoordinator implements AutoCloseable {
         this.backoff = backoff;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(poolSize,
-                r -> daemon(r, "publisher-upload-" + threads.incrementAndGet()));
+        this.workers =
+                Executors.newFixedThreadPool(poolSize, r -> daemon(r, "publisher-upload-" + threads.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "publisher-timer"));
     }
 
@@ -131,8 +138,8 @@ public final class PublishCoordinator implements AutoCloseable {
         if (wait.isZero() || wait.isNegative()) {
             workers.execute(() -> run(destinationId, attempt));
         } else {
-            timer.schedule(() -> workers.execute(() -> run(destinationId, attempt)), wait.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> workers.execute(() -> run(destinationId, attempt)), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -186,57 +193,110 @@ public final class PublishCoordinator implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            log.info("Destination {} of tenant {} waits for snapshots of schools {}; nothing uploaded",
-                    destinationId, tenant.id(), missing);
+            log.info(
+                    "Destination {} of tenant {} waits for snapshots of schools {}; nothing uploaded",
+                    destinationId,
+                    tenant.id(),
+                    missing);
             return Next.DONE;
         }
         MergedFileSet files;
         try {
             files = merger.merge(covered);
         } catch (MergeException invalid) {
-            report(tenant, destination, OutcomeReason.FILE_FAILED, invalid.getMessage(),
+            report(
+                    tenant,
+                    destination,
+                    OutcomeReason.FILE_FAILED,
+                    invalid.getMessage(),
                     List.of(new FileFailure(invalid.file(), invalid.line(), invalid.field(), invalid.getMessage())),
                     Map.of());
             return Next.DONE;
         }
         PublishedState last = published.get(destinationId);
         if (last != null && last.contentHash().equals(files.contentHash())) {
-            report(tenant, destination, OutcomeReason.UNCHANGED,
-                    "destination " + destinationId + " already has this content", List.of(), Map.of());
+            report(
+                    tenant,
+                    destination,
+                    OutcomeReason.UNCHANGED,
+                    "destination " + destinationId + " already has this content",
+                    List.of(),
+                    Map.of());
             return Next.DONE;
         }
         Instant began = clock.instant();
         try {
             UploadReceipt receipt = uploader.upload(destination, files);
             Duration took = Duration.between(began, clock.instant());
-            PublishedState state = new PublishedState(SchemaVersion.CURRENT, destinationId, tenant.id(),
-                    files.contentHash(), clock.instant(), receipt.files(), receipt.bytes());
+            PublishedState state = new PublishedState(
+                    SchemaVersion.CURRENT,
+                    destinationId,
+                    tenant.id(),
+                    files.contentHash(),
+                    clock.instant(),
+                    receipt.files(),
+                    receipt.bytes());
             published.put(destinationId, state);
             stateStore.save(state);
             metrics.uploaded(receipt.bytes(), took);
-            report(tenant, destination, OutcomeReason.UPLOADED, "uploaded " + receipt.files() + " files to "
-                    + destinationId, List.of(), Map.of("files", (long) receipt.files(), "bytes", receipt.bytes(),
-                    "durationMillis", took.toMillis(), "attempts", (long) attempt));
+            report(
+                    tenant,
+                    destination,
+                    OutcomeReason.UPLOADED,
+                    "uploaded " + receipt.files() + " files to " + destinationId,
+                    List.of(),
+                    Map.of(
+                            "files",
+                            (long) receipt.files(),
+                            "bytes",
+                            receipt.bytes(),
+                            "durationMillis",
+                            took.toMillis(),
+                            "attempts",
+                            (long) attempt));
             return Next.DONE;
         } catch (UploadFailure failure) {
             if (failure.isRetryable() && attempt < backoff.maxAttempts()) {
-                log.warn("Upload to destination {} failed (attempt {} of {}), retrying: {}", destinationId, attempt,
-                        backoff.maxAttempts(), failure.getMessage());
+                log.warn(
+                        "Upload to destination {} failed (attempt {} of {}), retrying: {}",
+                        destinationId,
+                        attempt,
+                        backoff.maxAttempts(),
+                        failure.getMessage());
                 return Next.RETRY;
             }
-            List<FileFailure> fileFailures = failure.file() == null ? List.of()
-                    : List.of(new FileFailure(failure.file(), 0, null, failure.reason().name()));
-            report(tenant, destination, failure.reason(), failure.getMessage(), fileFailures,
-                    Map.of("attempts", (long) attempt));
+            List<FileFailure> fileFailures = failure.file() == null
+                    ? List.of()
+                    : List.of(new FileFailure(
+                            failure.file(), 0, null, failure.reason().name()));
+            report(tenant, destination, failure.reason(), failure.getMessage(), fileFailures, Map.of("attempts", (long)
+                    attempt));
             return failure.isRetryable() ? Next.RECOVER_LATER : Next.DONE;
         }
     }
 
-    private void report(Tenant tenant, DestinationAccount destination, OutcomeReason reason, String message,
-            List<FileFailure> fileFailures, Map<String, Long> counts) {
-        SyncOutcome outcome = new SyncOutcome(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(),
-                Stage.PUBLISH, reason, tenant.id(), destination.schoolIds(), destination.id(), message, List.of(),
-                fileFailures, List.of(), List.of(), counts);
+    private void report(
+            Tenant tenant,
+            DestinationAccount destination,
+            OutcomeReason reason,
+            String message,
+            List<FileFailure> fileFailures,
+            Map<String, Long> counts) {
+        SyncOutcome outcome = new SyncOutcome(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                Stage.PUBLISH,
+                reason,
+                tenant.id(),
+                destination.schoolIds(),
+                destination.id(),
+                message,
+                List.of(),
+                fileFailures,
+                List.of(),
+                List.of(),
+                counts);
         if (reason.isFailure()) {
             log.warn("Publish to destination {} of tenant {}: {} ({})", destination.id(), tenant.id(), reason, message);
         } else {
@@ -251,7 +311,8 @@ public final class PublishCoordinator implements AutoCloseable {
         if (schedule.lastFinished == null) {
             return Duration.ZERO;
         }
-        Duration minInterval = target(destinationId).map(t -> t.destination().minInterval()).orElse(Duration.ZERO);
+        Duration minInterval =
+                target(destinationId).map(t -> t.destination().minInterval()).orElse(Duration.ZERO);
         if (minInterval == null) {
             return Duration.ZERO;
         }
@@ -283,11 +344,12 @@ public final class PublishCoordinator implements AutoCloseable {
     }
 
     private enum Next {
-        DONE, RETRY, RECOVER_LATER
+        DONE,
+        RETRY,
+        RECOVER_LATER
     }
 
-    private record Target(Tenant tenant, DestinationAccount destination) {
-    }
+    private record Target(Tenant tenant, DestinationAccount destination) {}
 
     /** Per destination: is a cycle running, did new work arrive meanwhile, when did the last one end. */
     private static final class Schedule {

@@ -17,14 +17,20 @@ public final class PublishMetrics {
 
     public PublishMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.bytes = DistributionSummary.builder("rostersync.publisher.upload.bytes").baseUnit("bytes")
-                .publishPercentileHistogram().register(registry);
-        this.duration = Timer.builder("rostersync.publisher.upload.duration").publishPercentileHistogram()
+        this.bytes = DistributionSummary.builder("rostersync.publisher.upload.bytes")
+                .baseUnit("bytes")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.duration = Timer.builder("rostersync.publisher.upload.duration")
+                .publishPercentileHistogram()
                 .register(registry);
     }
 
     void upload(OutcomeReason reason) {
-        Counter.builder("rostersync.publisher.uploads").tag("reason", reason.name()).register(registry).increment();
+        Counter.builder("rostersync.publisher.uploads")
+                .tag("reason", reason.name())
+                .register(registry)
+                .increment();
     }
 
     void uploaded(long byteCount, Duration took) {
@@ -33,7 +39,10 @@ public final class PublishMetrics {
     }
 
     void outcomeSent(OutcomeReason reason) {
-        Counter.builder("rostersync.outcomes.sent").tag("stage", Stage.PUBLISH.name()).tag("reason", reason.name())
-                .register(registry).increment();
+        Counter.builder("rostersync.outcomes.sent")
+                .tag("stage", Stage.PUBLISH.name())
+                .tag("reason", reason.name())
+                .register(registry)
+                .increment();
     }
 }

@@ -8,6 +8,11 @@ import java.time.Instant;
  * (key: destination id) so that a restarted publisher does not upload unchanged content again.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PublishedState(int schemaVersion, String destinationId, String tenantId, String contentHash,
-        Instant uploadedAt, int files, long bytes) {
-}
+public record PublishedState(
+        int schemaVersion,
+        String destinationId,
+        String tenantId,
+        String contentHash,
+        Instant uploadedAt,
+        int files,
+        long bytes) {}

@@ -13,9 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
-import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
 
@@ -50,12 +50,15 @@ public final class AtomicSftpUploader implements DestinationUploader {
         try {
             template = new SftpRemoteFileTemplate(sessionFactories.forDestination(destination));
         } catch (IllegalStateException missingSecret) {
-            throw new UploadFailure(OutcomeReason.DESTINATION_CREDENTIALS, null,
-                    "destination " + destination.id() + ": " + missingSecret.getMessage(), missingSecret);
+            throw new UploadFailure(
+                    OutcomeReason.DESTINATION_CREDENTIALS,
+                    null,
+                    "destination " + destination.id() + ": " + missingSecret.getMessage(),
+                    missingSecret);
         }
         try {
-            return template.execute(session -> uploadAll(session, directory(destination),
-                    manifestLast(fileSet.files()), currentFile));
+            return template.execute(
+                    session -> uploadAll(session, directory(destination), manifestLast(fileSet.files()), currentFile));
         } catch (RuntimeException failure) {
             sessionFactories.reset(destination);
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -65,14 +68,21 @@ public final class AtomicSftpUploader implements DestinationUploader {
             }
             Throwable cause = failure;
             OutcomeReason reason = FailureClassifier.classify(cause);
-            String file = reason == OutcomeReason.FILE_FAILED || reason == OutcomeReason.PERMISSION_DENIED
-                    || reason == OutcomeReason.DISK_FULL ? currentFile.get() : null;
+            String file = reason == OutcomeReason.FILE_FAILED
+                            || reason == OutcomeReason.PERMISSION_DENIED
+                            || reason == OutcomeReason.DISK_FULL
+                    ? currentFile.get()
+                    : null;
             throw new UploadFailure(reason, file, describe(destination, file, cause), cause);
         }
     }
 
-    private UploadReceipt uploadAll(Session<SftpClient.DirEntry> session, String directory, List<SnapshotFile> files,
-            AtomicReference<String> currentFile) throws IOException {
+    private UploadReceipt uploadAll(
+            Session<SftpClient.DirEntry> session,
+            String directory,
+            List<SnapshotFile> files,
+            AtomicReference<String> currentFile)
+            throws IOException {
         SftpClient client = (SftpClient) session.getClientInstance();
         ensureDirectory(session, directory);
         removeLeftoverTemporaryFiles(session, directory);
@@ -92,7 +102,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
         }
         for (int i = 0; i < files.size(); i++) {
             currentFile.set(files.get(i).name());
-            verifySize(client, directory + "/" + files.get(i).name(), files.get(i).name(), contents.get(i).length);
+            verifySize(
+                    client, directory + "/" + files.get(i).name(), files.get(i).name(), contents.get(i).length);
         }
         currentFile.set(null);
         return new UploadReceipt(files.size(), bytes);
@@ -101,7 +112,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
     private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory)
             throws IOException {
         for (SftpClient.DirEntry entry : session.list(directory)) {
-            if (entry.getFilename().endsWith(temporarySuffix) && entry.getAttributes().isRegularFile()) {
+            if (entry.getFilename().endsWith(temporarySuffix)
+                    && entry.getAttributes().isRegularFile()) {
                 session.remove(directory + "/" + entry.getFilename());
             }
         }
@@ -150,8 +162,11 @@ public final class AtomicSftpUploader implements DestinationUploader {
     private static void verifySize(SftpClient client, String path, String name, long expected) throws IOException {
         long actual = client.stat(path).getSize();
         if (actual != expected) {
-            throw new UncheckedUploadFailure(new UploadFailure(OutcomeReason.FILE_FAILED, name,
-                    name + ": server has " + actual + " bytes after the upload, " + expected + " were sent", null));
+            throw new UncheckedUploadFailure(new UploadFailure(
+                    OutcomeReason.FILE_FAILED,
+                    name,
+                    name + ": server has " + actual + " bytes after the upload, " + expected + " were sent",
+                    null));
         }
     }
 
@@ -161,13 +176,17 @@ public final class AtomicSftpUploader implements DestinationUploader {
 
     private static String directory(DestinationAccount destination) {
         String directory = destination.directory() == null
-                ? DestinationAccount.defaultDirectory(destination.username()) : destination.directory();
+                ? DestinationAccount.defaultDirectory(destination.username())
+                : destination.directory();
         return directory.length() > 1 && directory.endsWith("/")
-                ? directory.substring(0, directory.length() - 1) : directory;
+                ? directory.substring(0, directory.length() - 1)
+                : directory;
     }
 
     private static List<SnapshotFile> manifestLast(List<SnapshotFile> files) {
-        return files.stream().sorted(Comparator.comparing((SnapshotFile f) -> f.name().equals(MANIFEST))).toList();
+        return files.stream()
+                .sorted(Comparator.comparing((SnapshotFile f) -> f.name().equals(MANIFEST)))
+                .toList();
     }
 
     private static String describe(DestinationAccount destination, String file, Throwable cause) {

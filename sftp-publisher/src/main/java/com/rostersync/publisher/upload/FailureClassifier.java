@@ -18,19 +18,18 @@ import org.apache.sshd.sftp.common.SftpException;
  */
 final class FailureClassifier {
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     static OutcomeReason classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SftpException sftp) {
                 return switch (sftp.getStatus()) {
                     case SftpConstants.SSH_FX_PERMISSION_DENIED, SftpConstants.SSH_FX_WRITE_PROTECT ->
-                            OutcomeReason.PERMISSION_DENIED;
+                        OutcomeReason.PERMISSION_DENIED;
                     case SftpConstants.SSH_FX_NO_SPACE_ON_FILESYSTEM, SftpConstants.SSH_FX_QUOTA_EXCEEDED ->
-                            OutcomeReason.DISK_FULL;
+                        OutcomeReason.DISK_FULL;
                     case SftpConstants.SSH_FX_CONNECTION_LOST, SftpConstants.SSH_FX_NO_CONNECTION ->
-                            OutcomeReason.DESTINATION_UNAVAILABLE;
+                        OutcomeReason.DESTINATION_UNAVAILABLE;
                     default -> byMessage(sftp.getMessage(), OutcomeReason.FILE_FAILED);
                 };
             }
@@ -41,16 +40,19 @@ final class FailureClassifier {
             if (message.contains("Server key did not validate") || message.contains("host key")) {
                 return OutcomeReason.HOST_KEY_MISMATCH;
             }
-            if (cause instanceof StreamCorruptedException || cause instanceof GeneralSecurityException
+            if (cause instanceof StreamCorruptedException
+                    || cause instanceof GeneralSecurityException
                     || message.toLowerCase(java.util.Locale.ROOT).contains("private key")) {
                 // The private key cannot be read: a wrong passphrase or a damaged key secret.
                 return OutcomeReason.DESTINATION_CREDENTIALS;
             }
-            if (cause instanceof SshException && (message.contains("No more authentication methods")
-                    || message.contains("authentication") && !message.contains("timeout"))) {
+            if (cause instanceof SshException
+                    && (message.contains("No more authentication methods")
+                            || message.contains("authentication") && !message.contains("timeout"))) {
                 return OutcomeReason.DESTINATION_CREDENTIALS;
             }
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+            if (cause instanceof ConnectException
+                    || cause instanceof NoRouteToHostException
                     || cause instanceof UnknownHostException) {
                 return OutcomeReason.DESTINATION_UNAVAILABLE;
             }

@@ -32,14 +32,15 @@ public final class SftpSessionFactories implements AutoCloseable {
 
     SessionFactory<SftpClient.DirEntry> forDestination(DestinationAccount destination) {
         return byDestination.compute(destination.id(), (id, cached) -> {
-            if (cached != null && cached.account.equals(destination)) {
-                return cached;
-            }
-            if (cached != null) {
-                cached.destroy();
-            }
-            return build(destination);
-        }).factory;
+                    if (cached != null && cached.account.equals(destination)) {
+                        return cached;
+                    }
+                    if (cached != null) {
+                        cached.destroy();
+                    }
+                    return build(destination);
+                })
+                .factory;
     }
 
     /** Drops the cached sessions of a destination, e.g. after a failure that may have left a session half-open. */
@@ -52,7 +53,9 @@ public final class SftpSessionFactories implements AutoCloseable {
 
     /** Closes the factories of destinations that are no longer in the registry. */
     public void retainOnly(Set<String> destinationIds) {
-        byDestination.keySet().stream().filter(id -> !destinationIds.contains(id)).toList()
+        byDestination.keySet().stream()
+                .filter(id -> !destinationIds.contains(id))
+                .toList()
                 .forEach(id -> {
                     Cached removed = byDestination.remove(id);
                     if (removed != null) {
@@ -68,19 +71,21 @@ public final class SftpSessionFactories implements AutoCloseable {
         factory.setUser(destination.username());
         String neededBy = "destination " + destination.id();
         if (destination.password() != null) {
-            factory.setPassword(secrets.require(destination.password(), neededBy).reveal());
+            factory.setPassword(
+                    secrets.require(destination.password(), neededBy).reveal());
         } else {
             factory.setPrivateKey(new ByteArrayResource(
                     secrets.require(destination.privateKey(), neededBy).reveal().getBytes(StandardCharsets.UTF_8)));
             if (destination.privateKeyPassphrase() != null) {
-                factory.setPrivateKeyPassphrase(
-                        secrets.require(destination.privateKeyPassphrase(), neededBy).reveal());
+                factory.setPrivateKeyPassphrase(secrets.require(destination.privateKeyPassphrase(), neededBy)
+                        .reveal());
             }
         }
-        factory.setKnownHostsResource(new ByteArrayResource(
-                (destination.knownHosts().strip() + "\n").getBytes(StandardCharsets.UTF_8)));
+        factory.setKnownHostsResource(
+                new ByteArrayResource((destination.knownHosts().strip() + "\n").getBytes(StandardCharsets.UTF_8)));
         factory.setAllowUnknownKeys(false);
-        factory.setTimeout(Math.toIntExact(timeouts.connect().plus(timeouts.auth()).toMillis()));
+        factory.setTimeout(
+                Math.toIntExact(timeouts.connect().plus(timeouts.auth()).toMillis()));
         factory.setSshClientConfigurer(client -> {
             CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, timeouts.connect());
             CoreModuleProperties.AUTH_TIMEOUT.set(client, timeouts.auth());
@@ -102,7 +107,9 @@ public final class SftpSessionFactories implements AutoCloseable {
         byDestination.clear();
     }
 
-    private record Cached(DestinationAccount account, CachingSessionFactory<SftpClient.DirEntry> factory,
+    private record Cached(
+            DestinationAccount account,
+            CachingSessionFactory<SftpClient.DirEntry> factory,
             DefaultSftpSessionFactory client) {
 
         void destroy() {

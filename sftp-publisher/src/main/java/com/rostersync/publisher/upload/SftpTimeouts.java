@@ -7,5 +7,4 @@ import java.time.Duration;
  * worker only this long: {@code connect} (TCP), {@code auth} (key exchange and login) and {@code transfer} (longest
  * silence allowed while a file moves or a command waits for its answer).
  */
-public record SftpTimeouts(Duration connect, Duration auth, Duration transfer) {
-}
+public record SftpTimeouts(Duration connect, Duration auth, Duration transfer) {}

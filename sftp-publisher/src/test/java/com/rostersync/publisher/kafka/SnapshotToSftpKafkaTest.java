@@ -45,10 +45,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole service in one JVM: a snapshot event in, files on a real SFTP server and an UPLOADED outcome out. */
-@SpringBootTest(classes = SftpPublisherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"spring.config.name=sftp-publisher", "rostersync.topics.partitions=1",
-                "rostersync.publisher.connect-timeout=3s", "rostersync.publisher.auth-timeout=3s"})
-@EmbeddedKafka(partitions = 1,
+@SpringBootTest(
+        classes = SftpPublisherApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.config.name=sftp-publisher",
+            "rostersync.topics.partitions=1",
+            "rostersync.publisher.connect-timeout=3s",
+            "rostersync.publisher.auth-timeout=3s"
+        })
+@EmbeddedKafka(
+        partitions = 1,
         topics = {Topics.SNAPSHOTS, Topics.OUTCOMES, Topics.PUBLISHER_STATE, Topics.SNAPSHOTS_DLT},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SnapshotToSftpKafkaTest {
@@ -78,7 +85,9 @@ class SnapshotToSftpKafkaTest {
         Path secrets = Files.createDirectories(temp.resolve("secrets"));
         Files.writeString(secrets.resolve("LINCOLN_SFTP_PASSWORD"), "s3cret");
         Path tenants = temp.resolve("tenants.yml");
-        Files.writeString(tenants, """
+        Files.writeString(
+                tenants,
+                """
                 tenants:
                   - id: lincoln
                     schoolIds: [LHS]
@@ -93,7 +102,8 @@ class SnapshotToSftpKafkaTest {
                         username: lincoln
                         passwordRef: LINCOLN_SFTP_PASSWORD
                         knownHosts: "%s"
-                """.formatted(temp.resolve("drop"), server.host(), server.port(), server.knownHostsLine()));
+                """
+                        .formatted(temp.resolve("drop"), server.host(), server.port(), server.knownHostsLine()));
         properties.add("rostersync.tenants.file", tenants::toString);
         properties.add("rostersync.secrets.dir", secrets::toString);
     }
@@ -125,33 +135,46 @@ class SnapshotToSftpKafkaTest {
                 return outcomes.stream().anyMatch(o -> o.reason() == OutcomeReason.UPLOADED) && !states.isEmpty();
             });
         }
-        SyncOutcome uploaded = outcomes.stream().filter(o -> o.reason() == OutcomeReason.UPLOADED).findFirst()
+        SyncOutcome uploaded = outcomes.stream()
+                .filter(o -> o.reason() == OutcomeReason.UPLOADED)
+                .findFirst()
                 .orElseThrow();
         assertThat(uploaded.stage()).isEqualTo(Stage.PUBLISH);
         assertThat(uploaded.tenantId()).isEqualTo("lincoln");
         assertThat(uploaded.destinationId()).isEqualTo("clever-lincoln");
         assertThat(uploaded.schoolIds()).containsExactly("LHS");
-        assertThat(uploaded.counts()).containsEntry("files", (long) snapshot.files().size());
+        assertThat(uploaded.counts())
+                .containsEntry("files", (long) snapshot.files().size());
         assertThat(uploaded.message()).doesNotContain("s3cret");
         for (SnapshotFile file : snapshot.files()) {
             assertThat(Files.readString(folder.resolve(file.name()))).isEqualTo(file.content());
         }
         assertThat(states).singleElement().satisfies(state -> assertThat(state.destinationId())
                 .isEqualTo("clever-lincoln"));
-        assertThat(meters.get("rostersync.publisher.uploads").tag("reason", "UPLOADED").counter().count())
+        assertThat(meters.get("rostersync.publisher.uploads")
+                        .tag("reason", "UPLOADED")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
-        assertThat(meters.get("rostersync.publisher.upload.bytes").summary().totalAmount()).isPositive();
-        assertThat(prometheus.scrape()).contains("rostersync_publisher_uploads_total{",
-                "rostersync_publisher_upload_bytes_bucket{", "rostersync_publisher_upload_duration_seconds_bucket{",
-                "rostersync_outcomes_sent_total{", "application=\"sftp-publisher\"");
+        assertThat(meters.get("rostersync.publisher.upload.bytes").summary().totalAmount())
+                .isPositive();
+        assertThat(prometheus.scrape())
+                .contains(
+                        "rostersync_publisher_uploads_total{",
+                        "rostersync_publisher_upload_bytes_bucket{",
+                        "rostersync_publisher_upload_duration_seconds_bucket{",
+                        "rostersync_outcomes_sent_total{",
+                        "application=\"sftp-publisher\"");
     }
 
     @Test
     void anUnreadableSnapshotGoesToTheDeadLetterTopicAndDoesNotStopTheListener() throws Exception {
-        try (Producer<String, String> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+        try (Producer<String, String> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
                 new StringSerializer())) {
-            raw.send(new ProducerRecord<>(Topics.SNAPSHOTS, Keys.school("lincoln", "BAD"), "{not json")).get();
+            raw.send(new ProducerRecord<>(Topics.SNAPSHOTS, Keys.school("lincoln", "BAD"), "{not json"))
+                    .get();
         }
 
         try (Consumer<String, String> consumer = consumer()) {
@@ -165,9 +188,15 @@ class SnapshotToSftpKafkaTest {
     }
 
     private Consumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "publisher-test-reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "publisher-test-reader-" + System.nanoTime(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
                 new StringDeserializer());
     }
 }

@@ -29,8 +29,8 @@ class SnapshotMergerTest {
 
     @Test
     void aTeacherInTwoSchoolsIsOneUserRowListingBothSchools() throws Exception {
-        MergedFileSet merged = merger.merge(List.of(SnapshotFixtures.school("maple", "MMS", 1),
-                SnapshotFixtures.school("maple", "MHS", 1)));
+        MergedFileSet merged = merger.merge(
+                List.of(SnapshotFixtures.school("maple", "MMS", 1), SnapshotFixtures.school("maple", "MHS", 1)));
 
         List<CsvRow> users = rows(merged, OneRosterFile.USERS);
         assertThat(users).extracting(r -> r.get("sourcedId")).containsExactly("T-SHARED", "S-MHS", "S-MMS");
@@ -39,16 +39,18 @@ class SnapshotMergerTest {
 
     @Test
     void theDistrictOrgAppearsOnceAndNoFileHasADuplicateSourcedId() throws Exception {
-        MergedFileSet merged = merger.merge(List.of(SnapshotFixtures.school("maple", "MHS", 1),
-                SnapshotFixtures.school("maple", "MMS", 1)));
+        MergedFileSet merged = merger.merge(
+                List.of(SnapshotFixtures.school("maple", "MHS", 1), SnapshotFixtures.school("maple", "MMS", 1)));
 
-        assertThat(rows(merged, OneRosterFile.ORGS)).extracting(r -> r.get("sourcedId"))
+        assertThat(rows(merged, OneRosterFile.ORGS))
+                .extracting(r -> r.get("sourcedId"))
                 .containsExactly(SnapshotFixtures.DISTRICT, "MHS", "MMS");
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
             if (file == OneRosterFile.DEMOGRAPHICS) {
                 continue;
             }
-            List<String> ids = rows(merged, file).stream().map(r -> r.get("sourcedId")).toList();
+            List<String> ids =
+                    rows(merged, file).stream().map(r -> r.get("sourcedId")).toList();
             assertThat(ids).as(file.fileName()).doesNotHaveDuplicates();
         }
         assertThat(rows(merged, OneRosterFile.ACADEMIC_SESSIONS)).hasSize(1);
@@ -57,13 +59,19 @@ class SnapshotMergerTest {
 
     @Test
     void regeneratesTheManifestForTheFilesOfTheMergedSet() throws Exception {
-        MergedFileSet merged = merger.merge(List.of(SnapshotFixtures.school("maple", "MHS", 1),
-                SnapshotFixtures.school("maple", "MMS", 1)));
+        MergedFileSet merged = merger.merge(
+                List.of(SnapshotFixtures.school("maple", "MHS", 1), SnapshotFixtures.school("maple", "MMS", 1)));
 
         List<CsvRow> manifest = rows(merged, OneRosterFile.MANIFEST);
-        assertThat(manifest).extracting(r -> r.get("propertyName") + "=" + r.get("value"))
-                .contains("manifest.version=1.0", "oneroster.version=1.1", "file.users=bulk", "file.orgs=bulk",
-                        "file.demographics=absent", "source.systemName=RosterSync");
+        assertThat(manifest)
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains(
+                        "manifest.version=1.0",
+                        "oneroster.version=1.1",
+                        "file.users=bulk",
+                        "file.orgs=bulk",
+                        "file.demographics=absent",
+                        "source.systemName=RosterSync");
         assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("demographics.csv");
     }
 
@@ -74,7 +82,8 @@ class SnapshotMergerTest {
 
         String one = merger.merge(List.of(high, middle)).contentHash();
         String other = merger.merge(List.of(middle, high)).contentHash();
-        String changed = merger.merge(List.of(high, SnapshotFixtures.school("maple", "MMS", 2))).contentHash();
+        String changed = merger.merge(List.of(high, SnapshotFixtures.school("maple", "MMS", 2)))
+                .contentHash();
 
         assertThat(one).isEqualTo(other).isNotEqualTo(changed);
     }
@@ -84,7 +93,8 @@ class SnapshotMergerTest {
         SchoolSnapshot good = SnapshotFixtures.school("maple", "MHS", 1);
         SchoolSnapshot broken = SnapshotFixtures.school("maple", "MMS", 1);
         List<SnapshotFile> files = new ArrayList<>(broken.files().stream()
-                .filter(f -> !f.name().equals("users.csv")).toList());
+                .filter(f -> !f.name().equals("users.csv"))
+                .toList());
         String header = String.join(",", OneRosterFile.USERS.columns());
         files.add(new SnapshotFile("users.csv", header + "\r\nU1,active,,true,MMS,student,,,,Family,,,,,,,,\r\n", 1));
         SchoolSnapshot invalid = new SchoolSnapshot(1, "maple", "MMS", 2, "h", broken.createdAt(), files, 0);
@@ -99,8 +109,11 @@ class SnapshotMergerTest {
     }
 
     private static List<CsvRow> rows(MergedFileSet merged, OneRosterFile file) throws Exception {
-        SnapshotFile found = merged.files().stream().filter(f -> f.name().equals(file.fileName())).findFirst()
+        SnapshotFile found = merged.files().stream()
+                .filter(f -> f.name().equals(file.fileName()))
+                .findFirst()
                 .orElseThrow();
-        return CsvReader.read(file, found.content().getBytes(StandardCharsets.UTF_8)).rows();
+        return CsvReader.read(file, found.content().getBytes(StandardCharsets.UTF_8))
+                .rows();
     }
 }

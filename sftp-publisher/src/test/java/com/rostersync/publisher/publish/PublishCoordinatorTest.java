@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class PublishCoordinatorTest {
 
-    private static final RetryBackoff NO_WAIT = new RetryBackoff(3, Duration.ofMillis(1), Duration.ofMillis(5), 0.5,
-            Duration.ofHours(1));
+    private static final RetryBackoff NO_WAIT =
+            new RetryBackoff(3, Duration.ofMillis(1), Duration.ofMillis(5), 0.5, Duration.ofHours(1));
 
     private final RecordingOutcomes outcomes = new RecordingOutcomes();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -56,7 +56,8 @@ class PublishCoordinatorTest {
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MMS", 1));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.of("district", OutcomeReason.UPLOADED).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> outcomes.of("district", OutcomeReason.UPLOADED).size() == 1);
         assertThat(uploader.uploads).hasSize(1);
         assertThat(users(uploader.uploads.get(0))).contains("MHS,MMS");
         SyncOutcome uploaded = outcomes.of("district").get(0);
@@ -64,25 +65,34 @@ class PublishCoordinatorTest {
         assertThat(uploaded.tenantId()).isEqualTo("maple");
         assertThat(uploaded.schoolIds()).containsExactly("MHS", "MMS");
         assertThat(uploaded.counts()).containsKeys("files", "bytes", "durationMillis");
-        assertThat(meters.get("rostersync.publisher.uploads").tag("reason", "UPLOADED").counter().count())
+        assertThat(meters.get("rostersync.publisher.uploads")
+                        .tag("reason", "UPLOADED")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
-        assertThat(meters.get("rostersync.outcomes.sent").tag("stage", "PUBLISH").tag("reason", "UPLOADED")
-                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("rostersync.outcomes.sent")
+                        .tag("stage", "PUBLISH")
+                        .tag("reason", "UPLOADED")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void aDestinationAddedToTheRegistryReceivesTheSnapshotsAlreadyHeld() {
         AtomicReference<TenantRegistry> current = new AtomicReference<>(registry(destination("old", List.of("MHS"))));
-        coordinator = new PublishCoordinator(current::get, uploader, outcomes, outcomes, new PublishMetrics(meters),
-                NO_WAIT, 4, Clock.systemUTC());
+        coordinator = new PublishCoordinator(
+                current::get, uploader, outcomes, outcomes, new PublishMetrics(meters), NO_WAIT, 4, Clock.systemUTC());
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         coordinator.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("old", OutcomeReason.UPLOADED).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !outcomes.of("old", OutcomeReason.UPLOADED).isEmpty());
 
         current.set(registry(destination("old", List.of("MHS")), destination("new", List.of("MHS"))));
         coordinator.onRegistryChange();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("new", OutcomeReason.UPLOADED).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !outcomes.of("new", OutcomeReason.UPLOADED).isEmpty());
         assertThat(outcomes.of("old", OutcomeReason.UPLOADED)).hasSize(1);
     }
 
@@ -98,7 +108,8 @@ class PublishCoordinatorTest {
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 4));
         uploader.release();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.of("one", OutcomeReason.UPLOADED).size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> outcomes.of("one", OutcomeReason.UPLOADED).size() == 2);
         assertThat(uploader.uploads).hasSize(2);
         assertThat(users(uploader.uploads.get(1))).contains("Student 4");
     }
@@ -107,8 +118,18 @@ class PublishCoordinatorTest {
     void aDestinationsMinimumIntervalSeparatesItsUploads() {
         Duration minInterval = Duration.ofMillis(400);
         DestinationAccount base = destination("slow", List.of("MHS"));
-        coordinator = started(registry(new DestinationAccount(base.id(), base.host(), base.port(), base.username(),
-                base.password(), null, null, base.knownHosts(), base.directory(), base.schoolIds(), minInterval)));
+        coordinator = started(registry(new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                null,
+                null,
+                base.knownHosts(),
+                base.directory(),
+                base.schoolIds(),
+                minInterval)));
 
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> uploader.finishedAt.size() == 1);
@@ -123,11 +144,13 @@ class PublishCoordinatorTest {
     void contentTheDestinationAlreadyHasIsReportedUnchangedAndNotUploaded() {
         coordinator = started(registry(destination("one", List.of("MHS"))));
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.of("one", OutcomeReason.UPLOADED).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> outcomes.of("one", OutcomeReason.UPLOADED).size() == 1);
 
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("one", OutcomeReason.UNCHANGED).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !outcomes.of("one", OutcomeReason.UNCHANGED).isEmpty());
         assertThat(uploader.uploads).hasSize(1);
         assertThat(outcomes.states()).hasSize(1);
     }
@@ -144,7 +167,8 @@ class PublishCoordinatorTest {
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         coordinator.start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.of("one", OutcomeReason.UNCHANGED).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !outcomes.of("one", OutcomeReason.UNCHANGED).isEmpty());
         assertThat(uploader.uploads).hasSize(1);
     }
 
@@ -152,11 +176,13 @@ class PublishCoordinatorTest {
     void anUnreachableDestinationIsRetriedThenReportedOnce() {
         uploader.failWith(OutcomeReason.DESTINATION_UNAVAILABLE);
 
-        coordinator = startedWith(registry(destination("down", List.of("MHS"))),
-                SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator =
+                startedWith(registry(destination("down", List.of("MHS"))), SnapshotFixtures.school("maple", "MHS", 1));
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> outcomes.of("down", OutcomeReason.DESTINATION_UNAVAILABLE).size() == 1);
+                .until(() -> outcomes.of("down", OutcomeReason.DESTINATION_UNAVAILABLE)
+                                .size()
+                        == 1);
         assertThat(uploader.attempts).hasSize(NO_WAIT.maxAttempts());
         assertThat(outcomes.of("down").get(0).counts()).containsEntry("attempts", 3L);
     }
@@ -165,11 +191,13 @@ class PublishCoordinatorTest {
     void refusedCredentialsAreReportedAtOnceWithoutRetry() {
         uploader.failWith(OutcomeReason.DESTINATION_CREDENTIALS);
 
-        coordinator = startedWith(registry(destination("creds", List.of("MHS"))),
-                SnapshotFixtures.school("maple", "MHS", 1));
+        coordinator =
+                startedWith(registry(destination("creds", List.of("MHS"))), SnapshotFixtures.school("maple", "MHS", 1));
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> outcomes.of("creds", OutcomeReason.DESTINATION_CREDENTIALS).size() == 1);
+                .until(() -> outcomes.of("creds", OutcomeReason.DESTINATION_CREDENTIALS)
+                                .size()
+                        == 1);
         assertThat(uploader.attempts).hasSize(1);
     }
 
@@ -177,18 +205,20 @@ class PublishCoordinatorTest {
     void anInvalidSchoolFileIsFileFailedNamingSchoolFileAndLineAndNothingIsUploaded() {
         SchoolSnapshot broken = SnapshotFixtures.school("maple", "MMS", 1);
         List<SnapshotFile> files = new ArrayList<>(broken.files().stream()
-                .filter(f -> !f.name().equals("orgs.csv")).toList());
+                .filter(f -> !f.name().equals("orgs.csv"))
+                .toList());
         files.add(new SnapshotFile("orgs.csv", "sourcedId,name\r\n", 0));
 
-        coordinator = startedWith(registry(destination("district", List.of("MHS", "MMS"))),
+        coordinator = startedWith(
+                registry(destination("district", List.of("MHS", "MMS"))),
                 SnapshotFixtures.school("maple", "MHS", 1),
                 new SchoolSnapshot(SchemaVersion.CURRENT, "maple", "MMS", 1, "h", Instant.now(), files, 0));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> outcomes.of("district", OutcomeReason.FILE_FAILED).size() == 1);
         SyncOutcome failed = outcomes.of("district").get(0);
-        assertThat(failed.fileFailures()).singleElement()
-                .satisfies(f -> assertThat(f.file()).isEqualTo("orgs.csv"));
+        assertThat(failed.fileFailures()).singleElement().satisfies(f -> assertThat(f.file())
+                .isEqualTo("orgs.csv"));
         assertThat(failed.message()).contains("MMS", "orgs.csv");
         assertThat(uploader.uploads).isEmpty();
     }
@@ -210,22 +240,50 @@ class PublishCoordinatorTest {
     }
 
     private PublishCoordinator coordinator(TenantRegistry registry) {
-        return new PublishCoordinator(() -> registry, uploader, outcomes, outcomes, new PublishMetrics(meters),
-                NO_WAIT, 4, Clock.systemUTC());
+        return new PublishCoordinator(
+                () -> registry,
+                uploader,
+                outcomes,
+                outcomes,
+                new PublishMetrics(meters),
+                NO_WAIT,
+                4,
+                Clock.systemUTC());
     }
 
     static TenantRegistry registry(DestinationAccount... destinations) {
-        return new TenantRegistry(List.of(new Tenant("maple", "Maple", null, List.of("MHS", "MMS"), 10,
-                Duration.ofMinutes(1), List.of(destinations), List.of())));
+        return new TenantRegistry(List.of(new Tenant(
+                "maple",
+                "Maple",
+                null,
+                List.of("MHS", "MMS"),
+                10,
+                Duration.ofMinutes(1),
+                List.of(destinations),
+                List.of())));
     }
 
     static DestinationAccount destination(String id, List<String> schools) {
-        return new DestinationAccount(id, "127.0.0.1", 22, id, new SecretRef("unused"), null, null,
-                "[127.0.0.1]:22 x", DestinationAccount.defaultDirectory(id), schools, Duration.ZERO);
+        return new DestinationAccount(
+                id,
+                "127.0.0.1",
+                22,
+                id,
+                new SecretRef("unused"),
+                null,
+                null,
+                "[127.0.0.1]:22 x",
+                DestinationAccount.defaultDirectory(id),
+                schools,
+                Duration.ZERO);
     }
 
     private static String users(MergedFileSet files) {
-        return files.files().stream().filter(f -> f.name().equals("users.csv")).findFirst().orElseThrow().content();
+        return files.files().stream()
+                .filter(f -> f.name().equals("users.csv"))
+                .findFirst()
+                .orElseThrow()
+                .content();
     }
 
     /** Records uploads; can hold the first one until released, or fail every one with a given reason. */

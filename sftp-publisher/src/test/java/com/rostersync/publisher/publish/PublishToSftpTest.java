@@ -59,7 +59,8 @@ class PublishToSftpTest {
     void start() {
         server = SftpTestServer.start(temp.resolve("sftp"), temp.resolve("host.key"));
         secrets = temp.resolve("secrets");
-        factories = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+        factories = new SftpSessionFactories(
+                new SecretResolver(Map.of(), secrets),
                 new SftpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3)));
     }
 
@@ -88,9 +89,14 @@ class PublishToSftpTest {
         assertThat(outcomes.of(district.id(), OutcomeReason.UPLOADED)).hasSize(1);
         byte[] users = Files.readAllBytes(server.homeOf("district").resolve("oneroster11/users.csv"));
         List<CsvRow> rows = CsvReader.read(OneRosterFile.USERS, users).rows();
-        assertThat(rows).filteredOn(r -> r.get("sourcedId").equals("T-SHARED")).singleElement()
+        assertThat(rows)
+                .filteredOn(r -> r.get("sourcedId").equals("T-SHARED"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get("orgSourcedIds")).isEqualTo("MHS,MMS"));
-        assertThat(rows).extracting(r -> r.get("sourcedId")).doesNotHaveDuplicates().hasSize(3);
+        assertThat(rows)
+                .extracting(r -> r.get("sourcedId"))
+                .doesNotHaveDuplicates()
+                .hasSize(3);
     }
 
     @Test
@@ -99,7 +105,8 @@ class PublishToSftpTest {
         coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 1);
+                .until(() ->
+                        outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 1);
         String firstUsers = Files.readString(server.homeOf("cut").resolve("oneroster11/users.csv"));
         server.dropConnectionOnceAfter("cut", 200_000);
 
@@ -107,12 +114,16 @@ class PublishToSftpTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String users = Files.readString(server.homeOf("cut").resolve("oneroster11/users.csv"));
-            assertThat(users.equals(firstUsers) || users.length() > 1_000_000).as("whole old or whole new").isTrue();
+            assertThat(users.equals(firstUsers) || users.length() > 1_000_000)
+                    .as("whole old or whole new")
+                    .isTrue();
             assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED)).hasSize(2);
         });
         assertThat(server.droppedConnections()).isEqualTo(1);
-        assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED).get(1).counts()).containsEntry("attempts", 2L);
-        assertThat(outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE)).isEmpty();
+        assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED).get(1).counts())
+                .containsEntry("attempts", 2L);
+        assertThat(outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE))
+                .isEmpty();
         assertThat(listing("cut")).noneMatch(name -> name.endsWith(".part"));
     }
 
@@ -128,15 +139,18 @@ class PublishToSftpTest {
 
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> !outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE).isEmpty());
-        SftpTestServer back = SftpTestServer.start(otherRoot, otherKey, port).withPasswordUser("comeback",
-                "pw-comeback");
+                .until(() -> !outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE)
+                        .isEmpty());
+        SftpTestServer back =
+                SftpTestServer.start(otherRoot, otherKey, port).withPasswordUser("comeback", "pw-comeback");
         closeLater.add(back);
 
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> !outcomes.of(destination.id(), OutcomeReason.UPLOADED).isEmpty());
-        assertThat(Files.exists(back.homeOf("comeback").resolve("oneroster11/manifest.csv"))).isTrue();
-        SyncOutcome unavailable = outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !outcomes.of(destination.id(), OutcomeReason.UPLOADED)
+                .isEmpty());
+        assertThat(Files.exists(back.homeOf("comeback").resolve("oneroster11/manifest.csv")))
+                .isTrue();
+        SyncOutcome unavailable = outcomes.of(destination.id(), OutcomeReason.DESTINATION_UNAVAILABLE)
+                .get(0);
         assertThat(unavailable.tenantId()).isEqualTo("maple");
         assertThat(unavailable.schoolIds()).containsExactly("MHS");
         assertThat(unavailable.message()).doesNotContain("pw-comeback");
@@ -147,8 +161,15 @@ class PublishToSftpTest {
         HangingServer hanging = new HangingServer();
         closeLater.add(hanging);
         List<DestinationAccount> destinations = new ArrayList<>();
-        DestinationAccount stuck = SftpFixtures.destinationAt("127.0.0.1", hanging.port(), server.knownHostsLine(),
-                "stuck", new SecretRef("stuck-password"), null, null, List.of("MHS"));
+        DestinationAccount stuck = SftpFixtures.destinationAt(
+                "127.0.0.1",
+                hanging.port(),
+                server.knownHostsLine(),
+                "stuck",
+                new SecretRef("stuck-password"),
+                null,
+                null,
+                List.of("MHS"));
         SftpFixtures.writeSecret(secrets, "stuck-password", "whatever");
         destinations.add(stuck);
         for (int i = 1; i < 100; i++) {
@@ -159,22 +180,38 @@ class PublishToSftpTest {
 
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> outcomes.all().stream()
-                .filter(o -> o.reason() == OutcomeReason.UPLOADED).count() == 99);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> outcomes.all().stream()
+                                .filter(o -> o.reason() == OutcomeReason.UPLOADED)
+                                .count()
+                        == 99);
         assertThat(outcomes.of(stuck.id(), OutcomeReason.UPLOADED)).isEmpty();
         assertThat(probe.maxConcurrent.get()).isLessThanOrEqualTo(POOL);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !outcomes.of(stuck.id(), OutcomeReason.DESTINATION_UNAVAILABLE).isEmpty());
+                .until(() -> !outcomes.of(stuck.id(), OutcomeReason.DESTINATION_UNAVAILABLE)
+                        .isEmpty());
         assertThat(hanging.connections()).isPositive();
     }
 
     private PublishCoordinator started(DestinationUploader uploader, DestinationAccount... destinations) {
-        TenantRegistry registry = new TenantRegistry(List.of(new Tenant("maple", "Maple", null,
-                List.of("MHS", "MMS"), 10, Duration.ofMinutes(1), List.of(destinations), List.of())));
-        PublishCoordinator started = new PublishCoordinator(() -> registry, uploader, outcomes, outcomes,
+        TenantRegistry registry = new TenantRegistry(List.of(new Tenant(
+                "maple",
+                "Maple",
+                null,
+                List.of("MHS", "MMS"),
+                10,
+                Duration.ofMinutes(1),
+                List.of(destinations),
+                List.of())));
+        PublishCoordinator started = new PublishCoordinator(
+                () -> registry,
+                uploader,
+                outcomes,
+                outcomes,
                 new PublishMetrics(new SimpleMeterRegistry()),
                 new RetryBackoff(2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
-                POOL, Clock.systemUTC());
+                POOL,
+                Clock.systemUTC());
         started.start();
         return started;
     }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryBackoffTest {
 
-    private final RetryBackoff backoff = new RetryBackoff(5, Duration.ofSeconds(1), Duration.ofSeconds(10), 0.5,
-            Duration.ofMinutes(1));
+    private final RetryBackoff backoff =
+            new RetryBackoff(5, Duration.ofSeconds(1), Duration.ofSeconds(10), 0.5, Duration.ofMinutes(1));
 
     @Test
     void doublesEachAttemptUpToTheCap() {

@@ -44,7 +44,8 @@ class AtomicSftpUploaderTest {
     static void startServer() {
         server = SftpTestServer.start(temp.resolve("sftp"), temp.resolve("host.key"));
         secrets = temp.resolve("secrets");
-        factories = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+        factories = new SftpSessionFactories(
+                new SecretResolver(Map.of(), secrets),
                 new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5)));
         uploader = new AtomicSftpUploader(factories, SUFFIX);
     }
@@ -73,8 +74,13 @@ class AtomicSftpUploaderTest {
         SftpFixtures.writeSecret(secrets, "key-user-key", SftpFixtures.openSshPrivateKey(keys, "open sesame"));
         SftpFixtures.writeSecret(secrets, "key-user-passphrase", "open sesame");
         server.withKeyUser("key-user", keys.getPublic());
-        DestinationAccount destination = SftpFixtures.destination(server, "key-user", null,
-                new SecretRef("key-user-key"), new SecretRef("key-user-passphrase"), List.of("MHS"));
+        DestinationAccount destination = SftpFixtures.destination(
+                server,
+                "key-user",
+                null,
+                new SecretRef("key-user-key"),
+                new SecretRef("key-user-passphrase"),
+                List.of("MHS"));
         MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
 
         uploader.upload(destination, files);
@@ -86,8 +92,8 @@ class AtomicSftpUploaderTest {
     void aRefusedPasswordIsDestinationCredentials() {
         server.withPasswordUser("wrong-pw", "the-real-one");
         SftpFixtures.writeSecret(secrets, "wrong-pw-password", "not-it");
-        DestinationAccount destination = SftpFixtures.destination(server, "wrong-pw",
-                new SecretRef("wrong-pw-password"), null, null, List.of("MHS"));
+        DestinationAccount destination = SftpFixtures.destination(
+                server, "wrong-pw", new SecretRef("wrong-pw-password"), null, null, List.of("MHS"));
 
         assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
                 .isInstanceOfSatisfying(UploadFailure.class, failure -> {
@@ -103,12 +109,18 @@ class AtomicSftpUploaderTest {
         SftpFixtures.writeSecret(secrets, "locked-key", SftpFixtures.openSshPrivateKey(keys, "right"));
         SftpFixtures.writeSecret(secrets, "locked-passphrase", "wrong");
         server.withKeyUser("locked", keys.getPublic());
-        DestinationAccount destination = SftpFixtures.destination(server, "locked", null, new SecretRef("locked-key"),
-                new SecretRef("locked-passphrase"), List.of("MHS"));
+        DestinationAccount destination = SftpFixtures.destination(
+                server,
+                "locked",
+                null,
+                new SecretRef("locked-key"),
+                new SecretRef("locked-passphrase"),
+                List.of("MHS"));
 
         assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
                 .isInstanceOfSatisfying(UploadFailure.class, failure -> {
-                    assertThat(failure.reason()).as(failure.getMessage())
+                    assertThat(failure.reason())
+                            .as(failure.getMessage())
                             .isEqualTo(OutcomeReason.DESTINATION_CREDENTIALS);
                     assertThat(failure.getMessage()).doesNotContain("wrong", "PRIVATE KEY");
                 });
@@ -117,8 +129,8 @@ class AtomicSftpUploaderTest {
     @Test
     void aSecretThatIsNowhereIsDestinationCredentialsNamingOnlyItsReference() {
         server.withPasswordUser("nosecret", "irrelevant");
-        DestinationAccount destination = SftpFixtures.destination(server, "nosecret",
-                new SecretRef("NOSECRET_PASSWORD"), null, null, List.of("MHS"));
+        DestinationAccount destination = SftpFixtures.destination(
+                server, "nosecret", new SecretRef("NOSECRET_PASSWORD"), null, null, List.of("MHS"));
 
         assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
                 .isInstanceOfSatisfying(UploadFailure.class, failure -> {
@@ -130,12 +142,19 @@ class AtomicSftpUploaderTest {
     @Test
     void anUnknownHostKeyIsHostKeyMismatchAndNothingIsSent() throws Exception {
         DestinationAccount pinned = SftpFixtures.passwordDestination(server, secrets, "mitm", "MHS");
-        DestinationAccount destination = SftpFixtures.destinationAt(pinned.host(), pinned.port(),
-                SftpFixtures.wrongKnownHostsLine(server), "mitm", pinned.password(), null, null, List.of("MHS"));
+        DestinationAccount destination = SftpFixtures.destinationAt(
+                pinned.host(),
+                pinned.port(),
+                SftpFixtures.wrongKnownHostsLine(server),
+                "mitm",
+                pinned.password(),
+                null,
+                null,
+                List.of("MHS"));
 
         assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1))))
-                .isInstanceOfSatisfying(UploadFailure.class,
-                        failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.HOST_KEY_MISMATCH));
+                .isInstanceOfSatisfying(UploadFailure.class, failure -> assertThat(failure.reason())
+                        .isEqualTo(OutcomeReason.HOST_KEY_MISMATCH));
         assertThat(listing("mitm")).isEmpty();
     }
 
@@ -165,8 +184,8 @@ class AtomicSftpUploaderTest {
         server.simulateDiskFull("full");
         try {
             assertThatThrownBy(() -> uploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 2))))
-                    .isInstanceOfSatisfying(UploadFailure.class,
-                            failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.DISK_FULL));
+                    .isInstanceOfSatisfying(UploadFailure.class, failure -> assertThat(failure.reason())
+                            .isEqualTo(OutcomeReason.DISK_FULL));
             assertSameFiles("full", first);
         } finally {
             server.clearFaults("full");
@@ -200,17 +219,18 @@ class AtomicSftpUploaderTest {
     void aServerThatHangsMidFileIsUnavailableAfterTheTransferTimeoutAndThePreviousSetStays() throws Exception {
         DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "frozen", "MHS");
         MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
-        SftpSessionFactories impatient = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
+        SftpSessionFactories impatient = new SftpSessionFactories(
+                new SecretResolver(Map.of(), secrets),
                 new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1)));
         try {
             AtomicSftpUploader uploaderWithShortTimeout = new AtomicSftpUploader(impatient, SUFFIX);
             uploaderWithShortTimeout.upload(destination, first);
             server.hangWrites("frozen");
 
-            assertThatThrownBy(() -> uploaderWithShortTimeout.upload(destination,
-                    files(SnapshotFixtures.school("maple", "MHS", 2))))
-                    .isInstanceOfSatisfying(UploadFailure.class,
-                            failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.DESTINATION_UNAVAILABLE));
+            assertThatThrownBy(() -> uploaderWithShortTimeout.upload(
+                            destination, files(SnapshotFixtures.school("maple", "MHS", 2))))
+                    .isInstanceOfSatisfying(UploadFailure.class, failure -> assertThat(failure.reason())
+                            .isEqualTo(OutcomeReason.DESTINATION_UNAVAILABLE));
             assertThat(visibleCsvFiles("frozen")).isEqualTo(csvNames(first));
             assertSameContent("frozen", first);
         } finally {
@@ -235,8 +255,17 @@ class AtomicSftpUploaderTest {
     @Test
     void createsTheDirectoryWhenTheAccountHasNone() throws Exception {
         DestinationAccount base = SftpFixtures.passwordDestination(server, secrets, "nodir", "MHS");
-        DestinationAccount destination = new DestinationAccount(base.id(), base.host(), base.port(), base.username(),
-                base.password(), null, null, base.knownHosts(), "/home/nodir/new/oneroster11/", base.schoolIds(),
+        DestinationAccount destination = new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                null,
+                null,
+                base.knownHosts(),
+                "/home/nodir/new/oneroster11/",
+                base.schoolIds(),
                 Duration.ZERO);
         MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
 
@@ -258,7 +287,9 @@ class AtomicSftpUploaderTest {
     private static void assertSameContent(String user, MergedFileSet files) throws IOException {
         Path folder = server.homeOf(user).resolve("oneroster11");
         for (SnapshotFile file : files.files()) {
-            assertThat(Files.readString(folder.resolve(file.name()))).as(file.name()).isEqualTo(file.content());
+            assertThat(Files.readString(folder.resolve(file.name())))
+                    .as(file.name())
+                    .isEqualTo(file.content());
         }
     }
 
@@ -267,7 +298,10 @@ class AtomicSftpUploaderTest {
     }
 
     private static List<String> visibleCsvFiles(String user) throws IOException {
-        return listing(user).stream().filter(name -> name.endsWith(".csv")).sorted().toList();
+        return listing(user).stream()
+                .filter(name -> name.endsWith(".csv"))
+                .sorted()
+                .toList();
     }
 
     private static List<String> listing(String user) throws IOException {

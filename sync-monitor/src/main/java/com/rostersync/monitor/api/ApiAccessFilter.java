@@ -44,8 +44,11 @@ public final class ApiAccessFilter extends OncePerRequestFilter {
         Optional<String> operator = authenticate(request.getHeader("Authorization"));
         if (operator.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"roster-sync\", Bearer realm=\"roster-sync\"");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, tokensByOperator.isEmpty()
-                    ? "The API is disabled: no operator token is configured" : "A valid operator token is required");
+            response.sendError(
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    tokensByOperator.isEmpty()
+                            ? "The API is disabled: no operator token is configured"
+                            : "A valid operator token is required");
             return;
         }
         request.setAttribute(OPERATOR, operator.get());
@@ -62,13 +65,16 @@ public final class ApiAccessFilter extends OncePerRequestFilter {
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
-            return tokensByOperator.entrySet().stream().filter(e -> same(e.getValue(), token)).map(Map.Entry::getKey)
+            return tokensByOperator.entrySet().stream()
+                    .filter(e -> same(e.getValue(), token))
+                    .map(Map.Entry::getKey)
                     .findFirst();
         }
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException notBase64) {
                 return Optional.empty();
             }
@@ -78,7 +84,8 @@ public final class ApiAccessFilter extends OncePerRequestFilter {
             }
             String user = decoded.substring(0, colon);
             String expected = tokensByOperator.get(user);
-            return expected != null && same(expected, decoded.substring(colon + 1)) ? Optional.of(user)
+            return expected != null && same(expected, decoded.substring(colon + 1))
+                    ? Optional.of(user)
                     : Optional.empty();
         }
         return Optional.empty();

@@ -34,10 +34,17 @@ class HoldApprovals {
 
     ApproveHold approve(String tenantId, String schoolId, String operator) {
         Instant now = clock.instant();
-        ApproveHold command = new ApproveHold(SchemaVersion.CURRENT, UUID.randomUUID().toString(), tenantId,
-                schoolId, operator, now);
-        AuditEntry audit = new AuditEntry(SchemaVersion.CURRENT, UUID.randomUUID().toString(), now, operator, ACTION,
-                tenantId, schoolId, command.commandId());
+        ApproveHold command =
+                new ApproveHold(SchemaVersion.CURRENT, UUID.randomUUID().toString(), tenantId, schoolId, operator, now);
+        AuditEntry audit = new AuditEntry(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                now,
+                operator,
+                ACTION,
+                tenantId,
+                schoolId,
+                command.commandId());
         send(Topics.AUDIT, tenantId, audit);
         send(Topics.COMMANDS, Keys.school(tenantId, schoolId), command);
         return command;

@@ -42,7 +42,10 @@ class IncidentController {
 
     @GetMapping("/holds")
     List<HoldView> holds() {
-        return desk.openIncidents().stream().filter(IncidentController::isHold).map(HoldView::of).toList();
+        return desk.openIncidents().stream()
+                .filter(IncidentController::isHold)
+                .map(HoldView::of)
+                .toList();
     }
 
     @GetMapping("/holds/{tenantId}/{schoolId}")
@@ -51,45 +54,63 @@ class IncidentController {
     }
 
     @PostMapping("/holds/{tenantId}/{schoolId}/approve")
-    ResponseEntity<ApprovalView> approve(@PathVariable String tenantId, @PathVariable String schoolId,
+    ResponseEntity<ApprovalView> approve(
+            @PathVariable String tenantId,
+            @PathVariable String schoolId,
             @RequestAttribute(ApiAccessFilter.OPERATOR) String operator) {
         openHold(tenantId, schoolId);
         var command = approvals.approve(tenantId, schoolId, operator);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ApprovalView(command.commandId(), tenantId,
-                schoolId, operator, command.approvedAt()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new ApprovalView(command.commandId(), tenantId, schoolId, operator, command.approvedAt()));
     }
 
     private Incident openHold(String tenantId, String schoolId) {
         String id = Incident.idOf(new UnitOfWork(Stage.MAP, tenantId, schoolId), OutcomeReason.THRESHOLD);
-        return desk.openIncident(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No deletions are held for school " + schoolId + " of " + tenantId));
+        return desk.openIncident(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No deletions are held for school " + schoolId + " of " + tenantId));
     }
 
     private static boolean isHold(Incident incident) {
         return incident.reason() == OutcomeReason.THRESHOLD && incident.unit().stage() == Stage.MAP;
     }
 
-    record IncidentView(String id, String tenantId, Stage stage, String scope, OutcomeReason reason,
-            Instant openedAt, Instant lastSeenAt, IncidentDetails details) {
+    record IncidentView(
+            String id,
+            String tenantId,
+            Stage stage,
+            String scope,
+            OutcomeReason reason,
+            Instant openedAt,
+            Instant lastSeenAt,
+            IncidentDetails details) {
 
         static IncidentView of(Incident incident) {
-            return new IncidentView(incident.id(), incident.tenantId(), incident.unit().stage(),
-                    incident.unit().scope(), incident.reason(), incident.openedAt(), incident.lastSeenAt(),
+            return new IncidentView(
+                    incident.id(),
+                    incident.tenantId(),
+                    incident.unit().stage(),
+                    incident.unit().scope(),
+                    incident.reason(),
+                    incident.openedAt(),
+                    incident.lastSeenAt(),
                     incident.details());
         }
     }
 
-    record HoldView(String tenantId, String schoolId, Instant heldSince, List<ThresholdBreach> breaches,
-            String approve) {
+    record HoldView(
+            String tenantId, String schoolId, Instant heldSince, List<ThresholdBreach> breaches, String approve) {
 
         static HoldView of(Incident incident) {
             String school = incident.unit().scope();
-            return new HoldView(incident.tenantId(), school, incident.openedAt(),
+            return new HoldView(
+                    incident.tenantId(),
+                    school,
+                    incident.openedAt(),
                     incident.details() == null ? List.of() : incident.details().thresholdBreaches(),
                     "POST /api/holds/" + incident.tenantId() + "/" + school + "/approve");
         }
     }
 
-    record ApprovalView(String commandId, String tenantId, String schoolId, String approvedBy, Instant approvedAt) {
-    }
+    record ApprovalView(String commandId, String tenantId, String schoolId, String approvedBy, Instant approvedAt) {}
 }

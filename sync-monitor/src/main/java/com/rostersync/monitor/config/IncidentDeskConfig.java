@@ -32,12 +32,15 @@ class IncidentDeskConfig {
     }
 
     @Bean
-    SchedulingConfigurer incidentCheck(MonitorProperties properties, IncidentDesk desk, TenantRegistryWatcher tenants,
-            IncidentGauges gauges) {
-        return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(() -> {
-            List<String> districts = tenants.current().tenants().stream().map(Tenant::id).toList();
-            desk.check(districts);
-            desk.trackedDistricts().forEach(gauges::trackDistrict);
-        }, properties.checkInterval());
+    SchedulingConfigurer incidentCheck(
+            MonitorProperties properties, IncidentDesk desk, TenantRegistryWatcher tenants, IncidentGauges gauges) {
+        return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(
+                () -> {
+                    List<String> districts =
+                            tenants.current().tenants().stream().map(Tenant::id).toList();
+                    desk.check(districts);
+                    desk.trackedDistricts().forEach(gauges::trackDistrict);
+                },
+                properties.checkInterval());
     }
 }

@@ -23,10 +23,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rostersync.monitor")
-public record MonitorProperties(@NotNull @DefaultValue("2h") Duration staleAfter,
-        @NotNull @DefaultValue("1d") Duration reminderInterval, @NotNull @DefaultValue("30s") Duration checkInterval,
+public record MonitorProperties(
+        @NotNull @DefaultValue("2h") Duration staleAfter,
+        @NotNull @DefaultValue("1d") Duration reminderInterval,
+        @NotNull @DefaultValue("30s") Duration checkInterval,
         @NotNull @DefaultValue("http://localhost:8084") URI publicBaseUrl,
-        @NotBlank @DefaultValue("roster-sync@localhost") String mailFrom, @Valid @DefaultValue Api api) {
+        @NotBlank @DefaultValue("roster-sync@localhost") String mailFrom,
+        @Valid @DefaultValue Api api) {
 
     /**
      * The approval API's credentials: operator name to token. Empty (the default) means the API refuses every

@@ -10,5 +10,4 @@ import org.springframework.validation.annotation.Validated;
 /** {@code rostersync.tenants.*}, common to all services: where the tenant registry is and how often to re-read it. */
 @Validated
 @ConfigurationProperties("rostersync.tenants")
-public record TenantsProperties(@NotNull Path file, @NotNull @DefaultValue("5s") Duration pollInterval) {
-}
+public record TenantsProperties(@NotNull Path file, @NotNull @DefaultValue("5s") Duration pollInterval) {}

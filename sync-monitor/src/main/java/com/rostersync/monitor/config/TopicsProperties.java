@@ -8,5 +8,4 @@ import org.springframework.validation.annotation.Validated;
 /** {@code rostersync.topics.*}, common to all services: how the topics this service declares are created. */
 @Validated
 @ConfigurationProperties("rostersync.topics")
-public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {
-}
+public record TopicsProperties(@Min(1) @DefaultValue("3") int partitions, @Min(1) @DefaultValue("1") short replicas) {}

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class FailureReasons {
 
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     public static Set<OutcomeReason> present(SyncOutcome outcome) {
         Set<OutcomeReason> present = EnumSet.noneOf(OutcomeReason.class);

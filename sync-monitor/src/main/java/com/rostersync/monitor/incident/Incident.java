@@ -8,8 +8,16 @@ import java.time.Instant;
  * unit no longer does. It is also the value kept in the compacted incident topic, so it carries what was last mailed
  * ({@code announced} and {@code lastMailAt}): that is what lets a restart send nothing twice.
  */
-public record Incident(String id, UnitOfWork unit, OutcomeReason reason, Instant openedAt, Instant lastSeenAt,
-        Instant resolvedAt, IncidentDetails details, Announcement announced, Instant lastMailAt) {
+public record Incident(
+        String id,
+        UnitOfWork unit,
+        OutcomeReason reason,
+        Instant openedAt,
+        Instant lastSeenAt,
+        Instant resolvedAt,
+        IncidentDetails details,
+        Announcement announced,
+        Instant lastMailAt) {
 
     public static String idOf(UnitOfWork unit, OutcomeReason reason) {
         return unit.id() + "/" + reason.name();

@@ -93,8 +93,10 @@ public final class IncidentBook {
                 IncidentDetails details = IncidentDetails.stale(lastSuccess, now);
                 Incident known = incidents.get(Incident.idOf(unit, OutcomeReason.STALE));
                 if (known == null || !known.isOpen()) {
-                    changed.add(store(known == null ? Incident.open(unit, OutcomeReason.STALE, details, now)
-                            : known.seenAgain(details, now)));
+                    changed.add(store(
+                            known == null
+                                    ? Incident.open(unit, OutcomeReason.STALE, details, now)
+                                    : known.seenAgain(details, now)));
                 }
             }
         });

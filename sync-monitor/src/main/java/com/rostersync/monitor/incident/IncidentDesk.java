@@ -38,8 +38,8 @@ public final class IncidentDesk {
     private volatile Map<OutcomeReason, Long> openByReason = Map.of();
     private volatile boolean restored;
 
-    public IncidentDesk(Duration reminderInterval, Duration staleAfter, IncidentStore store, IncidentMailer mailer,
-            Clock clock) {
+    public IncidentDesk(
+            Duration reminderInterval, Duration staleAfter, IncidentStore store, IncidentMailer mailer, Clock clock) {
         this.policy = new MailPolicy(reminderInterval);
         this.staleAfter = staleAfter;
         this.store = store;
@@ -53,8 +53,11 @@ public final class IncidentDesk {
         lastSuccess.forEach(freshness::restore);
         restored = true;
         refreshCounts();
-        log.info("Restored {} incidents ({} open) and the last success of {} districts", incidents.size(),
-                book.open().size(), lastSuccess.size());
+        log.info(
+                "Restored {} incidents ({} open) and the last success of {} districts",
+                incidents.size(),
+                book.open().size(),
+                lastSuccess.size());
     }
 
     public synchronized void onOutcome(SyncOutcome outcome) {
@@ -119,10 +122,16 @@ public final class IncidentDesk {
             book.put(announced);
             try {
                 if (!mailer.send(due.get(), announced)) {
-                    log.warn("Incident {} ({}) has no district leaders to mail", incident.id(), due.get().tag());
+                    log.warn(
+                            "Incident {} ({}) has no district leaders to mail",
+                            incident.id(),
+                            due.get().tag());
                 }
             } catch (RuntimeException failed) {
-                log.warn("Could not send the {} mail of incident {}; will retry: {}", due.get().tag(), incident.id(),
+                log.warn(
+                        "Could not send the {} mail of incident {}; will retry: {}",
+                        due.get().tag(),
+                        incident.id(),
                         failed.toString());
                 store.save(incident);
                 book.put(incident);

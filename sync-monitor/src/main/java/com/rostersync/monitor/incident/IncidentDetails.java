@@ -16,8 +16,13 @@ import java.util.Map;
  * reason: counts, ids, file names and lines. Validation issues are summarised per file (count and a few sourcedIds),
  * never field values, so no student personal data reaches the state topic or an e-mail.
  */
-public record IncidentDetails(String message, List<String> schoolIds, List<String> missingSchoolIds,
-        List<FileFailure> fileFailures, List<ThresholdBreach> thresholdBreaches, List<ValidationSummary> validation,
+public record IncidentDetails(
+        String message,
+        List<String> schoolIds,
+        List<String> missingSchoolIds,
+        List<FileFailure> fileFailures,
+        List<ThresholdBreach> thresholdBreaches,
+        List<ValidationSummary> validation,
         Duration staleFor) {
 
     static final int MAX_FILE_FAILURES = 20;
@@ -44,29 +49,46 @@ public record IncidentDetails(String message, List<String> schoolIds, List<Strin
     }
 
     static IncidentDetails of(SyncOutcome outcome, OutcomeReason reason) {
-        return new IncidentDetails(reason == outcome.reason() ? outcome.message() : null, outcome.schoolIds(),
+        return new IncidentDetails(
+                reason == outcome.reason() ? outcome.message() : null,
+                outcome.schoolIds(),
                 reason == OutcomeReason.SCHOOLS_NOT_FOUND ? outcome.missingSchoolIds() : List.of(),
                 reason == OutcomeReason.FILE_FAILED
-                        ? outcome.fileFailures().stream().limit(MAX_FILE_FAILURES).toList() : List.of(),
+                        ? outcome.fileFailures().stream()
+                                .limit(MAX_FILE_FAILURES)
+                                .toList()
+                        : List.of(),
                 reason == OutcomeReason.THRESHOLD ? outcome.thresholdBreaches() : List.of(),
-                reason == OutcomeReason.VALIDATION ? summarise(outcome.validationIssues()) : List.of(), null);
+                reason == OutcomeReason.VALIDATION ? summarise(outcome.validationIssues()) : List.of(),
+                null);
     }
 
     static IncidentDetails stale(Instant lastSuccess, Instant now) {
-        return new IncidentDetails(null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                Duration.between(lastSuccess, now));
+        return new IncidentDetails(
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), Duration.between(lastSuccess, now));
     }
 
     static List<ValidationSummary> summarise(List<ValidationIssue> issues) {
         Map<String, List<ValidationIssue>> byFile = new LinkedHashMap<>();
         for (ValidationIssue issue : issues) {
-            byFile.computeIfAbsent(String.valueOf(issue.file()), f -> new java.util.ArrayList<>()).add(issue);
+            byFile.computeIfAbsent(String.valueOf(issue.file()), f -> new java.util.ArrayList<>())
+                    .add(issue);
         }
         return byFile.entrySet().stream()
-                .map(e -> new ValidationSummary(e.getKey(), e.getValue().size(), e.getValue().stream()
-                        .map(ValidationIssue::sourcedId).filter(id -> id != null && !id.isBlank()).distinct()
-                        .limit(SAMPLE_IDS).toList(), e.getValue().stream().map(IncidentDetails::rule).distinct()
-                        .limit(SAMPLE_IDS).toList()))
+                .map(e -> new ValidationSummary(
+                        e.getKey(),
+                        e.getValue().size(),
+                        e.getValue().stream()
+                                .map(ValidationIssue::sourcedId)
+                                .filter(id -> id != null && !id.isBlank())
+                                .distinct()
+                                .limit(SAMPLE_IDS)
+                                .toList(),
+                        e.getValue().stream()
+                                .map(IncidentDetails::rule)
+                                .distinct()
+                                .limit(SAMPLE_IDS)
+                                .toList()))
                 .toList();
     }
 

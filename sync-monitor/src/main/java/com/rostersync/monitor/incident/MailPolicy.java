@@ -23,7 +23,9 @@ public final class MailPolicy {
 
     public Optional<MailKind> due(Incident incident, Instant now) {
         boolean intervalPassed = incident.lastMailAt() == null
-                || !Duration.between(incident.lastMailAt(), now).minus(reminderInterval).isNegative();
+                || !Duration.between(incident.lastMailAt(), now)
+                        .minus(reminderInterval)
+                        .isNegative();
         if (incident.isOpen()) {
             return switch (incident.announced()) {
                 case NONE -> Optional.of(MailKind.OPENED);
@@ -43,6 +45,8 @@ public final class MailPolicy {
             return false;
         }
         return incident.lastMailAt() == null
-                || !Duration.between(incident.lastMailAt(), now).minus(reminderInterval).isNegative();
+                || !Duration.between(incident.lastMailAt(), now)
+                        .minus(reminderInterval)
+                        .isNegative();
     }
 }

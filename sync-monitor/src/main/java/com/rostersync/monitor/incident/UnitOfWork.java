@@ -12,11 +12,15 @@ import com.rostersync.events.outcome.SyncOutcome;
 public record UnitOfWork(Stage stage, String tenantId, String scope) {
 
     public static UnitOfWork of(SyncOutcome outcome) {
-        String scope = switch (outcome.stage()) {
-            case MAP -> outcome.schoolIds().isEmpty() ? null : outcome.schoolIds().get(0);
-            case PUBLISH -> outcome.destinationId();
-            case EXTRACT, MONITOR -> null;
-        };
+        String scope =
+                switch (outcome.stage()) {
+                    case MAP ->
+                        outcome.schoolIds().isEmpty()
+                                ? null
+                                : outcome.schoolIds().get(0);
+                    case PUBLISH -> outcome.destinationId();
+                    case EXTRACT, MONITOR -> null;
+                };
         return new UnitOfWork(outcome.stage(), outcome.tenantId(), scope);
     }
 

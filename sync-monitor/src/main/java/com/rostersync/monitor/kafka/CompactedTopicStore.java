@@ -34,8 +34,12 @@ public final class CompactedTopicStore<T> {
     private final ConsumerFactory<?, ?> consumerFactory;
     private final JsonMapper jsonMapper;
 
-    public CompactedTopicStore(String topic, Class<T> type, KafkaTemplate<String, Object> template,
-            ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper) {
+    public CompactedTopicStore(
+            String topic,
+            Class<T> type,
+            KafkaTemplate<String, Object> template,
+            ConsumerFactory<?, ?> consumerFactory,
+            JsonMapper jsonMapper) {
         this.topic = topic;
         this.type = type;
         this.template = template;
@@ -61,7 +65,8 @@ public final class CompactedTopicStore<T> {
         Instant deadline = Instant.now().plus(timeout);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);

@@ -18,12 +18,12 @@ public class KafkaIncidentStore implements IncidentStore {
     private final CompactedTopicStore<Incident> incidents;
     private final CompactedTopicStore<LastSuccess> lastSuccess;
 
-    KafkaIncidentStore(KafkaTemplate<String, Object> template, ConsumerFactory<?, ?> consumerFactory,
-            JsonMapper jsonMapper) {
-        this.incidents = new CompactedTopicStore<>(Topics.MONITOR_INCIDENTS, Incident.class, template,
-                consumerFactory, jsonMapper);
-        this.lastSuccess = new CompactedTopicStore<>(MonitorTopics.LAST_SUCCESS, LastSuccess.class, template,
-                consumerFactory, jsonMapper);
+    KafkaIncidentStore(
+            KafkaTemplate<String, Object> template, ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper) {
+        this.incidents = new CompactedTopicStore<>(
+                Topics.MONITOR_INCIDENTS, Incident.class, template, consumerFactory, jsonMapper);
+        this.lastSuccess = new CompactedTopicStore<>(
+                MonitorTopics.LAST_SUCCESS, LastSuccess.class, template, consumerFactory, jsonMapper);
     }
 
     @Override
@@ -50,6 +50,5 @@ public class KafkaIncidentStore implements IncidentStore {
     }
 
     /** Value of the last-success topic. */
-    record LastSuccess(String tenantId, Instant at) {
-    }
+    record LastSuccess(String tenantId, Instant at) {}
 }

@@ -65,8 +65,8 @@ class MonitorKafkaConfig {
     /** One error policy: two quick retries, then the outcome goes to its dead-letter topic. */
     @Bean
     DefaultErrorHandler outcomeErrorHandler(KafkaOperations<?, ?> template) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLT, -1));
+        var recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLT, -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
     }
 
@@ -82,23 +82,34 @@ class MonitorKafkaConfig {
 
     @Bean
     NewTopic commandsTopic(TopicsProperties topics) {
-        return TopicBuilder.name(Topics.COMMANDS).partitions(topics.partitions()).replicas(topics.replicas()).build();
+        return TopicBuilder.name(Topics.COMMANDS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
     }
 
     @Bean
     NewTopic auditTopic(TopicsProperties topics) {
-        return TopicBuilder.name(Topics.AUDIT).partitions(topics.partitions()).replicas(topics.replicas()).build();
+        return TopicBuilder.name(Topics.AUDIT)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
     }
 
     @Bean
     NewTopic outcomesDeadLetterTopic(TopicsProperties topics) {
-        return TopicBuilder.name(Topics.OUTCOMES_DLT).partitions(topics.partitions()).replicas(topics.replicas())
+        return TopicBuilder.name(Topics.OUTCOMES_DLT)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
                 .build();
     }
 
     private static NewTopic compacted(String name, TopicsProperties topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas())
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+        return TopicBuilder.name(name)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                .build();
     }
 
     /** Sends null as null (a tombstone in a compacted topic) instead of asking a delegate to type it. */

@@ -9,6 +9,5 @@ public final class MonitorTopics {
 
     public static final String LAST_SUCCESS = "roster.monitor-last-success.v1";
 
-    private MonitorTopics() {
-    }
+    private MonitorTopics() {}
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class IncidentAdvice {
 
-    private IncidentAdvice() {
-    }
+    private IncidentAdvice() {}
 
     static String title(OutcomeReason reason) {
         return switch (reason) {
@@ -33,25 +32,34 @@ final class IncidentAdvice {
 
     static String meaning(OutcomeReason reason) {
         return switch (reason) {
-            case THRESHOLD -> "Each sync has a deletion threshold: the percentage of records it may archive at one "
-                    + "time. This sync would archive more than that, so it still creates new and updates existing "
-                    + "records but archives nothing until the hold is resolved.";
-            case SOURCE_CREDENTIALS -> "Using the saved access credentials resulted in an error: they may be wrong "
-                    + "or no longer functioning (for example if sharing data was disabled). Nothing new was read.";
-            case SOURCE_UNAVAILABLE -> "The connection to the student information system failed (refused, timed "
-                    + "out or the name did not resolve). The last synced data stays in place.";
-            case SCHOOLS_NOT_FOUND -> "The list of school IDs for this district includes IDs that are not present "
-                    + "in the data we receive. Nothing of this cycle was published.";
-            case FILE_FAILED -> "The rest of the upload went through, but an individual file encountered an issue. "
-                    + "Its records were carried forward unchanged.";
-            case VALIDATION -> "The records below were left out of the files because they break a OneRoster rule; "
-                    + "everything else synced.";
-            case DESTINATION_CREDENTIALS -> "The SFTP destination rejected the username, password or key we have "
-                    + "for it. Nothing was uploaded.";
-            case HOST_KEY_MISMATCH -> "The destination server identified itself with a key other than the one we "
-                    + "trust, so nothing was sent, to keep the roster from reaching the wrong server.";
-            case DESTINATION_UNAVAILABLE -> "The SFTP destination could not be reached or dropped the connection, "
-                    + "even after retries. Nothing was lost; the upload is retried.";
+            case THRESHOLD ->
+                "Each sync has a deletion threshold: the percentage of records it may archive at one "
+                        + "time. This sync would archive more than that, so it still creates new and updates existing "
+                        + "records but archives nothing until the hold is resolved.";
+            case SOURCE_CREDENTIALS ->
+                "Using the saved access credentials resulted in an error: they may be wrong "
+                        + "or no longer functioning (for example if sharing data was disabled). Nothing new was read.";
+            case SOURCE_UNAVAILABLE ->
+                "The connection to the student information system failed (refused, timed "
+                        + "out or the name did not resolve). The last synced data stays in place.";
+            case SCHOOLS_NOT_FOUND ->
+                "The list of school IDs for this district includes IDs that are not present "
+                        + "in the data we receive. Nothing of this cycle was published.";
+            case FILE_FAILED ->
+                "The rest of the upload went through, but an individual file encountered an issue. "
+                        + "Its records were carried forward unchanged.";
+            case VALIDATION ->
+                "The records below were left out of the files because they break a OneRoster rule; "
+                        + "everything else synced.";
+            case DESTINATION_CREDENTIALS ->
+                "The SFTP destination rejected the username, password or key we have "
+                        + "for it. Nothing was uploaded.";
+            case HOST_KEY_MISMATCH ->
+                "The destination server identified itself with a key other than the one we "
+                        + "trust, so nothing was sent, to keep the roster from reaching the wrong server.";
+            case DESTINATION_UNAVAILABLE ->
+                "The SFTP destination could not be reached or dropped the connection, "
+                        + "even after retries. Nothing was lost; the upload is retried.";
             case PERMISSION_DENIED -> "The SFTP account may not write to its upload folder.";
             case DISK_FULL -> "The SFTP destination reported that it has no space left.";
             case STALE -> "The apps that use your rosters may be working with outdated data.";
@@ -61,46 +69,53 @@ final class IncidentAdvice {
 
     static List<String> whatToDo(OutcomeReason reason) {
         return switch (reason) {
-            case THRESHOLD -> List.of(
-                    "Check if the number of records to archive looks reasonable (for example, students who graduated "
-                            + "or left).",
-                    "If it does, there may be no real issue: approve the held deletions with the link below, or "
-                            + "raise the deletion threshold to allow the sync to archive outdated records.",
-                    "If the number looks suspiciously high, do not approve; contact support for assistance with the "
-                            + "investigation.");
-            case SOURCE_CREDENTIALS -> List.of(
-                    "Check the credentials (user name, password, tokens or district IDs) saved for your student "
-                            + "information system, and whether sharing data is still enabled.",
-                    "If you're unsure which credentials the sync needs, contact support.");
-            case SOURCE_UNAVAILABLE, DESTINATION_UNAVAILABLE -> List.of(
-                    "No action is needed if this clears up by the next sync.",
-                    "If it persists, check that the server is up and reachable, then contact support.");
-            case SCHOOLS_NOT_FOUND -> List.of(
-                    "Review the school IDs configured for your district and make sure they don't have any typos.",
-                    "Make sure all of these IDs actually belong to schools that are properly shared with us; remove "
-                            + "schools that no longer need to be synced.");
-            case FILE_FAILED -> List.of(
-                    "Check the file itself: open it to verify it isn't corrupted, empty, or formatted incorrectly "
-                            + "(empty files with no data, broken or corrupted file formats, unexpected file types).",
-                    "Review your data: ensure the information in the file aligns with what's currently in your "
-                            + "system; data conflicts can cause processing issues.",
-                    "If you've checked the file and everything appears correct, contact support.");
-            case VALIDATION -> List.of(
-                    "Look up the listed records in your student information system and correct the missing or "
-                            + "invalid fields; they will sync with the next cycle.",
-                    "If the records look correct, contact support.");
-            case DESTINATION_CREDENTIALS -> List.of(
-                    "Check the credentials (SFTP username and password or key) configured for this destination; "
-                            + "they may have been changed or revoked at the destination.");
-            case HOST_KEY_MISMATCH -> List.of(
-                    "Ask the destination whether their server's key changed. If it did, have support update the "
-                            + "pinned key; if it did not, contact support at once.");
-            case PERMISSION_DENIED, DISK_FULL -> List.of(
-                    "Contact the destination (for example Clever support) to check the SFTP account, then contact "
-                            + "support if it persists.");
-            case STALE -> List.of(
-                    "Check the other open sync problems for this district; solving them usually ends this one.",
-                    "If there are none, contact support.");
+            case THRESHOLD ->
+                List.of(
+                        "Check if the number of records to archive looks reasonable (for example, students who graduated "
+                                + "or left).",
+                        "If it does, there may be no real issue: approve the held deletions with the link below, or "
+                                + "raise the deletion threshold to allow the sync to archive outdated records.",
+                        "If the number looks suspiciously high, do not approve; contact support for assistance with the "
+                                + "investigation.");
+            case SOURCE_CREDENTIALS ->
+                List.of(
+                        "Check the credentials (user name, password, tokens or district IDs) saved for your student "
+                                + "information system, and whether sharing data is still enabled.",
+                        "If you're unsure which credentials the sync needs, contact support.");
+            case SOURCE_UNAVAILABLE, DESTINATION_UNAVAILABLE ->
+                List.of(
+                        "No action is needed if this clears up by the next sync.",
+                        "If it persists, check that the server is up and reachable, then contact support.");
+            case SCHOOLS_NOT_FOUND ->
+                List.of(
+                        "Review the school IDs configured for your district and make sure they don't have any typos.",
+                        "Make sure all of these IDs actually belong to schools that are properly shared with us; remove "
+                                + "schools that no longer need to be synced.");
+            case FILE_FAILED ->
+                List.of(
+                        "Check the file itself: open it to verify it isn't corrupted, empty, or formatted incorrectly "
+                                + "(empty files with no data, broken or corrupted file formats, unexpected file types).",
+                        "Review your data: ensure the information in the file aligns with what's currently in your "
+                                + "system; data conflicts can cause processing issues.",
+                        "If you've checked the file and everything appears correct, contact support.");
+            case VALIDATION ->
+                List.of(
+                        "Look up the listed records in your student information system and correct the missing or "
+                                + "invalid fields; they will sync with the next cycle.",
+                        "If the records look correct, contact support.");
+            case DESTINATION_CREDENTIALS ->
+                List.of("Check the credentials (SFTP username and password or key) configured for this destination; "
+                        + "they may have been changed or revoked at the destination.");
+            case HOST_KEY_MISMATCH ->
+                List.of("Ask the destination whether their server's key changed. If it did, have support update the "
+                        + "pinned key; if it did not, contact support at once.");
+            case PERMISSION_DENIED, DISK_FULL ->
+                List.of("Contact the destination (for example Clever support) to check the SFTP account, then contact "
+                        + "support if it persists.");
+            case STALE ->
+                List.of(
+                        "Check the other open sync problems for this district; solving them usually ends this one.",
+                        "If there are none, contact support.");
             default -> List.of("Contact support.");
         };
     }

@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -31,8 +31,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class IncidentMailComposer {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final SpringTemplateEngine templates;
     private final URI publicBaseUrl;
@@ -49,11 +49,13 @@ public final class IncidentMailComposer {
         String district = tenant.name() == null ? tenant.id() : tenant.name();
         String where = where(incident);
         String title = IncidentAdvice.title(incident.reason());
-        String subject = switch (kind) {
-            case OPENED -> "[Roster sync] Action needed: " + title + " (" + where + ", " + district + ")";
-            case REMINDER -> "[Roster sync] Reminder, still open: " + title + " (" + where + ", " + district + ")";
-            case RESOLVED -> "[Roster sync] Resolved: " + title + " (" + where + ", " + district + ")";
-        };
+        String subject =
+                switch (kind) {
+                    case OPENED -> "[Roster sync] Action needed: " + title + " (" + where + ", " + district + ")";
+                    case REMINDER ->
+                        "[Roster sync] Reminder, still open: " + title + " (" + where + ", " + district + ")";
+                    case RESOLVED -> "[Roster sync] Resolved: " + title + " (" + where + ", " + district + ")";
+                };
         context.setVariable("kind", kind.tag());
         context.setVariable("subject", subject);
         context.setVariable("title", title);
@@ -67,18 +69,23 @@ public final class IncidentMailComposer {
         context.setVariable("whatToDo", IncidentAdvice.whatToDo(incident.reason()));
         context.setVariable("approveUrl", kind != MailKind.RESOLVED ? approveUrl(incident) : null);
         context.setVariable("incidentId", incident.id());
-        return new IncidentMail(tenant.leaders(), subject, templates.process("incident.txt", context),
+        return new IncidentMail(
+                tenant.leaders(),
+                subject,
+                templates.process("incident.txt", context),
                 templates.process("incident.html", context));
     }
 
     /** The hold's page in the approval API, for a THRESHOLD hold of one school; null otherwise. */
     String approveUrl(Incident incident) {
-        if (incident.reason() != OutcomeReason.THRESHOLD || incident.unit().stage() != Stage.MAP
+        if (incident.reason() != OutcomeReason.THRESHOLD
+                || incident.unit().stage() != Stage.MAP
                 || incident.unit().scope() == null) {
             return null;
         }
         String base = publicBaseUrl.toString().replaceAll("/+$", "");
-        return base + "/api/holds/" + encode(incident.tenantId()) + "/" + encode(incident.unit().scope());
+        return base + "/api/holds/" + encode(incident.tenantId()) + "/"
+                + encode(incident.unit().scope());
     }
 
     static String where(Incident incident) {
@@ -99,14 +106,21 @@ public final class IncidentMailComposer {
         switch (incident.reason()) {
             case THRESHOLD -> {
                 for (ThresholdBreach breach : details.thresholdBreaches()) {
-                    facts.add(String.format(Locale.ROOT, "%s records to archive: %d of %d (%.1f%%); the deletion "
-                            + "threshold of %.1f%% allows at most %d.", label(breach.entityType().name()),
-                            breach.toArchive(), breach.total(), breach.percent(), breach.thresholdPercent(),
+                    facts.add(String.format(
+                            Locale.ROOT,
+                            "%s records to archive: %d of %d (%.1f%%); the deletion "
+                                    + "threshold of %.1f%% allows at most %d.",
+                            label(breach.entityType().name()),
+                            breach.toArchive(),
+                            breach.total(),
+                            breach.percent(),
+                            breach.thresholdPercent(),
                             breach.allowed()));
                 }
             }
-            case SCHOOLS_NOT_FOUND -> facts.add("School IDs not found in the data from your student information "
-                    + "system: " + String.join(", ", details.missingSchoolIds()));
+            case SCHOOLS_NOT_FOUND ->
+                facts.add("School IDs not found in the data from your student information " + "system: "
+                        + String.join(", ", details.missingSchoolIds()));
             case FILE_FAILED -> {
                 for (FileFailure failure : details.fileFailures()) {
                     StringBuilder line = new StringBuilder("File ").append(failure.file());
@@ -121,8 +135,13 @@ public final class IncidentMailComposer {
             }
             case VALIDATION -> {
                 for (IncidentDetails.ValidationSummary file : details.validation()) {
-                    facts.add(String.format(Locale.ROOT, "%s: %d record(s) left out%s%s", file.file(), file.issues(),
-                            file.sampleSourcedIds().isEmpty() ? ""
+                    facts.add(String.format(
+                            Locale.ROOT,
+                            "%s: %d record(s) left out%s%s",
+                            file.file(),
+                            file.issues(),
+                            file.sampleSourcedIds().isEmpty()
+                                    ? ""
                                     : ", for example sourcedId " + String.join(", ", file.sampleSourcedIds()),
                             file.problems().isEmpty() ? "" : " (" + String.join("; ", file.problems()) + ")"));
                 }
@@ -130,8 +149,8 @@ public final class IncidentMailComposer {
             case STALE -> {
                 Duration stale = details.staleFor();
                 if (stale != null) {
-                    facts.add("Last successful upload: " + stale.toHours() + " h " + stale.toMinutesPart()
-                            + " min ago.");
+                    facts.add(
+                            "Last successful upload: " + stale.toHours() + " h " + stale.toMinutesPart() + " min ago.");
                 }
             }
             default -> {
@@ -160,8 +179,8 @@ public final class IncidentMailComposer {
     }
 
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(IncidentMailComposer.class
-                .getClassLoader());
+        ClassLoaderTemplateResolver resolver =
+                new ClassLoaderTemplateResolver(IncidentMailComposer.class.getClassLoader());
         resolver.setPrefix("templates/mail/");
         resolver.setTemplateMode(mode);
         resolver.setResolvablePatterns(java.util.Set.of(pattern));

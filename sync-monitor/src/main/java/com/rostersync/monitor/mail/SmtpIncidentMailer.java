@@ -26,7 +26,10 @@ class SmtpIncidentMailer implements IncidentMailer {
     private final MonitorMetrics metrics;
     private final String from;
 
-    SmtpIncidentMailer(JavaMailSender sender, TenantRegistryWatcher tenants, MonitorProperties properties,
+    SmtpIncidentMailer(
+            JavaMailSender sender,
+            TenantRegistryWatcher tenants,
+            MonitorProperties properties,
             MonitorMetrics metrics) {
         this.sender = sender;
         this.tenants = tenants;

@@ -32,8 +32,10 @@ public class IncidentGauges {
         this.clock = clock;
         for (OutcomeReason reason : OutcomeReason.values()) {
             if (reason.isFailure()) {
-                Gauge.builder(INCIDENTS_OPEN, desk, d -> d.openCount(reason)).tag("reason", reason.name())
-                        .description("Open incidents by failure reason").register(registry);
+                Gauge.builder(INCIDENTS_OPEN, desk, d -> d.openCount(reason))
+                        .tag("reason", reason.name())
+                        .description("Open incidents by failure reason")
+                        .register(registry);
             }
         }
     }
@@ -42,10 +44,13 @@ public class IncidentGauges {
     public void trackDistrict(String tenantId) {
         if (trackedDistricts.add(tenantId)) {
             Gauge.builder(DISTRICT_AGE, desk, d -> d.lastSuccess(tenantId)
-                            .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
-                    .tag("tenant", tenantId).baseUnit("seconds")
+                            .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0)
+                            .orElse(Double.NaN))
+                    .tag("tenant", tenantId)
+                    .baseUnit("seconds")
                     .description("Seconds since the district's last successful upload (UPLOADED or UNCHANGED)")
-                    .strongReference(true).register(registry);
+                    .strongReference(true)
+                    .register(registry);
         }
     }
 }

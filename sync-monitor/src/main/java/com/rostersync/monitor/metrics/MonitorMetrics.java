@@ -26,9 +26,12 @@ public class MonitorMetrics {
     }
 
     public void outcomeConsumed(SyncOutcome outcome) {
-        Counter.builder(OUTCOMES).description("Outcome events consumed, by stage and reason")
-                .tag("stage", String.valueOf(outcome.stage())).tag("reason", String.valueOf(outcome.reason()))
-                .register(registry).increment();
+        Counter.builder(OUTCOMES)
+                .description("Outcome events consumed, by stage and reason")
+                .tag("stage", String.valueOf(outcome.stage()))
+                .tag("reason", String.valueOf(outcome.reason()))
+                .register(registry)
+                .increment();
     }
 
     public void emailSent(MailKind kind) {
@@ -36,7 +39,9 @@ public class MonitorMetrics {
     }
 
     private Counter emailCounter(MailKind kind) {
-        return Counter.builder(EMAILS_SENT).description("Incident e-mails sent to district leaders, by kind")
-                .tag("kind", kind.tag()).register(registry);
+        return Counter.builder(EMAILS_SENT)
+                .description("Incident e-mails sent to district leaders, by kind")
+                .tag("kind", kind.tag())
+                .register(registry);
     }
 }

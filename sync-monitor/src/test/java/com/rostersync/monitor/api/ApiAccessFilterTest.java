@@ -36,8 +36,10 @@ class ApiAccessFilterTest {
         ApiAccessFilter filter = new ApiAccessFilter(Map.of("anna", "token-a-0123456789", "ben", "token-b-0123456789"));
 
         assertThat(filter.authenticate("Bearer token-b-0123456789")).contains("ben");
-        assertThat(filter.authenticate("Basic " + base64("anna:token-a-0123456789"))).contains("anna");
-        assertThat(filter.authenticate("Basic " + base64("anna:token-b-0123456789"))).isEmpty();
+        assertThat(filter.authenticate("Basic " + base64("anna:token-a-0123456789")))
+                .contains("anna");
+        assertThat(filter.authenticate("Basic " + base64("anna:token-b-0123456789")))
+                .isEmpty();
         assertThat(filter.authenticate("Basic not-base64!")).isEmpty();
     }
 

@@ -27,10 +27,11 @@ class ApprovalApiTest extends MonitorServiceTest {
     void refusesEveryApiCallWithoutAValidToken() {
         assertThat(get("/api/incidents", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/incidents", "Bearer wrong-token").statusCode()).isEqualTo(401);
-        assertThat(get("/api/holds", basic(MonitorTestKit.OPERATOR, "wrong")).statusCode()).isEqualTo(401);
+        assertThat(get("/api/holds", basic(MonitorTestKit.OPERATOR, "wrong")).statusCode())
+                .isEqualTo(401);
         assertThat(post("/api/holds/oak/OHS/approve", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/incidents", null).headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).contains("Basic"));
+        assertThat(get("/api/incidents", null).headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("Basic"));
     }
 
     @Test
@@ -46,9 +47,11 @@ class ApprovalApiTest extends MonitorServiceTest {
     @Test
     void approvingAHeldSchoolSendsTheCommandToTheMapperAndAnAuditEntry() throws Exception {
         MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.thresholdHeld("oak", "OHS"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/holds", bearer()).body().contains("\"OHS\""));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/holds", bearer()).body().contains("\"OHS\""));
         assertThat(get("/api/incidents", bearer()).body()).contains("MAP/oak/OHS/THRESHOLD", "\"toArchive\":120");
-        assertThat(get("/api/holds/oak/OHS", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN)).body())
+        assertThat(get("/api/holds/oak/OHS", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN))
+                        .body())
                 .contains("POST /api/holds/oak/OHS/approve");
 
         try (Consumer<String, String> commands = consumer(Topics.COMMANDS);
@@ -56,8 +59,8 @@ class ApprovalApiTest extends MonitorServiceTest {
             var response = post("/api/holds/oak/OHS/approve", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN));
             assertThat(response.statusCode()).isEqualTo(202);
 
-            ConsumerRecord<String, String> command = KafkaTestUtils.getSingleRecord(commands, Topics.COMMANDS,
-                    Duration.ofSeconds(10));
+            ConsumerRecord<String, String> command =
+                    KafkaTestUtils.getSingleRecord(commands, Topics.COMMANDS, Duration.ofSeconds(10));
             ApproveHold approve = JSON.readValue(command.value(), ApproveHold.class);
             assertThat(command.key()).isEqualTo("oak/OHS");
             assertThat(approve.tenantId()).isEqualTo("oak");
@@ -65,8 +68,10 @@ class ApprovalApiTest extends MonitorServiceTest {
             assertThat(approve.approvedBy()).isEqualTo(MonitorTestKit.OPERATOR);
             assertThat(command.headers().lastHeader("__TypeId__")).isNull();
 
-            AuditEntry entry = JSON.readValue(KafkaTestUtils.getSingleRecord(audit, Topics.AUDIT,
-                    Duration.ofSeconds(10)).value(), AuditEntry.class);
+            AuditEntry entry = JSON.readValue(
+                    KafkaTestUtils.getSingleRecord(audit, Topics.AUDIT, Duration.ofSeconds(10))
+                            .value(),
+                    AuditEntry.class);
             assertThat(entry.actor()).isEqualTo(MonitorTestKit.OPERATOR);
             assertThat(entry.action()).isEqualTo("APPROVE_HOLD");
             assertThat(entry.schoolId()).isEqualTo("OHS");

@@ -20,12 +20,16 @@ class IncidentBookTest {
 
         List<Incident> changed = book.apply(outcome, T0);
 
-        assertThat(changed).extracting(Incident::id).containsExactlyInAnyOrder(
-                "EXTRACT/maple/SOURCE_CREDENTIALS", "EXTRACT/maple/SCHOOLS_NOT_FOUND");
-        assertThat(book.openByReason()).containsEntry(OutcomeReason.SCHOOLS_NOT_FOUND, 1L)
+        assertThat(changed)
+                .extracting(Incident::id)
+                .containsExactlyInAnyOrder("EXTRACT/maple/SOURCE_CREDENTIALS", "EXTRACT/maple/SCHOOLS_NOT_FOUND");
+        assertThat(book.openByReason())
+                .containsEntry(OutcomeReason.SCHOOLS_NOT_FOUND, 1L)
                 .containsEntry(OutcomeReason.SOURCE_CREDENTIALS, 1L);
-        Incident missing = book.open().stream().filter(i -> i.reason() == OutcomeReason.SCHOOLS_NOT_FOUND)
-                .findFirst().orElseThrow();
+        Incident missing = book.open().stream()
+                .filter(i -> i.reason() == OutcomeReason.SCHOOLS_NOT_FOUND)
+                .findFirst()
+                .orElseThrow();
         assertThat(missing.details().missingSchoolIds()).containsExactly("MXX");
     }
 
@@ -34,7 +38,8 @@ class IncidentBookTest {
         book.apply(Outcomes.thresholdHeld("maple", "MHS"), T0);
         book.apply(Outcomes.invalidRecords("maple", "MMS"), T0);
 
-        assertThat(book.open()).extracting(Incident::id)
+        assertThat(book.open())
+                .extracting(Incident::id)
                 .containsExactlyInAnyOrder("MAP/maple/MHS/THRESHOLD", "MAP/maple/MMS/VALIDATION");
     }
 
@@ -87,9 +92,12 @@ class IncidentBookTest {
     void validationIsSummarisedPerFileWithAFewIdsAndNoValues() {
         book.apply(Outcomes.invalidRecords("maple", "MMS"), T0);
 
-        assertThat(book.open().get(0).details().validation()).containsExactly(
-                new IncidentDetails.ValidationSummary("users.csv", 2, List.of("stu-1", "stu-2"), List.of("username: required")),
-                new IncidentDetails.ValidationSummary("enrollments.csv", 1, List.of("enr-9"), List.of("classSourcedId: unknown class")));
+        assertThat(book.open().get(0).details().validation())
+                .containsExactly(
+                        new IncidentDetails.ValidationSummary(
+                                "users.csv", 2, List.of("stu-1", "stu-2"), List.of("username: required")),
+                        new IncidentDetails.ValidationSummary(
+                                "enrollments.csv", 1, List.of("enr-9"), List.of("classSourcedId: unknown class")));
     }
 
     @Test
@@ -103,7 +111,8 @@ class IncidentBookTest {
         assertThat(again).isEmpty();
         assertThat(opened.get(0).details().staleFor()).isEqualTo(Duration.ofHours(6));
 
-        book.apply(Outcomes.publish("maple", "clever-maple", OutcomeReason.UNCHANGED, T0, List.of()),
+        book.apply(
+                Outcomes.publish("maple", "clever-maple", OutcomeReason.UNCHANGED, T0, List.of()),
                 T0.plus(Duration.ofHours(8)));
         assertThat(book.open()).isEmpty();
     }
@@ -112,10 +121,12 @@ class IncidentBookTest {
     void aFailedUploadDoesNotEndStaleness() {
         book.checkStale(Map.of("maple", T0), T0.plus(Duration.ofHours(3)), Duration.ofHours(2));
 
-        book.apply(Outcomes.publish("maple", "clever-maple", OutcomeReason.DESTINATION_CREDENTIALS, T0, List.of()),
+        book.apply(
+                Outcomes.publish("maple", "clever-maple", OutcomeReason.DESTINATION_CREDENTIALS, T0, List.of()),
                 T0.plus(Duration.ofHours(4)));
 
-        assertThat(book.open()).extracting(Incident::reason)
+        assertThat(book.open())
+                .extracting(Incident::reason)
                 .containsExactlyInAnyOrder(OutcomeReason.STALE, OutcomeReason.DESTINATION_CREDENTIALS);
     }
 }

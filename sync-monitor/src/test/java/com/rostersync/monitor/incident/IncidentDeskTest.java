@@ -28,8 +28,8 @@ class IncidentDeskTest {
         desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
 
         assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD");
-        assertThat(mailer.storedAtSendTime).singleElement()
-                .satisfies(stored -> assertThat(stored.announced()).isEqualTo(Announcement.OPENED));
+        assertThat(mailer.storedAtSendTime).singleElement().satisfies(stored -> assertThat(stored.announced())
+                .isEqualTo(Announcement.OPENED));
     }
 
     @Test
@@ -61,8 +61,7 @@ class IncidentDeskTest {
         clock.advance(Duration.ofHours(1));
         restarted.check(List.of());
 
-        assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD",
-                "reminder MAP/maple/MHS/THRESHOLD");
+        assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD", "reminder MAP/maple/MHS/THRESHOLD");
     }
 
     @Test
@@ -95,8 +94,7 @@ class IncidentDeskTest {
         desk.check(List.of());
 
         assertThat(store.deleted).containsExactly("MAP/maple/MHS/THRESHOLD");
-        assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD",
-                "resolved MAP/maple/MHS/THRESHOLD");
+        assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD", "resolved MAP/maple/MHS/THRESHOLD");
     }
 
     private static final class RecordingStore implements IncidentStore {

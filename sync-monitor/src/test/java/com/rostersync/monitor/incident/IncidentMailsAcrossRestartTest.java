@@ -39,50 +39,63 @@ class IncidentMailsAcrossRestartTest {
         try (ConfigurableApplicationContext first = start(kafka)) {
             MonitorTestKit.send(kafka, Outcomes.thresholdHeld("maple", "MHS"));
             List<MimeMessage> opened = awaitMails(1);
-            assertThat(opened.get(0).getSubject()).startsWith("[Roster sync] Action needed: Deletions held")
+            assertThat(opened.get(0).getSubject())
+                    .startsWith("[Roster sync] Action needed: Deletions held")
                     .contains("school MHS", "Maple Unified");
-            assertThat(opened.get(0).getAllRecipients()).extracting(Object::toString)
+            assertThat(opened.get(0).getAllRecipients())
+                    .extracting(Object::toString)
                     .containsExactly("lead@maple.example.org");
 
             MonitorTestKit.send(kafka, Outcomes.snapshotReady("maple", "MHS"));
             assertThat(awaitMails(2).get(1).getSubject()).startsWith("[Roster sync] Resolved: Deletions held");
 
-            MonitorTestKit.send(kafka, Outcomes.extract("maple", com.rostersync.events.outcome.OutcomeReason
-                    .CYCLE_COMPLETED, List.of("MXX")));
+            MonitorTestKit.send(
+                    kafka,
+                    Outcomes.extract(
+                            "maple", com.rostersync.events.outcome.OutcomeReason.CYCLE_COMPLETED, List.of("MXX")));
             assertThat(awaitMails(3).get(2).getSubject()).contains("Schools to sync are not found");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> first.getBean(IncidentDesk.class).openIncidents().size() == 1);
+                    .until(() ->
+                            first.getBean(IncidentDesk.class).openIncidents().size() == 1);
         }
 
         try (ConfigurableApplicationContext second = start(kafka)) {
             IncidentDesk desk = second.getBean(IncidentDesk.class);
-            assertThat(desk.openIncidents()).extracting(Incident::id)
+            assertThat(desk.openIncidents())
+                    .extracting(Incident::id)
                     .containsExactly("EXTRACT/maple/SCHOOLS_NOT_FOUND");
 
-            MonitorTestKit.send(kafka, Outcomes.extract("maple",
-                    com.rostersync.events.outcome.OutcomeReason.CYCLE_COMPLETED, List.of("MXX")));
+            MonitorTestKit.send(
+                    kafka,
+                    Outcomes.extract(
+                            "maple", com.rostersync.events.outcome.OutcomeReason.CYCLE_COMPLETED, List.of("MXX")));
             await().atMost(Duration.ofSeconds(20)).until(() -> consumed(second) >= 1);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> greenMail.getReceivedMessages().length == 3);
 
-            MonitorTestKit.send(kafka, Outcomes.extract("maple",
-                    com.rostersync.events.outcome.OutcomeReason.CYCLE_COMPLETED, List.of()));
+            MonitorTestKit.send(
+                    kafka,
+                    Outcomes.extract("maple", com.rostersync.events.outcome.OutcomeReason.CYCLE_COMPLETED, List.of()));
             List<MimeMessage> all = awaitMails(4);
             assertThat(all.get(3).getSubject()).startsWith("[Roster sync] Resolved: Schools to sync are not found");
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> greenMail.getReceivedMessages().length == 4);
             assertThat(desk.openIncidents()).isEmpty();
         }
     }
 
     private ConfigurableApplicationContext start(String kafka) {
-        return SyncMonitorApplication.builder().run(MonitorTestKit.arguments(
-                MonitorTestKit.properties(kafka, greenMail.getSmtp().getPort(), tenants), "server.port=0"));
+        return SyncMonitorApplication.builder()
+                .run(MonitorTestKit.arguments(
+                        MonitorTestKit.properties(kafka, greenMail.getSmtp().getPort(), tenants), "server.port=0"));
     }
 
     private static double consumed(ConfigurableApplicationContext context) {
         return context.getBean(MeterRegistry.class).find("rostersync.outcomes").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static List<MimeMessage> awaitMails(int count) {

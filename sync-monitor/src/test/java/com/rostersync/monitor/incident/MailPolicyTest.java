@@ -75,8 +75,9 @@ class MailPolicyTest {
 
     @Test
     void anIncidentResolvedBeforeAnyMailIsForgottenAtOnce() {
-        Incident never = Incident.open(UnitOfWork.district("maple"), com.rostersync.events.outcome.OutcomeReason.STALE,
-                null, T0).resolve(T0.plusSeconds(1));
+        Incident never = Incident.open(
+                        UnitOfWork.district("maple"), com.rostersync.events.outcome.OutcomeReason.STALE, null, T0)
+                .resolve(T0.plusSeconds(1));
 
         assertThat(policy.due(never, T0.plusSeconds(2))).isEmpty();
         assertThat(policy.canForget(never, T0.plusSeconds(2))).isTrue();

@@ -28,13 +28,16 @@ class PoisonOutcomeTest extends MonitorServiceTest {
     void anUnreadableOutcomeGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.OUTCOMES, "maple/MHS", "{not json")).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.OUTCOMES, "maple/MHS", "{not json"))
+                    .get(10, TimeUnit.SECONDS);
         }
-        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.extract("oak",
-                com.rostersync.events.outcome.OutcomeReason.SOURCE_CREDENTIALS, java.util.List.of()));
+        MonitorTestKit.send(
+                broker.getBrokersAsString(),
+                Outcomes.extract(
+                        "oak", com.rostersync.events.outcome.OutcomeReason.SOURCE_CREDENTIALS, java.util.List.of()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> desk.openIncident("EXTRACT/oak/SOURCE_CREDENTIALS")
-                .isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> desk.openIncident("EXTRACT/oak/SOURCE_CREDENTIALS").isPresent());
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "poison-test", false);
         props.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -22,9 +22,11 @@ class PureIncidentLogicTest {
 
         assertThat(files).hasSizeGreaterThan(5);
         for (Path file : files) {
-            assertThat(Files.readAllLines(file)).as(file.getFileName().toString())
+            assertThat(Files.readAllLines(file))
+                    .as(file.getFileName().toString())
                     .noneMatch(line -> line.startsWith("import org.springframework")
-                            || line.startsWith("import org.apache.kafka") || line.startsWith("import jakarta.mail")
+                            || line.startsWith("import org.apache.kafka")
+                            || line.startsWith("import jakarta.mail")
                             || line.startsWith("import tools.jackson"));
         }
     }

@@ -27,14 +27,19 @@ class IncidentMailComposerTest {
         IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.thresholdHeld("maple", "MHS")), maple);
 
         assertThat(mail.to()).containsExactly("lead@maple.example.org");
-        assertThat(mail.subject()).isEqualTo(
-                "[Roster sync] Action needed: Deletions held: the deletion threshold was reached (school MHS, Maple "
-                        + "Unified)");
+        assertThat(mail.subject())
+                .isEqualTo(
+                        "[Roster sync] Action needed: Deletions held: the deletion threshold was reached (school MHS, Maple "
+                                + "Unified)");
         for (String body : List.of(mail.text(), mail.html())) {
-            assertThat(body).contains("Maple Unified", "school MHS",
-                    "User records to archive: 120 of 501 (24.0%); the deletion threshold of 10.0% allows at most 50.",
-                    "Check if the number of records to archive looks reasonable",
-                    "raise the deletion threshold", "https://sync.example.org/m/api/holds/maple/MHS");
+            assertThat(body)
+                    .contains(
+                            "Maple Unified",
+                            "school MHS",
+                            "User records to archive: 120 of 501 (24.0%); the deletion threshold of 10.0% allows at most 50.",
+                            "Check if the number of records to archive looks reasonable",
+                            "raise the deletion threshold",
+                            "https://sync.example.org/m/api/holds/maple/MHS");
         }
         assertThat(mail.html()).contains("<a href=\"https://sync.example.org/m/api/holds/maple/MHS\"");
     }
@@ -43,7 +48,8 @@ class IncidentMailComposerTest {
     void resolvedMailSaysNoActionIsNeededAndHasNoApprovalLink() {
         IncidentBook book = new IncidentBook();
         book.apply(Outcomes.thresholdHeld("maple", "MHS"), Outcomes.T0);
-        Incident resolved = book.apply(Outcomes.snapshotReady("maple", "MHS"), Outcomes.T0.plusSeconds(60)).get(0);
+        Incident resolved = book.apply(Outcomes.snapshotReady("maple", "MHS"), Outcomes.T0.plusSeconds(60))
+                .get(0);
 
         IncidentMail mail = composer.compose(MailKind.RESOLVED, resolved, maple);
 
@@ -54,28 +60,39 @@ class IncidentMailComposerTest {
 
     @Test
     void schoolsNotFoundListsTheIdsAndAsksToCheckForTypos() {
-        IncidentMail mail = composer.compose(MailKind.REMINDER, only(Outcomes.extract("maple",
-                OutcomeReason.CYCLE_COMPLETED, List.of("MXX", "MYY"))), maple);
+        IncidentMail mail = composer.compose(
+                MailKind.REMINDER,
+                only(Outcomes.extract("maple", OutcomeReason.CYCLE_COMPLETED, List.of("MXX", "MYY"))),
+                maple);
 
         assertThat(mail.subject()).startsWith("[Roster sync] Reminder, still open: Schools to sync are not found");
-        assertThat(mail.text()).contains("Reminder: this problem is still open", "the whole district", "MXX, MYY",
-                "make sure they don't have any typos");
+        assertThat(mail.text())
+                .contains(
+                        "Reminder: this problem is still open",
+                        "the whole district",
+                        "MXX, MYY",
+                        "make sure they don't have any typos");
     }
 
     @Test
     void fileFailureNamesFileLineAndReasonAndTheFileChecks() {
         var failure = new FileFailure("users.csv", 12, "role", "unknown role");
-        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.publish("maple", "clever-maple",
-                OutcomeReason.UPLOADED, Outcomes.T0, List.of(failure))), maple);
+        IncidentMail mail = composer.compose(
+                MailKind.OPENED,
+                only(Outcomes.publish("maple", "clever-maple", OutcomeReason.UPLOADED, Outcomes.T0, List.of(failure))),
+                maple);
 
-        assertThat(mail.html()).contains("File users.csv, line 12, field role: unknown role",
-                "verify it isn&#39;t corrupted, empty, or formatted incorrectly", "unexpected file types");
+        assertThat(mail.html())
+                .contains(
+                        "File users.csv, line 12, field role: unknown role",
+                        "verify it isn&#39;t corrupted, empty, or formatted incorrectly",
+                        "unexpected file types");
     }
 
     @Test
     void credentialsMailAsksToCheckTheCredentials() {
-        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.extract("maple",
-                OutcomeReason.SOURCE_CREDENTIALS, List.of())), maple);
+        IncidentMail mail = composer.compose(
+                MailKind.OPENED, only(Outcomes.extract("maple", OutcomeReason.SOURCE_CREDENTIALS, List.of())), maple);
 
         assertThat(mail.text()).contains("Wrong credentials", "Check the credentials");
     }
@@ -84,17 +101,21 @@ class IncidentMailComposerTest {
     void validationIsSummarisedWithIdsAndTheBrokenRulesOnly() {
         IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.invalidRecords("maple", "MMS")), maple);
 
-        assertThat(mail.text()).contains(
-                "users.csv: 2 record(s) left out, for example sourcedId stu-1, stu-2 (username: required)",
-                "enrollments.csv: 1 record(s) left out, for example sourcedId enr-9 (classSourcedId: unknown class)");
+        assertThat(mail.text())
+                .contains(
+                        "users.csv: 2 record(s) left out, for example sourcedId stu-1, stu-2 (username: required)",
+                        "enrollments.csv: 1 record(s) left out, for example sourcedId enr-9 (classSourcedId: unknown class)");
     }
 
     private static Incident only(com.rostersync.events.outcome.SyncOutcome outcome) {
         IncidentBook book = new IncidentBook();
         List<Incident> opened = book.apply(outcome, Outcomes.T0).stream()
-                .filter(i -> i.reason() != OutcomeReason.CYCLE_COMPLETED).toList();
-        return opened.stream().filter(i -> i.reason() != OutcomeReason.SCHOOLS_NOT_FOUND || opened.size() == 1)
-                .findFirst().orElseThrow();
+                .filter(i -> i.reason() != OutcomeReason.CYCLE_COMPLETED)
+                .toList();
+        return opened.stream()
+                .filter(i -> i.reason() != OutcomeReason.SCHOOLS_NOT_FOUND || opened.size() == 1)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static com.rostersync.tenants.TenantRegistry registry() {

@@ -20,11 +20,16 @@ import org.junit.jupiter.api.Test;
 class DashboardMetricsScrapeTest extends MonitorServiceTest {
 
     /** The agreed names other services export (team brief), besides the JVM and Kafka client metrics. */
-    static final Set<String> OTHER_SERVICES = Set.of("rostersync_extractor_records_read_total",
-            "rostersync_extractor_records_published_total", "rostersync_extractor_cycle_duration_seconds_bucket",
-            "rostersync_mapper_snapshots_emitted_total", "rostersync_mapper_deletions_held",
-            "rostersync_mapper_validation_issues_total", "rostersync_publisher_uploads_total",
-            "rostersync_publisher_upload_bytes_bucket", "rostersync_publisher_upload_duration_seconds_bucket",
+    static final Set<String> OTHER_SERVICES = Set.of(
+            "rostersync_extractor_records_read_total",
+            "rostersync_extractor_records_published_total",
+            "rostersync_extractor_cycle_duration_seconds_bucket",
+            "rostersync_mapper_snapshots_emitted_total",
+            "rostersync_mapper_deletions_held",
+            "rostersync_mapper_validation_issues_total",
+            "rostersync_publisher_uploads_total",
+            "rostersync_publisher_upload_bytes_bucket",
+            "rostersync_publisher_upload_duration_seconds_bucket",
             "rostersync_outcomes_sent_total");
 
     @Test
@@ -41,23 +46,35 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
         monitorNames.removeAll(OTHER_SERVICES);
 
         assertThat(MetricNameChecker.dashboards()).hasSize(2);
-        assertThat(monitorNames).contains("rostersync_outcomes_total", "rostersync_incidents_open",
-                "rostersync_district_last_success_age_seconds", "rostersync_emails_sent_total",
-                "kafka_consumer_fetch_manager_records_lag_max", "jvm_memory_used_bytes");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricNameChecker.missing(monitorNames,
-                MetricNameChecker.exportedBy(get("/actuator/prometheus", null).body()))).isEmpty());
+        assertThat(monitorNames)
+                .contains(
+                        "rostersync_outcomes_total",
+                        "rostersync_incidents_open",
+                        "rostersync_district_last_success_age_seconds",
+                        "rostersync_emails_sent_total",
+                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "jvm_memory_used_bytes");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
+                        monitorNames,
+                        MetricNameChecker.exportedBy(
+                                get("/actuator/prometheus", null).body())))
+                .isEmpty());
     }
 
     @Test
     void theMonitorsSeriesCarryOnlyBoundedLabels() {
         MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.thresholdHeld("maple", "MMS"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/prometheus", null).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/prometheus", null)
+                .body()
                 .contains("rostersync_incidents_open{application=\"sync-monitor\",reason=\"THRESHOLD\"} 1"));
         String scrape = get("/actuator/prometheus", null).body();
 
-        assertThat(scrape).contains("rostersync_outcomes_total{application=\"sync-monitor\",reason=\"SNAPSHOT_READY\","
-                + "stage=\"MAP\"}", "rostersync_emails_sent_total{application=\"sync-monitor\",kind=\"opened\"}",
-                "rostersync_district_last_success_age_seconds{application=\"sync-monitor\",tenant=\"maple\"}");
+        assertThat(scrape)
+                .contains(
+                        "rostersync_outcomes_total{application=\"sync-monitor\",reason=\"SNAPSHOT_READY\","
+                                + "stage=\"MAP\"}",
+                        "rostersync_emails_sent_total{application=\"sync-monitor\",kind=\"opened\"}",
+                        "rostersync_district_last_success_age_seconds{application=\"sync-monitor\",tenant=\"maple\"}");
         assertThat(scrape.lines().filter(line -> line.startsWith("rostersync_")))
                 .noneMatch(line -> line.contains("school") || line.contains("MMS"));
     }

@@ -34,16 +34,31 @@ public final class MetricNameChecker {
     private static final Pattern GROUPING = Pattern.compile(
             "\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VARIABLES = Pattern.compile("\\$\\{[^}]*}|\\$\\w+");
-    private static final Pattern TOKENS = Pattern.compile(
-            "\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?[a-zA-Z]*|([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
-    private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\(\\s*(?:(.*?)\\s*,\\s*)?\\w+\\s*\\)\\s*$");
+    private static final Pattern TOKENS =
+            Pattern.compile("\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?[a-zA-Z]*|([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("^\\s*label_values\\(\\s*(?:(.*?)\\s*,\\s*)?\\w+\\s*\\)\\s*$");
     private static final Pattern QUERY_RESULT = Pattern.compile("^\\s*query_result\\((.*)\\)\\s*$");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "offset", "bool", "and", "or", "unless", "inf", "nan", "atan2", "start", "end");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "inf",
+            "nan",
+            "atan2",
+            "start",
+            "end");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private MetricNameChecker() {
-    }
+    private MetricNameChecker() {}
 
     /** Metric names in one PromQL expression. */
     public static Set<String> inExpression(String promql) {
@@ -91,8 +106,8 @@ public final class MetricNameChecker {
         for (JsonNode variable : root.path("templating").path("list")) {
             if ("query".equals(variable.path("type").asString(""))) {
                 JsonNode query = variable.path("query");
-                names.addAll(inVariableQuery(query.isObject() ? query.path("query").asString("")
-                        : query.asString("")));
+                names.addAll(
+                        inVariableQuery(query.isObject() ? query.path("query").asString("") : query.asString("")));
             }
         }
         return names;
@@ -147,7 +162,8 @@ public final class MetricNameChecker {
                 return dir.resolve("deploy");
             }
         }
-        throw new IllegalStateException("No deploy/grafana/dashboards above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No deploy/grafana/dashboards above " + Path.of("").toAbsolutePath());
     }
 
     /** Every dashboard JSON file under {@code deploy/grafana/dashboards}. */
@@ -184,7 +200,9 @@ public final class MetricNameChecker {
 
     private static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

@@ -9,28 +9,32 @@ class MetricNameCheckerTest {
     @Test
     void findsMetricNamesButNotFunctionsLabelsOrVariables() {
         assertThat(MetricNameChecker.inExpression("histogram_quantile(0.95, sum by (le, result) "
-                + "(rate(rostersync_extractor_cycle_duration_seconds_bucket[$__rate_interval])))"))
+                        + "(rate(rostersync_extractor_cycle_duration_seconds_bucket[$__rate_interval])))"))
                 .containsExactly("rostersync_extractor_cycle_duration_seconds_bucket");
         assertThat(MetricNameChecker.inExpression("sum(rate(a_total{reason=~\"X|Y\", job=\"b\"}[15m])) by (stage)"
-                + " / on (stage) group_left sum without (instance) (rate(c_total[15m] offset 1h)) > bool 0.2"))
+                        + " / on (stage) group_left sum without (instance) (rate(c_total[15m] offset 1h)) > bool 0.2"))
                 .containsExactly("a_total", "c_total");
-        assertThat(MetricNameChecker.inExpression("rostersync_district_last_success_age_seconds{tenant=\"$tenant\"}"
-                + " > 7200 or vector(0)")).containsExactly("rostersync_district_last_success_age_seconds");
+        assertThat(MetricNameChecker.inExpression(
+                        "rostersync_district_last_success_age_seconds{tenant=\"$tenant\"}" + " > 7200 or vector(0)"))
+                .containsExactly("rostersync_district_last_success_age_seconds");
         assertThat(MetricNameChecker.inExpression("rostersync:outcome_failure_ratio:rate15m > 1e-3"))
                 .containsExactly("rostersync:outcome_failure_ratio:rate15m");
     }
 
     @Test
     void readsGrafanaVariableQueries() {
-        assertThat(MetricNameChecker.inVariableQuery("label_values(rostersync_district_last_success_age_seconds, "
-                + "tenant)")).containsExactly("rostersync_district_last_success_age_seconds");
+        assertThat(MetricNameChecker.inVariableQuery(
+                        "label_values(rostersync_district_last_success_age_seconds, " + "tenant)"))
+                .containsExactly("rostersync_district_last_success_age_seconds");
         assertThat(MetricNameChecker.inVariableQuery("label_values(tenant)")).isEmpty();
-        assertThat(MetricNameChecker.inVariableQuery("query_result(topk(5, up))")).containsExactly("up");
+        assertThat(MetricNameChecker.inVariableQuery("query_result(topk(5, up))"))
+                .containsExactly("up");
     }
 
     @Test
     void listsSampleNamesOfAScrapeAndWhatIsMissing() {
-        String scrape = """
+        String scrape =
+                """
                 # HELP x_total things
                 # TYPE x_total counter
                 x_total{application="sync-monitor",kind="opened"} 1.0

@@ -21,9 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * One running monitor for the HTTP-facing tests (API, metrics, dashboards): a real embedded broker, real GreenMail and
  * a random port. Subclasses share the cached Spring context, so the service starts once for all of them.
  */
-@SpringBootTest(classes = SyncMonitorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = SyncMonitorApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + SyncMonitorApplication.CONFIG_NAME)
-@EmbeddedKafka(partitions = 1, topics = {Topics.OUTCOMES, Topics.COMMANDS, Topics.AUDIT},
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.OUTCOMES, Topics.COMMANDS, Topics.AUDIT},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class MonitorServiceTest {
 
@@ -49,7 +53,8 @@ public abstract class MonitorServiceTest {
     }
 
     protected HttpResponse<String> get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         return send(authorization == null ? request : request.header("Authorization", authorization));
     }
 

@@ -26,8 +26,7 @@ public final class MonitorTestKit {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static GreenMail shared;
 
-    private MonitorTestKit() {
-    }
+    private MonitorTestKit() {}
 
     /**
      * One GreenMail for the whole test JVM, for Spring contexts that the test framework caches across classes (a
@@ -60,8 +59,10 @@ public final class MonitorTestKit {
 
     /** The properties a monitor under test runs with, beside the broker and the SMTP port. */
     public static Map<String, Object> properties(String bootstrapServers, int smtpPort, Path tenants) {
-        return Map.ofEntries(Map.entry("spring.kafka.bootstrap-servers", bootstrapServers),
-                Map.entry("spring.mail.host", "127.0.0.1"), Map.entry("spring.mail.port", smtpPort),
+        return Map.ofEntries(
+                Map.entry("spring.kafka.bootstrap-servers", bootstrapServers),
+                Map.entry("spring.mail.host", "127.0.0.1"),
+                Map.entry("spring.mail.port", smtpPort),
                 Map.entry("rostersync.tenants.file", tenants.toString()),
                 Map.entry("rostersync.tenants.poll-interval", "1s"),
                 Map.entry("rostersync.topics.partitions", 1),
@@ -82,14 +83,16 @@ public final class MonitorTestKit {
 
     /** Sends outcomes as the other stages do: JSON without type headers, keyed by school or tenant. */
     public static void send(String bootstrapServers, SyncOutcome... outcomes) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (SyncOutcome outcome : outcomes) {
-                String key = outcome.schoolIds().isEmpty() ? outcome.tenantId()
+                String key = outcome.schoolIds().isEmpty()
+                        ? outcome.tenantId()
                         : outcome.tenantId() + "/" + outcome.schoolIds().get(0);
-                producer.send(new ProducerRecord<>(com.rostersync.events.Topics.OUTCOMES, key,
-                        JSON.writeValueAsString(outcome))).get(10, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(
+                                com.rostersync.events.Topics.OUTCOMES, key, JSON.writeValueAsString(outcome)))
+                        .get(10, TimeUnit.SECONDS);
             }
         } catch (Exception failed) {
             throw new IllegalStateException("Could not send outcomes", failed);

@@ -48,25 +48,51 @@ public final class ExtractorBenchmark {
         SyntheticSis sis = new SyntheticSis(url, scale);
         long generateStart = System.nanoTime();
         sis.create(resource("/sis/schema.sql"));
-        System.out.printf(Locale.ROOT, "Synthetic SIS at scale %.3f: %d schools generated in %.1f s%n", scale,
-                sis.schools(), seconds(generateStart));
+        System.out.printf(
+                Locale.ROOT,
+                "Synthetic SIS at scale %.3f: %d schools generated in %.1f s%n",
+                scale,
+                sis.schools(),
+                seconds(generateStart));
 
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.ROSTER_CHANGES,
-                Topics.EXTRACTOR_STATE, Topics.OUTCOMES);
+        EmbeddedKafkaKraftBroker broker =
+                new EmbeddedKafkaKraftBroker(1, 3, Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES);
         broker.afterPropertiesSet();
         try {
-            Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.LINGER_MS_CONFIG, 10);
+            Map<String, Object> kafka = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.getBrokersAsString(),
+                    ProducerConfig.BATCH_SIZE_CONFIG,
+                    256 * 1024,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    10);
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            TenantCycle cycle = new TenantCycle(t -> new JdbcRosterSource(new SecretResolver(
-                    Map.of("BENCH_SIS_PASSWORD", "bench"), null), Duration.ofMinutes(30)),
-                    new ChangeDetector(new ContentHasher()::hash), new HashState(), new KafkaCyclePublisher(
-                    ExtractorKafka.eventTemplate(kafka, JsonMapper.builder().build()),
-                    ExtractorKafka.stateTemplate(kafka), Duration.ofMinutes(10)), meters, Clock.systemUTC(),
+            TenantCycle cycle = new TenantCycle(
+                    t -> new JdbcRosterSource(
+                            new SecretResolver(Map.of("BENCH_SIS_PASSWORD", "bench"), null), Duration.ofMinutes(30)),
+                    new ChangeDetector(new ContentHasher()::hash),
+                    new HashState(),
+                    new KafkaCyclePublisher(
+                            ExtractorKafka.eventTemplate(
+                                    kafka, JsonMapper.builder().build()),
+                            ExtractorKafka.stateTemplate(kafka),
+                            Duration.ofMinutes(10)),
+                    meters,
+                    Clock.systemUTC(),
                     Duration.ofMinutes(10));
-            Tenant tenant = new Tenant("bench", "Synthetic District", new Source(SourceType.JDBC, new JdbcSource(
-                    url, "sis", new SecretRef("BENCH_SIS_PASSWORD"), Map.of(), Duration.ofMinutes(30)), null),
-                    sis.schoolIds(), 10, Duration.ofMinutes(1), List.of(), List.of());
+            Tenant tenant = new Tenant(
+                    "bench",
+                    "Synthetic District",
+                    new Source(
+                            SourceType.JDBC,
+                            new JdbcSource(
+                                    url, "sis", new SecretRef("BENCH_SIS_PASSWORD"), Map.of(), Duration.ofMinutes(30)),
+                            null),
+                    sis.schoolIds(),
+                    10,
+                    Duration.ofMinutes(1),
+                    List.of(),
+                    List.of());
 
             StringBuilder table = new StringBuilder(
                     "| cycle | seconds | records read | records read/s | changes published | changes/s |\n"
@@ -76,8 +102,11 @@ public final class ExtractorBenchmark {
             long changed = sis.changeOnePercent();
             double onePercent = run("1% changes (" + changed + " rows)", cycle, tenant, meters, table);
             breakdown(tenant, table);
-            table.append(String.format(Locale.ROOT, "%n1%% cycle / full cycle = %.1f%%; unchanged cycle / full "
-                    + "cycle = %.1f%%%n", 100 * onePercent / full, 100 * quiet / full));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "%n1%% cycle / full cycle = %.1f%%; unchanged cycle / full " + "cycle = %.1f%%%n",
+                    100 * onePercent / full,
+                    100 * quiet / full));
             System.out.println(table);
             Files.writeString(dir.resolve("results.md"), table.toString());
         } finally {
@@ -85,8 +114,8 @@ public final class ExtractorBenchmark {
         }
     }
 
-    private static double run(String name, TenantCycle cycle, Tenant tenant, SimpleMeterRegistry meters,
-            StringBuilder table) {
+    private static double run(
+            String name, TenantCycle cycle, Tenant tenant, SimpleMeterRegistry meters, StringBuilder table) {
         double readBefore = sum(meters, "rostersync.extractor.records.read");
         double publishedBefore = sum(meters, "rostersync.extractor.records.published");
         long start = System.nanoTime();
@@ -97,8 +126,15 @@ public final class ExtractorBenchmark {
         }
         double read = sum(meters, "rostersync.extractor.records.read") - readBefore;
         double published = sum(meters, "rostersync.extractor.records.published") - publishedBefore;
-        table.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %,.0f | %,.0f | %,.0f |%n", name, took, read,
-                read / took, published, published / took));
+        table.append(String.format(
+                Locale.ROOT,
+                "| %s | %.1f | %,.0f | %,.0f | %,.0f | %,.0f |%n",
+                name,
+                took,
+                read,
+                read / took,
+                published,
+                published / took));
         System.out.printf(Locale.ROOT, "%s: %.1f s%n", name, took);
         return took;
     }
@@ -106,15 +142,24 @@ public final class ExtractorBenchmark {
     /** Where a quiet cycle's time goes: the source read alone, then hashing every record alone. */
     private static void breakdown(Tenant tenant, StringBuilder table) throws Exception {
         long start = System.nanoTime();
-        var read = new JdbcRosterSource(new SecretResolver(Map.of("BENCH_SIS_PASSWORD", "bench"), null),
-                Duration.ofMinutes(30)).read(tenant);
+        var read = new JdbcRosterSource(
+                        new SecretResolver(Map.of("BENCH_SIS_PASSWORD", "bench"), null), Duration.ofMinutes(30))
+                .read(tenant);
         double readSeconds = seconds(start);
         ContentHasher hasher = new ContentHasher();
         start = System.nanoTime();
-        long hashed = read.recordsBySchool().values().stream().flatMap(List::stream).map(hasher::hash).count();
+        long hashed = read.recordsBySchool().values().stream()
+                .flatMap(List::stream)
+                .map(hasher::hash)
+                .count();
         double hashSeconds = seconds(start);
-        table.append(String.format(Locale.ROOT, "%nBreakdown: JDBC read and mapping alone %.1f s; hashing %,d"
-                + " school-scoped records alone %.1f s%n", readSeconds, hashed, hashSeconds));
+        table.append(String.format(
+                Locale.ROOT,
+                "%nBreakdown: JDBC read and mapping alone %.1f s; hashing %,d"
+                        + " school-scoped records alone %.1f s%n",
+                readSeconds,
+                hashed,
+                hashSeconds));
     }
 
     private static double sum(SimpleMeterRegistry meters, String name) {

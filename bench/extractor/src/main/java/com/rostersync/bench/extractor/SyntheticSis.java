@@ -55,7 +55,8 @@ final class SyntheticSis {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                String withoutComments = schemaSql.lines()
+                String withoutComments = schemaSql
+                        .lines()
                         .map(l -> l.contains("--") ? l.substring(0, l.indexOf("--")) : l)
                         .reduce("", (a, b) -> a + "\n" + b);
                 for (String sql : withoutComments.split(";")) {
@@ -67,17 +68,17 @@ final class SyntheticSis {
             try (PreparedStatement school = c.prepareStatement("insert into schools values (?,?,?,?,?)");
                     PreparedStatement term = c.prepareStatement("insert into terms values (?,?,?,?,?,?,?,?)");
                     PreparedStatement course = c.prepareStatement("insert into courses values (?,?,?,?,?,?,?,?)");
-                    PreparedStatement section = c.prepareStatement(
-                            "insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement meeting = c.prepareStatement(
-                            "insert into section_meetings values (?,?,?,?,?,?)");
-                    PreparedStatement person = c.prepareStatement(
-                            "insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement section =
+                            c.prepareStatement("insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement meeting =
+                            c.prepareStatement("insert into section_meetings values (?,?,?,?,?,?)");
+                    PreparedStatement person =
+                            c.prepareStatement("insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement personSchool = c.prepareStatement("insert into person_schools values (?,?)");
-                    PreparedStatement enrollment = c.prepareStatement(
-                            "insert into enrollments values (?,?,?,?,?,?,?)");
-                    PreparedStatement demographics = c.prepareStatement(
-                            "insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    PreparedStatement enrollment =
+                            c.prepareStatement("insert into enrollments values (?,?,?,?,?,?,?)");
+                    PreparedStatement demographics =
+                            c.prepareStatement("insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 Batches batches = new Batches(c);
                 long enrollmentId = 0;
                 for (int s = 1; s <= schools; s++) {
@@ -87,22 +88,59 @@ final class SyntheticSis {
                 for (int s = 1; s <= schools; s++) {
                     String sid = school(s);
                     String year = sid + "-Y";
-                    batches.add(term, year, sid, "2026-2027", "SCHOOL_YEAR", LocalDate.of(2026, 8, 20),
-                            LocalDate.of(2027, 6, 10), null, 2027);
-                    batches.add(term, sid + "-F", sid, "Fall", "SEMESTER", LocalDate.of(2026, 8, 20),
-                            LocalDate.of(2026, 12, 20), year, 2027);
-                    batches.add(term, sid + "-S", sid, "Spring", "SEMESTER", LocalDate.of(2027, 1, 5),
-                            LocalDate.of(2027, 6, 10), year, 2027);
+                    batches.add(
+                            term,
+                            year,
+                            sid,
+                            "2026-2027",
+                            "SCHOOL_YEAR",
+                            LocalDate.of(2026, 8, 20),
+                            LocalDate.of(2027, 6, 10),
+                            null,
+                            2027);
+                    batches.add(
+                            term,
+                            sid + "-F",
+                            sid,
+                            "Fall",
+                            "SEMESTER",
+                            LocalDate.of(2026, 8, 20),
+                            LocalDate.of(2026, 12, 20),
+                            year,
+                            2027);
+                    batches.add(
+                            term,
+                            sid + "-S",
+                            sid,
+                            "Spring",
+                            "SEMESTER",
+                            LocalDate.of(2027, 1, 5),
+                            LocalDate.of(2027, 6, 10),
+                            year,
+                            2027);
                     for (int k = 1; k <= 20; k++) {
-                        batches.add(course, sid + "-C" + k, sid, year, "Course " + k, "C" + k, "09,10", "Math",
-                                null);
+                        batches.add(course, sid + "-C" + k, sid, year, "Course " + k, "C" + k, "09,10", "Math", null);
                     }
                     int sections = teachersPerSchool * 5;
                     List<String> sectionIds = new ArrayList<>();
                     for (int t = 1; t <= teachersPerSchool; t++) {
                         String teacher = sid + "-T" + t;
-                        batches.add(person, teacher, "TEACHER", "t" + s + "_" + t, true, pick(GIVEN), pick(FAMILY),
-                                null, teacher, teacher + "@synthetic.example", null, null, null, teacher, "pw");
+                        batches.add(
+                                person,
+                                teacher,
+                                "TEACHER",
+                                "t" + s + "_" + t,
+                                true,
+                                pick(GIVEN),
+                                pick(FAMILY),
+                                null,
+                                teacher,
+                                teacher + "@synthetic.example",
+                                null,
+                                null,
+                                null,
+                                teacher,
+                                "pw");
                         batches.add(personSchool, teacher, sid);
                         if (t == 1 && s < schools && s % 4 == 0) {
                             batches.add(personSchool, teacher, school(s + 1));
@@ -112,31 +150,81 @@ final class SyntheticSis {
                             String sec = sid + "-K" + n;
                             sectionIds.add(sec);
                             boolean weekly = n % 3 == 0;
-                            batches.add(section, sec, sid, sid + "-C" + (1 + n % 20), sid + (n % 2 == 0 ? "-F"
-                                    : "-S"), "Section " + n, "K" + n, "SCHEDULED", "Room " + n, "09", "Math", null,
+                            batches.add(
+                                    section,
+                                    sec,
+                                    sid,
+                                    sid + "-C" + (1 + n % 20),
+                                    sid + (n % 2 == 0 ? "-F" : "-S"),
+                                    "Section " + n,
+                                    "K" + n,
+                                    "SCHEDULED",
+                                    "Room " + n,
+                                    "09",
+                                    "Math",
+                                    null,
                                     weekly ? "WEEKLY" : "SIMPLE");
-                            batches.add(meeting, sec, "MONDAY", 1, LocalTime.of(8 + p, 0), String.valueOf(p),
-                                    "Room " + n);
+                            batches.add(
+                                    meeting, sec, "MONDAY", 1, LocalTime.of(8 + p, 0), String.valueOf(p), "Room " + n);
                             if (weekly) {
-                                batches.add(meeting, sec, "WEDNESDAY", 1, LocalTime.of(9 + p, 0),
-                                        String.valueOf(p + 1), "Room " + n);
+                                batches.add(
+                                        meeting,
+                                        sec,
+                                        "WEDNESDAY",
+                                        1,
+                                        LocalTime.of(9 + p, 0),
+                                        String.valueOf(p + 1),
+                                        "Room " + n);
                             }
-                            batches.add(enrollment, "E" + (++enrollmentId), sec, teacher, "TEACHER", true, null,
-                                    null);
+                            batches.add(enrollment, "E" + (++enrollmentId), sec, teacher, "TEACHER", true, null, null);
                         }
                     }
                     for (int st = 1; st <= studentsPerSchool; st++) {
                         String student = sid + "-P" + st;
-                        batches.add(person, student, "STUDENT", "s" + s + "_" + st, true, pick(GIVEN),
-                                pick(FAMILY), null, student, null, null, null, "09", student, "pw");
+                        batches.add(
+                                person,
+                                student,
+                                "STUDENT",
+                                "s" + s + "_" + st,
+                                true,
+                                pick(GIVEN),
+                                pick(FAMILY),
+                                null,
+                                student,
+                                null,
+                                null,
+                                null,
+                                "09",
+                                student,
+                                "pw");
                         batches.add(personSchool, student, sid);
-                        batches.add(demographics, student, LocalDate.of(2010, 1, 1).plusDays(random.nextInt(1500)),
-                                random.nextBoolean() ? "female" : "male", false, false, false, false, true, false,
-                                random.nextBoolean(), "US", "CA", null, null);
+                        batches.add(
+                                demographics,
+                                student,
+                                LocalDate.of(2010, 1, 1).plusDays(random.nextInt(1500)),
+                                random.nextBoolean() ? "female" : "male",
+                                false,
+                                false,
+                                false,
+                                false,
+                                true,
+                                false,
+                                random.nextBoolean(),
+                                "US",
+                                "CA",
+                                null,
+                                null);
                         for (int e = 0; e < 7; e++) {
                             String sec = sectionIds.get((st * 7 + e * 13) % sections);
-                            batches.add(enrollment, "E" + (++enrollmentId), sec, student, "STUDENT", false,
-                                    LocalDate.of(2026, 8, 20), null);
+                            batches.add(
+                                    enrollment,
+                                    "E" + (++enrollmentId),
+                                    sec,
+                                    student,
+                                    "STUDENT",
+                                    false,
+                                    LocalDate.of(2026, 8, 20),
+                                    null);
                         }
                     }
                     batches.flushIfFull();

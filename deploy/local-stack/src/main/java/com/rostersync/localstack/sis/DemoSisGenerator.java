@@ -45,20 +45,98 @@ public final class DemoSisGenerator {
             new String[] {"Anaïs", "D'Angelo-Lefèvre"},
             new String[] {"Nguyễn", "Thị Thu"});
 
-    private static final List<String> GIVEN = List.of("Olivia", "Liam", "Sofía", "Mateo", "Emma", "Noah", "Amélie",
-            "Lucas", "Chloé", "Ethan", "Mía", "Jürgen", "Aaliyah", "Ngozi", "Kenji", "Priya", "Fatima", "Oluwaseun",
-            "Łucja", "Hannah", "Diego", "Aisha", "Mohammed", "Grace", "Ji-woo", "Mary-Kate", "Renée", "Björn",
-            "Camila", "Jamal", "Yuki", "Ava", "Elijah", "Isabella", "Benjamin", "Harper", "Santiago", "Leïla");
-    private static final List<String> FAMILY = List.of("García", "Smith-Jones", "Müller", "Okafor", "Kowalski",
-            "Lefèvre", "MacDonald", "Núñez", "Johnson", "Williams", "Brown", "Patel", "Kim", "Haddad",
-            "van der Berg", "St. John", "O'Connor", "D'Souza", "Nguyen", "Rodríguez", "Schröder", "Yılmaz",
-            "Abernathy-Cole", "Wójcik", "Chen", "Tanaka", "Mbeki", "Fernández", "Larsen", "Cohen");
+    private static final List<String> GIVEN = List.of(
+            "Olivia",
+            "Liam",
+            "Sofía",
+            "Mateo",
+            "Emma",
+            "Noah",
+            "Amélie",
+            "Lucas",
+            "Chloé",
+            "Ethan",
+            "Mía",
+            "Jürgen",
+            "Aaliyah",
+            "Ngozi",
+            "Kenji",
+            "Priya",
+            "Fatima",
+            "Oluwaseun",
+            "Łucja",
+            "Hannah",
+            "Diego",
+            "Aisha",
+            "Mohammed",
+            "Grace",
+            "Ji-woo",
+            "Mary-Kate",
+            "Renée",
+            "Björn",
+            "Camila",
+            "Jamal",
+            "Yuki",
+            "Ava",
+            "Elijah",
+            "Isabella",
+            "Benjamin",
+            "Harper",
+            "Santiago",
+            "Leïla");
+    private static final List<String> FAMILY = List.of(
+            "García",
+            "Smith-Jones",
+            "Müller",
+            "Okafor",
+            "Kowalski",
+            "Lefèvre",
+            "MacDonald",
+            "Núñez",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Patel",
+            "Kim",
+            "Haddad",
+            "van der Berg",
+            "St. John",
+            "O'Connor",
+            "D'Souza",
+            "Nguyen",
+            "Rodríguez",
+            "Schröder",
+            "Yılmaz",
+            "Abernathy-Cole",
+            "Wójcik",
+            "Chen",
+            "Tanaka",
+            "Mbeki",
+            "Fernández",
+            "Larsen",
+            "Cohen");
     private static final List<String> MIDDLE = List.of("Anne", "James", "Marie", "Lee", "José", "Grace");
-    private static final List<String> CORE_SUBJECTS = List.of("Mathematics", "English Language Arts", "Science",
-            "Social Studies", "Spanish");
-    private static final Map<String, String> SUBJECT_CODES = Map.of("Mathematics", "MAT", "English Language Arts",
-            "ELA", "Science", "SCI", "Social Studies", "SOC", "Spanish", "SPA", "Art", "ART", "Music", "MUS",
-            "Physical Education", "PE", "Homeroom", "HR");
+    private static final List<String> CORE_SUBJECTS =
+            List.of("Mathematics", "English Language Arts", "Science", "Social Studies", "Spanish");
+    private static final Map<String, String> SUBJECT_CODES = Map.of(
+            "Mathematics",
+            "MAT",
+            "English Language Arts",
+            "ELA",
+            "Science",
+            "SCI",
+            "Social Studies",
+            "SOC",
+            "Spanish",
+            "SPA",
+            "Art",
+            "ART",
+            "Music",
+            "MUS",
+            "Physical Education",
+            "PE",
+            "Homeroom",
+            "HR");
     private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
 
     /** The one sex value in the demo that OneRoster 1.1 cannot carry (see {@code markNonBinaryStudent}). */
@@ -114,8 +192,15 @@ public final class DemoSisGenerator {
                 }
             }
             markNonBinaryStudent();
-            return new DemoSis(List.copyOf(schools), List.copyOf(terms), List.copyOf(courses), List.copyOf(sections),
-                    List.copyOf(meetings), List.copyOf(people), List.copyOf(personSchools), List.copyOf(enrollments),
+            return new DemoSis(
+                    List.copyOf(schools),
+                    List.copyOf(terms),
+                    List.copyOf(courses),
+                    List.copyOf(sections),
+                    List.copyOf(meetings),
+                    List.copyOf(people),
+                    List.copyOf(personSchools),
+                    List.copyOf(enrollments),
                     List.copyOf(demographics));
         }
 
@@ -127,10 +212,23 @@ public final class DemoSisGenerator {
         private void markNonBinaryStudent() {
             catalog.tenants().stream().filter(t -> !t.district()).findFirst().ifPresent(tenant -> {
                 String id = tenant.schools().get(0).id() + "-S0001";
-                demographics.replaceAll(d -> d.personId().equals(id) ? new DemographicsRow(d.personId(),
-                        d.birthDate(), NON_BINARY_SEX, d.americanIndian(), d.asian(), d.black(), d.pacificIslander(),
-                        d.white(), d.twoOrMoreRaces(), d.hispanic(), d.countryOfBirth(), d.stateOfBirth(),
-                        d.cityOfBirth(), d.residenceStatus()) : d);
+                demographics.replaceAll(d -> d.personId().equals(id)
+                        ? new DemographicsRow(
+                                d.personId(),
+                                d.birthDate(),
+                                NON_BINARY_SEX,
+                                d.americanIndian(),
+                                d.asian(),
+                                d.black(),
+                                d.pacificIslander(),
+                                d.white(),
+                                d.twoOrMoreRaces(),
+                                d.hispanic(),
+                                d.countryOfBirth(),
+                                d.stateOfBirth(),
+                                d.cityOfBirth(),
+                                d.residenceStatus())
+                        : d);
             });
         }
 
@@ -141,8 +239,12 @@ public final class DemoSisGenerator {
         private PersonRow school(DemoTenant tenant, DemoSchool school, PersonRow artTeacherFromSibling) {
             String s = school.id();
             String domain = tenant.id() + ".example.org";
-            schools.add(new SchoolRow(s, school.name(), String.format(Locale.ROOT, "06%05d", 101 + schoolIndex),
-                    tenant.district() ? tenant.id() : null, tenant.district() ? tenant.name() : null));
+            schools.add(new SchoolRow(
+                    s,
+                    school.name(),
+                    String.format(Locale.ROOT, "06%05d", 101 + schoolIndex),
+                    tenant.district() ? tenant.id() : null,
+                    tenant.district() ? tenant.name() : null));
             String year = s + "-" + SCHOOL_YEAR;
             String fall = year + "-S1";
             String spring = year + "-S2";
@@ -159,10 +261,11 @@ public final class DemoSisGenerator {
                 List<PersonRow> students = new ArrayList<>();
                 for (int i = 0; i < studentsPerGrade; i++) {
                     studentNumber++;
-                    String[] name = studentNumber <= 2 ? AWKWARD_NAMES.get((schoolIndex * 2 + studentNumber - 1)
-                            % AWKWARD_NAMES.size()) : new String[] {pick(GIVEN), pick(FAMILY)};
-                    PersonRow student = student(String.format(Locale.ROOT, "%s-S%04d", s, studentNumber), name,
-                            grade, domain);
+                    String[] name = studentNumber <= 2
+                            ? AWKWARD_NAMES.get((schoolIndex * 2 + studentNumber - 1) % AWKWARD_NAMES.size())
+                            : new String[] {pick(GIVEN), pick(FAMILY)};
+                    PersonRow student =
+                            student(String.format(Locale.ROOT, "%s-S%04d", s, studentNumber), name, grade, domain);
                     personSchools.add(new PersonSchoolRow(student.personId(), s));
                     students.add(student);
                 }
@@ -181,27 +284,62 @@ public final class DemoSisGenerator {
                 String grade = entry.getKey();
                 List<PersonRow> students = entry.getValue();
                 if (isLowerGrade(grade)) {
-                    PersonRow teacher = staff(String.format(Locale.ROOT, "%s-T%02d", s, ++teacherNumber), "TEACHER",
-                            domain);
+                    PersonRow teacher =
+                            staff(String.format(Locale.ROOT, "%s-T%02d", s, ++teacherNumber), "TEACHER", domain);
                     personSchools.add(new PersonSchoolRow(teacher.personId(), s));
                     String course = course(s, year, "Homeroom", grade);
-                    section(s, course, year, "Homeroom " + gradeLabel(grade), "HOMEROOM", grade, "Homeroom",
-                            "SIMPLE", 0, teacher, students, YEAR_START, YEAR_END);
+                    section(
+                            s,
+                            course,
+                            year,
+                            "Homeroom " + gradeLabel(grade),
+                            "HOMEROOM",
+                            grade,
+                            "Homeroom",
+                            "SIMPLE",
+                            0,
+                            teacher,
+                            students,
+                            YEAR_START,
+                            YEAR_END);
                 } else {
                     for (String subject : CORE_SUBJECTS) {
-                        PersonRow teacher = staff(String.format(Locale.ROOT, "%s-T%02d", s, ++teacherNumber),
-                                "TEACHER", domain);
+                        PersonRow teacher =
+                                staff(String.format(Locale.ROOT, "%s-T%02d", s, ++teacherNumber), "TEACHER", domain);
                         personSchools.add(new PersonSchoolRow(teacher.personId(), s));
                         String course = course(s, year, subject, grade);
-                        section(s, course, year, subject + " " + gradeLabel(grade), "SCHEDULED", grade, subject,
-                                scheduleFor(sectionIndex), sectionIndex++, teacher, students, YEAR_START, YEAR_END);
+                        section(
+                                s,
+                                course,
+                                year,
+                                subject + " " + gradeLabel(grade),
+                                "SCHEDULED",
+                                grade,
+                                subject,
+                                scheduleFor(sectionIndex),
+                                sectionIndex++,
+                                teacher,
+                                students,
+                                YEAR_START,
+                                YEAR_END);
                     }
                 }
                 boolean fallArt = Integer.parseInt(grade.equals("KG") ? "0" : grade) % 2 == 1;
                 String artCourse = course(s, year, "Art", grade);
-                section(s, artCourse, fallArt ? fall : spring, "Art " + gradeLabel(grade), "SCHEDULED", grade, "Art",
-                        scheduleFor(sectionIndex), sectionIndex++, artTeacher, students,
-                        fallArt ? YEAR_START : SPRING_START, fallArt ? FALL_END : YEAR_END);
+                section(
+                        s,
+                        artCourse,
+                        fallArt ? fall : spring,
+                        "Art " + gradeLabel(grade),
+                        "SCHEDULED",
+                        grade,
+                        "Art",
+                        scheduleFor(sectionIndex),
+                        sectionIndex++,
+                        artTeacher,
+                        students,
+                        fallArt ? YEAR_START : SPRING_START,
+                        fallArt ? FALL_END : YEAR_END);
             }
             return artTeacherFromSibling == null && tenant.district() ? artTeacher : artTeacherFromSibling;
         }
@@ -209,25 +347,54 @@ public final class DemoSisGenerator {
         private String course(String school, String yearTerm, String subject, String grade) {
             String code = SUBJECT_CODES.get(subject) + "-" + grade;
             String id = school + "-C-" + code;
-            courses.add(new CourseRow(id, school, yearTerm, subject + " " + gradeLabel(grade), code, grade, subject,
+            courses.add(new CourseRow(
+                    id,
+                    school,
+                    yearTerm,
+                    subject + " " + gradeLabel(grade),
+                    code,
+                    grade,
+                    subject,
                     subjectCode(subject)));
             return id;
         }
 
-        private void section(String school, String course, String termIds, String title, String classType,
-                String grade, String subject, String scheduleType, int slot, PersonRow teacher,
-                List<PersonRow> students, LocalDate begin, LocalDate end) {
-            String id = course.replace("-C-", "-SEC-") + (termIds.endsWith("-S1") ? "-F"
-                    : termIds.endsWith("-S2") ? "-S" : "");
+        private void section(
+                String school,
+                String course,
+                String termIds,
+                String title,
+                String classType,
+                String grade,
+                String subject,
+                String scheduleType,
+                int slot,
+                PersonRow teacher,
+                List<PersonRow> students,
+                LocalDate begin,
+                LocalDate end) {
+            String id = course.replace("-C-", "-SEC-")
+                    + (termIds.endsWith("-S1") ? "-F" : termIds.endsWith("-S2") ? "-S" : "");
             String room = "Room " + (100 + (slot % 30) + (classType.equals("HOMEROOM") ? 50 : 0));
-            sections.add(new SectionRow(id, school, course, termIds, title, course.substring(course.indexOf("-C-")
-                    + 3), classType, room, grade, subject, subjectCode(subject), scheduleType));
+            sections.add(new SectionRow(
+                    id,
+                    school,
+                    course,
+                    termIds,
+                    title,
+                    course.substring(course.indexOf("-C-") + 3),
+                    classType,
+                    room,
+                    grade,
+                    subject,
+                    subjectCode(subject),
+                    scheduleType));
             meetings(id, scheduleType, slot, room);
-            enrollments.add(new EnrollmentRow(id + "-" + teacher.personId(), id, teacher.personId(), "TEACHER", true,
-                    begin, end));
+            enrollments.add(new EnrollmentRow(
+                    id + "-" + teacher.personId(), id, teacher.personId(), "TEACHER", true, begin, end));
             for (PersonRow student : students) {
-                enrollments.add(new EnrollmentRow(id + "-" + student.personId(), id, student.personId(), "STUDENT",
-                        false, begin, end));
+                enrollments.add(new EnrollmentRow(
+                        id + "-" + student.personId(), id, student.personId(), "STUDENT", false, begin, end));
             }
         }
 
@@ -238,26 +405,37 @@ public final class DemoSisGenerator {
         private void meetings(String section, String scheduleType, int slot, String room) {
             int period = slot % 6 + 1;
             switch (scheduleType) {
-                case "SIMPLE" -> WEEKDAYS.forEach(day -> meetings.add(new MeetingRow(section, day, 1,
-                        periodStart(period), String.valueOf(period), room)));
+                case "SIMPLE" ->
+                    WEEKDAYS.forEach(day -> meetings.add(
+                            new MeetingRow(section, day, 1, periodStart(period), String.valueOf(period), room)));
                 case "WEEKLY" -> {
-                    meetings.add(new MeetingRow(section, "MONDAY", 1, periodStart(period), String.valueOf(period),
+                    meetings.add(
+                            new MeetingRow(section, "MONDAY", 1, periodStart(period), String.valueOf(period), room));
+                    meetings.add(new MeetingRow(
+                            section,
+                            "WEDNESDAY",
+                            1,
+                            periodStart(period % 6 + 1),
+                            String.valueOf(period % 6 + 1),
                             room));
-                    meetings.add(new MeetingRow(section, "WEDNESDAY", 1, periodStart(period % 6 + 1),
-                            String.valueOf(period % 6 + 1), room));
-                    meetings.add(new MeetingRow(section, "FRIDAY", 1, periodStart((period + 1) % 6 + 1),
-                            String.valueOf((period + 1) % 6 + 1), room));
+                    meetings.add(new MeetingRow(
+                            section,
+                            "FRIDAY",
+                            1,
+                            periodStart((period + 1) % 6 + 1),
+                            String.valueOf((period + 1) % 6 + 1),
+                            room));
                 }
                 default -> {
                     int other = (period + 2) % 6 + 1;
-                    meetings.add(new MeetingRow(section, "MONDAY", 1, periodStart(period), String.valueOf(period),
-                            room));
-                    meetings.add(new MeetingRow(section, "THURSDAY", 1, periodStart(other), String.valueOf(other),
-                            room));
-                    meetings.add(new MeetingRow(section, "TUESDAY", 2, periodStart(other), String.valueOf(other),
-                            room));
-                    meetings.add(new MeetingRow(section, "FRIDAY", 2, periodStart(period), String.valueOf(period),
-                            room));
+                    meetings.add(
+                            new MeetingRow(section, "MONDAY", 1, periodStart(period), String.valueOf(period), room));
+                    meetings.add(
+                            new MeetingRow(section, "THURSDAY", 1, periodStart(other), String.valueOf(other), room));
+                    meetings.add(
+                            new MeetingRow(section, "TUESDAY", 2, periodStart(other), String.valueOf(other), room));
+                    meetings.add(
+                            new MeetingRow(section, "FRIDAY", 2, periodStart(period), String.valueOf(period), room));
                 }
             }
         }
@@ -265,9 +443,21 @@ public final class DemoSisGenerator {
         private PersonRow student(String id, String[] name, String grade, String domain) {
             String username = username(name[0], name[1]);
             String middle = random.nextInt(4) == 0 ? pick(MIDDLE) : null;
-            PersonRow person = new PersonRow(id, "STUDENT", username, true, name[0], name[1], middle,
+            PersonRow person = new PersonRow(
+                    id,
+                    "STUDENT",
+                    username,
+                    true,
+                    name[0],
+                    name[1],
+                    middle,
                     String.format(Locale.ROOT, "ST%07d", 1_000_000 + random.nextInt(8_999_999)),
-                    username + "@students." + domain, null, null, grade, id, "Winter" + (1000 + random.nextInt(9000)));
+                    username + "@students." + domain,
+                    null,
+                    null,
+                    grade,
+                    id,
+                    "Winter" + (1000 + random.nextInt(9000)));
             people.add(person);
             int age = 5 + (grade.equals("KG") ? 0 : Integer.parseInt(grade));
             LocalDate birth = LocalDate.of(2026 - age - 1, 9, 2).plusDays(random.nextInt(365));
@@ -278,8 +468,19 @@ public final class DemoSisGenerator {
                 race[(random.nextInt(4) + 1) % 5] = true;
             }
             String country = random.nextInt(8) == 0 ? pick(List.of("MX", "VN", "NG", "IN", "PL", "UA")) : "US";
-            demographics.add(new DemographicsRow(id, birth, random.nextBoolean() ? "female" : "male", race[0], race[1],
-                    race[2], race[3], race[4], two, random.nextInt(4) == 0, country, country.equals("US") ? "CA" : null,
+            demographics.add(new DemographicsRow(
+                    id,
+                    birth,
+                    random.nextBoolean() ? "female" : "male",
+                    race[0],
+                    race[1],
+                    race[2],
+                    race[3],
+                    race[4],
+                    two,
+                    random.nextInt(4) == 0,
+                    country,
+                    country.equals("US") ? "CA" : null,
                     country.equals("US") ? pick(List.of("Sacramento", "Fresno", "San José", "Oakland")) : null,
                     random.nextInt(20) == 0 ? "01653" : "01652"));
             return person;
@@ -289,8 +490,21 @@ public final class DemoSisGenerator {
             String given = pick(GIVEN);
             String family = pick(FAMILY);
             String username = username(given, family);
-            PersonRow person = new PersonRow(id, role, username, true, given, family, null, id, username + "@" + domain,
-                    null, String.format(Locale.ROOT, "+1-916-555-%04d", random.nextInt(10_000)), null, id, null);
+            PersonRow person = new PersonRow(
+                    id,
+                    role,
+                    username,
+                    true,
+                    given,
+                    family,
+                    null,
+                    id,
+                    username + "@" + domain,
+                    null,
+                    String.format(Locale.ROOT, "+1-916-555-%04d", random.nextInt(10_000)),
+                    null,
+                    id,
+                    null);
             people.add(person);
             return person;
         }
@@ -312,8 +526,12 @@ public final class DemoSisGenerator {
     }
 
     static String ascii(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replace("ø", "o").replace("ł", "l").replaceAll("[^a-z]", "");
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("ø", "o")
+                .replace("ł", "l")
+                .replaceAll("[^a-z]", "");
     }
 
     private static boolean isLowerGrade(String grade) {

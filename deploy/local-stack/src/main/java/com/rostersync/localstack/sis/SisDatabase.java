@@ -46,7 +46,9 @@ public final class SisDatabase {
         try {
             if (Files.isDirectory(directory)) {
                 try (var files = Files.list(directory)) {
-                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(FILE_NAME)).toList()) {
+                    for (Path file : files.filter(
+                                    f -> f.getFileName().toString().startsWith(FILE_NAME))
+                            .toList()) {
                         Files.delete(file);
                     }
                 }
@@ -61,34 +63,93 @@ public final class SisDatabase {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("sis/schema.sql"));
-            insert(connection, "insert into schools values (?,?,?,?,?)", sis.schools(), r -> new Object[] {
-                r.schoolId(), r.name(), r.identifier(), r.districtId(), r.districtName()});
+            insert(connection, "insert into schools values (?,?,?,?,?)", sis.schools(), r ->
+                    new Object[] {r.schoolId(), r.name(), r.identifier(), r.districtId(), r.districtName()});
             insert(connection, "insert into terms values (?,?,?,?,?,?,?,?)", sis.terms(), r -> new Object[] {
-                r.termId(), r.schoolId(), r.title(), r.termType(), r.startDate(), r.endDate(), r.parentTermId(),
-                r.schoolYear()});
+                r.termId(),
+                r.schoolId(),
+                r.title(),
+                r.termType(),
+                r.startDate(),
+                r.endDate(),
+                r.parentTermId(),
+                r.schoolYear()
+            });
             insert(connection, "insert into courses values (?,?,?,?,?,?,?,?)", sis.courses(), r -> new Object[] {
-                r.courseId(), r.schoolId(), r.schoolYearTermId(), r.title(), r.courseCode(), r.grades(), r.subjects(),
-                r.subjectCodes()});
-            insert(connection, "insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?)", sis.sections(),
-                    r -> new Object[] {r.sectionId(), r.schoolId(), r.courseId(), r.termIds(), r.title(),
-                        r.classCode(), r.classType(), r.location(), r.grades(), r.subjects(), r.subjectCodes(),
-                        r.scheduleType()});
-            insert(connection, "insert into section_meetings values (?,?,?,?,?,?)", sis.meetings(),
-                    r -> new Object[] {r.sectionId(), r.dayOfWeek(), r.week(), r.startTime(), r.period(),
-                        r.location()});
-            insert(connection, "insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sis.people(),
-                    r -> new Object[] {r.personId(), r.role(), r.username(), r.enabled(), r.givenName(),
-                        r.familyName(), r.middleName(), r.identifier(), r.email(), r.sms(), r.phone(), r.grades(),
-                        r.sisUserId(), r.password()});
-            insert(connection, "insert into person_schools values (?,?)", sis.personSchools(),
-                    r -> new Object[] {r.personId(), r.schoolId()});
-            insert(connection, "insert into enrollments values (?,?,?,?,?,?,?)", sis.enrollments(),
-                    r -> new Object[] {r.enrollmentId(), r.sectionId(), r.personId(), r.role(), r.primary(),
-                        r.beginDate(), r.endDate()});
-            insert(connection, "insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sis.demographics(),
-                    r -> new Object[] {r.personId(), r.birthDate(), r.sex(), r.americanIndian(), r.asian(), r.black(),
-                        r.pacificIslander(), r.white(), r.twoOrMoreRaces(), r.hispanic(), r.countryOfBirth(),
-                        r.stateOfBirth(), r.cityOfBirth(), r.residenceStatus()});
+                r.courseId(),
+                r.schoolId(),
+                r.schoolYearTermId(),
+                r.title(),
+                r.courseCode(),
+                r.grades(),
+                r.subjects(),
+                r.subjectCodes()
+            });
+            insert(
+                    connection,
+                    "insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    sis.sections(),
+                    r -> new Object[] {
+                        r.sectionId(),
+                        r.schoolId(),
+                        r.courseId(),
+                        r.termIds(),
+                        r.title(),
+                        r.classCode(),
+                        r.classType(),
+                        r.location(),
+                        r.grades(),
+                        r.subjects(),
+                        r.subjectCodes(),
+                        r.scheduleType()
+                    });
+            insert(connection, "insert into section_meetings values (?,?,?,?,?,?)", sis.meetings(), r ->
+                    new Object[] {r.sectionId(), r.dayOfWeek(), r.week(), r.startTime(), r.period(), r.location()});
+            insert(
+                    connection,
+                    "insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    sis.people(),
+                    r -> new Object[] {
+                        r.personId(),
+                        r.role(),
+                        r.username(),
+                        r.enabled(),
+                        r.givenName(),
+                        r.familyName(),
+                        r.middleName(),
+                        r.identifier(),
+                        r.email(),
+                        r.sms(),
+                        r.phone(),
+                        r.grades(),
+                        r.sisUserId(),
+                        r.password()
+                    });
+            insert(connection, "insert into person_schools values (?,?)", sis.personSchools(), r ->
+                    new Object[] {r.personId(), r.schoolId()});
+            insert(connection, "insert into enrollments values (?,?,?,?,?,?,?)", sis.enrollments(), r -> new Object[] {
+                r.enrollmentId(), r.sectionId(), r.personId(), r.role(), r.primary(), r.beginDate(), r.endDate()
+            });
+            insert(
+                    connection,
+                    "insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    sis.demographics(),
+                    r -> new Object[] {
+                        r.personId(),
+                        r.birthDate(),
+                        r.sex(),
+                        r.americanIndian(),
+                        r.asian(),
+                        r.black(),
+                        r.pacificIslander(),
+                        r.white(),
+                        r.twoOrMoreRaces(),
+                        r.hispanic(),
+                        r.countryOfBirth(),
+                        r.stateOfBirth(),
+                        r.cityOfBirth(),
+                        r.residenceStatus()
+                    });
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the demo SIS at " + url + ": " + e.getMessage(), e);
@@ -107,12 +168,16 @@ public final class SisDatabase {
 
     /** Row counts of the main tables, for the launcher's progress line. */
     public String summary() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             StringBuilder out = new StringBuilder();
             for (String table : List.of("schools", "people", "sections", "enrollments")) {
                 try (var rows = statement.executeQuery("select count(*) from " + table)) {
                     rows.next();
-                    out.append(out.isEmpty() ? "" : ", ").append(rows.getLong(1)).append(' ').append(table);
+                    out.append(out.isEmpty() ? "" : ", ")
+                            .append(rows.getLong(1))
+                            .append(' ')
+                            .append(table);
                 }
             }
             return out.toString();
@@ -123,7 +188,8 @@ public final class SisDatabase {
 
     /** Runs one update statement (the demo's "change a row"), returning how many rows changed. */
     public int update(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
         } catch (SQLException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

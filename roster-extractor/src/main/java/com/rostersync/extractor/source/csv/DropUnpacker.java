@@ -20,21 +20,21 @@ final class DropUnpacker {
 
     private static final long MAX_ENTRY_BYTES = 2L * 1024 * 1024 * 1024 - 16;
 
-    private DropUnpacker() {
-    }
+    private DropUnpacker() {}
 
-    record Unpacked(Map<String, byte[]> files, List<FileFailure> failures) {
-    }
+    record Unpacked(Map<String, byte[]> files, List<FileFailure> failures) {}
 
     static Unpacked unpack(Map<String, byte[]> drop) {
-        List<String> zips = drop.keySet().stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".zip")).toList();
+        List<String> zips = drop.keySet().stream()
+                .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".zip"))
+                .toList();
         if (zips.isEmpty()) {
             return new Unpacked(drop, List.of());
         }
         List<FileFailure> failures = new ArrayList<>();
         if (zips.size() > 1) {
-            zips.forEach(zip -> failures.add(new FileFailure(zip, 0, null,
-                    "the drop holds " + zips.size() + " zips; only one zip per drop can be read")));
+            zips.forEach(zip -> failures.add(new FileFailure(
+                    zip, 0, null, "the drop holds " + zips.size() + " zips; only one zip per drop can be read")));
             return new Unpacked(Map.of(), failures);
         }
         String zip = zips.get(0);

@@ -17,8 +17,9 @@ public final class FolderDropFetcher implements DropFetcher {
     public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure {
         Path folder = Path.of(tenant.source().csvDrop().folder());
         if (!Files.isDirectory(folder)) {
-            throw new SourceFailure(OutcomeReason.SOURCE_UNAVAILABLE, "tenant " + tenant.id()
-                    + ": drop folder " + folder + " does not exist");
+            throw new SourceFailure(
+                    OutcomeReason.SOURCE_UNAVAILABLE,
+                    "tenant " + tenant.id() + ": drop folder " + folder + " does not exist");
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
@@ -26,8 +27,10 @@ public final class FolderDropFetcher implements DropFetcher {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         } catch (IOException unreadable) {
-            throw new SourceFailure(OutcomeReason.SOURCE_UNAVAILABLE, "tenant " + tenant.id()
-                    + ": drop folder " + folder + " is unreadable: " + unreadable.getClass().getSimpleName(),
+            throw new SourceFailure(
+                    OutcomeReason.SOURCE_UNAVAILABLE,
+                    "tenant " + tenant.id() + ": drop folder " + folder + " is unreadable: "
+                            + unreadable.getClass().getSimpleName(),
                     unreadable);
         }
         return files;

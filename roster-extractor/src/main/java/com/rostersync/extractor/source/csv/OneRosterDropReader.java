@@ -46,10 +46,21 @@ import java.util.TreeSet;
  */
 public final class OneRosterDropReader {
 
-    private static final Map<OneRosterFile, EntityType> TYPES = Map.of(OneRosterFile.ORGS, EntityType.SCHOOL,
-            OneRosterFile.ACADEMIC_SESSIONS, EntityType.TERM, OneRosterFile.COURSES, EntityType.COURSE,
-            OneRosterFile.CLASSES, EntityType.SECTION, OneRosterFile.USERS, EntityType.PERSON,
-            OneRosterFile.ENROLLMENTS, EntityType.ENROLLMENT, OneRosterFile.DEMOGRAPHICS, EntityType.DEMOGRAPHICS);
+    private static final Map<OneRosterFile, EntityType> TYPES = Map.of(
+            OneRosterFile.ORGS,
+            EntityType.SCHOOL,
+            OneRosterFile.ACADEMIC_SESSIONS,
+            EntityType.TERM,
+            OneRosterFile.COURSES,
+            EntityType.COURSE,
+            OneRosterFile.CLASSES,
+            EntityType.SECTION,
+            OneRosterFile.USERS,
+            EntityType.PERSON,
+            OneRosterFile.ENROLLMENTS,
+            EntityType.ENROLLMENT,
+            OneRosterFile.DEMOGRAPHICS,
+            EntityType.DEMOGRAPHICS);
 
     private final Set<String> configured;
     private final List<FileFailure> failures = new ArrayList<>();
@@ -90,7 +101,10 @@ public final class OneRosterDropReader {
                 if (!absent.contains(file.manifestName())) {
                     carried.add(TYPES.get(file));
                     if (!drop.files().containsKey(file.fileName())) {
-                        failures.add(new FileFailure(file.fileName(), 0, null,
+                        failures.add(new FileFailure(
+                                file.fileName(),
+                                0,
+                                null,
                                 "missing from the drop (and not marked absent in manifest.csv)"));
                     }
                 }
@@ -107,11 +121,12 @@ public final class OneRosterDropReader {
         if (carried.contains(EntityType.PERSON)) {
             carried.add(EntityType.DEMOGRAPHICS);
         }
-        carriedIds.getOrDefault(EntityType.PERSON, Set.of())
-                .forEach(id -> carriedIds.computeIfAbsent(EntityType.DEMOGRAPHICS, t -> new HashSet<>()).add(id));
+        carriedIds.getOrDefault(EntityType.PERSON, Set.of()).forEach(id -> carriedIds
+                .computeIfAbsent(EntityType.DEMOGRAPHICS, t -> new HashSet<>())
+                .add(id));
         readDemographics(tables.get(OneRosterFile.DEMOGRAPHICS), personSchools);
-        return new SourceRead(bySchool, carried.contains(EntityType.SCHOOL) ? null : found, carried, carriedIds,
-                failures, counts);
+        return new SourceRead(
+                bySchool, carried.contains(EntityType.SCHOOL) ? null : found, carried, carriedIds, failures, counts);
     }
 
     private Set<String> absentFiles(CsvTable manifest) {
@@ -139,8 +154,14 @@ public final class OneRosterDropReader {
             if ("school".equalsIgnoreCase(row.get("type")) && configured.contains(id)) {
                 found.add(id);
                 String parent = blankToNull(row.get("parentSourcedId"));
-                add(id, new School(id, row.get("name"), blankToNull(row.get("identifier")), parent,
-                        parent == null ? null : names.get(parent)));
+                add(
+                        id,
+                        new School(
+                                id,
+                                row.get("name"),
+                                blankToNull(row.get("identifier")),
+                                parent,
+                                parent == null ? null : names.get(parent)));
             }
         });
         return found;
@@ -149,8 +170,14 @@ public final class OneRosterDropReader {
     private Map<String, Term> readTerms(CsvTable table) {
         Map<String, Term> terms = new TreeMap<>();
         each(table, EntityType.TERM, row -> {
-            Term term = new Term(row.get("sourcedId"), null, row.get("title"), termType(row.get("type")),
-                    date(row, "startDate"), date(row, "endDate"), blankToNull(row.get("parentSourcedId")),
+            Term term = new Term(
+                    row.get("sourcedId"),
+                    null,
+                    row.get("title"),
+                    termType(row.get("type")),
+                    date(row, "startDate"),
+                    date(row, "endDate"),
+                    blankToNull(row.get("parentSourcedId")),
                     integer(row, "schoolYear"));
             terms.put(term.sourcedId(), term);
         });
@@ -162,11 +189,21 @@ public final class OneRosterDropReader {
             String school = row.get("orgSourcedId");
             if (configured.contains(school)) {
                 String schoolYear = blankToNull(row.get("schoolYearSourcedId"));
-                add(school, new Course(row.get("sourcedId"), school, schoolYear, row.get("title"),
-                        blankToNull(row.get("courseCode")), list(row, "grades"), list(row, "subjects"),
-                        list(row, "subjectCodes")));
+                add(
+                        school,
+                        new Course(
+                                row.get("sourcedId"),
+                                school,
+                                schoolYear,
+                                row.get("title"),
+                                blankToNull(row.get("courseCode")),
+                                list(row, "grades"),
+                                list(row, "subjects"),
+                                list(row, "subjectCodes")));
                 if (schoolYear != null) {
-                    termSchools.computeIfAbsent(schoolYear, t -> new TreeSet<>()).add(school);
+                    termSchools
+                            .computeIfAbsent(schoolYear, t -> new TreeSet<>())
+                            .add(school);
                 }
             }
         });
@@ -177,15 +214,26 @@ public final class OneRosterDropReader {
         each(table, EntityType.SECTION, row -> {
             String school = row.get("schoolSourcedId");
             String id = row.get("sourcedId");
-            Section section = new Section(id, school, row.get("courseSourcedId"), list(row, "termSourcedIds"),
-                    row.get("title"), blankToNull(row.get("classCode")), ClassType.valueOf(upper(row.get(
-                    "classType"), "classType")), blankToNull(row.get("location")), list(row, "grades"),
-                    list(row, "subjects"), list(row, "subjectCodes"), ScheduleType.SIMPLE, List.of(),
+            Section section = new Section(
+                    id,
+                    school,
+                    row.get("courseSourcedId"),
+                    list(row, "termSourcedIds"),
+                    row.get("title"),
+                    blankToNull(row.get("classCode")),
+                    ClassType.valueOf(upper(row.get("classType"), "classType")),
+                    blankToNull(row.get("location")),
+                    list(row, "grades"),
+                    list(row, "subjects"),
+                    list(row, "subjectCodes"),
+                    ScheduleType.SIMPLE,
+                    List.of(),
                     list(row, "periods"));
             sectionSchool.put(id, school);
             if (configured.contains(school)) {
                 add(school, section);
-                section.termSourcedIds().forEach(term -> termSchools.computeIfAbsent(term, t -> new TreeSet<>())
+                section.termSourcedIds().forEach(term -> termSchools
+                        .computeIfAbsent(term, t -> new TreeSet<>())
                         .add(school));
             }
         });
@@ -196,7 +244,9 @@ public final class OneRosterDropReader {
     private void scopeTerms(Map<String, Term> terms, Map<String, Set<String>> termSchools) {
         Map<String, Set<String>> scoped = new HashMap<>();
         termSchools.forEach((term, schools) -> {
-            for (String id = term; id != null && terms.containsKey(id); id = terms.get(id).parentSourcedId()) {
+            for (String id = term;
+                    id != null && terms.containsKey(id);
+                    id = terms.get(id).parentSourcedId()) {
                 if (!scoped.computeIfAbsent(id, t -> new TreeSet<>()).addAll(schools)) {
                     break;
                 }
@@ -204,8 +254,17 @@ public final class OneRosterDropReader {
         });
         terms.forEach((id, term) -> {
             for (String school : scoped.getOrDefault(id, configured)) {
-                add(school, new Term(id, school, term.title(), term.type(), term.startDate(), term.endDate(),
-                        term.parentSourcedId(), term.schoolYear()));
+                add(
+                        school,
+                        new Term(
+                                id,
+                                school,
+                                term.title(),
+                                term.type(),
+                                term.startDate(),
+                                term.endDate(),
+                                term.parentSourcedId(),
+                                term.schoolYear()));
             }
         });
     }
@@ -213,16 +272,29 @@ public final class OneRosterDropReader {
     private Map<String, List<String>> readUsers(CsvTable table) {
         Map<String, List<String>> personSchools = new HashMap<>();
         each(table, EntityType.PERSON, row -> {
-            List<String> schools = list(row, "orgSourcedIds").stream().filter(configured::contains).sorted()
+            List<String> schools = list(row, "orgSourcedIds").stream()
+                    .filter(configured::contains)
+                    .sorted()
                     .toList();
             if (schools.isEmpty()) {
                 return;
             }
-            Person person = new Person(row.get("sourcedId"), schools, Role.valueOf(upper(row.get("role"), "role")),
-                    row.get("username"), bool(row, "enabledUser"), row.get("givenName"), row.get("familyName"),
-                    blankToNull(row.get("middleName")), blankToNull(row.get("identifier")),
-                    blankToNull(row.get("email")), blankToNull(row.get("sms")), blankToNull(row.get("phone")),
-                    list(row, "grades"), userIds(row), list(row, "agentSourcedIds"));
+            Person person = new Person(
+                    row.get("sourcedId"),
+                    schools,
+                    Role.valueOf(upper(row.get("role"), "role")),
+                    row.get("username"),
+                    bool(row, "enabledUser"),
+                    row.get("givenName"),
+                    row.get("familyName"),
+                    blankToNull(row.get("middleName")),
+                    blankToNull(row.get("identifier")),
+                    blankToNull(row.get("email")),
+                    blankToNull(row.get("sms")),
+                    blankToNull(row.get("phone")),
+                    list(row, "grades"),
+                    userIds(row),
+                    list(row, "agentSourcedIds"));
             personSchools.put(person.sourcedId(), schools);
             schools.forEach(school -> add(school, person));
         });
@@ -234,9 +306,17 @@ public final class OneRosterDropReader {
             String section = row.get("classSourcedId");
             String school = sectionSchool.getOrDefault(section, row.get("schoolSourcedId"));
             if (configured.contains(school)) {
-                add(school, new Enrollment(row.get("sourcedId"), school, section, row.get("userSourcedId"),
-                        Role.valueOf(upper(row.get("role"), "role")), boolOrNull(row, "primary"),
-                        date(row, "beginDate"), date(row, "endDate")));
+                add(
+                        school,
+                        new Enrollment(
+                                row.get("sourcedId"),
+                                school,
+                                section,
+                                row.get("userSourcedId"),
+                                Role.valueOf(upper(row.get("role"), "role")),
+                                boolOrNull(row, "primary"),
+                                date(row, "beginDate"),
+                                date(row, "endDate")));
             }
         });
     }
@@ -244,13 +324,21 @@ public final class OneRosterDropReader {
     private void readDemographics(CsvTable table, Map<String, List<String>> personSchools) {
         each(table, EntityType.DEMOGRAPHICS, row -> {
             List<String> schools = personSchools.getOrDefault(row.get("sourcedId"), List.of());
-            Demographics demographics = new Demographics(row.get("sourcedId"), date(row, "birthDate"),
-                    blankToNull(row.get("sex")), boolOrNull(row, "americanIndianOrAlaskaNative"),
-                    boolOrNull(row, "asian"), boolOrNull(row, "blackOrAfricanAmerican"),
-                    boolOrNull(row, "nativeHawaiianOrOtherPacificIslander"), boolOrNull(row, "white"),
-                    boolOrNull(row, "demographicRaceTwoOrMoreRaces"), boolOrNull(row, "hispanicOrLatinoEthnicity"),
-                    blankToNull(row.get("countryOfBirthCode")), blankToNull(row.get("stateOfBirthAbbreviation")),
-                    blankToNull(row.get("cityOfBirth")), blankToNull(row.get("publicSchoolResidenceStatus")));
+            Demographics demographics = new Demographics(
+                    row.get("sourcedId"),
+                    date(row, "birthDate"),
+                    blankToNull(row.get("sex")),
+                    boolOrNull(row, "americanIndianOrAlaskaNative"),
+                    boolOrNull(row, "asian"),
+                    boolOrNull(row, "blackOrAfricanAmerican"),
+                    boolOrNull(row, "nativeHawaiianOrOtherPacificIslander"),
+                    boolOrNull(row, "white"),
+                    boolOrNull(row, "demographicRaceTwoOrMoreRaces"),
+                    boolOrNull(row, "hispanicOrLatinoEthnicity"),
+                    blankToNull(row.get("countryOfBirthCode")),
+                    blankToNull(row.get("stateOfBirthAbbreviation")),
+                    blankToNull(row.get("cityOfBirth")),
+                    blankToNull(row.get("publicSchoolResidenceStatus")));
             schools.forEach(school -> add(school, demographics));
         });
     }
@@ -291,7 +379,8 @@ public final class OneRosterDropReader {
 
     private static String upper(String value, String field) {
         String upper = value.strip().toUpperCase(Locale.ROOT);
-        boolean known = "classType".equals(field) ? upper.equals("HOMEROOM") || upper.equals("SCHEDULED")
+        boolean known = "classType".equals(field)
+                ? upper.equals("HOMEROOM") || upper.equals("SCHEDULED")
                 : java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(upper));
         if (!known) {
             throw new BadField(field, "not a OneRoster " + field + " value");
@@ -357,7 +446,9 @@ public final class OneRosterDropReader {
             if (colon <= 0) {
                 throw new BadField("userIds", "entries must look like {type:id}");
             }
-            ids.put(trimmed.substring(0, colon).strip(), trimmed.substring(colon + 1).strip());
+            ids.put(
+                    trimmed.substring(0, colon).strip(),
+                    trimmed.substring(colon + 1).strip());
         }
         return ids;
     }

@@ -38,19 +38,22 @@ public final class SftpDropFetcher implements DropFetcher {
         factory.setHost(drop.host());
         factory.setPort(drop.port());
         factory.setUser(drop.username());
-        String secretName = drop.password() != null ? drop.password().name() : drop.privateKey().name();
+        String secretName = drop.password() != null
+                ? drop.password().name()
+                : drop.privateKey().name();
         var secret = secrets.resolve(drop.password() != null ? drop.password() : drop.privateKey())
-                .orElseThrow(() -> new SourceFailure(OutcomeReason.SOURCE_CREDENTIALS, "tenant " + tenant.id()
-                        + ": secret " + secretName + " for the SFTP drop is not configured"));
+                .orElseThrow(() -> new SourceFailure(
+                        OutcomeReason.SOURCE_CREDENTIALS,
+                        "tenant " + tenant.id() + ": secret " + secretName + " for the SFTP drop is not configured"));
         if (drop.password() != null) {
             factory.setPassword(secret.reveal());
         } else {
             factory.setPrivateKey(new ByteArrayResource(secret.reveal().getBytes(StandardCharsets.UTF_8)));
         }
-        factory.setKnownHostsResource(new ByteArrayResource(
-                (drop.knownHosts() + "\n").getBytes(StandardCharsets.UTF_8)));
-        Duration timeout = drop.timeout() != null && drop.timeout().compareTo(callTimeout) < 0 ? drop.timeout()
-                : callTimeout;
+        factory.setKnownHostsResource(
+                new ByteArrayResource((drop.knownHosts() + "\n").getBytes(StandardCharsets.UTF_8)));
+        Duration timeout =
+                drop.timeout() != null && drop.timeout().compareTo(callTimeout) < 0 ? drop.timeout() : callTimeout;
         factory.setTimeout((int) timeout.toMillis());
         String directory = drop.directory().endsWith("/") ? drop.directory() : drop.directory() + "/";
         String step = "connect to";
@@ -69,9 +72,12 @@ public final class SftpDropFetcher implements DropFetcher {
             }
             return files;
         } catch (Exception failed) {
-            throw new SourceFailure(SourceFailures.classify(failed), "tenant " + tenant.id() + ": could not " + step
-                    + " SFTP drop " + drop.host() + ":" + drop.port() + directory + ": "
-                    + SourceFailures.describe(failed), failed);
+            throw new SourceFailure(
+                    SourceFailures.classify(failed),
+                    "tenant " + tenant.id() + ": could not " + step
+                            + " SFTP drop " + drop.host() + ":" + drop.port() + directory + ": "
+                            + SourceFailures.describe(failed),
+                    failed);
         } finally {
             factory.destroy();
         }

@@ -70,7 +70,8 @@ public final class JdbcRosterSource implements RosterSource {
     @Override
     public SourceRead read(Tenant tenant) throws SourceFailure {
         JdbcSource source = tenant.source().jdbc();
-        Duration timeout = source.timeout() != null && source.timeout().compareTo(callTimeout) < 0 ? source.timeout()
+        Duration timeout = source.timeout() != null && source.timeout().compareTo(callTimeout) < 0
+                ? source.timeout()
                 : callTimeout;
         Properties login = loginProperties(tenant, source, timeout);
         String step = "connect";
@@ -86,8 +87,10 @@ public final class JdbcRosterSource implements RosterSource {
             connection.rollback();
             return read;
         } catch (SQLException failed) {
-            throw new SourceFailure(SourceFailures.classify(failed), "tenant " + tenant.id() + ": SIS database "
-                    + step + " failed: " + SourceFailures.describe(failed), failed);
+            throw new SourceFailure(
+                    SourceFailures.classify(failed),
+                    "tenant " + tenant.id() + ": SIS database " + step + " failed: " + SourceFailures.describe(failed),
+                    failed);
         }
     }
 
@@ -97,9 +100,11 @@ public final class JdbcRosterSource implements RosterSource {
             login.setProperty("user", source.username());
         }
         if (source.password() != null) {
-            Secret password = secrets.resolve(source.password()).orElseThrow(() -> new SourceFailure(
-                    com.rostersync.events.outcome.OutcomeReason.SOURCE_CREDENTIALS, "tenant " + tenant.id()
-                            + ": secret " + source.password().name() + " for the SIS database is not configured"));
+            Secret password = secrets.resolve(source.password())
+                    .orElseThrow(() -> new SourceFailure(
+                            com.rostersync.events.outcome.OutcomeReason.SOURCE_CREDENTIALS,
+                            "tenant " + tenant.id() + ": secret "
+                                    + source.password().name() + " for the SIS database is not configured"));
             login.setProperty("password", password.reveal());
         }
         if (source.url().startsWith("jdbc:postgresql:")) {
@@ -139,32 +144,60 @@ public final class JdbcRosterSource implements RosterSource {
                 String id = row.required("school_id");
                 if (configured.contains(id)) {
                     found.add(id);
-                    add(id, new School(id, row.required("name"), row.text("identifier"), row.text("district_id"),
-                            row.text("district_name")));
+                    add(
+                            id,
+                            new School(
+                                    id,
+                                    row.required("name"),
+                                    row.text("identifier"),
+                                    row.text("district_id"),
+                                    row.text("district_name")));
                 }
             });
             query("term", EntityType.TERM, "term_id", row -> {
                 String school = row.required("school_id");
                 if (configured.contains(school)) {
-                    add(school, new Term(row.required("term_id"), school, row.required("title"),
-                            TermType.valueOf(upper(row.required("term_type"))), row.date("start_date"),
-                            row.date("end_date"), row.text("parent_term_id"), row.integer("school_year")));
+                    add(
+                            school,
+                            new Term(
+                                    row.required("term_id"),
+                                    school,
+                                    row.required("title"),
+                                    TermType.valueOf(upper(row.required("term_type"))),
+                                    row.date("start_date"),
+                                    row.date("end_date"),
+                                    row.text("parent_term_id"),
+                                    row.integer("school_year")));
                 }
             });
             query("course", EntityType.COURSE, "course_id", row -> {
                 String school = row.required("school_id");
                 if (configured.contains(school)) {
-                    add(school, new Course(row.required("course_id"), school, row.text("school_year_term_id"),
-                            row.required("title"), row.text("course_code"), row.list("grades"),
-                            row.list("subjects"), row.list("subject_codes")));
+                    add(
+                            school,
+                            new Course(
+                                    row.required("course_id"),
+                                    school,
+                                    row.text("school_year_term_id"),
+                                    row.required("title"),
+                                    row.text("course_code"),
+                                    row.list("grades"),
+                                    row.list("subjects"),
+                                    row.list("subject_codes")));
                 }
             });
             Map<String, List<Meeting>> meetings = new HashMap<>();
-            query("meeting", null, "section_id", row -> meetings.computeIfAbsent(row.required("section_id"),
-                    s -> new ArrayList<>()).add(new Meeting(DayOfWeek.valueOf(upper(row.required("day_of_week"))),
-                    row.integerOr("week", 1), row.time("start_time"), row.text("period"), row.text("location"))));
+            query("meeting", null, "section_id", row -> meetings.computeIfAbsent(
+                            row.required("section_id"), s -> new ArrayList<>())
+                    .add(new Meeting(
+                            DayOfWeek.valueOf(upper(row.required("day_of_week"))),
+                            row.integerOr("week", 1),
+                            row.time("start_time"),
+                            row.text("period"),
+                            row.text("location"))));
             Comparator<Meeting> meetingOrder = Comparator.comparingInt(Meeting::week)
-                    .thenComparing(Meeting::day).thenComparing(Meeting::start);
+                    .thenComparing(Meeting::day)
+                    .thenComparing(Meeting::start);
             query("section", EntityType.SECTION, "section_id", row -> {
                 String id = row.required("section_id");
                 String school = row.required("school_id");
@@ -172,18 +205,31 @@ public final class JdbcRosterSource implements RosterSource {
                 if (configured.contains(school)) {
                     List<Meeting> sorted = new ArrayList<>(meetings.getOrDefault(id, List.of()));
                     sorted.sort(meetingOrder);
-                    add(school, new Section(id, school, row.required("course_id"), row.list("term_ids"),
-                            row.required("title"), row.text("class_code"),
-                            ClassType.valueOf(upper(row.required("class_type"))), row.text("location"),
-                            row.list("grades"), row.list("subjects"), row.list("subject_codes"),
-                            ScheduleType.valueOf(upper(row.required("schedule_type"))), List.copyOf(sorted),
-                            List.of()));
+                    add(
+                            school,
+                            new Section(
+                                    id,
+                                    school,
+                                    row.required("course_id"),
+                                    row.list("term_ids"),
+                                    row.required("title"),
+                                    row.text("class_code"),
+                                    ClassType.valueOf(upper(row.required("class_type"))),
+                                    row.text("location"),
+                                    row.list("grades"),
+                                    row.list("subjects"),
+                                    row.list("subject_codes"),
+                                    ScheduleType.valueOf(upper(row.required("schedule_type"))),
+                                    List.copyOf(sorted),
+                                    List.of()));
                 }
             });
             query("personSchool", null, "person_id", row -> {
                 String school = row.required("school_id");
                 if (configured.contains(school)) {
-                    personSchools.computeIfAbsent(row.required("person_id"), p -> new TreeSet<>()).add(school);
+                    personSchools
+                            .computeIfAbsent(row.required("person_id"), p -> new TreeSet<>())
+                            .add(school);
                 }
             });
             query("person", EntityType.PERSON, "person_id", row -> {
@@ -191,12 +237,23 @@ public final class JdbcRosterSource implements RosterSource {
                 Set<String> schools = personSchools.get(id);
                 if (schools != null) {
                     String sisUserId = row.text("sis_user_id");
-                    Map<String, String> userIds = sisUserId == null ? Map.of() : new TreeMap<>(Map.of("SIS",
-                            sisUserId));
-                    Person person = new Person(id, List.copyOf(schools), Role.valueOf(upper(row.required("role"))),
-                            row.required("username"), row.bool("enabled", true), row.required("given_name"),
-                            row.required("family_name"), row.text("middle_name"), row.text("identifier"),
-                            row.text("email"), row.text("sms"), row.text("phone"), row.list("grades"), userIds,
+                    Map<String, String> userIds =
+                            sisUserId == null ? Map.of() : new TreeMap<>(Map.of("SIS", sisUserId));
+                    Person person = new Person(
+                            id,
+                            List.copyOf(schools),
+                            Role.valueOf(upper(row.required("role"))),
+                            row.required("username"),
+                            row.bool("enabled", true),
+                            row.required("given_name"),
+                            row.required("family_name"),
+                            row.text("middle_name"),
+                            row.text("identifier"),
+                            row.text("email"),
+                            row.text("sms"),
+                            row.text("phone"),
+                            row.list("grades"),
+                            userIds,
                             List.of());
                     schools.forEach(school -> add(school, person));
                 }
@@ -205,22 +262,38 @@ public final class JdbcRosterSource implements RosterSource {
                 String section = row.required("section_id");
                 String school = sectionSchool.get(section);
                 if (school != null && configured.contains(school)) {
-                    add(school, new Enrollment(row.required("enrollment_id"), school, section,
-                            row.required("person_id"), Role.valueOf(upper(row.required("role"))),
-                            row.boolOrNull("is_primary"), row.date("begin_date"), row.date("end_date")));
+                    add(
+                            school,
+                            new Enrollment(
+                                    row.required("enrollment_id"),
+                                    school,
+                                    section,
+                                    row.required("person_id"),
+                                    Role.valueOf(upper(row.required("role"))),
+                                    row.boolOrNull("is_primary"),
+                                    row.date("begin_date"),
+                                    row.date("end_date")));
                 }
             });
             query("demographics", EntityType.DEMOGRAPHICS, "person_id", row -> {
                 String id = row.required("person_id");
                 Set<String> schools = personSchools.get(id);
                 if (schools != null) {
-                    Demographics demographics = new Demographics(id, row.date("birth_date"), row.text("sex"),
-                            row.boolOrNull("american_indian_or_alaska_native"), row.boolOrNull("asian"),
+                    Demographics demographics = new Demographics(
+                            id,
+                            row.date("birth_date"),
+                            row.text("sex"),
+                            row.boolOrNull("american_indian_or_alaska_native"),
+                            row.boolOrNull("asian"),
                             row.boolOrNull("black_or_african_american"),
-                            row.boolOrNull("native_hawaiian_or_other_pacific_islander"), row.boolOrNull("white"),
-                            row.boolOrNull("two_or_more_races"), row.boolOrNull("hispanic_or_latino"),
-                            row.text("country_of_birth_code"), row.text("state_of_birth_abbreviation"),
-                            row.text("city_of_birth"), row.text("public_school_residence_status"));
+                            row.boolOrNull("native_hawaiian_or_other_pacific_islander"),
+                            row.boolOrNull("white"),
+                            row.boolOrNull("two_or_more_races"),
+                            row.boolOrNull("hispanic_or_latino"),
+                            row.text("country_of_birth_code"),
+                            row.text("state_of_birth_abbreviation"),
+                            row.text("city_of_birth"),
+                            row.text("public_school_residence_status"));
                     schools.forEach(school -> add(school, demographics));
                 }
             });
@@ -233,8 +306,8 @@ public final class JdbcRosterSource implements RosterSource {
 
         private void query(String entity, EntityType type, String idColumn, RowHandler handler) throws SQLException {
             String sql = queries.sql(entity);
-            try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 statement.setQueryTimeout(timeoutSeconds);
                 statement.setFetchSize(FETCH_SIZE);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -250,12 +323,19 @@ public final class JdbcRosterSource implements RosterSource {
                             }
                             String id = rows.getString(idColumn);
                             // Only our own "column X is empty" text is logged: driver messages may quote values.
-                            String why = unusable.getMessage() != null && unusable.getMessage().startsWith("column ")
-                                    ? unusable.getMessage() : unusable.getClass().getSimpleName();
-                            log.warn("Tenant {}: {} row {} cannot be mapped ({}); carried forward", tenant.id(),
-                                    entity, id, why);
+                            String why = unusable.getMessage() != null
+                                            && unusable.getMessage().startsWith("column ")
+                                    ? unusable.getMessage()
+                                    : unusable.getClass().getSimpleName();
+                            log.warn(
+                                    "Tenant {}: {} row {} cannot be mapped ({}); carried forward",
+                                    tenant.id(),
+                                    entity,
+                                    id,
+                                    why);
                             if (type != null && id != null) {
-                                carried.computeIfAbsent(type, t -> new HashSet<>()).add(id);
+                                carried.computeIfAbsent(type, t -> new HashSet<>())
+                                        .add(id);
                             }
                         }
                     }

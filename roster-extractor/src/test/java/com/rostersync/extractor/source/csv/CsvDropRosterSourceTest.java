@@ -40,21 +40,34 @@ class CsvDropRosterSourceTest {
         assertThat(read.fileFailures()).isEmpty();
         assertThat(read.carriedForward()).isEmpty();
         assertThat(read.foundSchoolIds()).containsExactly("SA");
-        assertThat(ids(read.recordsOf("SA"))).containsExactlyInAnyOrder("SCHOOL/SA", "TERM/Y27", "TERM/F26",
-                "COURSE/CA", "SECTION/KA", "PERSON/U1", "PERSON/U2", "PERSON/U3", "ENROLLMENT/N1", "ENROLLMENT/N2",
-                "ENROLLMENT/N3");
+        assertThat(ids(read.recordsOf("SA")))
+                .containsExactlyInAnyOrder(
+                        "SCHOOL/SA",
+                        "TERM/Y27",
+                        "TERM/F26",
+                        "COURSE/CA",
+                        "SECTION/KA",
+                        "PERSON/U1",
+                        "PERSON/U2",
+                        "PERSON/U3",
+                        "ENROLLMENT/N1",
+                        "ENROLLMENT/N2",
+                        "ENROLLMENT/N3");
         assertThat(find(read, "SA", School.class, "SA").districtName()).isEqualTo("Anne District");
         assertThat(find(read, "SA", Term.class, "F26").schoolSourcedId()).isEqualTo("SA");
         assertThat(find(read, "SA", Person.class, "U1").userIds()).containsEntry("SIS", "T1");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "empty file|''|file is empty",
-            "wrong header|'sourcedId,givenName\r\nU1,Tom\r\n'|wrong header",
-            "not csv|'\"sourcedId,enabledUser\r\n'|not valid CSV"})
-    void failedFileIsReportedAndItsTypeCarriedForwardWhileOthersAreRead(String name, String content,
-            String reason) throws SourceFailure {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty file|''|file is empty",
+                "wrong header|'sourcedId,givenName\r\nU1,Tom\r\n'|wrong header",
+                "not csv|'\"sourcedId,enabledUser\r\n'|not valid CSV"
+            })
+    void failedFileIsReportedAndItsTypeCarriedForwardWhileOthersAreRead(String name, String content, String reason)
+            throws SourceFailure {
         Drops.write(Drops.goodDropIn(dir), "users.csv", content.replace("\\r\\n", "\r\n"));
 
         SourceRead read = read(dir);
@@ -83,23 +96,27 @@ class CsvDropRosterSourceTest {
 
         SourceRead read = read(dir);
 
-        assertThat(read.fileFailures()).extracting(FileFailure::file, FileFailure::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("teachers.csv",
-                        "unknown file name for a OneRoster 1.1 drop"));
+        assertThat(read.fileFailures())
+                .extracting(FileFailure::file, FileFailure::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "teachers.csv", "unknown file name for a OneRoster 1.1 drop"));
         assertThat(read.carriedForward()).isEmpty();
         assertThat(read.recordsOf("SA")).hasSize(11);
     }
 
     @Test
     void brokenRowsAreReportedWithLineAndFieldAndCarriedForward() throws SourceFailure {
-        String users = new String(Drops.good("users.csv")).replace("U2,,,true,SA,student", "U2,,,true,SA,wizard")
+        String users = new String(Drops.good("users.csv"))
+                .replace("U2,,,true,SA,student", "U2,,,true,SA,wizard")
                 .replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,", "U3,,,true,SA");
         Drops.write(Drops.goodDropIn(dir), "users.csv", users);
 
         SourceRead read = read(dir);
 
-        assertThat(read.fileFailures()).extracting(FileFailure::file, FileFailure::line, FileFailure::field)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("users.csv", 3L, "role"),
+        assertThat(read.fileFailures())
+                .extracting(FileFailure::file, FileFailure::line, FileFailure::field)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("users.csv", 3L, "role"),
                         org.assertj.core.groups.Tuple.tuple("users.csv", 4L, null));
         assertThat(read.carriedForwardIds()).containsEntry(EntityType.PERSON, Set.of("U2"));
         assertThat(read.carriedForward()).contains(EntityType.PERSON);
@@ -136,13 +153,16 @@ class CsvDropRosterSourceTest {
 
         assertThat(read.fileFailures()).extracting(FileFailure::file).contains("anne.zip");
         assertThat(read.carriedForward()).contains(EntityType.SCHOOL, EntityType.PERSON, EntityType.ENROLLMENT);
-        assertThat(read.foundSchoolIds()).as("schools unknown, so none counts as missing").isNull();
+        assertThat(read.foundSchoolIds())
+                .as("schools unknown, so none counts as missing")
+                .isNull();
     }
 
     @Test
     void missingFolderIsSourceUnavailable() {
-        assertThatThrownBy(() -> read(dir.resolve("nowhere"))).isInstanceOfSatisfying(SourceFailure.class,
-                failure -> assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE));
+        assertThatThrownBy(() -> read(dir.resolve("nowhere")))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> assertThat(failure.reason())
+                        .isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE));
     }
 
     private SourceRead read(Path folder) throws SourceFailure {
@@ -154,7 +174,11 @@ class CsvDropRosterSourceTest {
     }
 
     private static <T extends RosterRecord> T find(SourceRead read, String school, Class<T> type, String id) {
-        return read.recordsOf(school).stream().filter(type::isInstance).map(type::cast)
-                .filter(r -> r.sourcedId().equals(id)).findFirst().orElseThrow();
+        return read.recordsOf(school).stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(r -> r.sourcedId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

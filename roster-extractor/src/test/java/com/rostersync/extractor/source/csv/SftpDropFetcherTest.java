@@ -34,7 +34,8 @@ class SftpDropFetcherTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        sftp = SftpTestServer.start(dir.resolve("sftp"), dir.resolve("hostkey.ser")).withPasswordUser(USER, PASSWORD);
+        sftp = SftpTestServer.start(dir.resolve("sftp"), dir.resolve("hostkey.ser"))
+                .withPasswordUser(USER, PASSWORD);
         Drops.goodDropIn(sftp.homeOf(USER).resolve("drop"));
         Files.write(sftp.homeOf(USER).resolve("drop").resolve("users.csv.part"), new byte[] {1, 2, 3});
     }
@@ -84,12 +85,21 @@ class SftpDropFetcherTest {
     }
 
     private static CsvDropRosterSource source(String password) {
-        return new CsvDropRosterSource(new FolderDropFetcher(), new SftpDropFetcher(
-                new SecretResolver(Map.of("ANNE_DROP_PASSWORD", password), null), Duration.ofSeconds(5)));
+        return new CsvDropRosterSource(
+                new FolderDropFetcher(),
+                new SftpDropFetcher(
+                        new SecretResolver(Map.of("ANNE_DROP_PASSWORD", password), null), Duration.ofSeconds(5)));
     }
 
     private static Tenant tenant(int port, String knownHosts) {
-        return Tenants.sftpDrop("st-anne", "127.0.0.1", port, USER, "ANNE_DROP_PASSWORD", knownHosts,
-                "/home/" + USER + "/drop", List.of("SA"));
+        return Tenants.sftpDrop(
+                "st-anne",
+                "127.0.0.1",
+                port,
+                USER,
+                "ANNE_DROP_PASSWORD",
+                knownHosts,
+                "/home/" + USER + "/drop",
+                List.of("SA"));
     }
 }

@@ -45,8 +45,11 @@ class JdbcRosterSourcePostgresTest {
     static void startPostgres() throws Exception {
         Path data = dir.resolve("pgdata");
         try {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                    .setPGStartupWait(Duration.ofSeconds(30)).start();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .start();
         } catch (Exception | Error cannotStart) {
             Assumptions.abort("embedded PostgreSQL cannot start here: " + cannotStart);
         }
@@ -56,8 +59,9 @@ class JdbcRosterSourcePostgresTest {
             statement.execute("create database sis owner sis");
         }
         // Password authentication for TCP, so a wrong password is really rejected (28P01).
-        Files.writeString(data.resolve("pg_hba.conf"), "local all all trust\nhost sis all 127.0.0.1/32 md5\n"
-                + "host all postgres 127.0.0.1/32 trust\n");
+        Files.writeString(
+                data.resolve("pg_hba.conf"),
+                "local all all trust\nhost sis all 127.0.0.1/32 md5\n" + "host all postgres 127.0.0.1/32 trust\n");
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
             statement.execute("select pg_reload_conf()");
@@ -87,10 +91,15 @@ class JdbcRosterSourcePostgresTest {
 
         assertThat(read.foundSchoolIds()).containsExactlyInAnyOrder("S1", "S2");
         assertThat(read.recordsOf("S1")).hasSize(9);
-        Person teacher = (Person) read.recordsOf("S2").stream().filter(r -> r.sourcedId().equals("P1"))
-                .findFirst().orElseThrow();
+        Person teacher = (Person) read.recordsOf("S2").stream()
+                .filter(r -> r.sourcedId().equals("P1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(teacher.orgSourcedIds()).containsExactly("S1", "S2");
-        assertThat(read.recordsOf("S1").stream().map(RosterRecord::toString).toList().toString())
+        assertThat(read.recordsOf("S1").stream()
+                        .map(RosterRecord::toString)
+                        .toList()
+                        .toString())
                 .doesNotContain("secret-pw");
     }
 
@@ -104,8 +113,8 @@ class JdbcRosterSourcePostgresTest {
     }
 
     private static JdbcRosterSource source(String password) {
-        return new JdbcRosterSource(new SecretResolver(Map.of(Tenants.PASSWORD_REF, password), null),
-                Duration.ofSeconds(10));
+        return new JdbcRosterSource(
+                new SecretResolver(Map.of(Tenants.PASSWORD_REF, password), null), Duration.ofSeconds(10));
     }
 
     private static List<String> script(String resource) throws IOException {
@@ -115,8 +124,10 @@ class JdbcRosterSourcePostgresTest {
                 int comment = line.indexOf("--");
                 clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
             }
-            return java.util.Arrays.stream(clean.toString().split(";")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
+            return java.util.Arrays.stream(clean.toString().split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
     }
 }

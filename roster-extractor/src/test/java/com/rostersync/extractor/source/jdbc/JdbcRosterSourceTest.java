@@ -44,10 +44,28 @@ class JdbcRosterSourceTest {
         SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of()));
 
         assertThat(read.foundSchoolIds()).containsExactlyInAnyOrder("S1", "S2");
-        assertThat(ids(read.recordsOf("S1"))).containsExactlyInAnyOrder("SCHOOL/S1", "TERM/T1", "COURSE/C1",
-                "SECTION/SEC1", "PERSON/P1", "PERSON/P2", "ENROLLMENT/E1", "ENROLLMENT/E2", "DEMOGRAPHICS/P2");
-        assertThat(ids(read.recordsOf("S2"))).containsExactlyInAnyOrder("SCHOOL/S2", "TERM/T2", "COURSE/C2",
-                "SECTION/SEC2", "PERSON/P1", "PERSON/P3", "ENROLLMENT/E3", "ENROLLMENT/E4", "DEMOGRAPHICS/P3");
+        assertThat(ids(read.recordsOf("S1")))
+                .containsExactlyInAnyOrder(
+                        "SCHOOL/S1",
+                        "TERM/T1",
+                        "COURSE/C1",
+                        "SECTION/SEC1",
+                        "PERSON/P1",
+                        "PERSON/P2",
+                        "ENROLLMENT/E1",
+                        "ENROLLMENT/E2",
+                        "DEMOGRAPHICS/P2");
+        assertThat(ids(read.recordsOf("S2")))
+                .containsExactlyInAnyOrder(
+                        "SCHOOL/S2",
+                        "TERM/T2",
+                        "COURSE/C2",
+                        "SECTION/SEC2",
+                        "PERSON/P1",
+                        "PERSON/P3",
+                        "ENROLLMENT/E3",
+                        "ENROLLMENT/E4",
+                        "DEMOGRAPHICS/P3");
         assertThat(read.recordsRead()).containsEntry(EntityType.PERSON, 3L).containsEntry(EntityType.ENROLLMENT, 4L);
     }
 
@@ -61,7 +79,11 @@ class JdbcRosterSourceTest {
         Enrollment enrollment = (Enrollment) find(read.recordsOf("S2"), "E3");
         assertThat(enrollment.schoolSourcedId()).isEqualTo("S2");
         assertThat(((Demographics) read.recordsOf("S1").stream()
-                .filter(r -> r instanceof Demographics).findFirst().orElseThrow()).white()).isTrue();
+                                .filter(r -> r instanceof Demographics)
+                                .findFirst()
+                                .orElseThrow())
+                        .white())
+                .isTrue();
     }
 
     @Test
@@ -70,8 +92,7 @@ class JdbcRosterSourceTest {
 
         Section section = (Section) find(read.recordsOf("S1"), "SEC1");
         assertThat(section.scheduleType()).isEqualTo(ScheduleType.WEEKLY);
-        assertThat(section.meetings()).extracting(m -> m.day()).containsExactly(DayOfWeek.MONDAY,
-                DayOfWeek.WEDNESDAY);
+        assertThat(section.meetings()).extracting(m -> m.day()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY);
         assertThat(section.meetings().get(0).period()).isEqualTo("1");
     }
 
@@ -85,9 +106,11 @@ class JdbcRosterSourceTest {
 
     @Test
     void tenantQueryOverridesTheDefault() throws SourceFailure {
-        Map<String, String> queries = Map.of("person", "select person_id, role, username, enabled, given_name,"
-                + " family_name, middle_name, identifier, null as email, sms, phone, grades, sis_user_id from people"
-                + " where role = 'STUDENT'");
+        Map<String, String> queries = Map.of(
+                "person",
+                "select person_id, role, username, enabled, given_name,"
+                        + " family_name, middle_name, identifier, null as email, sms, phone, grades, sis_user_id from people"
+                        + " where role = 'STUDENT'");
 
         SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), queries));
 
@@ -120,12 +143,14 @@ class JdbcRosterSourceTest {
 
     @Test
     void rowWhoseValueDoesNotConvertIsCarriedForwardAndTheRestIsRead() throws SourceFailure {
-        Map<String, String> queries = Map.of("demographics", "select person_id, case when person_id = 'P2'"
-                + " then 'not-a-date' else cast(birth_date as varchar) end as birth_date, sex,"
-                + " american_indian_or_alaska_native, asian, black_or_african_american,"
-                + " native_hawaiian_or_other_pacific_islander, white, two_or_more_races, hispanic_or_latino,"
-                + " country_of_birth_code, state_of_birth_abbreviation, city_of_birth, public_school_residence_status"
-                + " from demographics");
+        Map<String, String> queries = Map.of(
+                "demographics",
+                "select person_id, case when person_id = 'P2'"
+                        + " then 'not-a-date' else cast(birth_date as varchar) end as birth_date, sex,"
+                        + " american_indian_or_alaska_native, asian, black_or_african_american,"
+                        + " native_hawaiian_or_other_pacific_islander, white, two_or_more_races, hispanic_or_latino,"
+                        + " country_of_birth_code, state_of_birth_abbreviation, city_of_birth, public_school_residence_status"
+                        + " from demographics");
 
         SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), queries));
 
@@ -183,6 +208,9 @@ class JdbcRosterSourceTest {
     }
 
     private static RosterRecord find(List<RosterRecord> records, String id) {
-        return records.stream().filter(r -> r.sourcedId().equals(id)).findFirst().orElseThrow();
+        return records.stream()
+                .filter(r -> r.sourcedId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }
