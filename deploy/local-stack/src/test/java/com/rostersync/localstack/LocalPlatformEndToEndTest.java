@@ -8,6 +8,7 @@ import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
 import com.rostersync.localstack.sis.DemoCatalog.DemoSchool;
 import com.rostersync.localstack.sis.DemoCatalog.DemoTenant;
 import com.rostersync.localstack.sis.SchoolLevel;
+import com.rostersync.monitor.observability.MetricNameChecker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,21 +137,17 @@ class LocalPlatformEndToEndTest {
             assertThat(scrape.statusCode())
                     .as(service + " /actuator/prometheus")
                     .isEqualTo(200);
-            exported.addAll(MetricNames.inScrape(scrape.body()));
+            exported.addAll(MetricNameChecker.exportedBy(scrape.body()));
         }
-        Set<String> queried = MetricNames.queriedIn(repositoryRoot().resolve("deploy"));
+        Set<String> queried = new TreeSet<>();
+        MetricNameChecker.dashboards().forEach(dashboard -> queried.addAll(MetricNameChecker.inDashboard(dashboard)));
+        MetricNameChecker.ruleFiles().forEach(rules -> queried.addAll(MetricNameChecker.inRules(rules)));
         assertThat(queried)
                 .as("metric names queried by deploy/grafana and deploy/prometheus")
                 .isNotEmpty();
-        assertThat(exported).containsAll(queried);
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir;
+        assertThat(MetricNameChecker.missing(queried, exported))
+                .as("queried but exported by no service")
+                .isEmpty();
     }
 
     private static String expected(String file) {
