@@ -3,6 +3,7 @@ package com.rostersync.mapper.pipeline;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.outcome.ValidationIssue;
+import com.rostersync.oneroster.OneRosterFile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,17 @@ class MapperMetrics {
         this.registry = registry;
         this.snapshotsEmitted = Counter.builder("rostersync.mapper.snapshots.emitted")
                 .description("School snapshots emitted because their content changed")
+                .register(registry);
+        // Registered at zero so that dashboards and alert rules see the series before the first invalid record.
+        for (OneRosterFile file : OneRosterFile.rosterFiles()) {
+            validationIssues(file.fileName());
+        }
+    }
+
+    private Counter validationIssues(String file) {
+        return Counter.builder("rostersync.mapper.validation.issues")
+                .description("Records left out of snapshots because they are invalid")
+                .tag("file", file)
                 .register(registry);
     }
 
@@ -47,8 +59,7 @@ class MapperMetrics {
                         outcome.reason().name())
                 .increment();
         for (ValidationIssue issue : outcome.validationIssues()) {
-            registry.counter("rostersync.mapper.validation.issues", "file", issue.file())
-                    .increment();
+            validationIssues(issue.file()).increment();
         }
     }
 }
