@@ -19,6 +19,7 @@ import com.rostersync.mapper.snapshot.SourceSystem;
 import com.rostersync.mapper.threshold.DeletionThreshold;
 import com.rostersync.mapper.validation.RosterValidator;
 import com.rostersync.mapper.validation.ValidatedRoster;
+import com.rostersync.oneroster.FileSetHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -90,7 +91,7 @@ public final class SchoolCyclePlanner {
         }
 
         List<SnapshotFile> files = assembler.assemble(validated.records().values(), source);
-        String hash = SnapshotAssembler.contentHash(files);
+        String hash = FileSetHash.of(files);
         boolean changed = !hash.equals(meta.contentHash());
         long version = changed ? meta.version() + 1 : meta.version();
         long heldTotal = held.values().stream().mapToLong(Long::longValue).sum();

@@ -12,14 +12,10 @@ import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.snapshot.Rows.Row;
 import com.rostersync.oneroster.CsvWriter;
 import com.rostersync.oneroster.OneRosterFile;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,22 +76,6 @@ public final class SnapshotAssembler {
             files.add(new SnapshotFile(file.fileName(), CsvWriter.write(file, cells), cells.size()));
         }
         return List.copyOf(files);
-    }
-
-    /** SHA-256 over every file's name and content, in order: equal hashes mean byte-identical uploads. */
-    public static String contentHash(List<SnapshotFile> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (SnapshotFile file : files) {
-                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
     }
 
     /** The org sourcedIds a snapshot of these records contains: each school and its district. */

@@ -15,8 +15,8 @@ import com.rostersync.mapper.Fixtures;
 import com.rostersync.mapper.LargeSchool;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.roster.SchoolRoster;
-import com.rostersync.mapper.snapshot.SnapshotAssembler;
 import com.rostersync.mapper.snapshot.SourceSystem;
+import com.rostersync.oneroster.FileSetHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,7 +154,7 @@ class MapperFlowIntegrationTest {
 
         SchoolSnapshot received = snapshots.await("big/BIG", s -> true, Duration.ofSeconds(60));
         assertThat(received.contentHash()).isEqualTo(snapshot.contentHash());
-        assertThat(SnapshotAssembler.contentHash(received.files())).isEqualTo(snapshot.contentHash());
+        assertThat(FileSetHash.of(received.files())).isEqualTo(snapshot.contentHash());
         assertThat(received.files())
                 .filteredOn(f -> f.name().equals("users.csv"))
                 .singleElement()

@@ -8,14 +8,12 @@ import com.rostersync.oneroster.CsvReader;
 import com.rostersync.oneroster.CsvRow;
 import com.rostersync.oneroster.CsvTable;
 import com.rostersync.oneroster.CsvWriter;
+import com.rostersync.oneroster.FileSetHash;
 import com.rostersync.oneroster.ListField;
 import com.rostersync.oneroster.OneRosterFile;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,22 +141,6 @@ public final class SnapshotMerger {
     }
 
     private static MergedFileSet withHash(List<SnapshotFile> files) {
-        return new MergedFileSet(files, contentHash(files));
-    }
-
-    /** SHA-256 over every file name and content, in name order, so the hash does not depend on file order. */
-    static String contentHash(List<SnapshotFile> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted(Comparator.comparing(SnapshotFile::name)).forEach(file -> {
-                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is missing", impossible);
-        }
+        return new MergedFileSet(files, FileSetHash.of(files));
     }
 }

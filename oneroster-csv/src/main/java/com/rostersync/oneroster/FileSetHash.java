@@ -1,0 +1,39 @@
+package com.rostersync.oneroster;
+
+import com.rostersync.events.snapshot.SnapshotFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+
+/**
+ * The identity of a set of OneRoster files: equal hashes mean byte-identical uploads. The mapper uses it to emit a
+ * snapshot only when content changed, the publisher to skip an upload the destination already has.
+ */
+public final class FileSetHash {
+
+    private FileSetHash() {}
+
+    /** SHA-256 over every file's name and content, in name order, so the order of the files does not matter. */
+    public static String of(Collection<SnapshotFile> files) {
+        MessageDigest digest = sha256();
+        files.stream().sorted(Comparator.comparing(SnapshotFile::name)).forEach(file -> {
+            // A separator after name and content keeps ("a", "bc") apart from ("ab", "c").
+            digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+}
