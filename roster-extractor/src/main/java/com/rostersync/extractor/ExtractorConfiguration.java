@@ -81,7 +81,7 @@ class ExtractorConfiguration {
             KafkaTemplate<String, Object> extractorEventTemplate,
             KafkaTemplate<String, String> extractorStateTemplate,
             MeterRegistry meters) {
-        RosterSource jdbc = new JdbcRosterSource(secrets, extractor.callTimeout());
+        RosterSource jdbc = new JdbcRosterSource(secrets, extractor.callTimeout(), state, Clock.systemUTC());
         RosterSource csv =
                 new CsvDropRosterSource(new FolderDropFetcher(), new SftpDropFetcher(secrets, extractor.callTimeout()));
         return new TenantCycle(

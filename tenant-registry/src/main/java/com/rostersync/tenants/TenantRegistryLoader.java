@@ -33,6 +33,7 @@ public final class TenantRegistryLoader {
     /** Seed rule: passwords never leave the SIS, so no override query may even select one. */
     private static final Pattern PASSWORD_COLUMN = Pattern.compile("(?i)\\bpass(word|wd)?\\b");
 
+    private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final List<String> problems = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class TenantRegistryLoader {
         CsvDropSource csvDrop = null;
         if (type == SourceType.JDBC) {
             Map<String, Object> j = map(entry.get("jdbc"), where + ".jdbc");
-            known(j, where + ".jdbc", Set.of("url", "username", "passwordRef", "queries", "timeout"));
+            known(j, where + ".jdbc", Set.of("url", "username", "passwordRef", "queries", "timeout", "changeTracking"));
             Map<String, String> queries = new LinkedHashMap<>();
             map(j.getOrDefault("queries", Map.of()), where + ".jdbc.queries")
                     .forEach((k, v) -> queries.put(k, String.valueOf(v)));
@@ -190,7 +191,8 @@ public final class TenantRegistryLoader {
                     string(j, where + ".jdbc", "username", false),
                     secret(j, "passwordRef"),
                     Map.copyOf(queries),
-                    duration(j, where + ".jdbc", "timeout", Duration.ofSeconds(30)));
+                    duration(j, where + ".jdbc", "timeout", Duration.ofSeconds(30)),
+                    changeTracking(j.get("changeTracking"), where + ".jdbc.changeTracking"));
         } else if (type == SourceType.CSV_DROP) {
             String w = where + ".csvDrop";
             Map<String, Object> c = map(entry.get("csvDrop"), w);
@@ -228,6 +230,30 @@ public final class TenantRegistryLoader {
                     duration(c, w, "timeout", Duration.ofSeconds(30)));
         }
         return new Source(type, jdbc, csvDrop);
+    }
+
+    private ChangeTracking changeTracking(Object value, String where) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> c = map(value, where);
+        known(c, where, Set.of("column", "overlap", "fullReadEvery"));
+        String column = string(c, where, "column", false);
+        if (column == null) {
+            column = ChangeTracking.DEFAULT_COLUMN;
+        } else if (!SQL_NAME.matcher(column).matches()) {
+            // The name goes into SQL text, so only a plain column name is accepted.
+            problems.add(where + ".column must be a plain column name (letters, digits, _)");
+        }
+        Duration overlap = duration(c, where, "overlap", ChangeTracking.DEFAULT_OVERLAP);
+        Duration fullReadEvery = duration(c, where, "fullReadEvery", ChangeTracking.DEFAULT_FULL_READ_EVERY);
+        if (overlap.isNegative()) {
+            problems.add(where + ".overlap must not be negative");
+        }
+        if (fullReadEvery.isNegative() || fullReadEvery.isZero()) {
+            problems.add(where + ".fullReadEvery must be positive");
+        }
+        return new ChangeTracking(column, overlap, fullReadEvery);
     }
 
     private DestinationAccount destination(Map<String, Object> entry, String where, List<String> tenantSchools) {

@@ -55,6 +55,36 @@ class TenantRegistryLoaderTest {
     }
 
     @Test
+    void changeTrackingFillsItsDefaultsAndRejectsAColumnNameThatWouldBeSql() throws Exception {
+        String tracked =
+                """
+                tenants:
+                  - id: maple
+                    schoolIds: [S1]
+                    source:
+                      type: JDBC
+                      jdbc:
+                        url: jdbc:h2:mem:x
+                        changeTracking: {overlap: 2m}
+                """;
+        ChangeTracking tracking = TenantRegistryLoader.parse(tracked, "test.yml")
+                .tenant("maple")
+                .orElseThrow()
+                .source()
+                .jdbc()
+                .changeTracking();
+        assertThat(tracking).isEqualTo(new ChangeTracking("updated_at", Duration.ofMinutes(2), Duration.ofHours(24)));
+
+        String bad = tracked.replace("{overlap: 2m}", "{column: \"x; drop table people\", fullReadEvery: 0s}");
+        assertThatThrownBy(() -> TenantRegistryLoader.parse(bad, "test.yml"))
+                .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
+                        .contains(
+                                "tenant 'maple': source.jdbc.changeTracking.column must be a plain column name"
+                                        + " (letters, digits, _)",
+                                "tenant 'maple': source.jdbc.changeTracking.fullReadEvery must be positive"));
+    }
+
+    @Test
     void reportsEveryProblemNamingTenantAndField() {
         String yaml =
                 """

@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Compares one school's records now with the hashes last published for it and says what to publish (issue 3: only
  * what changed). A record whose source part failed is never deleted: types in {@code carriedForward} lose nothing,
- * and single broken records ({@code carriedIds}) are neither updated nor deleted.
+ * and single broken records ({@code carriedIds}) are neither updated nor deleted. After an incremental read,
+ * {@code current} holds only the records that may have changed and {@code absent} the published ids found gone.
  */
 public final class ChangeDetector {
 
@@ -26,9 +27,21 @@ public final class ChangeDetector {
         this.hasher = hasher;
     }
 
+    /** After a full read: {@code current} is every record of the school. */
     public SchoolChanges detect(
             String schoolId,
             List<RosterRecord> current,
+            Map<EntityType, Map<String, String>> previous,
+            Set<EntityType> carriedForward,
+            Map<EntityType, Set<String>> carriedIds) {
+        return detect(schoolId, current, null, previous, carriedForward, carriedIds);
+    }
+
+    /** {@code absent} is null after a full read, else the published ids the source found gone, by type. */
+    public SchoolChanges detect(
+            String schoolId,
+            List<RosterRecord> current,
+            Map<EntityType, Set<String>> absent,
             Map<EntityType, Map<String, String>> previous,
             Set<EntityType> carriedForward,
             Map<EntityType, Set<String>> carriedIds) {
@@ -43,6 +56,7 @@ public final class ChangeDetector {
             Map<String, String> before = previous.getOrDefault(type, Map.of());
             Set<String> keep = carriedIds.getOrDefault(type, Set.of());
             long upserted = 0;
+            long inserted = 0;
             long deleted = 0;
             for (String id : new TreeSet<>(records.keySet())) {
                 if (keep.contains(id)) {
@@ -50,25 +64,28 @@ public final class ChangeDetector {
                 }
                 RosterRecord record = records.get(id);
                 String hash = hasher.apply(record);
-                if (!hash.equals(before.get(id))) {
+                String last = before.get(id);
+                if (!hash.equals(last)) {
                     changes.add(new Change(ChangeKind.UPSERT, type, id, hash, record));
                     upserted++;
+                    inserted += last == null ? 1 : 0;
                 }
             }
-            long kept = 0;
-            boolean typeCarried = carriedForward.contains(type);
-            for (String id : new TreeSet<>(before.keySet())) {
-                if (records.containsKey(id) && !keep.contains(id)) {
-                    continue;
+            if (!carriedForward.contains(type)) {
+                // Unsorted scan, sorted result: the state is large, the deletions few.
+                List<String> gone = new ArrayList<>();
+                Iterable<String> candidates = absent == null ? before.keySet() : absent.getOrDefault(type, Set.of());
+                for (String id : candidates) {
+                    boolean stillThere = absent == null && records.containsKey(id);
+                    if (!stillThere && before.containsKey(id) && !keep.contains(id)) {
+                        gone.add(id);
+                    }
                 }
-                if (typeCarried || keep.contains(id)) {
-                    kept++;
-                } else {
-                    changes.add(new Change(ChangeKind.DELETE, type, id, null, null));
-                    deleted++;
-                }
+                gone.sort(null);
+                gone.forEach(id -> changes.add(new Change(ChangeKind.DELETE, type, id, null, null)));
+                deleted = gone.size();
             }
-            long total = records.size() - countIn(keep, records) + kept;
+            long total = before.size() + inserted - deleted;
             if (total > 0 || upserted > 0 || deleted > 0) {
                 counts.put(type, new ChangeCounts(total, upserted, deleted));
             }
@@ -80,9 +97,5 @@ public final class ChangeDetector {
             }
         });
         return new SchoolChanges(schoolId, changes, counts, carried);
-    }
-
-    private static long countIn(Set<String> ids, Map<String, RosterRecord> records) {
-        return ids.stream().filter(records::containsKey).count();
     }
 }

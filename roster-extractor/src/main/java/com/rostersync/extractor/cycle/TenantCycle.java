@@ -89,6 +89,8 @@ public final class TenantCycle {
             SourceRead read = sources.apply(tenant).read(tenant);
             read.recordsRead().forEach((type, count) -> counter("rostersync.extractor.records.read", "entity", type)
                     .increment(count));
+            counter("rostersync.extractor.reads", "mode", read.complete() ? "full" : "incremental")
+                    .increment();
             try {
                 outcome = publish(tenant, read, cycleId, startedAt);
             } catch (RuntimeException unpublished) {
@@ -177,6 +179,7 @@ public final class TenantCycle {
             SchoolChanges changes = detector.detect(
                     schoolId,
                     read.recordsOf(schoolId),
+                    read.absentIdsOf(schoolId),
                     state.school(tenant.id(), schoolId),
                     read.carriedForward(),
                     read.carriedForwardIds());
@@ -190,6 +193,7 @@ public final class TenantCycle {
             });
         }
         publishAll(tenant.id(), cycleId, startedAt, toPublish);
+        read.commit().run();
         counts.put("schools", (long) tenant.schoolIds().size());
         counts.put(
                 "durationMillis", Duration.between(startedAt, clock.instant()).toMillis());

@@ -30,6 +30,12 @@ public final class SisDatabase {
         return db;
     }
 
+    /** Adds our H2 change tracking: updated_at on every table, and the deletion log. */
+    public SisDatabase withChangeTracking() {
+        runScript("/sis/change-tracking-h2.sql");
+        return this;
+    }
+
     public String url() {
         return url;
     }

@@ -1,5 +1,6 @@
 package com.rostersync.extractor.support;
 
+import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.CsvDropSource;
 import com.rostersync.tenants.JdbcSource;
 import com.rostersync.tenants.SecretRef;
@@ -18,13 +19,24 @@ public final class Tenants {
     private Tenants() {}
 
     public static Tenant jdbc(String id, String url, List<String> schools, Map<String, String> queries) {
+        return jdbc(id, url, schools, queries, null);
+    }
+
+    /** A JDBC tenant whose cycles read only what changed ({@code tracking} null: everything, every cycle). */
+    public static Tenant jdbc(
+            String id, String url, List<String> schools, Map<String, String> queries, ChangeTracking tracking) {
         return new Tenant(
                 id,
                 id,
                 new Source(
                         SourceType.JDBC,
                         new JdbcSource(
-                                url, SisDatabase.USER, new SecretRef(PASSWORD_REF), queries, Duration.ofSeconds(5)),
+                                url,
+                                SisDatabase.USER,
+                                new SecretRef(PASSWORD_REF),
+                                queries,
+                                Duration.ofSeconds(5),
+                                tracking),
                         null),
                 schools,
                 10,

@@ -8,7 +8,9 @@ import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.cycle.TenantCycle;
 import com.rostersync.extractor.kafka.ExtractorKafka;
 import com.rostersync.extractor.kafka.KafkaCyclePublisher;
+import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
+import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.JdbcSource;
 import com.rostersync.tenants.SecretRef;
 import com.rostersync.tenants.SecretResolver;
@@ -39,15 +41,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExtractorBenchmark {
 
+    private static final SecretResolver SECRETS = new SecretResolver(Map.of("BENCH_SIS_PASSWORD", "bench"), null);
+
     public static void main(String[] args) throws Exception {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "0.02"));
+        boolean tracked = Boolean.parseBoolean(System.getProperty("bench.tracking", "true"));
+        ChangeTracking tracking = tracked
+                ? new ChangeTracking(ChangeTracking.DEFAULT_COLUMN, Duration.ofMinutes(10), Duration.ofHours(24))
+                : null;
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
         deleteRecursively(dir);
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.resolve("sis").toAbsolutePath();
         SyntheticSis sis = new SyntheticSis(url, scale);
         long generateStart = System.nanoTime();
-        sis.create(resource("/sis/schema.sql"));
+        sis.create(resource("/sis/schema.sql"), resource("/sis/change-tracking-h2.sql"));
         System.out.printf(
                 Locale.ROOT,
                 "Synthetic SIS at scale %.3f: %d schools generated in %.1f s%n",
@@ -67,11 +75,12 @@ public final class ExtractorBenchmark {
                     ProducerConfig.LINGER_MS_CONFIG,
                     10);
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            HashState state = new HashState();
+            JdbcRosterSource source = new JdbcRosterSource(SECRETS, Duration.ofMinutes(30), state, Clock.systemUTC());
             TenantCycle cycle = new TenantCycle(
-                    t -> new JdbcRosterSource(
-                            new SecretResolver(Map.of("BENCH_SIS_PASSWORD", "bench"), null), Duration.ofMinutes(30)),
+                    t -> source,
                     new ChangeDetector(new ContentHasher()::hash),
-                    new HashState(),
+                    state,
                     new KafkaCyclePublisher(
                             ExtractorKafka.eventTemplate(
                                     kafka, JsonMapper.builder().build()),
@@ -86,7 +95,12 @@ public final class ExtractorBenchmark {
                     new Source(
                             SourceType.JDBC,
                             new JdbcSource(
-                                    url, "sis", new SecretRef("BENCH_SIS_PASSWORD"), Map.of(), Duration.ofMinutes(30)),
+                                    url,
+                                    "sis",
+                                    new SecretRef("BENCH_SIS_PASSWORD"),
+                                    Map.of(),
+                                    Duration.ofMinutes(30),
+                                    tracking),
                             null),
                     sis.schoolIds(),
                     10,
@@ -101,12 +115,13 @@ public final class ExtractorBenchmark {
             double quiet = run("no changes", cycle, tenant, meters, table);
             long changed = sis.changeOnePercent();
             double onePercent = run("1% changes (" + changed + " rows)", cycle, tenant, meters, table);
-            breakdown(tenant, table);
             table.append(String.format(
                     Locale.ROOT,
-                    "%n1%% cycle / full cycle = %.1f%%; unchanged cycle / full " + "cycle = %.1f%%%n",
+                    "%nChange tracking: %s. 1%% cycle / full cycle = %.1f%%; unchanged cycle / full cycle = %.1f%%%n",
+                    tracked ? "on (incremental cycles after the full one)" : "off (every cycle reads everything)",
                     100 * onePercent / full,
                     100 * quiet / full));
+            verify(tenant, state, table);
             System.out.println(table);
             Files.writeString(dir.resolve("results.md"), table.toString());
         } finally {
@@ -139,27 +154,36 @@ public final class ExtractorBenchmark {
         return took;
     }
 
-    /** Where a quiet cycle's time goes: the source read alone, then hashing every record alone. */
-    private static void breakdown(Tenant tenant, StringBuilder table) throws Exception {
+    /**
+     * The incremental cycles must leave the published state exactly where a full read puts it: a full read of the
+     * source now, compared with that state, must find nothing to publish.
+     */
+    private static void verify(Tenant tenant, HashState state, StringBuilder table) throws Exception {
         long start = System.nanoTime();
-        var read = new JdbcRosterSource(
-                        new SecretResolver(Map.of("BENCH_SIS_PASSWORD", "bench"), null), Duration.ofMinutes(30))
-                .read(tenant);
+        SourceRead read = new JdbcRosterSource(SECRETS, Duration.ofMinutes(30)).read(tenant);
         double readSeconds = seconds(start);
-        ContentHasher hasher = new ContentHasher();
-        start = System.nanoTime();
-        long hashed = read.recordsBySchool().values().stream()
-                .flatMap(List::stream)
-                .map(hasher::hash)
-                .count();
-        double hashSeconds = seconds(start);
+        ChangeDetector detector = new ChangeDetector(new ContentHasher()::hash);
+        long differences = 0;
+        for (String school : tenant.schoolIds()) {
+            differences += detector.detect(
+                            school,
+                            read.recordsOf(school),
+                            state.school(tenant.id(), school),
+                            read.carriedForward(),
+                            read.carriedForwardIds())
+                    .changes()
+                    .size();
+        }
         table.append(String.format(
                 Locale.ROOT,
-                "%nBreakdown: JDBC read and mapping alone %.1f s; hashing %,d"
-                        + " school-scoped records alone %.1f s%n",
+                "%nCheck: a full read afterwards (%.1f s) differs from the published state in %d records.%n",
                 readSeconds,
-                hashed,
-                hashSeconds));
+                differences));
+        if (differences != 0) {
+            System.out.println(table);
+            throw new IllegalStateException(
+                    differences + " records differ between the published state and a full read of the source");
+        }
     }
 
     private static double sum(SimpleMeterRegistry meters, String name) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,12 @@ final class SyntheticSis {
         return DriverManager.getConnection(url, "sis", "bench");
     }
 
-    void create(String schemaSql) throws SQLException {
+    /** Creates the canonical schema with its H2 change tracking and loads the district, all rows changed long ago. */
+    void create(String schemaSql, String changeTrackingSql) throws SQLException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                String withoutComments = schemaSql
+                String withoutComments = (schemaSql + ";\n" + changeTrackingSql)
                         .lines()
                         .map(l -> l.contains("--") ? l.substring(0, l.indexOf("--")) : l)
                         .reduce("", (a, b) -> a + "\n" + b);
@@ -66,20 +68,20 @@ final class SyntheticSis {
                 }
             }
             try (PreparedStatement school = c.prepareStatement("insert into schools values (?,?,?,?,?)");
-                    PreparedStatement term = c.prepareStatement("insert into terms values (?,?,?,?,?,?,?,?)");
-                    PreparedStatement course = c.prepareStatement("insert into courses values (?,?,?,?,?,?,?,?)");
+                    PreparedStatement term = c.prepareStatement("insert into terms values (?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement course = c.prepareStatement("insert into courses values (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement section =
-                            c.prepareStatement("insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?)");
+                            c.prepareStatement("insert into sections values (?,?,?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement meeting =
-                            c.prepareStatement("insert into section_meetings values (?,?,?,?,?,?)");
+                            c.prepareStatement("insert into section_meetings values (?,?,?,?,?,?,?)");
                     PreparedStatement person =
-                            c.prepareStatement("insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement personSchool = c.prepareStatement("insert into person_schools values (?,?)");
+                            c.prepareStatement("insert into people values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement personSchool = c.prepareStatement("insert into person_schools values (?,?,?)");
                     PreparedStatement enrollment =
-                            c.prepareStatement("insert into enrollments values (?,?,?,?,?,?,?)");
+                            c.prepareStatement("insert into enrollments values (?,?,?,?,?,?,?,?)");
                     PreparedStatement demographics =
-                            c.prepareStatement("insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                Batches batches = new Batches(c);
+                            c.prepareStatement("insert into demographics values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                Batches batches = new Batches(c, school);
                 long enrollmentId = 0;
                 for (int s = 1; s <= schools; s++) {
                     batches.add(school, school(s), "School " + s, "SC" + s, "D1", "Synthetic District");
@@ -235,7 +237,10 @@ final class SyntheticSis {
         }
     }
 
-    /** Changes 1% of students (a family name) and 1% of enrollments (an end date), deterministically. */
+    /**
+     * Changes 1% of students (a family name) and 1% of enrollments (an end date), and deletes 0.1% of enrollments,
+     * deterministically. The SIS's own triggers stamp the updates and log the deletions.
+     */
     long changeOnePercent() throws SQLException {
         long changed = 0;
         try (Connection c = connect()) {
@@ -246,6 +251,8 @@ final class SyntheticSis {
                         + " as int), 100) = 0");
                 changed += st.executeUpdate("update enrollments set end_date = date '2027-01-31'"
                         + " where mod(cast(substring(enrollment_id, 2) as bigint), 100) = 0");
+                changed += st.executeUpdate(
+                        "delete from enrollments where mod(cast(substring(enrollment_id, 2) as bigint), 1000) = 7");
             }
             c.commit();
         }
@@ -260,18 +267,27 @@ final class SyntheticSis {
         return String.format("S%04d", s);
     }
 
-    /** Batches rows per statement and executes them every {@value #BATCH} rows. */
+    /**
+     * Batches rows per statement and executes them every {@value #BATCH} rows. Every row but a school's gets the
+     * same last-change time, months back, as a district loaded long before the extractor first reads it.
+     */
     private static final class Batches {
+        private static final LocalDateTime LOADED_AT = LocalDateTime.of(2026, 8, 1, 0, 0);
         private final Connection connection;
+        private final PreparedStatement untracked;
         private final java.util.Map<PreparedStatement, Integer> pending = new java.util.LinkedHashMap<>();
 
-        Batches(Connection connection) {
+        Batches(Connection connection, PreparedStatement untracked) {
             this.connection = connection;
+            this.untracked = untracked;
         }
 
         void add(PreparedStatement statement, Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
+            }
+            if (statement != untracked) {
+                statement.setObject(values.length + 1, LOADED_AT);
             }
             statement.addBatch();
             pending.merge(statement, 1, Integer::sum);

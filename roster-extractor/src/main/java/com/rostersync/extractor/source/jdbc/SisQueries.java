@@ -7,44 +7,99 @@ import java.util.Set;
  * The SQL the extractor runs against an SIS, one query per entity. The defaults read our canonical schema
  * ({@code sis/schema.sql}); a tenant overrides any of them ({@code source.jdbc.queries}) with SQL returning the same
  * column names, so a real SIS's views map without code. No default ever selects {@code people.password}.
+ *
+ * <p>With change tracking, the {@link #TRACKED} entities' queries also return the tracking column (the defaults add
+ * it; an override must return it), and each query is wrapped as a derived table to read only changed rows, only ids,
+ * or only some ids: the tenant's SQL stays the one source of truth for what a record is.
  */
 public final class SisQueries {
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "school", "select school_id, name, identifier, district_id, district_name from schools",
+    private record Canonical(String columns, String table) {}
+
+    private static final Map<String, Canonical> CANONICAL = Map.of(
+            "school", new Canonical("school_id, name, identifier, district_id, district_name", "schools"),
             "term",
-                    "select term_id, school_id, title, term_type, start_date, end_date, parent_term_id, school_year"
-                            + " from terms",
+                    new Canonical(
+                            "term_id, school_id, title, term_type, start_date, end_date, parent_term_id, school_year",
+                            "terms"),
             "course",
-                    "select course_id, school_id, school_year_term_id, title, course_code, grades, subjects,"
-                            + " subject_codes from courses",
+                    new Canonical(
+                            "course_id, school_id, school_year_term_id, title, course_code, grades, subjects,"
+                                    + " subject_codes",
+                            "courses"),
             "section",
-                    "select section_id, school_id, course_id, term_ids, title, class_code, class_type, location,"
-                            + " grades, subjects, subject_codes, schedule_type from sections",
-            "meeting", "select section_id, day_of_week, week, start_time, period, location from section_meetings",
+                    new Canonical(
+                            "section_id, school_id, course_id, term_ids, title, class_code, class_type, location,"
+                                    + " grades, subjects, subject_codes, schedule_type",
+                            "sections"),
+            "meeting", new Canonical("section_id, day_of_week, week, start_time, period, location", "section_meetings"),
             "person",
-                    "select person_id, role, username, enabled, given_name, family_name, middle_name, identifier,"
-                            + " email, sms, phone, grades, sis_user_id from people",
-            "personSchool", "select person_id, school_id from person_schools",
+                    new Canonical(
+                            "person_id, role, username, enabled, given_name, family_name, middle_name, identifier,"
+                                    + " email, sms, phone, grades, sis_user_id",
+                            "people"),
+            "personSchool", new Canonical("person_id, school_id", "person_schools"),
             "enrollment",
-                    "select enrollment_id, section_id, person_id, role, is_primary, begin_date, end_date"
-                            + " from enrollments",
+                    new Canonical(
+                            "enrollment_id, section_id, person_id, role, is_primary, begin_date, end_date",
+                            "enrollments"),
             "demographics",
-                    "select person_id, birth_date, sex, american_indian_or_alaska_native, asian,"
-                            + " black_or_african_american, native_hawaiian_or_other_pacific_islander, white, two_or_more_races,"
-                            + " hispanic_or_latino, country_of_birth_code, state_of_birth_abbreviation, city_of_birth,"
-                            + " public_school_residence_status from demographics");
+                    new Canonical(
+                            "person_id, birth_date, sex, american_indian_or_alaska_native, asian,"
+                                    + " black_or_african_american, native_hawaiian_or_other_pacific_islander, white,"
+                                    + " two_or_more_races, hispanic_or_latino, country_of_birth_code,"
+                                    + " state_of_birth_abbreviation, city_of_birth, public_school_residence_status",
+                            "demographics"),
+            "deletions", new Canonical("entity, record_id, deleted_at", "deleted_records"));
 
     /** The entity names a tenant may override. */
-    public static final Set<String> NAMES = DEFAULTS.keySet();
+    public static final Set<String> NAMES = CANONICAL.keySet();
+
+    /** The queries read incrementally under change tracking (schools are few and always read whole). */
+    public static final Set<String> TRACKED =
+            Set.of("term", "course", "section", "meeting", "person", "personSchool", "enrollment", "demographics");
 
     private final Map<String, String> overrides;
+    private final String trackingColumn;
+
+    /** {@code trackingColumn} is null without change tracking. */
+    public SisQueries(Map<String, String> overrides, String trackingColumn) {
+        this.overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        this.trackingColumn = trackingColumn;
+    }
 
     public SisQueries(Map<String, String> overrides) {
-        this.overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        this(overrides, null);
     }
 
     public String sql(String entity) {
-        return overrides.getOrDefault(entity, DEFAULTS.get(entity));
+        String override = overrides.get(entity);
+        if (override != null) {
+            return override.strip().replaceAll(";+$", "");
+        }
+        Canonical canonical = CANONICAL.get(entity);
+        String tracking = trackingColumn != null && TRACKED.contains(entity) ? ", " + trackingColumn : "";
+        return "select " + canonical.columns() + tracking + " from " + canonical.table();
+    }
+
+    /** Rows whose tracking column is after the one parameter. */
+    public String changedSince(String entity) {
+        return "select * from (" + sql(entity) + ") q where q." + trackingColumn + " > ?";
+    }
+
+    /** The deletion log's entries after the one parameter. */
+    public String deletedSince() {
+        return "select q.entity, q.record_id, q.deleted_at from (" + sql("deletions") + ") q where q.deleted_at > ?";
+    }
+
+    /** The newest deletion log entry (a full read starts reading the log from there). */
+    public String lastDeletion() {
+        return "select max(q.deleted_at) from (" + sql("deletions") + ") q";
+    }
+
+    /** The rows whose {@code idColumn} is one of {@code count} parameters. */
+    public String withIds(String entity, String idColumn, int count) {
+        return "select * from (" + sql(entity) + ") q where q." + idColumn + " in ("
+                + String.join(",", java.util.Collections.nCopies(count, "?")) + ")";
     }
 }

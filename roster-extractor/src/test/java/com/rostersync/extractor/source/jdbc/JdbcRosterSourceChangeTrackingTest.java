@@ -1,0 +1,225 @@
+package com.rostersync.extractor.source.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.roster.Person;
+import com.rostersync.extractor.change.Change;
+import com.rostersync.extractor.change.ChangeDetector;
+import com.rostersync.extractor.change.ContentHasher;
+import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.extractor.support.SisDatabase;
+import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.ChangeTracking;
+import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.Tenant;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Change tracking on a real H2 SIS with our canonical change-tracking script: after the first full read, cycles read
+ * only changed rows and the deletion log, yet must publish exactly what a full read would. Each test checks the
+ * incremental result against a fresh full read of the same source.
+ */
+class JdbcRosterSourceChangeTrackingTest {
+
+    private static final SecretResolver SECRETS =
+            new SecretResolver(Map.of(Tenants.PASSWORD_REF, SisDatabase.PASSWORD), null);
+    private static final ChangeTracking TRACKING =
+            new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(24));
+
+    @TempDir
+    Path dir;
+
+    SisDatabase sis;
+    Tenant tenant;
+    final HashState state = new HashState();
+    final ChangeDetector detector = new ChangeDetector(new ContentHasher()::hash);
+    final JdbcRosterSource source = new JdbcRosterSource(SECRETS, Duration.ofSeconds(5), state, Clock.systemUTC());
+
+    @BeforeEach
+    void firstFullCycle() throws SourceFailure {
+        sis = SisDatabase.createIn(dir).withChangeTracking();
+        tenant = Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of(), TRACKING);
+        SourceRead first = source.read(tenant);
+        assertThat(first.complete()).isTrue();
+        publish(first);
+    }
+
+    @Test
+    void anUnchangedSourceReadsNothingButTheSchools() throws SourceFailure {
+        SourceRead read = source.read(tenant);
+
+        assertThat(read.complete()).isFalse();
+        assertThat(read.recordsRead()).containsEntry(EntityType.SCHOOL, 2L);
+        assertThat(read.recordsRead()).allSatisfy((type, rows) -> {
+            if (type != EntityType.SCHOOL) {
+                assertThat(rows).as("%s rows read", type).isZero();
+            }
+        });
+        assertThat(publish(read)).isEmpty();
+    }
+
+    @Test
+    void anUpdatedRowIsPublishedInEverySchoolOfItsRecord() throws SourceFailure {
+        sis.execute("update people set family_name = 'Doe-Smith' where person_id = 'P1'");
+
+        List<String> published = publish(source.read(tenant));
+
+        assertThat(published).containsExactlyInAnyOrder("S1 UPSERT PERSON/P1", "S2 UPSERT PERSON/P1");
+        assertMatchesAFullRead();
+    }
+
+    @Test
+    void aDeletedRowIsSeenThroughTheDeletionLog() throws SourceFailure {
+        sis.execute("delete from enrollments where enrollment_id = 'E2'");
+
+        assertThat(publish(source.read(tenant))).containsExactly("S1 DELETE ENROLLMENT/E2");
+        assertMatchesAFullRead();
+    }
+
+    @Test
+    void aPersonLeavingOneSchoolIsDeletedThereAndUpdatedInTheOther() throws SourceFailure {
+        sis.execute(
+                "delete from enrollments where enrollment_id = 'E3'",
+                "delete from person_schools" + " where person_id = 'P1' and school_id = 'S2'");
+
+        List<String> published = publish(source.read(tenant));
+
+        assertThat(published)
+                .containsExactlyInAnyOrder("S1 UPSERT PERSON/P1", "S2 DELETE PERSON/P1", "S2 DELETE ENROLLMENT/E3");
+        assertMatchesAFullRead();
+    }
+
+    @Test
+    void aDeletedMeetingAndASectionMovedToAnotherSchoolAreFollowed() throws SourceFailure {
+        sis.execute(
+                "delete from section_meetings where section_id = 'SEC1' and day_of_week = 'WEDNESDAY'",
+                "update sections set school_id = 'S1', course_id = 'C1' where section_id = 'SEC2'");
+
+        List<String> published = publish(source.read(tenant));
+
+        assertThat(published)
+                .containsExactlyInAnyOrder(
+                        "S1 UPSERT SECTION/SEC1",
+                        "S1 UPSERT SECTION/SEC2",
+                        "S2 DELETE SECTION/SEC2",
+                        "S1 UPSERT ENROLLMENT/E3",
+                        "S1 UPSERT ENROLLMENT/E4",
+                        "S2 DELETE ENROLLMENT/E3",
+                        "S2 DELETE ENROLLMENT/E4");
+        assertMatchesAFullRead();
+    }
+
+    @Test
+    void newRowsAndAWholePersonDeletedAreAllPublished() throws SourceFailure {
+        sis.execute(
+                "insert into people (person_id, role, username, given_name, family_name)"
+                        + " values ('P9', 'STUDENT', 'nnew', 'Nia', 'New')",
+                "insert into person_schools (person_id, school_id) values ('P9', 'S2')",
+                "insert into enrollments (enrollment_id, section_id, person_id, role) values ('E9', 'SEC2', 'P9',"
+                        + " 'STUDENT')",
+                "delete from enrollments where person_id = 'P3'",
+                "delete from demographics where person_id = 'P3'",
+                "delete from person_schools where person_id = 'P3'",
+                "delete from people where person_id = 'P3'");
+
+        List<String> published = publish(source.read(tenant));
+
+        assertThat(published)
+                .containsExactlyInAnyOrder(
+                        "S2 UPSERT PERSON/P9",
+                        "S2 UPSERT ENROLLMENT/E9",
+                        "S2 DELETE PERSON/P3",
+                        "S2 DELETE DEMOGRAPHICS/P3",
+                        "S2 DELETE ENROLLMENT/E4");
+        assertMatchesAFullRead();
+    }
+
+    @Test
+    void aReadWhosePublishDidNotCommitIsReadAgain() throws SourceFailure {
+        sis.execute("update people set family_name = 'Jones-Lee' where person_id = 'P2'");
+        SourceRead unpublished = source.read(tenant);
+        assertThat(unpublished.recordsOf("S1")).anyMatch(r -> r instanceof Person);
+
+        SourceRead again = source.read(tenant);
+
+        assertThat(publish(again)).containsExactly("S1 UPSERT PERSON/P2");
+    }
+
+    @Test
+    void readsEverythingAgainOnceTheLastFullReadIsOlderThanFullReadEvery() throws SourceFailure {
+        Tenant often = Tenants.jdbc(
+                "maple",
+                sis.url(),
+                List.of("S1", "S2"),
+                Map.of(),
+                new ChangeTracking("updated_at", Duration.ZERO, Duration.ofMillis(1)));
+        publish(source.read(often));
+
+        assertThat(source.read(often).complete()).isTrue();
+    }
+
+    @Test
+    void aTenantQueryWithoutTheTrackingColumnFailsNamingTheQueryAndTheColumn() {
+        Tenant custom = Tenants.jdbc(
+                "maple",
+                sis.url(),
+                List.of("S1", "S2"),
+                Map.of(
+                        "term",
+                        "select term_id, school_id, title, term_type, start_date, end_date, parent_term_id,"
+                                + " school_year from terms"),
+                TRACKING);
+
+        assertThatThrownBy(() -> source.read(custom))
+                .isInstanceOf(SourceFailure.class)
+                .hasMessageContaining("tenant maple: the term query returns no column updated_at")
+                .hasMessageContaining("source.jdbc.queries.term");
+    }
+
+    /** Detects and applies a read like a cycle does, commits it, and returns "school KIND TYPE/id" per change. */
+    private List<String> publish(SourceRead read) {
+        List<String> published = new ArrayList<>();
+        for (String school : tenant.schoolIds()) {
+            List<Change> changes = detector.detect(
+                            school,
+                            read.recordsOf(school),
+                            read.absentIdsOf(school),
+                            state.school(tenant.id(), school),
+                            read.carriedForward(),
+                            read.carriedForwardIds())
+                    .changes();
+            state.apply(tenant.id(), school, changes);
+            changes.forEach(c -> published.add(school + " " + c.kind() + " " + c.type() + "/" + c.sourcedId()));
+        }
+        read.commit().run();
+        return published;
+    }
+
+    /** A full read of the source now finds nothing that the incremental cycles did not already publish. */
+    private void assertMatchesAFullRead() throws SourceFailure {
+        SourceRead full = new JdbcRosterSource(SECRETS, Duration.ofSeconds(5)).read(tenant);
+        for (String school : tenant.schoolIds()) {
+            assertThat(detector.detect(
+                                    school,
+                                    full.recordsOf(school),
+                                    state.school(tenant.id(), school),
+                                    full.carriedForward(),
+                                    full.carriedForwardIds())
+                            .changes())
+                    .as("what a full read of %s would still publish", school)
+                    .isEmpty();
+        }
+    }
+}
