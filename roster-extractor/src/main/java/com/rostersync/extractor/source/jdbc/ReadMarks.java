@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the last published read of one tenant left off: the newest change timestamp seen per query (and in the
- * deletion log), and what places records in schools and completes them: each person's schools, each section's
- * school and meetings. An incremental read updates these for the rows that changed. Kept in memory only: after a
- * restart the first cycle reads everything and compares it with the published hashes, which re-publishes nothing and
+ * Where the last published read of one tenant left off: the database's time when it started, and what places
+ * records in schools and completes them (each person's schools, each section's school and meetings), which an
+ * incremental read updates for the rows that changed. Kept in memory only: after a restart the first cycle reads everything and compares it with the published hashes, which re-publishes nothing and
  * misses no deletion.
  *
  * @param fingerprint what the marks are valid for: the tenant's schools and source settings
@@ -19,12 +18,7 @@ import java.util.Set;
 record ReadMarks(
         String fingerprint,
         Instant fullReadAt,
-        Map<String, Timestamp> watermarks,
+        Timestamp readAt,
         Map<String, Set<String>> personSchools,
         Map<String, String> sectionSchool,
-        Map<String, List<Meeting>> meetings) {
-
-    Timestamp watermark(String entity) {
-        return watermarks.getOrDefault(entity, new Timestamp(0));
-    }
-}
+        Map<String, List<Meeting>> meetings) {}

@@ -1,5 +1,6 @@
 package com.rostersync.extractor.source.jdbc;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,22 +85,26 @@ public final class SisQueries {
 
     /** Rows whose tracking column is after the one parameter. */
     public String changedSince(String entity) {
-        return "select * from (" + sql(entity) + ") q where q." + trackingColumn + " > ?";
+        return where(entity, trackingColumn + " > ?");
     }
 
     /** The deletion log's entries after the one parameter. */
     public String deletedSince() {
-        return "select q.entity, q.record_id, q.deleted_at from (" + sql("deletions") + ") q where q.deleted_at > ?";
-    }
-
-    /** The newest deletion log entry (a full read starts reading the log from there). */
-    public String lastDeletion() {
-        return "select max(q.deleted_at) from (" + sql("deletions") + ") q";
+        return where("deletions", "deleted_at > ?");
     }
 
     /** The rows whose {@code idColumn} is one of {@code count} parameters. */
     public String withIds(String entity, String idColumn, int count) {
-        return "select * from (" + sql(entity) + ") q where q." + idColumn + " in ("
-                + String.join(",", java.util.Collections.nCopies(count, "?")) + ")";
+        return where(entity, idColumn + " in (" + String.join(",", Collections.nCopies(count, "?")) + ")");
+    }
+
+    /**
+     * A tenant's own SQL is filtered as a derived table. Ours is filtered directly: not every database pushes a
+     * condition into a derived table (H2 does not), and a full scan per cycle is what change tracking is to avoid.
+     */
+    private String where(String entity, String condition) {
+        return overrides.containsKey(entity)
+                ? "select * from (" + sql(entity) + ") q where q." + condition
+                : sql(entity) + " where " + condition;
     }
 }

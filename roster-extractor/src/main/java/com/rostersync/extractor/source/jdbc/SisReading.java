@@ -64,7 +64,6 @@ final class SisReading {
     private static final Logger log = LoggerFactory.getLogger(SisReading.class);
     private static final int FETCH_SIZE = 2_000;
     private static final int IDS_PER_QUERY = 500;
-    private static final String DELETIONS = "deletions";
     private static final Comparator<Meeting> MEETING_ORDER =
             Comparator.comparingInt(Meeting::week).thenComparing(Meeting::day).thenComparing(Meeting::start);
 
@@ -112,7 +111,7 @@ final class SisReading {
     private final Map<String, String> sectionSchool = new HashMap<>();
     private final Map<String, Set<String>> personSchools = new HashMap<>();
     private final Map<String, List<Meeting>> meetings = new HashMap<>();
-    private final Map<String, Timestamp> watermarks = new HashMap<>();
+    private Timestamp readAt;
     private final Map<EntityType, Map<String, Set<String>>> placed = new EnumMap<>(EntityType.class);
 
     /**
@@ -135,21 +134,18 @@ final class SisReading {
         this.since = since;
         this.published = published;
         this.configured = new LinkedHashSet<>(tenant.schoolIds());
-        if (since != null) {
-            watermarks.putAll(since.watermarks());
-        }
     }
 
     SourceRead read() throws SQLException, SourceFailure {
+        if (tracking != null) {
+            readAt = databaseTime();
+        }
         Set<String> found = readSchools();
         if (since == null) {
             readMeetings(queries.sql("meeting"), List.of());
             readPersonSchools(queries.sql("personSchool"), List.of());
             for (Entity entity : Entity.values()) {
                 query(entity, queries.sql(entity.query), List.of());
-            }
-            if (tracking != null) {
-                startDeletionLog();
             }
             return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, null, null);
         }
@@ -172,7 +168,7 @@ final class SisReading {
             readPersonSchools(queries.withIds("personSchool", "person_id", people.size()), List.copyOf(people));
         }
         for (Entity entity : Entity.values()) {
-            query(entity, queries.changedSince(entity.query), List.of(from(entity.query)));
+            query(entity, queries.changedSince(entity.query), List.of(from()));
         }
         // A section that moved school takes its enrollments along, though their rows did not change.
         Set<String> moved = new TreeSet<>();
@@ -205,7 +201,7 @@ final class SisReading {
         return new ReadMarks(
                 fingerprint,
                 fullReadAt,
-                Map.copyOf(watermarks),
+                readAt,
                 Map.copyOf(personSchools),
                 Map.copyOf(sectionSchool),
                 Map.copyOf(meetings));
@@ -258,14 +254,13 @@ final class SisReading {
         });
     }
 
-    /** The ids of the rows of a child table changed since the marks; advances its watermark. */
+    /** The ids of the rows of a child table changed since the marks. */
     private void changedIds(String entity, String idColumn, java.util.function.Consumer<String> changed)
             throws SQLException, SourceFailure {
-        try (PreparedStatement statement = prepare(queries.changedSince(entity), List.of(from(entity)));
+        try (PreparedStatement statement = prepare(queries.changedSince(entity), List.of(from()));
                 ResultSet rows = statement.executeQuery()) {
-            int trackingColumn = trackingColumn(entity, rows.getMetaData());
+            trackingColumn(entity, rows.getMetaData());
             while (rows.next()) {
-                advance(entity, rows.getTimestamp(trackingColumn));
                 String id = strip(rows.getString(idColumn));
                 if (id != null) {
                     changed.accept(id);
@@ -279,10 +274,9 @@ final class SisReading {
      * (or left a school) becomes a deletion where it was published.
      */
     private void readDeletionLog(Map<Entity, Set<String>> dirty) throws SourceFailure {
-        try (PreparedStatement statement = prepare(queries.deletedSince(), List.of(from(DELETIONS)));
+        try (PreparedStatement statement = prepare(queries.deletedSince(), List.of(from()));
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                advance(DELETIONS, rows.getTimestamp(3));
                 String entity = strip(rows.getString(1));
                 String id = strip(rows.getString(2));
                 if (entity == null || id == null) {
@@ -303,18 +297,6 @@ final class SisReading {
                         }
                     }
                 }
-            }
-        } catch (SQLException failed) {
-            throw deletionLogFailed(failed);
-        }
-    }
-
-    /** A full read under change tracking: later reads take deletions from the log's newest entry on. */
-    private void startDeletionLog() throws SourceFailure {
-        try (PreparedStatement statement = prepare(queries.lastDeletion(), List.of());
-                ResultSet rows = statement.executeQuery()) {
-            if (rows.next()) {
-                advance(DELETIONS, rows.getTimestamp(1));
             }
         } catch (SQLException failed) {
             throw deletionLogFailed(failed);
@@ -350,8 +332,20 @@ final class SisReading {
         return absent;
     }
 
-    private Timestamp from(String query) {
-        return Timestamp.from(since.watermark(query).toInstant().minus(tracking.overlap()));
+    /**
+     * The database's own clock at the start of this read: the next read takes rows changed after it (less the
+     * overlap). The newest change seen would be wrong: rows loaded long ago all share one old time.
+     */
+    private Timestamp databaseTime() throws SQLException {
+        try (PreparedStatement statement = prepare("select localtimestamp", List.of());
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getTimestamp(1);
+        }
+    }
+
+    private Timestamp from() {
+        return Timestamp.from(since.readAt().toInstant().minus(tracking.overlap()));
     }
 
     private static Set<String> dirty(Map<Entity, Set<String>> dirty, Entity entity) {
@@ -523,7 +517,9 @@ final class SisReading {
             throws SQLException, SourceFailure {
         try (PreparedStatement statement = prepare(sql, parameters);
                 ResultSet rows = statement.executeQuery()) {
-            int trackingColumn = tracked ? trackingColumn(entity, rows.getMetaData()) : -1;
+            if (tracked) {
+                trackingColumn(entity, rows.getMetaData());
+            }
             Set<String> seen =
                     since != null && type != null ? mapped.computeIfAbsent(type, t -> new HashSet<>()) : null;
             Row row = new Row(rows);
@@ -533,9 +529,6 @@ final class SisReading {
                     continue; // changed and also unaccounted for: mapped once
                 }
                 read++;
-                if (trackingColumn > 0) {
-                    advance(entity, rows.getTimestamp(trackingColumn));
-                }
                 try {
                     handler.handle(row);
                 } catch (IllegalArgumentException | NullPointerException | SQLException unusable) {
@@ -581,26 +574,20 @@ final class SisReading {
         }
     }
 
-    /** The tracking column's index; a tenant query that lacks it is a configuration error, named as one. */
-    private int trackingColumn(String entity, ResultSetMetaData columns) throws SQLException, SourceFailure {
+    /** A tenant query that lacks the tracking column is a configuration error, named as one. */
+    private void trackingColumn(String entity, ResultSetMetaData columns) throws SQLException, SourceFailure {
         if (!SisQueries.TRACKED.contains(entity)) {
-            return -1;
+            return;
         }
         for (int i = 1; i <= columns.getColumnCount(); i++) {
             if (columns.getColumnLabel(i).equalsIgnoreCase(tracking.column())) {
-                return i;
+                return;
             }
         }
         throw new SourceFailure(
                 OutcomeReason.SOURCE_UNAVAILABLE,
                 "tenant " + tenant.id() + ": the " + entity + " query returns no column " + tracking.column()
                         + ", which source.jdbc.changeTracking needs; add it to source.jdbc.queries." + entity);
-    }
-
-    private void advance(String entity, Timestamp changedAt) {
-        if (changedAt != null) {
-            watermarks.merge(entity, changedAt, (a, b) -> a.after(b) ? a : b);
-        }
     }
 
     /** SQLState class 22: this row's value does not convert; the other rows are fine. */
