@@ -11,8 +11,9 @@ create index if not exists idx_deleted_records_at on deleted_records (deleted_at
 create or replace function rostersync_touch() returns trigger language plpgsql as $$
 begin new.updated_at := localtimestamp; return new; end $$;
 
+-- Trigger arguments: the entity name, then the column holding the record's id.
+create or replace function rostersync_log_deletion() returns trigger language plpgsql as $$
 begin insert into deleted_records (entity, record_id) values (tg_argv[0], to_jsonb(old) ->> tg_argv[1]); return old; end $$;
-begin insert into deleted_records (entity, record_id) values (tg_argv[0], old.#ID#); return old; end $$;
 
 alter table terms add column if not exists updated_at timestamp default localtimestamp not null;
 create index if not exists idx_terms_updated on terms (updated_at);

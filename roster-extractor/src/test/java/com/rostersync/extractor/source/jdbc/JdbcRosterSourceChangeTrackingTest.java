@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.roster.Person;
-import com.rostersync.extractor.change.Change;
-import com.rostersync.extractor.change.ChangeDetector;
-import com.rostersync.extractor.change.ContentHasher;
-import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.extractor.support.IncrementalSync;
 import com.rostersync.extractor.support.SisDatabase;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.ChangeTracking;
-import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JdbcRosterSourceChangeTrackingTest {
 
-    private static final SecretResolver SECRETS =
-            new SecretResolver(Map.of(Tenants.PASSWORD_REF, SisDatabase.PASSWORD), null);
     private static final ChangeTracking TRACKING =
             new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(24));
 
@@ -43,22 +35,20 @@ class JdbcRosterSourceChangeTrackingTest {
 
     SisDatabase sis;
     Tenant tenant;
-    final HashState state = new HashState();
-    final ChangeDetector detector = new ChangeDetector(new ContentHasher()::hash);
-    final JdbcRosterSource source = new JdbcRosterSource(SECRETS, Duration.ofSeconds(5), state, Clock.systemUTC());
+    final IncrementalSync sync = new IncrementalSync(SisDatabase.PASSWORD);
 
     @BeforeEach
     void firstFullCycle() throws SourceFailure {
         sis = SisDatabase.createIn(dir).withChangeTracking();
         tenant = Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of(), TRACKING);
-        SourceRead first = source.read(tenant);
+        SourceRead first = sync.read(tenant);
         assertThat(first.complete()).isTrue();
-        publish(first);
+        sync.publish(tenant, first);
     }
 
     @Test
     void anUnchangedSourceReadsNothingButTheSchools() throws SourceFailure {
-        SourceRead read = source.read(tenant);
+        SourceRead read = sync.read(tenant);
 
         assertThat(read.complete()).isFalse();
         assertThat(read.recordsRead()).containsEntry(EntityType.SCHOOL, 2L);
@@ -67,25 +57,25 @@ class JdbcRosterSourceChangeTrackingTest {
                 assertThat(rows).as("%s rows read", type).isZero();
             }
         });
-        assertThat(publish(read)).isEmpty();
+        assertThat(sync.publish(tenant, read)).isEmpty();
     }
 
     @Test
     void anUpdatedRowIsPublishedInEverySchoolOfItsRecord() throws SourceFailure {
         sis.execute("update people set family_name = 'Doe-Smith' where person_id = 'P1'");
 
-        List<String> published = publish(source.read(tenant));
+        List<String> published = sync.cycle(tenant);
 
         assertThat(published).containsExactlyInAnyOrder("S1 UPSERT PERSON/P1", "S2 UPSERT PERSON/P1");
-        assertMatchesAFullRead();
+        sync.assertMatchesAFullRead(tenant);
     }
 
     @Test
     void aDeletedRowIsSeenThroughTheDeletionLog() throws SourceFailure {
         sis.execute("delete from enrollments where enrollment_id = 'E2'");
 
-        assertThat(publish(source.read(tenant))).containsExactly("S1 DELETE ENROLLMENT/E2");
-        assertMatchesAFullRead();
+        assertThat(sync.cycle(tenant)).containsExactly("S1 DELETE ENROLLMENT/E2");
+        sync.assertMatchesAFullRead(tenant);
     }
 
     @Test
@@ -94,11 +84,11 @@ class JdbcRosterSourceChangeTrackingTest {
                 "delete from enrollments where enrollment_id = 'E3'",
                 "delete from person_schools" + " where person_id = 'P1' and school_id = 'S2'");
 
-        List<String> published = publish(source.read(tenant));
+        List<String> published = sync.cycle(tenant);
 
         assertThat(published)
                 .containsExactlyInAnyOrder("S1 UPSERT PERSON/P1", "S2 DELETE PERSON/P1", "S2 DELETE ENROLLMENT/E3");
-        assertMatchesAFullRead();
+        sync.assertMatchesAFullRead(tenant);
     }
 
     @Test
@@ -107,7 +97,7 @@ class JdbcRosterSourceChangeTrackingTest {
                 "delete from section_meetings where section_id = 'SEC1' and day_of_week = 'WEDNESDAY'",
                 "update sections set school_id = 'S1', course_id = 'C1' where section_id = 'SEC2'");
 
-        List<String> published = publish(source.read(tenant));
+        List<String> published = sync.cycle(tenant);
 
         assertThat(published)
                 .containsExactlyInAnyOrder(
@@ -118,7 +108,7 @@ class JdbcRosterSourceChangeTrackingTest {
                         "S1 UPSERT ENROLLMENT/E4",
                         "S2 DELETE ENROLLMENT/E3",
                         "S2 DELETE ENROLLMENT/E4");
-        assertMatchesAFullRead();
+        sync.assertMatchesAFullRead(tenant);
     }
 
     @Test
@@ -134,7 +124,7 @@ class JdbcRosterSourceChangeTrackingTest {
                 "delete from person_schools where person_id = 'P3'",
                 "delete from people where person_id = 'P3'");
 
-        List<String> published = publish(source.read(tenant));
+        List<String> published = sync.cycle(tenant);
 
         assertThat(published)
                 .containsExactlyInAnyOrder(
@@ -143,18 +133,18 @@ class JdbcRosterSourceChangeTrackingTest {
                         "S2 DELETE PERSON/P3",
                         "S2 DELETE DEMOGRAPHICS/P3",
                         "S2 DELETE ENROLLMENT/E4");
-        assertMatchesAFullRead();
+        sync.assertMatchesAFullRead(tenant);
     }
 
     @Test
     void aReadWhosePublishDidNotCommitIsReadAgain() throws SourceFailure {
         sis.execute("update people set family_name = 'Jones-Lee' where person_id = 'P2'");
-        SourceRead unpublished = source.read(tenant);
+        SourceRead unpublished = sync.read(tenant);
         assertThat(unpublished.recordsOf("S1")).anyMatch(r -> r instanceof Person);
 
-        SourceRead again = source.read(tenant);
+        SourceRead again = sync.read(tenant);
 
-        assertThat(publish(again)).containsExactly("S1 UPSERT PERSON/P2");
+        assertThat(sync.publish(tenant, again)).containsExactly("S1 UPSERT PERSON/P2");
     }
 
     @Test
@@ -165,9 +155,9 @@ class JdbcRosterSourceChangeTrackingTest {
                 List.of("S1", "S2"),
                 Map.of(),
                 new ChangeTracking("updated_at", Duration.ZERO, Duration.ofMillis(1)));
-        publish(source.read(often));
+        sync.publish(often, sync.read(often));
 
-        assertThat(source.read(often).complete()).isTrue();
+        assertThat(sync.read(often).complete()).isTrue();
     }
 
     @Test
@@ -182,44 +172,9 @@ class JdbcRosterSourceChangeTrackingTest {
                                 + " school_year from terms"),
                 TRACKING);
 
-        assertThatThrownBy(() -> source.read(custom))
+        assertThatThrownBy(() -> sync.read(custom))
                 .isInstanceOf(SourceFailure.class)
                 .hasMessageContaining("tenant maple: the term query returns no column updated_at")
                 .hasMessageContaining("source.jdbc.queries.term");
-    }
-
-    /** Detects and applies a read like a cycle does, commits it, and returns "school KIND TYPE/id" per change. */
-    private List<String> publish(SourceRead read) {
-        List<String> published = new ArrayList<>();
-        for (String school : tenant.schoolIds()) {
-            List<Change> changes = detector.detect(
-                            school,
-                            read.recordsOf(school),
-                            read.absentIdsOf(school),
-                            state.school(tenant.id(), school),
-                            read.carriedForward(),
-                            read.carriedForwardIds())
-                    .changes();
-            state.apply(tenant.id(), school, changes);
-            changes.forEach(c -> published.add(school + " " + c.kind() + " " + c.type() + "/" + c.sourcedId()));
-        }
-        read.commit().run();
-        return published;
-    }
-
-    /** A full read of the source now finds nothing that the incremental cycles did not already publish. */
-    private void assertMatchesAFullRead() throws SourceFailure {
-        SourceRead full = new JdbcRosterSource(SECRETS, Duration.ofSeconds(5)).read(tenant);
-        for (String school : tenant.schoolIds()) {
-            assertThat(detector.detect(
-                                    school,
-                                    full.recordsOf(school),
-                                    state.school(tenant.id(), school),
-                                    full.carriedForward(),
-                                    full.carriedForwardIds())
-                            .changes())
-                    .as("what a full read of %s would still publish", school)
-                    .isEmpty();
-        }
     }
 }

@@ -8,8 +8,11 @@ import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.extractor.support.IncrementalSync;
 import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.Tenant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +78,9 @@ class JdbcRosterSourcePostgresTest {
             for (String sql : script("/sis/fixture.sql")) {
                 statement.execute(sql);
             }
+            for (String sql : script("/sis/change-tracking-postgresql.sql")) {
+                statement.execute(sql);
+            }
         }
     }
 
@@ -112,6 +118,50 @@ class JdbcRosterSourcePostgresTest {
                 });
     }
 
+    @Test
+    void changeTrackingFollowsUpdatesAndLoggedDeletionsLikeAFullRead() throws Exception {
+        // A school of its own, so the other tests' fixture stays as it is.
+        execute(
+                "insert into schools (school_id, name) values ('S3', 'Birch Elementary')",
+                "insert into courses (course_id, school_id, title) values ('C3', 'S3', 'Reading 3')",
+                "insert into terms (term_id, school_id, title, term_type, start_date, end_date, school_year)"
+                        + " values ('T3', 'S3', '2026-2027', 'SCHOOL_YEAR', date '2026-08-20', date '2027-06-10', 2027)",
+                "insert into sections (section_id, school_id, course_id, term_ids, title, class_type, schedule_type)"
+                        + " values ('SEC3', 'S3', 'C3', 'T3', 'Reading 3 - A', 'HOMEROOM', 'SIMPLE')",
+                "insert into people (person_id, role, username, given_name, family_name)"
+                        + " values ('P30', 'STUDENT', 'p30', 'Ana', 'Birch'), ('P31', 'STUDENT', 'p31', 'Ben', 'Birch')",
+                "insert into person_schools (person_id, school_id) values ('P30', 'S3'), ('P31', 'S3')",
+                "insert into enrollments (enrollment_id, section_id, person_id, role)"
+                        + " values ('E30', 'SEC3', 'P30', 'STUDENT'), ('E31', 'SEC3', 'P31', 'STUDENT')");
+        Tenant birch = Tenants.jdbc(
+                "birch",
+                url,
+                List.of("S3"),
+                Map.of(),
+                new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(1)));
+        IncrementalSync sync = new IncrementalSync(PASSWORD);
+        assertThat(sync.cycle(birch)).hasSize(8);
+
+        execute(
+                "update people set family_name = 'Birch-Oak' where person_id = 'P30'",
+                "delete from enrollments where enrollment_id = 'E31'");
+        SourceRead incremental = sync.read(birch);
+
+        assertThat(incremental.complete()).isFalse();
+        assertThat(sync.publish(birch, incremental))
+                .containsExactlyInAnyOrder("S3 UPSERT PERSON/P30", "S3 DELETE ENROLLMENT/E31");
+        sync.assertMatchesAFullRead(birch);
+    }
+
+    private static void execute(String... statements) throws Exception {
+        try (Connection sis = java.sql.DriverManager.getConnection(url, "sis", PASSWORD);
+                Statement statement = sis.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     private static JdbcRosterSource source(String password) {
         return new JdbcRosterSource(
                 new SecretResolver(Map.of(Tenants.PASSWORD_REF, password), null), Duration.ofSeconds(10));
@@ -124,7 +174,8 @@ class JdbcRosterSourcePostgresTest {
                 int comment = line.indexOf("--");
                 clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
             }
-            return java.util.Arrays.stream(clean.toString().split(";"))
+            // Statements end a line; a semicolon inside a line belongs to a PL/pgSQL body.
+            return java.util.Arrays.stream(clean.toString().split(";\\s*\\n"))
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .toList();
