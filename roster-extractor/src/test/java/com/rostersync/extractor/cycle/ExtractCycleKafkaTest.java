@@ -20,6 +20,7 @@ import com.rostersync.extractor.support.ExtractorHarness;
 import com.rostersync.extractor.support.SisDatabase;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.extractor.support.TopicReader;
+import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Path;
@@ -172,6 +173,53 @@ class ExtractCycleKafkaTest {
         assertThat(changes.newValues(this::ours))
                 .as("after the first cycle, quiet again")
                 .isEmpty();
+    }
+
+    @Test
+    void changeTrackingReadsOnlyChangesAndAfterARestartReadsEverythingOnceWithoutRepublishing() {
+        sis.withChangeTracking();
+        Tenant tenant = Tenants.jdbc(
+                tenantId,
+                sis.url(),
+                List.of("S1", "S2"),
+                Map.of(),
+                new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(1)));
+        ExtractorHarness tracked = ExtractorHarness.withTrackingJdbc(bootstrap);
+        tracked.cycle.run(tenant);
+        changes.newValues(this::ours);
+
+        sis.execute("update people set family_name = 'Jones-Smith' where person_id = 'P2'");
+        tracked.cycle.run(tenant);
+        assertThat(changes.newValues(this::ours))
+                .filteredOn(e -> e instanceof RecordChanged)
+                .singleElement()
+                .satisfies(e -> assertThat(((RecordChanged) e).sourcedId()).isEqualTo("P2"));
+        assertThat(reads(tracked, "incremental")).isEqualTo(1);
+        tracked.close();
+
+        sis.execute("delete from enrollments where enrollment_id = 'E4'");
+        ExtractorHarness restarted = ExtractorHarness.withTrackingJdbc(bootstrap);
+        try {
+            restarted.cycle.run(tenant);
+            assertThat(changes.newValues(this::ours))
+                    .as("the full read after the restart publishes only the deletion made while down")
+                    .filteredOn(e -> e instanceof RecordChanged)
+                    .singleElement()
+                    .satisfies(e -> assertThat(((RecordChanged) e).kind()).isEqualTo(ChangeKind.DELETE));
+            assertThat(reads(restarted, "full")).isEqualTo(1);
+
+            restarted.cycle.run(tenant);
+            assertThat(changes.newValues(this::ours)).isEmpty();
+            assertThat(reads(restarted, "incremental")).isEqualTo(1);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    private static double reads(ExtractorHarness harness, String mode) {
+        return harness.meters
+                .counter("rostersync.extractor.reads", "mode", mode)
+                .count();
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.rostersync.extractor.kafka.ExtractorKafka;
 import com.rostersync.extractor.kafka.HashStateRestorer;
 import com.rostersync.extractor.kafka.KafkaCyclePublisher;
 import com.rostersync.extractor.source.RosterSource;
+import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
+import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -33,6 +35,27 @@ public final class ExtractorHarness implements AutoCloseable {
     private final KafkaTemplate<String, String> hashes;
 
     public ExtractorHarness(String bootstrap, Function<Tenant, RosterSource> sources) {
+        this(bootstrap, (SourcesFor) state -> sources);
+    }
+
+    /** An extractor whose JDBC source reads change-tracking tenants incrementally against this instance's state. */
+    public static ExtractorHarness withTrackingJdbc(String bootstrap) {
+        return new ExtractorHarness(bootstrap, (SourcesFor) state -> {
+            JdbcRosterSource jdbc = new JdbcRosterSource(
+                    new SecretResolver(Map.of(Tenants.PASSWORD_REF, SisDatabase.PASSWORD), null),
+                    Duration.ofSeconds(5),
+                    state,
+                    Clock.systemUTC());
+            return tenant -> jdbc;
+        });
+    }
+
+    /** The sources of one instance, given its hash state (a change-tracking source reads against it). */
+    private interface SourcesFor {
+        Function<Tenant, RosterSource> apply(HashState state);
+    }
+
+    private ExtractorHarness(String bootstrap, SourcesFor sourcesFor) {
         Map<String, Object> base = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         events = ExtractorKafka.eventTemplate(base, JsonMapper.builder().build());
         hashes = ExtractorKafka.stateTemplate(base);
@@ -43,7 +66,7 @@ public final class ExtractorHarness implements AutoCloseable {
                         Duration.ofSeconds(10))
                 .restore(state);
         cycle = new TenantCycle(
-                sources,
+                sourcesFor.apply(state),
                 new ChangeDetector(new ContentHasher()::hash),
                 state,
                 new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)),
