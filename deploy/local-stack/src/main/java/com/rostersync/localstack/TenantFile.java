@@ -55,6 +55,9 @@ final class TenantFile {
                     .append("        passwordRef: ")
                     .append(SIS_PASSWORD_REF)
                     .append('\n')
+                    // One process, no long transactions: a short overlap keeps the demo's cycles small.
+                    .append("        changeTracking:\n")
+                    .append("          overlap: 30s\n")
                     .append("    destinations:\n");
             for (DemoDestination destination : tenant.destinations()) {
                 out.append("      - id: ")

@@ -179,11 +179,13 @@ class ThresholdApprovalEndToEndTest {
             sql.executeUpdate("delete from person_schools where person_id in (" + deleted + ")");
             assertThat(sql.executeUpdate("delete from people where person_id in (" + deleted + ")"))
                     .isEqualTo(5);
-            sql.executeUpdate("insert into people values ('HS21', 'STUDENT', 'uwinterbourne', true, 'Ulysses', "
-                    + "'Winterbourne', null, 'ST-21', null, null, null, '07', 'HS21', null)");
-            sql.executeUpdate("insert into person_schools values ('HS21', 'HLD')");
-            sql.executeUpdate("insert into enrollments values ('HE-HS21', 'HSEC-1', 'HS21', 'STUDENT', false, "
-                    + "date '2026-08-17', date '2027-06-11')");
+            sql.executeUpdate("insert into people (person_id, role, username, enabled, given_name, family_name,"
+                    + " identifier, grades, sis_user_id) values ('HS21', 'STUDENT', 'uwinterbourne', true, 'Ulysses',"
+                    + " 'Winterbourne', 'ST-21', '07', 'HS21')");
+            sql.executeUpdate("insert into person_schools (person_id, school_id) values ('HS21', 'HLD')");
+            sql.executeUpdate("insert into enrollments (enrollment_id, section_id, person_id, role, is_primary,"
+                    + " begin_date, end_date) values ('HE-HS21', 'HSEC-1', 'HS21', 'STUDENT', false,"
+                    + " date '2026-08-17', date '2027-06-11')");
             connection.commit();
         }
 

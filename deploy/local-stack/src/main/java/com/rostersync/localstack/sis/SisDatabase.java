@@ -27,6 +27,9 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 public final class SisDatabase {
 
     public static final String USERNAME = "sis";
+    /** The demo tenants read incrementally: every table gets updated_at and the deletion log (issue 3). */
+    private static final ClassPathResource CHANGE_TRACKING = new ClassPathResource("sis/change-tracking-h2.sql");
+
     private static final String FILE_NAME = "demo-sis";
 
     private final String url;
@@ -150,6 +153,7 @@ public final class SisDatabase {
                         r.cityOfBirth(),
                         r.residenceStatus()
                     });
+            ScriptUtils.executeSqlScript(connection, CHANGE_TRACKING);
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the demo SIS at " + url + ": " + e.getMessage(), e);
@@ -161,6 +165,7 @@ public final class SisDatabase {
         try (Connection connection = connect()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("sis/schema.sql"));
             ScriptUtils.executeSqlScript(connection, script);
+            ScriptUtils.executeSqlScript(connection, CHANGE_TRACKING);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the SIS from " + script.getPath(), e);
         }
