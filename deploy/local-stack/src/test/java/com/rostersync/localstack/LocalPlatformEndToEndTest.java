@@ -93,7 +93,7 @@ class LocalPlatformEndToEndTest {
 
     @Test
     @Order(2)
-    void aStudentChangedInTheSisArrivesInTheFiles() {
+    void aStudentChangedInTheSisArrivesInTheFiles() throws Exception {
         assertThat(
                         platform.sis()
                                 .update(
@@ -107,6 +107,9 @@ class LocalPlatformEndToEndTest {
                 .isEqualTo(expected("users.csv")
                         .replace(",zobrien,", ",zobrienwalsh,")
                         .replace("O'Brien", "O'Brien-Walsh"));
+        assertThat(scrape("roster-extractor"))
+                .as("the change arrived through an incremental read (change tracking), not only full reads")
+                .containsPattern("rostersync_extractor_reads_total\\{[^}]*mode=\"incremental\"[^}]*\\} [1-9]");
     }
 
     @Test
@@ -127,17 +130,8 @@ class LocalPlatformEndToEndTest {
     @Order(4)
     void everyMetricOnTheDashboardsAndInTheAlertRulesIsExported() throws Exception {
         Set<String> exported = new TreeSet<>();
-        HttpClient http = HttpClient.newHttpClient();
         for (String service : LocalPlatform.SERVICES) {
-            HttpResponse<String> scrape = http.send(
-                    HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + platform.portOf(service) + "/actuator/prometheus"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(scrape.statusCode())
-                    .as(service + " /actuator/prometheus")
-                    .isEqualTo(200);
-            exported.addAll(MetricNameChecker.exportedBy(scrape.body()));
+            exported.addAll(MetricNameChecker.exportedBy(scrape(service)));
         }
         Set<String> queried = new TreeSet<>();
         MetricNameChecker.dashboards().forEach(dashboard -> queried.addAll(MetricNameChecker.inDashboard(dashboard)));
@@ -148,6 +142,18 @@ class LocalPlatformEndToEndTest {
         assertThat(MetricNameChecker.missing(queried, exported))
                 .as("queried but exported by no service")
                 .isEmpty();
+    }
+
+    /** One real Prometheus scrape of a service. */
+    private static String scrape(String service) throws Exception {
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + platform.portOf(service) + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
+        return scrape.body();
     }
 
     private static String expected(String file) {
