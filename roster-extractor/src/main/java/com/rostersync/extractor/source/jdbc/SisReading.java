@@ -193,6 +193,11 @@ final class SisReading {
                 query(entity, queries.withIds(entity.query, entity.idColumn, ids.size()), List.copyOf(ids));
             }
         }
+        // A section the source no longer has places nothing any more (a later section may reuse its id).
+        Set<String> sectionsRead = mapped.getOrDefault(EntityType.SECTION, Set.of());
+        dirty.getOrDefault(Entity.SECTION, Set.of()).stream()
+                .filter(id -> !sectionsRead.contains(id))
+                .forEach(sectionSchool::remove);
         return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, absences(dirty), null);
     }
 
