@@ -78,6 +78,25 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void afterAnIncrementalReadOnlyTheAbsentIdsAreDeletedAndTheTotalCountsWhatIsPublished() {
+        School s2 = new School("S2", "Maple Middle", null, null, null);
+        School s3 = new School("S3", "Maple Elementary", null, null, null);
+        SchoolChanges first = detector.detect("D", List.of(s1, s2, s3), Map.of(), Set.of(), Map.of());
+        School renamed = new School("S1", "Maple High School", null, null, null);
+
+        // Only S1 was read again (it changed) and S3 was found gone; S2 was not read at all and must stay.
+        SchoolChanges second = detector.detect(
+                "D", List.of(renamed), Map.of(EntityType.SCHOOL, Set.of("S3")), published(first), Set.of(), Map.of());
+
+        assertThat(second.changes())
+                .extracting(Change::kind, Change::sourcedId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.UPSERT, "S1"),
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.DELETE, "S3"));
+        assertThat(second.counts()).containsEntry(EntityType.SCHOOL, new ChangeCounts(2, 1, 1));
+    }
+
+    @Test
     void hashIgnoresMapOrder() {
         var a = new com.rostersync.events.roster.Person(
                 "P",
