@@ -106,6 +106,7 @@ class RosterExtractorApplicationTest {
         assertThat(scrape)
                 .contains(
                         "rostersync_extractor_records_read_total",
+                        "rostersync_extractor_reads_total",
                         "rostersync_outcomes_sent_total",
                         "rostersync_extractor_records_published_total",
                         "rostersync_extractor_cycle_duration_seconds_bucket",

@@ -22,6 +22,7 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
     /** The agreed names other services export (team brief), besides the JVM and Kafka client metrics. */
     static final Set<String> OTHER_SERVICES = Set.of(
             "rostersync_extractor_records_read_total",
+            "rostersync_extractor_reads_total",
             "rostersync_extractor_records_published_total",
             "rostersync_extractor_cycle_duration_seconds_bucket",
             "rostersync_mapper_snapshots_emitted_total",
