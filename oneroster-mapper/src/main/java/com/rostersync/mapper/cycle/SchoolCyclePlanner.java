@@ -56,8 +56,18 @@ public final class SchoolCyclePlanner {
         published.keySet().stream().filter(key -> !current.containsKey(key)).forEach(key -> deletions
                 .computeIfAbsent(key.type(), t -> new TreeSet<>())
                 .add(key.sourcedId()));
-        DeletionThreshold.Decision decision =
-                DeletionThreshold.decide(deletions, roster.publishedCounts(), thresholdPercent, meta.holdApproved());
+        DeletionThreshold.Decision unapproved =
+                DeletionThreshold.decide(deletions, roster.publishedCounts(), thresholdPercent, false);
+        long wouldHold = total(unapproved.heldCounts());
+        boolean released = meta.approvalCovers(wouldHold);
+        // An approval for fewer deletions than are now held releases nothing: nobody saw the others.
+        String approvalNote = meta.holdApproved() && !released
+                ? "; an approval for " + meta.approvedDeletions() + " deletions did not cover the " + wouldHold
+                        + " now held, so they stay held until approved again"
+                : "";
+        DeletionThreshold.Decision decision = released
+                ? DeletionThreshold.decide(deletions, roster.publishedCounts(), thresholdPercent, true)
+                : unapproved;
 
         Map<RecordKey, RosterRecord> candidates = new HashMap<>(current);
         decision.held()
@@ -79,7 +89,8 @@ public final class SchoolCyclePlanner {
                     roster.schoolId(),
                     "sourcedId",
                     "the school itself is missing or invalid; no snapshot is emitted"));
-            SchoolMeta next = new SchoolMeta(meta.version(), meta.contentHash(), meta.holdApproved(), held, false);
+            SchoolMeta next = new SchoolMeta(
+                    meta.version(), meta.contentHash(), meta.holdApproved(), held, false, meta.approvedDeletions());
             SyncOutcome outcome = outcome(
                     roster,
                     now,
@@ -94,18 +105,22 @@ public final class SchoolCyclePlanner {
         String hash = FileSetHash.of(files);
         boolean changed = !hash.equals(meta.contentHash());
         long version = changed ? meta.version() + 1 : meta.version();
-        long heldTotal = held.values().stream().mapToLong(Long::longValue).sum();
+        long heldTotal = total(held);
         Optional<SchoolSnapshot> snapshot = changed
                 ? Optional.of(new SchoolSnapshot(
                         SchemaVersion.CURRENT, roster.tenantId(), roster.schoolId(), version, hash, now, files, (int)
                                 heldTotal))
                 : Optional.empty();
-        SchoolMeta next = new SchoolMeta(version, hash, false, held, false);
+        SchoolMeta next = new SchoolMeta(version, hash, false, held, false, null);
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
-                + (breaches.isEmpty() ? "" : "; " + heldTotal + " deletions held by the threshold")
+                + (breaches.isEmpty() ? "" : "; " + heldTotal + " deletions held by the threshold" + approvalNote)
                 + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues");
         SyncOutcome outcome = outcome(roster, now, breaches, issues, counts(validated, files, version, held), message);
         return new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next);
+    }
+
+    private static long total(Map<EntityType, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static SyncOutcome outcome(

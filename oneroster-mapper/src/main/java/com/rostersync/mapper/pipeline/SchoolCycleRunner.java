@@ -212,7 +212,10 @@ public class SchoolCycleRunner implements SmartLifecycle {
         completed.forEach(key -> schedule(key, properties.quietPeriod()));
     }
 
-    /** An operator approved the school's held deletions: they go through in a snapshot built now. */
+    /**
+     * An operator approved the school's held deletions: they go through in a snapshot built now, unless more are held
+     * by then than the approval covers (the planner decides).
+     */
     public synchronized void approve(ApproveHold command) {
         String key = Keys.school(command.tenantId(), command.schoolId());
         SchoolRoster roster = rosters.get(key);
@@ -221,11 +224,12 @@ public class SchoolCycleRunner implements SmartLifecycle {
             return;
         }
         log.info(
-                "Approval {} releases {} held deletions of school {}",
+                "Approval {} covers {} held deletions of school {} ({} held at the last cycle)",
                 command.commandId(),
-                roster.meta().heldTotal(),
-                key);
-        roster.meta(roster.meta().withHoldApproved(true));
+                command.deletions() == null ? "all" : command.deletions(),
+                key,
+                roster.meta().heldTotal());
+        roster.meta(roster.meta().withHoldApproved(command.deletions()));
         changelog.write(List.of(StateWrite.put(StateEntry.meta(roster.tenantId(), roster.schoolId(), roster.meta()))));
         schedule(key, Duration.ZERO);
     }

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What the mapper remembers about a school besides its records: the last emitted snapshot's version and content hash,
- * whether an operator approved the held deletions, how many deletions are held per type, and whether a completed
- * cycle still waits to be processed (so a restart between the marker and the snapshot loses nothing).
+ * whether an operator approved the held deletions (and how many: {@code approvedDeletions}, null for no bound), how
+ * many deletions are held per type, and whether a completed cycle still waits to be processed (so a restart between
+ * the marker and the snapshot loses nothing).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolMeta(
@@ -15,14 +16,15 @@ public record SchoolMeta(
         String contentHash,
         boolean holdApproved,
         Map<EntityType, Long> heldDeletions,
-        boolean pendingCycle) {
+        boolean pendingCycle,
+        Long approvedDeletions) {
 
     public SchoolMeta {
         heldDeletions = heldDeletions == null ? Map.of() : Map.copyOf(heldDeletions);
     }
 
     public static SchoolMeta initial() {
-        return new SchoolMeta(0, null, false, Map.of(), false);
+        return new SchoolMeta(0, null, false, Map.of(), false, null);
     }
 
     public long heldTotal() {
@@ -30,10 +32,16 @@ public record SchoolMeta(
     }
 
     public SchoolMeta withPendingCycle(boolean pending) {
-        return new SchoolMeta(version, contentHash, holdApproved, heldDeletions, pending);
+        return new SchoolMeta(version, contentHash, holdApproved, heldDeletions, pending, approvedDeletions);
     }
 
-    public SchoolMeta withHoldApproved(boolean approved) {
-        return new SchoolMeta(version, contentHash, approved, heldDeletions, pendingCycle);
+    /** An operator approved up to {@code deletions} held deletions (null: however many are held). */
+    public SchoolMeta withHoldApproved(Long deletions) {
+        return new SchoolMeta(version, contentHash, true, heldDeletions, pendingCycle, deletions);
+    }
+
+    /** Whether the approval covers {@code held} deletions now held back by the threshold. */
+    public boolean approvalCovers(long held) {
+        return holdApproved && (approvedDeletions == null || held <= approvedDeletions);
     }
 }

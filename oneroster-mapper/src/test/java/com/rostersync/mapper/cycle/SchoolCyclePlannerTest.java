@@ -106,12 +106,28 @@ class SchoolCyclePlannerTest {
         publishStudents(497);
         deleteStudents(51);
         apply(10);
-        roster.meta(roster.meta().withHoldApproved(true));
+        roster.meta(roster.meta().withHoldApproved(51L));
         CyclePlan released = apply(10);
         assertThat(released.outcome().reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
         assertThat(released.snapshot().orElseThrow().files().get(5).content()).doesNotContain("X-0,");
         assertThat(roster.meta().holdApproved()).isFalse();
         assertThat(roster.meta().heldTotal()).isZero();
+    }
+
+    @Test
+    void anApprovalForFewerDeletionsThanAreNowHeldReleasesNoneAndIsUsedUp() {
+        publishStudents(497);
+        deleteStudents(51);
+        apply(10);
+        roster.meta(roster.meta().withHoldApproved(50L));
+
+        CyclePlan stillHeld = apply(10);
+
+        assertThat(stillHeld.outcome().reason()).isEqualTo(OutcomeReason.THRESHOLD);
+        assertThat(stillHeld.outcome().message())
+                .contains("an approval for 50 deletions did not cover the 51 now held");
+        assertThat(roster.meta().heldTotal()).isEqualTo(51);
+        assertThat(roster.meta().holdApproved()).isFalse();
     }
 
     @Test

@@ -103,7 +103,8 @@ class DeletionHoldIntegrationTest {
                                         "maple",
                                         HOLD,
                                         "lead@maple.example.org",
-                                        Instant.now()));
+                                        Instant.now(),
+                                        null));
                 SchoolSnapshot approved = snapshots.await("maple/" + HOLD, s -> s.version() == 3);
                 assertThat(users(approved)).isEqualTo(451);
                 assertThat(outcomes.await(

@@ -23,8 +23,8 @@ class StateEntryCompatibilityTest {
     void recordsAndMetadataRoundTripWithAFieldFromANewerVersion() {
         StateEntry person =
                 StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.PERSON, "T-1", Fixtures.teacher());
-        StateEntry meta =
-                StateEntry.meta("maple", "MHS", new SchoolMeta(7, "abc", true, Map.of(EntityType.PERSON, 51L), false));
+        StateEntry meta = StateEntry.meta(
+                "maple", "MHS", new SchoolMeta(7, "abc", true, Map.of(EntityType.PERSON, 51L), false, 51L));
 
         StateEntry readPerson = json.readValue(withFutureField(person), StateEntry.class);
         StateEntry readMeta = json.readValue(withFutureField(meta), StateEntry.class);
@@ -39,7 +39,8 @@ class StateEntryCompatibilityTest {
     void foldRebuildsCurrentPublishedAndMetadataPerSchool() {
         var current = StateEntry.record("maple", "MHS", Slot.CURRENT, EntityType.SCHOOL, "MHS", Fixtures.school());
         var published = StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.SCHOOL, "MHS", Fixtures.school());
-        var meta = StateEntry.meta("maple", "MHS", new SchoolMeta(3, "h", false, Map.of(EntityType.PERSON, 2L), true));
+        var meta = StateEntry.meta(
+                "maple", "MHS", new SchoolMeta(3, "h", false, Map.of(EntityType.PERSON, 2L), true, null));
         Map<String, SchoolRoster> rosters = MapperStateChangelog.fold(List.of(current, published, meta));
         SchoolRoster roster = rosters.get("maple/MHS");
         assertThat(roster.current()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "MHS"));

@@ -32,10 +32,11 @@ class HoldApprovals {
         this.clock = clock;
     }
 
-    ApproveHold approve(String tenantId, String schoolId, String operator) {
+    /** {@code deletions}: how many held deletions the operator saw; the mapper releases no more than that. */
+    ApproveHold approve(String tenantId, String schoolId, String operator, long deletions) {
         Instant now = clock.instant();
-        ApproveHold command =
-                new ApproveHold(SchemaVersion.CURRENT, UUID.randomUUID().toString(), tenantId, schoolId, operator, now);
+        ApproveHold command = new ApproveHold(
+                SchemaVersion.CURRENT, UUID.randomUUID().toString(), tenantId, schoolId, operator, now, deletions);
         AuditEntry audit = new AuditEntry(
                 SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(),

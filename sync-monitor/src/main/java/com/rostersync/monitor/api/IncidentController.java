@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -53,15 +54,25 @@ class IncidentController {
         return HoldView.of(openHold(tenantId, schoolId));
     }
 
+    /**
+     * Approves the held deletions the operator saw: {@code deletions} if given, else the number the hold shows now.
+     * If the mapper holds more by the time it applies the approval, it releases none (the hold's message says so).
+     */
     @PostMapping("/holds/{tenantId}/{schoolId}/approve")
     ResponseEntity<ApprovalView> approve(
             @PathVariable String tenantId,
             @PathVariable String schoolId,
+            @RequestParam(required = false) Long deletions,
             @RequestAttribute(ApiAccessFilter.OPERATOR) String operator) {
-        openHold(tenantId, schoolId);
-        var command = approvals.approve(tenantId, schoolId, operator);
+        HoldView hold = HoldView.of(openHold(tenantId, schoolId));
+        if (deletions != null && deletions < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "deletions must not be negative");
+        }
+        long approved = deletions != null ? deletions : hold.heldDeletions();
+        var command = approvals.approve(tenantId, schoolId, operator, approved);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new ApprovalView(command.commandId(), tenantId, schoolId, operator, command.approvedAt()));
+                .body(new ApprovalView(
+                        command.commandId(), tenantId, schoolId, operator, command.approvedAt(), approved));
     }
 
     private Incident openHold(String tenantId, String schoolId) {
@@ -99,18 +110,33 @@ class IncidentController {
     }
 
     record HoldView(
-            String tenantId, String schoolId, Instant heldSince, List<ThresholdBreach> breaches, String approve) {
+            String tenantId,
+            String schoolId,
+            Instant heldSince,
+            List<ThresholdBreach> breaches,
+            long heldDeletions,
+            String approve) {
 
         static HoldView of(Incident incident) {
             String school = incident.unit().scope();
+            List<ThresholdBreach> breaches =
+                    incident.details() == null ? List.of() : incident.details().thresholdBreaches();
+            long held = breaches.stream().mapToLong(ThresholdBreach::toArchive).sum();
             return new HoldView(
                     incident.tenantId(),
                     school,
                     incident.openedAt(),
-                    incident.details() == null ? List.of() : incident.details().thresholdBreaches(),
-                    "POST /api/holds/" + incident.tenantId() + "/" + school + "/approve");
+                    breaches,
+                    held,
+                    "POST /api/holds/" + incident.tenantId() + "/" + school + "/approve?deletions=" + held);
         }
     }
 
-    record ApprovalView(String commandId, String tenantId, String schoolId, String approvedBy, Instant approvedAt) {}
+    record ApprovalView(
+            String commandId,
+            String tenantId,
+            String schoolId,
+            String approvedBy,
+            Instant approvedAt,
+            long approvedDeletions) {}
 }

@@ -52,7 +52,7 @@ class ApprovalApiTest extends MonitorServiceTest {
         assertThat(get("/api/incidents", bearer()).body()).contains("MAP/oak/OHS/THRESHOLD", "\"toArchive\":120");
         assertThat(get("/api/holds/oak/OHS", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN))
                         .body())
-                .contains("POST /api/holds/oak/OHS/approve");
+                .contains("POST /api/holds/oak/OHS/approve?deletions=120", "\"heldDeletions\":120");
 
         try (Consumer<String, String> commands = consumer(Topics.COMMANDS);
                 Consumer<String, String> audit = consumer(Topics.AUDIT)) {
@@ -66,6 +66,9 @@ class ApprovalApiTest extends MonitorServiceTest {
             assertThat(approve.tenantId()).isEqualTo("oak");
             assertThat(approve.schoolId()).isEqualTo("OHS");
             assertThat(approve.approvedBy()).isEqualTo(MonitorTestKit.OPERATOR);
+            assertThat(approve.deletions())
+                    .as("the approval covers what the hold showed, no more")
+                    .isEqualTo(120L);
             assertThat(command.headers().lastHeader("__TypeId__")).isNull();
 
             AuditEntry entry = JSON.readValue(
