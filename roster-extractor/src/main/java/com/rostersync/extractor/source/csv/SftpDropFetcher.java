@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.springframework.core.io.ByteArrayResource;
@@ -33,6 +34,11 @@ public final class SftpDropFetcher implements DropFetcher {
 
     @Override
     public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure {
+        return fetchIfChanged(tenant, null).orElseThrow().files();
+    }
+
+    @Override
+    public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing) throws SourceFailure {
         CsvDropSource drop = tenant.source().csvDrop();
         DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
         factory.setHost(drop.host());
@@ -59,18 +65,34 @@ public final class SftpDropFetcher implements DropFetcher {
         String step = "connect to";
         try (SftpSession session = factory.getSession()) {
             step = "list";
-            Map<String, byte[]> files = new TreeMap<>();
+            Map<String, SftpClient.Attributes> visible = new TreeMap<>();
             for (SftpClient.DirEntry entry : session.list(directory)) {
                 String name = entry.getFilename();
-                if (!entry.getAttributes().isRegularFile() || name.startsWith(".") || isPartial(name)) {
-                    continue;
+                if (entry.getAttributes().isRegularFile() && !name.startsWith(".") && !isPartial(name)) {
+                    visible.put(name, entry.getAttributes());
                 }
-                step = "read";
+            }
+            StringBuilder listing = new StringBuilder();
+            visible.forEach((name, attributes) -> listing.append(name)
+                    .append(' ')
+                    .append(attributes.getSize())
+                    .append(' ')
+                    .append(
+                            attributes.getModifyTime() == null
+                                    ? "-"
+                                    : attributes.getModifyTime().toMillis())
+                    .append('\n'));
+            if (listing.toString().equals(knownListing)) {
+                return Optional.empty();
+            }
+            step = "read";
+            Map<String, byte[]> files = new TreeMap<>();
+            for (String name : visible.keySet()) {
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
                 session.read(directory + name, content);
                 files.put(name, content.toByteArray());
             }
-            return files;
+            return Optional.of(new Drop(listing.toString(), files));
         } catch (Exception failed) {
             throw new SourceFailure(
                     SourceFailures.classify(failed),

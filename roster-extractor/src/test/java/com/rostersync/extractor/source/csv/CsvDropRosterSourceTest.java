@@ -14,7 +14,9 @@ import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.support.Drops;
 import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.Tenant;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +58,48 @@ class CsvDropRosterSourceTest {
         assertThat(find(read, "SA", School.class, "SA").districtName()).isEqualTo("Anne District");
         assertThat(find(read, "SA", Term.class, "F26").schoolSourcedId()).isEqualTo("SA");
         assertThat(find(read, "SA", Person.class, "U1").userIds()).containsEntry("SIS", "T1");
+    }
+
+    @Test
+    void anUnchangedDropIsNotReadAgainButItsFileProblemsStillStand() throws Exception {
+        Drops.goodDropIn(dir);
+        Drops.write(dir, "courses.csv", "");
+        SourceRead first = read(dir);
+        assertThat(first.complete()).isTrue();
+        first.commit().run();
+
+        SourceRead unchanged = read(dir);
+
+        assertThat(unchanged.complete()).isFalse();
+        assertThat(unchanged.recordsBySchool()).isEmpty();
+        assertThat(unchanged.absentIdsOf("SA")).isEmpty();
+        assertThat(unchanged.foundSchoolIds()).containsExactly("SA");
+        assertThat(unchanged.fileFailures()).isEqualTo(first.fileFailures()).isNotEmpty();
+
+        Drops.write(dir, "courses.csv", new String(Drops.good("courses.csv"), StandardCharsets.UTF_8));
+        SourceRead fixed = read(dir);
+        assertThat(fixed.complete()).isTrue();
+        assertThat(fixed.fileFailures()).isEmpty();
+    }
+
+    @Test
+    void aDropWhoseReadWasNotPublishedIsReadAgainAndSoIsAnyDropAfterRereadEvery() throws Exception {
+        Drops.goodDropIn(dir);
+        read(dir);
+        assertThat(read(dir).complete())
+                .as("the first read was never committed")
+                .isTrue();
+
+        CsvDropRosterSource hourly = new CsvDropRosterSource(
+                new FolderDropFetcher(),
+                tenant -> {
+                    throw new AssertionError("no SFTP here");
+                },
+                java.time.Clock.systemUTC(),
+                java.time.Duration.ZERO);
+        Tenant tenant = Tenants.folderDrop("st-anne", dir.toString(), List.of("SA"));
+        hourly.read(tenant).commit().run();
+        assertThat(hourly.read(tenant).complete()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")

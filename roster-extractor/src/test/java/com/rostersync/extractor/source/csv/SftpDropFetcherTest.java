@@ -54,6 +54,27 @@ class SftpDropFetcherTest {
     }
 
     @Test
+    void anUnchangedDropIsListedButNotDownloadedAndAChangedOneIs() throws Exception {
+        SftpDropFetcher fetcher = new SftpDropFetcher(
+                new SecretResolver(Map.of("ANNE_DROP_PASSWORD", PASSWORD), null), Duration.ofSeconds(5));
+        Tenant tenant = tenant(sftp.port(), sftp.knownHostsLine());
+        DropFetcher.Drop first = fetcher.fetchIfChanged(tenant, null).orElseThrow();
+        assertThat(first.files()).containsKey("users.csv").doesNotContainKey("users.csv.part");
+
+        assertThat(fetcher.fetchIfChanged(tenant, first.listing())).isEmpty();
+
+        Path users = sftp.homeOf(USER).resolve("drop").resolve("users.csv");
+        byte[] before = Files.readAllBytes(users);
+        try {
+            Files.write(users, (new String(before, java.nio.charset.StandardCharsets.UTF_8) + "\r\n").getBytes());
+            assertThat(fetcher.fetchIfChanged(tenant, first.listing()))
+                    .hasValueSatisfying(changed -> assertThat(changed.listing()).isNotEqualTo(first.listing()));
+        } finally {
+            Files.write(users, before);
+        }
+    }
+
+    @Test
     void rejectedPasswordIsSourceCredentials() {
         assertThatThrownBy(() -> source("wrong").read(tenant(sftp.port(), sftp.knownHostsLine())))
                 .isInstanceOfSatisfying(SourceFailure.class, failure -> {
