@@ -237,7 +237,7 @@ public final class TenantRegistryLoader {
             return null;
         }
         Map<String, Object> c = map(value, where);
-        known(c, where, Set.of("column", "overlap", "fullReadEvery"));
+        known(c, where, Set.of("column", "overlap", "fullReadEvery", "clockQuery"));
         String column = string(c, where, "column", false);
         if (column == null) {
             column = ChangeTracking.DEFAULT_COLUMN;
@@ -253,7 +253,13 @@ public final class TenantRegistryLoader {
         if (fullReadEvery.isNegative() || fullReadEvery.isZero()) {
             problems.add(where + ".fullReadEvery must be positive");
         }
-        return new ChangeTracking(column, overlap, fullReadEvery);
+        String clockQuery = string(c, where, "clockQuery", false);
+        if (clockQuery == null) {
+            clockQuery = ChangeTracking.DEFAULT_CLOCK_QUERY;
+        } else if (!clockQuery.strip().toLowerCase(Locale.ROOT).startsWith("select ")) {
+            problems.add(where + ".clockQuery must be one select returning the database's current time");
+        }
+        return new ChangeTracking(column, overlap, fullReadEvery, clockQuery);
     }
 
     private DestinationAccount destination(Map<String, Object> entry, String where, List<String> tenantSchools) {

@@ -73,15 +73,18 @@ class TenantRegistryLoaderTest {
                 .source()
                 .jdbc()
                 .changeTracking();
-        assertThat(tracking).isEqualTo(new ChangeTracking("updated_at", Duration.ofMinutes(2), Duration.ofHours(24)));
+        assertThat(tracking).isEqualTo(ChangeTracking.on("updated_at").withOverlap(Duration.ofMinutes(2)));
 
-        String bad = tracked.replace("{overlap: 2m}", "{column: \"x; drop table people\", fullReadEvery: 0s}");
+        String bad = tracked.replace(
+                "{overlap: 2m}", "{column: \"x; drop table people\", fullReadEvery: 0s, clockQuery: \"now()\"}");
         assertThatThrownBy(() -> TenantRegistryLoader.parse(bad, "test.yml"))
                 .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
                         .contains(
                                 "tenant 'maple': source.jdbc.changeTracking.column must be a plain column name"
                                         + " (letters, digits, _)",
-                                "tenant 'maple': source.jdbc.changeTracking.fullReadEvery must be positive"));
+                                "tenant 'maple': source.jdbc.changeTracking.fullReadEvery must be positive",
+                                "tenant 'maple': source.jdbc.changeTracking.clockQuery must be one select returning"
+                                        + " the database's current time"));
     }
 
     @Test

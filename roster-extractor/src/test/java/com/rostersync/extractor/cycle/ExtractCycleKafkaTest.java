@@ -183,7 +183,7 @@ class ExtractCycleKafkaTest {
                 sis.url(),
                 List.of("S1", "S2"),
                 Map.of(),
-                new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(1)));
+                ChangeTracking.on("updated_at").withOverlap(Duration.ZERO));
         ExtractorHarness tracked = ExtractorHarness.withTrackingJdbc(bootstrap);
         tracked.cycle.run(tenant);
         changes.newValues(this::ours);

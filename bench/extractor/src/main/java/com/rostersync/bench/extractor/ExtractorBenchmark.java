@@ -47,9 +47,7 @@ public final class ExtractorBenchmark {
     public static void main(String[] args) throws Exception {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "0.02"));
         boolean tracked = Boolean.parseBoolean(System.getProperty("bench.tracking", "true"));
-        ChangeTracking tracking = tracked
-                ? new ChangeTracking(ChangeTracking.DEFAULT_COLUMN, Duration.ofMinutes(10), Duration.ofHours(24))
-                : null;
+        ChangeTracking tracking = tracked ? ChangeTracking.on(ChangeTracking.DEFAULT_COLUMN) : null;
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
         deleteRecursively(dir);
         Files.createDirectories(dir);

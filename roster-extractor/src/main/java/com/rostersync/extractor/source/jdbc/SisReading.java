@@ -342,7 +342,7 @@ final class SisReading {
      * overlap). The newest change seen would be wrong: rows loaded long ago all share one old time.
      */
     private Timestamp databaseTime() throws SQLException {
-        try (PreparedStatement statement = prepare("select localtimestamp", List.of());
+        try (PreparedStatement statement = prepare(tracking.clockQuery(), List.of());
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getTimestamp(1);

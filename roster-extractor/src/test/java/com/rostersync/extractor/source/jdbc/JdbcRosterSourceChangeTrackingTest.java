@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JdbcRosterSourceChangeTrackingTest {
 
     private static final ChangeTracking TRACKING =
-            new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(24));
+            ChangeTracking.on("updated_at").withOverlap(Duration.ZERO);
 
     @TempDir
     Path dir;
@@ -150,14 +150,29 @@ class JdbcRosterSourceChangeTrackingTest {
     @Test
     void readsEverythingAgainOnceTheLastFullReadIsOlderThanFullReadEvery() throws SourceFailure {
         Tenant often = Tenants.jdbc(
+                "maple", sis.url(), List.of("S1", "S2"), Map.of(), TRACKING.withFullReadEvery(Duration.ofMillis(1)));
+        sync.publish(often, sync.read(often));
+
+        assertThat(sync.read(often).complete()).isTrue();
+    }
+
+    @Test
+    void theDatabaseClockComesFromTheTenantsClockQuery() throws SourceFailure {
+        // A clock stuck in the past: every later read takes every row as changed since then.
+        Tenant pastClock = Tenants.jdbc(
                 "maple",
                 sis.url(),
                 List.of("S1", "S2"),
                 Map.of(),
-                new ChangeTracking("updated_at", Duration.ZERO, Duration.ofMillis(1)));
-        sync.publish(often, sync.read(often));
+                new ChangeTracking(
+                        "updated_at", Duration.ZERO, Duration.ofHours(24), "select timestamp '2000-01-01 00:00:00'"));
+        sync.publish(pastClock, sync.read(pastClock));
 
-        assertThat(sync.read(often).complete()).isTrue();
+        SourceRead read = sync.read(pastClock);
+
+        assertThat(read.complete()).isFalse();
+        assertThat(read.recordsRead()).containsEntry(EntityType.ENROLLMENT, 4L);
+        assertThat(sync.publish(pastClock, read)).isEmpty();
     }
 
     @Test

@@ -138,7 +138,7 @@ class JdbcRosterSourcePostgresTest {
                 url,
                 List.of("S3"),
                 Map.of(),
-                new ChangeTracking("updated_at", Duration.ZERO, Duration.ofHours(1)));
+                ChangeTracking.on("updated_at").withOverlap(Duration.ZERO));
         IncrementalSync sync = new IncrementalSync(PASSWORD);
         assertThat(sync.cycle(birch)).hasSize(8);
 
