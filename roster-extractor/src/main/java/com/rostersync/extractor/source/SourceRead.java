@@ -50,6 +50,19 @@ public record SourceRead(
         this(recordsBySchool, foundSchoolIds, carriedForward, carriedForwardIds, fileFailures, recordsRead, null, null);
     }
 
+    /** This read, to be followed by {@code commit} once its changes are published. */
+    public SourceRead withCommit(Runnable then) {
+        return new SourceRead(
+                recordsBySchool,
+                foundSchoolIds,
+                carriedForward,
+                carriedForwardIds,
+                fileFailures,
+                recordsRead,
+                absentIds,
+                then);
+    }
+
     public List<RosterRecord> recordsOf(String schoolId) {
         return recordsBySchool.getOrDefault(schoolId, List.of());
     }

@@ -68,15 +68,7 @@ public final class CsvDropRosterSource implements RosterSource {
                 read.carriedForward(),
                 read.carriedForwardIds(),
                 read.fileFailures());
-        return new SourceRead(
-                read.recordsBySchool(),
-                read.foundSchoolIds(),
-                read.carriedForward(),
-                read.carriedForwardIds(),
-                read.fileFailures(),
-                read.recordsRead(),
-                null,
-                () -> lastDrops.put(tenant.id(), next));
+        return read.withCommit(() -> lastDrops.put(tenant.id(), next));
     }
 
     /** What the last published read of a tenant's drop found, under which listing. */

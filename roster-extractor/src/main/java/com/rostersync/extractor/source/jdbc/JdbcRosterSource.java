@@ -84,15 +84,7 @@ public final class JdbcRosterSource implements RosterSource {
                 return read;
             }
             ReadMarks next = reading.marks(fingerprint, since == null ? startedAt : since.fullReadAt());
-            return new SourceRead(
-                    read.recordsBySchool(),
-                    read.foundSchoolIds(),
-                    read.carriedForward(),
-                    read.carriedForwardIds(),
-                    read.fileFailures(),
-                    read.recordsRead(),
-                    read.absentIds(),
-                    () -> marks.put(tenant.id(), next));
+            return read.withCommit(() -> marks.put(tenant.id(), next));
         } catch (SQLException failed) {
             throw new SourceFailure(
                     SourceFailures.classify(failed),
