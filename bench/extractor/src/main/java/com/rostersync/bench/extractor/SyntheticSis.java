@@ -238,8 +238,11 @@ final class SyntheticSis {
     }
 
     /**
-     * Changes 1% of students (a family name) and 1% of enrollments (an end date), and deletes 0.1% of enrollments,
-     * deterministically. The SIS's own triggers stamp the updates and log the deletions.
+     * Changes 1% of students (a family name) and 1% of enrollments (an end date), deletes 0.1% of enrollments, and
+     * makes the structural changes an incremental read must follow: a new student in every tenth school (with
+     * demographics and an enrollment), a section moved to the next school in every hundredth, one meeting deleted per
+     * school, and every teacher in two schools leaving the second. All deterministic; the SIS's own triggers stamp
+     * the updates and log the deletions.
      */
     long changeOnePercent() throws SQLException {
         long changed = 0;
@@ -253,10 +256,46 @@ final class SyntheticSis {
                         + " where mod(cast(substring(enrollment_id, 2) as bigint), 100) = 0");
                 changed += st.executeUpdate(
                         "delete from enrollments where mod(cast(substring(enrollment_id, 2) as bigint), 1000) = 7");
+                changed += st.executeUpdate(
+                        "delete from section_meetings where day_of_week = 'WEDNESDAY' and section_id like '%-K3'");
+                changed += st.executeUpdate("delete from person_schools where person_id like '%-T1'"
+                        + " and school_id <> substring(person_id, 1, 5)");
+            }
+            try (PreparedStatement move = c.prepareStatement(
+                            "update sections set school_id = ?, course_id = ? where section_id = ?");
+                    PreparedStatement person = c.prepareStatement("insert into people (person_id, role, username,"
+                            + " given_name, family_name, identifier, sis_user_id) values (?, 'STUDENT', ?, 'New',"
+                            + " 'Student', ?, ?)");
+                    PreparedStatement personSchool =
+                            c.prepareStatement("insert into person_schools (person_id, school_id) values (?, ?)");
+                    PreparedStatement demographics = c.prepareStatement(
+                            "insert into demographics (person_id, birth_date, sex) values (?, date '2012-02-02', 'female')");
+                    PreparedStatement enrollment = c.prepareStatement("insert into enrollments (enrollment_id,"
+                            + " section_id, person_id, role, is_primary) values (?, ?, ?, 'STUDENT', false)")) {
+                for (int s = 1; s <= schools; s++) {
+                    String sid = school(s);
+                    if (s % 100 == 0 && s < schools) {
+                        changed += update(move, school(s + 1), school(s + 1) + "-C1", sid + "-K2");
+                    }
+                    if (s % 10 == 0) {
+                        String student = sid + "-N1";
+                        changed += update(person, student, "n" + s, student, student);
+                        changed += update(personSchool, student, sid);
+                        changed += update(demographics, student);
+                        changed += update(enrollment, "EN" + s, sid + "-K1", student);
+                    }
+                }
             }
             c.commit();
         }
         return changed;
+    }
+
+    private static int update(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+        return statement.executeUpdate();
     }
 
     private String pick(String[] values) {
