@@ -7,9 +7,9 @@ import java.time.Duration;
  * sets on insert and update. A cycle then reads the rows changed since the last one (minus {@code overlap}, for
  * transactions that commit after later ones and for clock skew), scans ids to find deletions, and still reads
  * everything at least every {@code fullReadEvery}, to catch an update that did not move the timestamp.
- * {@code clockQuery} reads the database's own time, in the type of {@code column} ({@code select localtimestamp}
- * works on PostgreSQL, H2 and MySQL; SQL Server wants {@code select sysdatetime()}, Oracle
- * {@code select localtimestamp from dual}).
+ * {@code clockQuery} reads the database's own time, in the type of {@code column}. The default,
+ * {@code select localtimestamp}, is tested on PostgreSQL and H2; other databases need their own (SQL Server's
+ * {@code select sysdatetime()}, Oracle's {@code select localtimestamp from dual}; not tested here).
  */
 public record ChangeTracking(String column, Duration overlap, Duration fullReadEvery, String clockQuery) {
 
