@@ -25,6 +25,11 @@ public enum OutcomeReason {
     VALIDATION(true),
     /** Deletions held because they exceed the tenant's deletion threshold. */
     THRESHOLD(true),
+    /**
+     * Records the source re-keyed (new ids, same username or class code): the archives and the matching creates are
+     * held together until approved, so a receiver never sees one person twice.
+     */
+    ID_CHURN(true),
     /** Destination refused our credentials. */
     DESTINATION_CREDENTIALS(true),
     /** Destination presented a host key other than the pinned one; nothing was sent. */

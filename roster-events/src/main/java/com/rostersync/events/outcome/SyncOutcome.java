@@ -13,11 +13,14 @@ import java.util.Map;
  * it: the unit is (EXTRACT, tenant), (MAP, tenant, the one school) or (PUBLISH, tenant, destination). The failures
  * present are {@code reason} when it is a failure, plus FILE_FAILED when {@code fileFailures} is not empty, THRESHOLD
  * when {@code thresholdBreaches} is not empty, VALIDATION when {@code validationIssues} is not empty and
- * SCHOOLS_NOT_FOUND when {@code missingSchoolIds} is not empty. Every open incident of the unit that is not present is
+ * SCHOOLS_NOT_FOUND when {@code missingSchoolIds} is not empty and ID_CHURN when {@code idChanges} is not empty. A
+ * THRESHOLD is present only when a breach {@link ThresholdBreach#exceeds() exceeds} its limit: the breaches of an
+ * ID_CHURN hold list what it holds without being over any limit. Every open incident of the unit that is not present is
  * resolved by it. A stage therefore sends exactly one outcome per unit of work, e.g. one per tenant cycle.
  *
  * @param destinationId the publisher's destination account id, null for other stages
  * @param counts        named numbers (records per type, bytes, files, durationMillis, ...)
+ * @param idChanges     the re-keyed records an ID_CHURN hold holds (at most a sample; {@code counts} has the total)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SyncOutcome(
@@ -34,14 +37,50 @@ public record SyncOutcome(
         List<FileFailure> fileFailures,
         List<ThresholdBreach> thresholdBreaches,
         List<ValidationIssue> validationIssues,
-        Map<String, Long> counts) {
+        Map<String, Long> counts,
+        List<IdChange> idChanges) {
 
     public SyncOutcome {
+        idChanges = idChanges == null ? List.of() : List.copyOf(idChanges);
         schoolIds = schoolIds == null ? List.of() : List.copyOf(schoolIds);
         missingSchoolIds = missingSchoolIds == null ? List.of() : List.copyOf(missingSchoolIds);
         fileFailures = fileFailures == null ? List.of() : List.copyOf(fileFailures);
         thresholdBreaches = thresholdBreaches == null ? List.of() : List.copyOf(thresholdBreaches);
         validationIssues = validationIssues == null ? List.of() : List.copyOf(validationIssues);
         counts = counts == null ? Map.of() : Map.copyOf(counts);
+    }
+
+    /** An outcome without re-keyed records: every stage but the mapper's hold. */
+    public SyncOutcome(
+            int schemaVersion,
+            String outcomeId,
+            Instant occurredAt,
+            Stage stage,
+            OutcomeReason reason,
+            String tenantId,
+            List<String> schoolIds,
+            String destinationId,
+            String message,
+            List<String> missingSchoolIds,
+            List<FileFailure> fileFailures,
+            List<ThresholdBreach> thresholdBreaches,
+            List<ValidationIssue> validationIssues,
+            Map<String, Long> counts) {
+        this(
+                schemaVersion,
+                outcomeId,
+                occurredAt,
+                stage,
+                reason,
+                tenantId,
+                schoolIds,
+                destinationId,
+                message,
+                missingSchoolIds,
+                fileFailures,
+                thresholdBreaches,
+                validationIssues,
+                counts,
+                List.of());
     }
 }

@@ -2,6 +2,7 @@ package com.rostersync.monitor.incident;
 
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.outcome.ThresholdBreach;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -22,8 +23,11 @@ public final class FailureReasons {
         if (!outcome.fileFailures().isEmpty()) {
             present.add(OutcomeReason.FILE_FAILED);
         }
-        if (!outcome.thresholdBreaches().isEmpty()) {
+        if (outcome.thresholdBreaches().stream().anyMatch(ThresholdBreach::exceeds)) {
             present.add(OutcomeReason.THRESHOLD);
+        }
+        if (!outcome.idChanges().isEmpty()) {
+            present.add(OutcomeReason.ID_CHURN);
         }
         if (!outcome.validationIssues().isEmpty()) {
             present.add(OutcomeReason.VALIDATION);
