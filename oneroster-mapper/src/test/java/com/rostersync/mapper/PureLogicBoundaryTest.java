@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The rules (assembly, validation, threshold, periods, planning) stay plain Java: no Spring, no Kafka. */
+/** The rules (assembly, validation, threshold, id churn, periods, planning) stay plain Java: no Spring, no Kafka. */
 class PureLogicBoundaryTest {
 
     private static final Path SOURCES = Path.of("src/main/java/com/rostersync/mapper");
 
     @ParameterizedTest
-    @ValueSource(strings = {"roster", "snapshot", "validation", "threshold", "cycle"})
+    @ValueSource(strings = {"roster", "snapshot", "validation", "threshold", "churn", "cycle"})
     void pureLogicPackagesImportNeitherSpringNorKafka(String feature) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.list(SOURCES.resolve(feature))) {

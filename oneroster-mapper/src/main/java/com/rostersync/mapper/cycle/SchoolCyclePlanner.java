@@ -2,6 +2,7 @@ package com.rostersync.mapper.cycle;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.outcome.IdChange;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
@@ -11,6 +12,7 @@ import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.roster.School;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.mapper.churn.IdChurnGuard;
 import com.rostersync.mapper.roster.RecordKey;
 import com.rostersync.mapper.roster.SchoolMeta;
 import com.rostersync.mapper.roster.SchoolRoster;
@@ -24,20 +26,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Processes one completed school cycle, in the order issue 4 asks: the deletion threshold decides which deletions are
- * held (held records stay), validation decides which records may go out, the assembler writes the files, and a
- * snapshot is emitted only when the content hash changed. Always produces the one MAP outcome of the cycle.
+ * Processes one completed school cycle. Validation decides which records may go out; every published record that would
+ * then be missing is an archive at the receiver, and those archives are judged once for the whole school: re-keyed
+ * records (IdChurnGuard) and a breached deletion threshold each hold every archive, with the creates that re-key them,
+ * until approved. The assembler writes the files, and a snapshot is emitted only when the content hash changed. Always
+ * produces the one MAP outcome of the cycle.
  */
 public final class SchoolCyclePlanner {
+
+    /** Id pairs an outcome carries as examples; its counts have the total. */
+    static final int MAX_ID_CHANGES = 20;
 
     private final RosterValidator validator = new RosterValidator();
     private final SnapshotAssembler assembler = new SnapshotAssembler();
@@ -52,33 +60,52 @@ public final class SchoolCyclePlanner {
         Map<RecordKey, RosterRecord> published = roster.published();
         SchoolMeta meta = roster.meta();
 
-        Map<EntityType, Set<String>> deletions = new EnumMap<>(EntityType.class);
-        published.keySet().stream().filter(key -> !current.containsKey(key)).forEach(key -> deletions
-                .computeIfAbsent(key.type(), t -> new TreeSet<>())
-                .add(key.sourcedId()));
-        DeletionThreshold.Decision unapproved =
-                DeletionThreshold.decide(deletions, roster.publishedCounts(), thresholdPercent, false);
-        long wouldHold = total(unapproved.heldCounts());
-        boolean released = meta.approvalCovers(wouldHold);
-        // An approval for fewer deletions than are now held releases nothing: nobody saw the others.
-        String approvalNote = meta.holdApproved() && !released
-                ? "; an approval for " + meta.approvedDeletions() + " deletions did not cover the " + wouldHold
+        // What a snapshot without any hold would contain; every published record missing from it is an archive at
+        // the receiver, whether the source deleted it or it lost a record it refers to.
+        ValidatedRoster unheld = validator.validate(current, published);
+        Map<RecordKey, RosterRecord> archives = new TreeMap<>();
+        published.forEach((key, record) -> {
+            if (!unheld.records().containsKey(key)) {
+                archives.put(key, record);
+            }
+        });
+        Map<RecordKey, RosterRecord> creates = new TreeMap<>();
+        unheld.records().forEach((key, record) -> {
+            if (!published.containsKey(key)) {
+                creates.put(key, record);
+            }
+        });
+        List<IdChange> idChanges = IdChurnGuard.match(archives, creates);
+        DeletionThreshold.Decision threshold = DeletionThreshold.judge(
+                archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholdPercent);
+        boolean hold = threshold.overLimit() || !idChanges.isEmpty();
+        boolean released = hold && meta.approvalCovers(archives.size());
+        // An approval for fewer archives than are now held releases nothing: nobody saw the others.
+        String approvalNote = meta.holdApproved() && hold && !released
+                ? "; an approval for " + meta.approvedDeletions() + " deletions did not cover the " + archives.size()
                         + " now held, so they stay held until approved again"
                 : "";
-        DeletionThreshold.Decision decision = released
-                ? DeletionThreshold.decide(deletions, roster.publishedCounts(), thresholdPercent, true)
-                : unapproved;
-
-        Map<RecordKey, RosterRecord> candidates = new HashMap<>(current);
-        decision.held()
-                .forEach((type, ids) -> ids.forEach(id -> {
-                    RecordKey key = new RecordKey(type, id);
-                    candidates.put(key, published.get(key));
-                }));
-        ValidatedRoster validated = validator.validate(candidates, published);
-        List<ThresholdBreach> breaches = decision.breaches();
-        List<ValidationIssue> issues = validated.issues();
-        Map<EntityType, Long> held = decision.heldCounts();
+        boolean holding = hold && !released;
+        ValidatedRoster validated = holding ? held(current, published, archives, idChanges) : unheld;
+        Map<EntityType, Long> held = holding ? perType(archives) : Map.of();
+        long heldCreates = holding
+                ? unheld.records().keySet().stream()
+                        .filter(key -> !published.containsKey(key)
+                                && !validated.records().containsKey(key))
+                        .count()
+                : 0;
+        List<ThresholdBreach> breaches = holding ? threshold.entries() : List.of();
+        List<IdChange> reportedChanges =
+                holding ? idChanges.stream().limit(MAX_ID_CHANGES).toList() : List.of();
+        // A record left out only because what it refers to is archived (or held back) is part of that archive or
+        // hold, not a record the SIS sent wrong.
+        Set<ValidationIssue> genuine = new HashSet<>(unheld.issues());
+        Set<String> archivedRows = new HashSet<>();
+        archives.keySet().forEach(key -> archivedRows.add(row(key.type(), key.sourcedId())));
+        List<ValidationIssue> issues = validated.issues().stream()
+                .filter(issue -> genuine.contains(issue) && !archivedRows.contains(row(issue)))
+                .toList();
+        long archived = holding ? 0 : archives.size();
 
         boolean schoolPresent = validated.records().values().stream()
                 .anyMatch(r -> r instanceof School && r.sourcedId().equals(roster.schoolId()));
@@ -95,8 +122,9 @@ public final class SchoolCyclePlanner {
                     roster,
                     now,
                     breaches,
+                    reportedChanges,
                     withSchool,
-                    counts(validated, null, meta.version(), held),
+                    counts(validated, null, meta.version(), held, 0, heldCreates, idChanges.size(), withSchool.size()),
                     "school " + roster.schoolId() + " has no valid school record; nothing emitted");
             return new CyclePlan(Optional.empty(), outcome, published, next);
         }
@@ -113,10 +141,75 @@ public final class SchoolCyclePlanner {
                 : Optional.empty();
         SchoolMeta next = new SchoolMeta(version, hash, false, held, false, null);
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
-                + (breaches.isEmpty() ? "" : "; " + heldTotal + " deletions held by the threshold" + approvalNote)
+                + (archived == 0 ? "" : "; " + archived + " records archived")
+                + (released ? " (approved)" : "")
+                + (idChanges.isEmpty() || !holding
+                        ? ""
+                        : "; " + idChanges.size() + " records changed id, held with " + heldCreates + " creates")
+                + (breaches.isEmpty() ? "" : "; " + heldTotal + " archives held, nothing archived" + approvalNote)
                 + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues");
-        SyncOutcome outcome = outcome(roster, now, breaches, issues, counts(validated, files, version, held), message);
+        SyncOutcome outcome = outcome(
+                roster,
+                now,
+                breaches,
+                reportedChanges,
+                issues,
+                counts(
+                        validated,
+                        files,
+                        version,
+                        held,
+                        archived,
+                        heldCreates,
+                        holding ? idChanges.size() : 0,
+                        issues.size()),
+                message);
         return new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next);
+    }
+
+    /**
+     * The snapshot while a hold is in place: every archive stays as last published, and the creates that re-key a
+     * held record stay out (with whatever refers to them), so the receiver sees neither side of the hold.
+     */
+    private ValidatedRoster held(
+            Map<RecordKey, RosterRecord> current,
+            Map<RecordKey, RosterRecord> published,
+            Map<RecordKey, RosterRecord> archives,
+            List<IdChange> idChanges) {
+        Map<RecordKey, RosterRecord> candidates = new HashMap<>(current);
+        candidates.putAll(archives);
+        idChanges.forEach(change -> candidates.remove(new RecordKey(change.entityType(), change.newSourcedId())));
+        ValidatedRoster validated = validator.validate(candidates, published);
+        // A kept record may need another kept record's published version to stay valid; a few rounds settle it.
+        for (int round = 0; round < 3; round++) {
+            Map<RecordKey, RosterRecord> kept = validated.records();
+            Map<RecordKey, RosterRecord> missing = new HashMap<>();
+            published.forEach((key, record) -> {
+                if (!kept.containsKey(key)) {
+                    missing.put(key, record);
+                }
+            });
+            if (missing.isEmpty()) {
+                break;
+            }
+            candidates.putAll(missing);
+            validated = validator.validate(candidates, published);
+        }
+        return validated;
+    }
+
+    private static String row(EntityType type, String sourcedId) {
+        return RosterValidator.fileOf(type) + "\u0000" + sourcedId;
+    }
+
+    private static String row(ValidationIssue issue) {
+        return issue.file() + "\u0000" + issue.sourcedId();
+    }
+
+    private static Map<EntityType, Long> perType(Map<RecordKey, RosterRecord> records) {
+        Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
+        records.keySet().forEach(key -> counts.merge(key.type(), 1L, Long::sum));
+        return counts;
     }
 
     private static long total(Map<EntityType, Long> counts) {
@@ -127,12 +220,15 @@ public final class SchoolCyclePlanner {
             SchoolRoster roster,
             Instant now,
             List<ThresholdBreach> breaches,
+            List<IdChange> idChanges,
             List<ValidationIssue> issues,
             Map<String, Long> counts,
             String message) {
-        OutcomeReason reason = !breaches.isEmpty()
-                ? OutcomeReason.THRESHOLD
-                : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
+        OutcomeReason reason = !idChanges.isEmpty()
+                ? OutcomeReason.ID_CHURN
+                : breaches.stream().anyMatch(ThresholdBreach::exceeds)
+                        ? OutcomeReason.THRESHOLD
+                        : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
         return new SyncOutcome(
                 SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(),
@@ -147,20 +243,29 @@ public final class SchoolCyclePlanner {
                 List.of(),
                 breaches,
                 issues,
-                counts);
+                counts,
+                idChanges);
     }
 
     private static Map<String, Long> counts(
-            ValidatedRoster validated, List<SnapshotFile> files, long version, Map<EntityType, Long> held) {
+            ValidatedRoster validated,
+            List<SnapshotFile> files,
+            long version,
+            Map<EntityType, Long> held,
+            long archived,
+            long heldCreates,
+            long idChanges,
+            long validationIssues) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (files != null) {
             files.forEach(file -> counts.put(file.name(), (long) file.rows()));
         }
         counts.put("version", version);
-        counts.put(
-                "heldDeletions",
-                held.values().stream().mapToLong(Long::longValue).sum());
-        counts.put("validationIssues", (long) validated.issues().size());
+        counts.put("archived", archived);
+        counts.put("heldDeletions", total(held));
+        counts.put("heldCreates", heldCreates);
+        counts.put("idChanges", idChanges);
+        counts.put("validationIssues", validationIssues);
         return counts;
     }
 }

@@ -2,52 +2,76 @@ package com.rostersync.mapper.threshold;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.ThresholdBreach;
+import com.rostersync.events.roster.Person;
+import com.rostersync.events.roster.Role;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.mapper.roster.RecordKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Seed rule "deletion threshold" (SchoolStatus; Clever's sync holds): per entity type, one cycle may archive at most
- * floor(total * percent / 100) of the records in the last published snapshot (501 students at 10% allows 50). When a
- * type's deletions exceed that, none of that type's deletions go through; creates and updates are not affected. An
- * operator's approval lets the held deletions through once.
+ * Seed rule "deletion threshold" (SchoolStatus; Clever's sync holds): one cycle may archive at most
+ * floor(total * percent / 100) of each kind of record in the school's last published snapshot (501 students at 10%
+ * allows 50). Students are counted apart from every other user, so a school's staff never dilutes its students' limit.
+ *
+ * <p>The decision is one per school and cycle: when any kind goes over its limit, every archive of the school is held
+ * (users, enrollments, demographics, classes ...), because archiving a student's enrollments without the student, or
+ * the student without the enrollments, is exactly the partial archive a hold exists to prevent. Archives explained by
+ * a re-keyed record ({@code exempt}) are listed with the hold but do not count against the limit.
  */
 public final class DeletionThreshold {
 
     private DeletionThreshold() {}
 
     /**
-     * @param deletions      per type, the sourcedIds published last time that the source no longer has
-     * @param publishedTotal per type, the record count of the last published snapshot
-     * @param percent        the tenant's deletionThresholdPercent
-     * @param approved       an operator approved the held deletions
+     * @param archives  the published records the next snapshot would no longer contain (direct and dependent)
+     * @param exempt    keys among {@code archives} that another hold already explains (re-keyed records)
+     * @param published the last published snapshot's records: the base the limit is a share of
+     * @param percent   the tenant's deletionThresholdPercent
      */
-    public static Decision decide(
-            Map<EntityType, Set<String>> deletions,
-            Map<EntityType, Long> publishedTotal,
-            double percent,
-            boolean approved) {
-        Map<EntityType, Set<String>> held = new EnumMap<>(EntityType.class);
-        List<ThresholdBreach> breaches = new ArrayList<>();
-        if (approved) {
-            return new Decision(held, breaches);
-        }
-        for (Map.Entry<EntityType, Set<String>> entry : new EnumMap<>(deletions).entrySet()) {
-            long toArchive = entry.getValue().size();
-            long total = publishedTotal.getOrDefault(entry.getKey(), 0L);
-            long allowed = allowed(total, percent);
-            if (toArchive > allowed) {
-                held.put(entry.getKey(), new TreeSet<>(entry.getValue()));
-                double share = total == 0 ? 100.0 : toArchive * 100.0 / total;
-                breaches.add(new ThresholdBreach(entry.getKey(), toArchive, total, allowed, share, percent));
+    public static Decision judge(
+            Map<RecordKey, RosterRecord> archives,
+            Set<RecordKey> exempt,
+            Collection<RosterRecord> published,
+            double percent) {
+        Map<Kind, long[]> tally = new TreeMap<>();
+        published.forEach(record -> tally.computeIfAbsent(Kind.of(record), k -> new long[3])[0]++);
+        archives.forEach((key, record) -> {
+            long[] counts = tally.computeIfAbsent(Kind.of(record), k -> new long[3]);
+            counts[1]++;
+            if (!exempt.contains(key)) {
+                counts[2]++;
             }
+        });
+        List<ThresholdBreach> entries = new ArrayList<>();
+        boolean overLimit = false;
+        for (Map.Entry<Kind, long[]> entry : tally.entrySet()) {
+            long total = entry.getValue()[0];
+            long toArchive = entry.getValue()[1];
+            if (toArchive == 0) {
+                continue;
+            }
+            long allowed = allowed(total, percent);
+            boolean over = entry.getValue()[2] > allowed;
+            overLimit |= over;
+            double share = total == 0 ? 100.0 : toArchive * 100.0 / total;
+            entries.add(new ThresholdBreach(
+                    entry.getKey().type(),
+                    toArchive,
+                    total,
+                    allowed,
+                    share,
+                    percent,
+                    entry.getKey().label(),
+                    over));
         }
-        return new Decision(held, breaches);
+        return new Decision(overLimit, List.copyOf(entries));
     }
 
     /** floor(total * percent / 100), in decimal so 10% of 501 is exactly 50 and never 50.099 rounded oddly. */
@@ -58,13 +82,35 @@ public final class DeletionThreshold {
                 .longValueExact();
     }
 
-    /** The deletions held per type (empty when everything may go through) and one breach per held type. */
-    public record Decision(Map<EntityType, Set<String>> held, List<ThresholdBreach> breaches) {
+    /**
+     * Whether any kind went over its limit, and one entry per kind with archives: what a hold would hold, with
+     * {@code overLimit} set on the kinds that tripped it.
+     */
+    public record Decision(boolean overLimit, List<ThresholdBreach> entries) {}
 
-        public Map<EntityType, Long> heldCounts() {
-            Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
-            held.forEach((type, ids) -> counts.put(type, (long) ids.size()));
-            return counts;
+    /** What the threshold counts as one kind: an entity type, with users split into students and everyone else. */
+    record Kind(EntityType type, String label) implements Comparable<Kind> {
+
+        static Kind of(RosterRecord record) {
+            return switch (record.entityType()) {
+                case SCHOOL -> new Kind(EntityType.SCHOOL, "schools");
+                case TERM -> new Kind(EntityType.TERM, "academic sessions");
+                case COURSE -> new Kind(EntityType.COURSE, "courses");
+                case SECTION -> new Kind(EntityType.SECTION, "classes");
+                case PERSON ->
+                    ((Person) record).role() == Role.STUDENT
+                            ? new Kind(EntityType.PERSON, "students")
+                            : new Kind(EntityType.PERSON, "staff");
+                case ENROLLMENT -> new Kind(EntityType.ENROLLMENT, "enrollments");
+                case DEMOGRAPHICS -> new Kind(EntityType.DEMOGRAPHICS, "demographics");
+            };
+        }
+
+        @Override
+        public int compareTo(Kind other) {
+            int byType = type.compareTo(other.type);
+            // Students before staff within users: the seed's example is about students.
+            return byType != 0 ? byType : other.label.compareTo(label);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,6 +57,7 @@ public final class RosterValidator {
             }
         }
         removeDuplicates(chosen, issues);
+        removeSharedUsernames(chosen, lastValid, issues);
         resolveReferences(chosen, lastValid, issues);
         return new ValidatedRoster(chosen, List.copyOf(issues));
     }
@@ -87,6 +89,42 @@ public final class RosterValidator {
             }
         }
         chosen.keySet().removeAll(drop);
+    }
+
+    /**
+     * A username names one account at the receiver: two users sharing one would be two accounts fighting over a login.
+     * The user who already had it in the last published snapshot keeps it; the others are left out (all of them when
+     * none had it).
+     */
+    private static void removeSharedUsernames(
+            Map<RecordKey, RosterRecord> chosen, Map<RecordKey, RosterRecord> lastValid, Set<ValidationIssue> issues) {
+        Map<String, List<RecordKey>> byUsername = new HashMap<>();
+        chosen.forEach((key, record) -> {
+            if (record instanceof Person person && person.username() != null) {
+                byUsername
+                        .computeIfAbsent(person.username().strip().toLowerCase(Locale.ROOT), u -> new ArrayList<>())
+                        .add(key);
+            }
+        });
+        for (Map.Entry<String, List<RecordKey>> shared : byUsername.entrySet()) {
+            if (shared.getValue().size() < 2) {
+                continue;
+            }
+            RecordKey keeper = shared.getValue().stream()
+                    .filter(key -> lastValid.get(key) instanceof Person before
+                            && before.username() != null
+                            && before.username()
+                                    .strip()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals(shared.getKey()))
+                    .findFirst()
+                    .orElse(null);
+            for (RecordKey key : shared.getValue()) {
+                if (!key.equals(keeper)) {
+                    issues.add(issue(chosen.remove(key), "username", "the same username as another user"));
+                }
+            }
+        }
     }
 
     private static void resolveReferences(

@@ -7,6 +7,7 @@ import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.Fixtures;
 import com.rostersync.mapper.roster.RecordKey;
 import com.rostersync.mapper.roster.SchoolRoster;
@@ -76,47 +77,49 @@ class SchoolCyclePlannerTest {
 
     @Test
     void fiftyOfFiveHundredOneStudentsAreArchivedAtTenPercent() {
-        publishStudents(497);
+        publishStudents(499);
         deleteStudents(50);
         CyclePlan plan = apply(10);
         assertThat(plan.outcome().reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
-        assertThat(plan.snapshot().orElseThrow().files().get(5).rows()).isEqualTo(451);
+        assertThat(file(plan, "users.csv").rows()).isEqualTo(453);
     }
 
     @Test
     void fiftyOneOfFiveHundredOneStudentsAreHeldWhileCreatesAndUpdatesFlow() {
-        publishStudents(497);
+        publishStudents(499);
         deleteStudents(51);
         roster.current().putAll(Fixtures.keyed(List.of(Fixtures.student("NEW-1", "New", "Kid"))));
         CyclePlan plan = apply(10);
         assertThat(plan.outcome().reason()).isEqualTo(OutcomeReason.THRESHOLD);
         assertThat(plan.outcome().thresholdBreaches()).singleElement().satisfies(breach -> {
             assertThat(breach.entityType()).isEqualTo(EntityType.PERSON);
+            assertThat(breach.counted()).isEqualTo("students");
             assertThat(breach.toArchive()).isEqualTo(51);
             assertThat(breach.total()).isEqualTo(501);
+            assertThat(breach.exceeds()).isTrue();
         });
         SchoolSnapshot snapshot = plan.snapshot().orElseThrow();
         assertThat(snapshot.heldDeletions()).isEqualTo(51);
-        assertThat(snapshot.files().get(5).content()).contains("X-0,", "NEW-1,");
+        assertThat(file(plan, "users.csv").content()).contains("X-0,", "NEW-1,");
         assertThat(roster.meta().heldDeletions()).containsEntry(EntityType.PERSON, 51L);
     }
 
     @Test
     void approvalReleasesTheHeldDeletionsOnce() {
-        publishStudents(497);
+        publishStudents(499);
         deleteStudents(51);
         apply(10);
         roster.meta(roster.meta().withHoldApproved(51L));
         CyclePlan released = apply(10);
         assertThat(released.outcome().reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
-        assertThat(released.snapshot().orElseThrow().files().get(5).content()).doesNotContain("X-0,");
+        assertThat(file(released, "users.csv").content()).doesNotContain("X-0,");
         assertThat(roster.meta().holdApproved()).isFalse();
         assertThat(roster.meta().heldTotal()).isZero();
     }
 
     @Test
     void anApprovalForFewerDeletionsThanAreNowHeldReleasesNoneAndIsUsedUp() {
-        publishStudents(497);
+        publishStudents(499);
         deleteStudents(51);
         apply(10);
         roster.meta(roster.meta().withHoldApproved(50L));
@@ -132,7 +135,7 @@ class SchoolCyclePlannerTest {
 
     @Test
     void raisedThresholdReleasesTheHeldDeletions() {
-        publishStudents(497);
+        publishStudents(499);
         deleteStudents(51);
         assertThat(apply(10).outcome().reason()).isEqualTo(OutcomeReason.THRESHOLD);
         CyclePlan released = apply(11);
@@ -140,7 +143,14 @@ class SchoolCyclePlannerTest {
         assertThat(released.snapshot().orElseThrow().heldDeletions()).isZero();
     }
 
-    /** The fixture school has four people; {@code count} more students are added to it. */
+    private static SnapshotFile file(CyclePlan plan, String name) {
+        return plan.snapshot().orElseThrow().files().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The fixture school has two students, a teacher and a parent; {@code count} more students are added to it. */
     private void publishStudents(int count) {
         List<RosterRecord> students = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -68,7 +68,8 @@ class DeletionHoldIntegrationTest {
                         .isEqualTo(451);
                 SyncOutcome threshold = outcomes.await("maple/" + HOLD, o -> o.reason() == OutcomeReason.THRESHOLD);
                 assertThat(threshold.thresholdBreaches())
-                        .containsExactly(new ThresholdBreach(EntityType.PERSON, 51, 501, 50, 51 * 100.0 / 501, 10.0));
+                        .containsExactly(new ThresholdBreach(
+                                EntityType.PERSON, 51, 501, 50, 51 * 100.0 / 501, 10.0, "students", true));
                 SchoolSnapshot withNewStudent = snapshots.await("maple/" + HOLD, s -> s.version() == 2);
                 assertThat(users(withNewStudent))
                         .as("held students stay, the new one arrives")

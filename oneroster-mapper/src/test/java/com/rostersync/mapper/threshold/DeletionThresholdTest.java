@@ -2,54 +2,89 @@ package com.rostersync.mapper.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.ThresholdBreach;
+import com.rostersync.events.roster.Role;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.mapper.Fixtures;
+import com.rostersync.mapper.roster.RecordKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DeletionThresholdTest {
 
     @Test
     void allowsFiftyOfFiveHundredOneStudentsAtTenPercent() {
-        var decision = DeletionThreshold.decide(
-                Map.of(EntityType.PERSON, ids(50)), Map.of(EntityType.PERSON, 501L), 10, false);
-        assertThat(decision.held()).isEmpty();
-        assertThat(decision.breaches()).isEmpty();
+        var decision = DeletionThreshold.judge(archives(students(50)), Set.of(), students(501), 10);
+        assertThat(decision.overLimit()).isFalse();
+        assertThat(decision.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.counted()).isEqualTo("students");
+            assertThat(entry.toArchive()).isEqualTo(50);
+            assertThat(entry.allowed()).isEqualTo(50);
+            assertThat(entry.exceeds()).isFalse();
+        });
     }
 
     @Test
     void holdsFiftyOneOfFiveHundredOneStudentsAtTenPercent() {
-        var decision = DeletionThreshold.decide(
-                Map.of(EntityType.PERSON, ids(51)), Map.of(EntityType.PERSON, 501L), 10, false);
-        assertThat(decision.held().get(EntityType.PERSON)).hasSize(51);
-        ThresholdBreach breach = decision.breaches().get(0);
-        assertThat(breach.entityType()).isEqualTo(EntityType.PERSON);
+        var decision = DeletionThreshold.judge(archives(students(51)), Set.of(), students(501), 10);
+        assertThat(decision.overLimit()).isTrue();
+        ThresholdBreach breach = decision.entries().get(0);
+        assertThat(breach.counted()).isEqualTo("students");
         assertThat(breach.toArchive()).isEqualTo(51);
         assertThat(breach.total()).isEqualTo(501);
         assertThat(breach.allowed()).isEqualTo(50);
         assertThat(breach.percent()).isCloseTo(10.18, org.assertj.core.data.Offset.offset(0.01));
         assertThat(breach.thresholdPercent()).isEqualTo(10.0);
+        assertThat(breach.exceeds()).isTrue();
     }
 
     @Test
-    void holdsOnlyTheTypeThatBreaches() {
-        var decision = DeletionThreshold.decide(
-                Map.of(EntityType.PERSON, ids(51), EntityType.ENROLLMENT, ids(5)),
-                Map.of(EntityType.PERSON, 501L, EntityType.ENROLLMENT, 1000L),
-                10,
-                false);
-        assertThat(decision.held()).containsOnlyKeys(EntityType.PERSON);
+    void countsStudentsApartFromStaff() {
+        List<RosterRecord> published = new ArrayList<>(students(501));
+        for (int i = 0; i < 22; i++) {
+            published.add(Fixtures.teacher());
+        }
+        var decision = DeletionThreshold.judge(archives(students(51)), Set.of(), published, 10);
+        assertThat(decision.overLimit()).isTrue();
+        assertThat(decision.entries())
+                .singleElement()
+                .extracting(ThresholdBreach::total)
+                .isEqualTo(501L);
     }
 
     @Test
-    void approvalLetsEverythingThrough() {
-        var decision = DeletionThreshold.decide(
-                Map.of(EntityType.PERSON, ids(400)), Map.of(EntityType.PERSON, 501L), 10, true);
-        assertThat(decision.held()).isEmpty();
-        assertThat(decision.breaches()).isEmpty();
+    void listsEveryKindWithArchivesAndMarksOnlyTheOnesOverTheirLimit() {
+        List<RosterRecord> published = new ArrayList<>(students(501));
+        List<RosterRecord> enrollments = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            enrollments.add(Fixtures.enrollment("E" + i, "SEC-1", "S" + i, Role.STUDENT, null));
+        }
+        published.addAll(enrollments);
+        Map<RecordKey, RosterRecord> archives = archives(students(5));
+        archives.putAll(archives(enrollments.subList(0, 101)));
+
+        var decision = DeletionThreshold.judge(archives, Set.of(), published, 10);
+
+        assertThat(decision.overLimit()).isTrue();
+        assertThat(decision.entries())
+                .extracting(ThresholdBreach::counted, ThresholdBreach::toArchive, ThresholdBreach::exceeds)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("students", 5L, false),
+                        org.assertj.core.groups.Tuple.tuple("enrollments", 101L, true));
+    }
+
+    @Test
+    void exemptArchivesAreListedButDoNotCountAgainstTheLimit() {
+        Map<RecordKey, RosterRecord> archives = archives(students(400));
+        var decision = DeletionThreshold.judge(archives, archives.keySet(), students(501), 10);
+        assertThat(decision.overLimit()).isFalse();
+        assertThat(decision.entries())
+                .singleElement()
+                .extracting(ThresholdBreach::toArchive)
+                .isEqualTo(400L);
     }
 
     @Test
@@ -60,7 +95,15 @@ class DeletionThresholdTest {
         assertThat(DeletionThreshold.allowed(100, 0)).isZero();
     }
 
-    private static Set<String> ids(int n) {
-        return IntStream.range(0, n).mapToObj(i -> "S" + i).collect(Collectors.toSet());
+    private static List<RosterRecord> students(int n) {
+        List<RosterRecord> students = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            students.add(Fixtures.student("S" + i, "G", "F"));
+        }
+        return students;
+    }
+
+    private static Map<RecordKey, RosterRecord> archives(List<? extends RosterRecord> records) {
+        return new java.util.TreeMap<>(Fixtures.keyed(List.copyOf(records)));
     }
 }

@@ -56,6 +56,31 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aUsernameStaysWithTheUserWhoHadItAndANewcomerWithTheSameOneIsLeftOut() {
+        Map<RecordKey, RosterRecord> published = Fixtures.school(List.of());
+        Person newcomer = withUsername(Fixtures.student("S-9", "Ann", "Lee"), "S-1");
+        Map<RecordKey, RosterRecord> current = Fixtures.school(List.of(newcomer));
+
+        ValidatedRoster result = validator.validate(current, published);
+
+        assertThat(result.records())
+                .doesNotContainKey(key(newcomer))
+                .containsKey(new RecordKey(EntityType.PERSON, "S-1"));
+        assertThat(result.issues())
+                .containsExactly(
+                        new ValidationIssue("users.csv", "S-9", "username", "the same username as another user"));
+    }
+
+    @Test
+    void twoNewUsersSharingAUsernameAreBothLeftOut() {
+        Person first = withUsername(Fixtures.student("S-8", "Ann", "Lee"), "twin");
+        Person second = withUsername(Fixtures.student("S-9", "Bo", "Lee"), "TWIN ");
+        ValidatedRoster result = validator.validate(Fixtures.school(List.of(first, second)), Map.of());
+        assertThat(result.records()).doesNotContainKeys(key(first), key(second));
+        assertThat(result.issues()).extracting(ValidationIssue::sourcedId).containsExactlyInAnyOrder("S-8", "S-9");
+    }
+
+    @Test
     void leavesOutBothRecordsSharingASourcedId() {
         Map<RecordKey, RosterRecord> roster = Fixtures.school(List.of());
         roster.put(new RecordKey(EntityType.PERSON, "alias-of-S-2"), Fixtures.student("S-2", "Zoe", "Other"));
