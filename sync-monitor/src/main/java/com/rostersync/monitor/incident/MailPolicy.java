@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When an incident e-mail is due. The rule (documented in docs/incidents.md): leaders are mailed only to change what
+ * When an incident e-mail is due. The rule (documented in docs/monitor.md): leaders are mailed only to change what
  * they were last told, and never more than once per reminder interval per incident except for the resolution of an
  * incident they were told about. So a fresh incident mails at once; an open one reminds every interval; a resolution
  * of an announced incident mails at once; an incident that re-opens within the interval after its resolution mail
