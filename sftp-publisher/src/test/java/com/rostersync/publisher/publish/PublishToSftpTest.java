@@ -139,6 +139,55 @@ class PublishToSftpTest {
     }
 
     @Test
+    void extensionColumnsReachOnlyTheAccountThatKeepsThem() throws Exception {
+        DestinationAccount plain = SftpFixtures.passwordDestination(server, secrets, "plain", "MHS");
+        DestinationAccount base = SftpFixtures.passwordDestination(server, secrets, "keeper", "MHS");
+        DestinationAccount keeper = new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                base.privateKey(),
+                base.privateKeyPassphrase(),
+                base.knownHosts(),
+                base.directory(),
+                base.schoolIds(),
+                base.minInterval(),
+                DestinationAccount.ExtensionColumns.KEEP);
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), plain, keeper);
+
+        com.rostersync.events.snapshot.SchoolSnapshot school = SnapshotFixtures.school("maple", "MHS", 1);
+        List<com.rostersync.events.snapshot.SnapshotFile> files = new ArrayList<>(school.files());
+        files.replaceAll(f -> f.name().equals("orgs.csv")
+                ? new com.rostersync.events.snapshot.SnapshotFile(
+                        "orgs.csv",
+                        f.content()
+                                .replaceFirst("\r\n", ",metadata.city\r\n")
+                                .replace(",MHS,D1\r\n", ",MHS,D1,Lakeside\r\n")
+                                .replace("district,,\r\n", "district,,,\r\n"),
+                        f.rows())
+                : f);
+        coordinator.onSnapshot(new com.rostersync.events.snapshot.SchoolSnapshot(
+                school.schemaVersion(), "maple", "MHS", 1, "h", school.createdAt(), files, 0));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> outcomes.of(plain.id(), OutcomeReason.UPLOADED).size() == 1
+                        && outcomes.of(keeper.id(), OutcomeReason.UPLOADED).size() == 1);
+        String kept = Files.readString(server.homeOf("keeper").resolve("oneroster11/orgs.csv"));
+        String dropped = Files.readString(server.homeOf("plain").resolve("oneroster11/orgs.csv"));
+        assertThat(kept)
+                .startsWith(String.join(",", OneRosterFile.ORGS.columns()) + ",metadata.city\r\n")
+                .contains(",MHS,D1,Lakeside\r\n");
+        assertThat(dropped)
+                .startsWith(String.join(",", OneRosterFile.ORGS.columns()) + "\r\n")
+                .doesNotContain("Lakeside");
+        assertThat(CsvReader.read(OneRosterFile.ORGS, dropped.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .rows())
+                .hasSize(2);
+    }
+
+    @Test
     void aConnectionCutInsideALargeFileIsRetriedAndNoPartialFileIsEverVisible() throws Exception {
         DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "cut", "MHS");
         coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
