@@ -205,6 +205,24 @@ class CsvDropCarryForwardKafkaTest {
                 .containsExactlyInAnyOrder("UPSERT SA", "UPSERT U1", "UPSERT U3");
     }
 
+    @Test
+    void aFileTheDropMarksAbsentAfterItsRecordsWerePublishedIsAFailureNotAnArchive() throws Exception {
+        java.nio.file.Files.delete(dir.resolve("users.csv"));
+        Drops.write(
+                dir,
+                "manifest.csv",
+                new String(Drops.good("manifest.csv")).replace("file.users,bulk", "file.users,absent"));
+
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("users.csv");
+            assertThat(f.reason()).contains("school SA", "had 3 published");
+        });
+        assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
+    }
+
     private boolean ours(String key) {
         return key.startsWith(tenant.id() + "/");
     }
