@@ -110,8 +110,8 @@ public final class EmptyTypeGuard {
                 what,
                 0,
                 null,
-                "tenant " + tenant.id() + " school " + schoolId + ": " + what + " has no " + name + " rows for this"
-                        + " school, which had " + published + " published; carried forward, not archived"
-                        + " (allowEmpty: [" + name + "] if it may be empty)");
+                what + " has no rows for school " + schoolId + " of tenant " + tenant.id() + ", which had " + published
+                        + " " + name + " published; they are carried forward, not archived (allowEmpty: [" + name
+                        + "] if it may be empty)");
     }
 }

@@ -180,7 +180,7 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
         assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
             assertThat(f.file()).isEqualTo("users.csv");
-            assertThat(f.reason()).contains("school SA", "had 3 published", "carried forward");
+            assertThat(f.reason()).contains("school SA", "had 3 users published", "carried forward");
         });
         assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
 
@@ -218,7 +218,7 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
         assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
             assertThat(f.file()).isEqualTo("users.csv");
-            assertThat(f.reason()).contains("school SA", "had 3 published");
+            assertThat(f.reason()).contains("school SA", "had 3 users published");
         });
         assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
     }

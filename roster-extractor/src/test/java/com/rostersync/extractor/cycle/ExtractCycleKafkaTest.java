@@ -229,7 +229,7 @@ class ExtractCycleKafkaTest {
         assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
             assertThat(f.file()).isEqualTo("enrollment query");
             assertThat(f.reason())
-                    .contains("tenant " + tenantId, "school S2", "no enrollments rows", "had 2 published");
+                    .contains("of tenant " + tenantId, "school S2", "no rows", "had 2 enrollments published");
         });
         assertThat(changes.newValues(this::ours)).noneMatch(RecordChanged.class::isInstance);
         assertThat(extractor.state.school(tenantId, "S2").get(EntityType.ENROLLMENT))
