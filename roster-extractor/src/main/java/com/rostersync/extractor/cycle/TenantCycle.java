@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * One extract cycle of one tenant: read the source, compare each school with what was last published, publish the
  * changes and the cycle-complete marker per school, then the one EXTRACT outcome of the tenant. A configured school
  * that the source lacks stops the whole tenant before anything is published (seed: a missing school must never
- * become an archive of its students). Hashes advance only after the broker acknowledged the changes, so a failed
- * publish is simply detected again next cycle.
+ * become an archive of its students), and a type that comes back empty where records were published is carried
+ * forward as a file failure ({@link EmptyTypeGuard}). Hashes advance only after the broker acknowledged the changes, so
+ * a failed publish is simply detected again next cycle.
  */
 public final class TenantCycle {
 
