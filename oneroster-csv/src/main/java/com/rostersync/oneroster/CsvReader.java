@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads one OneRoster file from a drop and checks it on its own: a whole-file fault (empty, not UTF-8 text, not CSV,
  * wrong header) is a {@link CsvFileException}; a broken row is a row problem and the other rows still count. Columns
  * may come in any order and optional ones may be missing, but every required column must be there and no unknown
- * column may be.
+ * column may be, except OneRoster's extension columns ({@code metadata.<name>}), which are read like the others.
+ * A file with a header and no rows is read as such (no rows); whether that may stand is the caller's decision.
  */
 public final class CsvReader {
 
@@ -100,7 +101,7 @@ public final class CsvReader {
         Set<String> seen = new HashSet<>();
         for (String raw : headerRecord) {
             String column = raw.strip();
-            if (!file.columns().contains(column)) {
+            if (!file.columns().contains(column) && !OneRosterFile.isExtensionColumn(column)) {
                 throw new CsvFileException(new CsvProblem(
                         file.fileName(),
                         1,

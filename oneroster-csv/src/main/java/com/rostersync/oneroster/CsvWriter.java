@@ -13,12 +13,22 @@ public final class CsvWriter {
     private CsvWriter() {}
 
     public static String write(OneRosterFile file, List<List<String>> rows) {
+        return write(file, List.of(), rows);
+    }
+
+    /**
+     * With extension columns: {@code metadata.<name>} for each of {@code extensionNames} after the standard columns;
+     * each row then has the standard cells followed by one cell per extension, in that order.
+     */
+    public static String write(OneRosterFile file, List<String> extensionNames, List<List<String>> rows) {
+        List<String> header = new java.util.ArrayList<>(file.columns());
+        extensionNames.forEach(name -> header.add(OneRosterFile.EXTENSION_PREFIX + name));
         StringBuilder out = new StringBuilder(64 * (rows.size() + 1));
-        appendRow(out, file.columns());
+        appendRow(out, header);
         for (List<String> row : rows) {
-            if (row.size() != file.columns().size()) {
-                throw new IllegalArgumentException(file.fileName() + ": row has " + row.size() + " fields, header has "
-                        + file.columns().size());
+            if (row.size() != header.size()) {
+                throw new IllegalArgumentException(
+                        file.fileName() + ": row has " + row.size() + " fields, header has " + header.size());
             }
             appendRow(out, row);
         }

@@ -133,6 +133,12 @@ public enum OneRosterFile {
             "results",
             "users");
 
+    /**
+     * OneRoster 1.1 lets a file carry extension columns after the standard ones, named {@code metadata.<name>}
+     * (public sample sets have {@code metadata.city} in orgs.csv). They are data, never a reason to reject a file.
+     */
+    public static final String EXTENSION_PREFIX = "metadata.";
+
     private final String fileName;
     private final List<String> columns;
     private final Set<String> required;
@@ -158,6 +164,11 @@ public enum OneRosterFile {
 
     public boolean isRequired(String column) {
         return required.contains(column);
+    }
+
+    /** {@code metadata.<name>} with a non-empty name. */
+    public static boolean isExtensionColumn(String column) {
+        return column.startsWith(EXTENSION_PREFIX) && column.length() > EXTENSION_PREFIX.length();
     }
 
     public static Optional<OneRosterFile> byFileName(String name) {

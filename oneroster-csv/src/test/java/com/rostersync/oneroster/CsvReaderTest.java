@@ -94,4 +94,35 @@ class CsvReaderTest {
         assertThat(table.rows()).singleElement().satisfies(r -> assertThat(r.get("identifier"))
                 .isEmpty());
     }
+
+    @Test
+    void readsMetadataExtensionColumnsAfterTheStandardOnes() throws Exception {
+        String text = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.city,"
+                + "metadata.region\r\n"
+                + "o1,,,North,school,N-1,,Springfield,\r\n";
+
+        CsvTable table = CsvReader.read(OneRosterFile.ORGS, utf8(text));
+
+        assertThat(table.rowProblems()).isEmpty();
+        assertThat(table.rows()).singleElement().satisfies(row -> {
+            assertThat(row.get("name")).isEqualTo("North");
+            assertThat(row.extensions()).containsExactly(java.util.Map.entry("city", "Springfield"));
+        });
+    }
+
+    @Test
+    void aBareMetadataPrefixIsStillAnUnknownColumn() {
+        assertThatThrownBy(() -> CsvReader.read(OneRosterFile.ORGS, utf8("sourcedId,name,type,metadata.\r\n")))
+                .isInstanceOfSatisfying(
+                        CsvFileException.class,
+                        e -> assertThat(e.problem().field()).isEqualTo("metadata."));
+    }
+
+    @Test
+    void aHeaderOnlyFileWithBomAndCrlfReadsAsNoRowsNotAsAProblem() throws Exception {
+        CsvTable table = CsvReader.read(OneRosterFile.ORGS, utf8("\uFEFFsourcedId,name,type\r\n\r\n"));
+
+        assertThat(table.rows()).isEmpty();
+        assertThat(table.rowProblems()).isEmpty();
+    }
 }

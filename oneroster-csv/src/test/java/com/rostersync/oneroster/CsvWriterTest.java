@@ -42,4 +42,21 @@ class CsvWriterTest {
             assertThat(r.line()).isEqualTo(2);
         });
     }
+
+    @Test
+    void writesExtensionColumnsAfterTheStandardOnesAndReadsThemBack() throws Exception {
+        String text = CsvWriter.write(
+                OneRosterFile.ORGS,
+                List.of("city"),
+                List.of(java.util.Arrays.asList("o1", null, null, "North", "school", null, null, "Spring, field")));
+
+        assertThat(text)
+                .isEqualTo("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.city\r\n"
+                        + "o1,,,North,school,,,\"Spring, field\"\r\n");
+        assertThat(CsvReader.read(OneRosterFile.ORGS, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .rows()
+                        .get(0)
+                        .extensions())
+                .containsEntry("city", "Spring, field");
+    }
 }

@@ -10,7 +10,9 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.roster.Meeting;
 import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.Role;
+import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.roster.ScheduleType;
+import com.rostersync.events.roster.School;
 import com.rostersync.events.roster.Section;
 import java.io.InputStream;
 import java.time.DayOfWeek;
@@ -97,5 +99,46 @@ class EventCompatibilityTest {
 
         assertThat(text).contains("\"entity\":\"SECTION\"");
         assertThat(json.readValue(text, RosterChangeEvent.class)).isEqualTo(changed);
+    }
+
+    @Test
+    void aRecordWithoutExtensionColumnsWritesExactlyTheJsonItWroteBeforeTheyExisted() {
+        School school = new School("MHS", "Maple High", "0042", "D1", "Maple District");
+
+        String text = json.writeValueAsString(school);
+
+        // The extractor hashes this JSON: any new key would republish every record after an upgrade.
+        assertThat(text)
+                .isEqualTo("{\"entity\":\"SCHOOL\",\"sourcedId\":\"MHS\",\"name\":\"Maple High\","
+                        + "\"identifier\":\"0042\",\"districtSourcedId\":\"D1\",\"districtName\":\"Maple District\"}");
+        assertThat(json.readValue(text, RosterRecord.class)).isEqualTo(school);
+        assertThat(((School) json.readValue(text, RosterRecord.class)).metadata())
+                .isEmpty();
+    }
+
+    @Test
+    void extensionColumnsTravelWithTheRecord() {
+        Person person = new Person(
+                "u1",
+                List.of("MHS"),
+                Role.STUDENT,
+                "kim",
+                true,
+                "Kim",
+                "Park",
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("05"),
+                Map.of(),
+                List.of(),
+                Map.of("phoneticGivenName", "kim"));
+
+        String text = json.writeValueAsString(person);
+
+        assertThat(text).contains("\"metadata\":{\"phoneticGivenName\":\"kim\"}");
+        assertThat(json.readValue(text, RosterRecord.class)).isEqualTo(person);
     }
 }

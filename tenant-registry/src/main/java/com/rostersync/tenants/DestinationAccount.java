@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * One SFTP account at the destination (a Clever account is one SFTP user). It covers {@code schoolIds} of its tenant
  * (a district account covers several). The server's host key is pinned by a known_hosts line; there is no "accept
- * any key" switch. Exactly one of {@code password} and {@code privateKey} authenticates.
+ * any key" switch. Exactly one of {@code password} and {@code privateKey} authenticates. {@code extensionColumns} says
+ * whether the account receives the source's OneRoster extension columns ({@code metadata.*}); most receivers do not
+ * expect them, so they are dropped unless the account asks to keep them.
  */
 public record DestinationAccount(
         String id,
@@ -19,7 +21,50 @@ public record DestinationAccount(
         String knownHosts,
         String directory,
         List<String> schoolIds,
-        Duration minInterval) {
+        Duration minInterval,
+        ExtensionColumns extensionColumns) {
+
+    /** What an account receives of the source's {@code metadata.*} columns. */
+    public enum ExtensionColumns {
+        KEEP,
+        DROP
+    }
+
+    public DestinationAccount {
+        extensionColumns = extensionColumns == null ? ExtensionColumns.DROP : extensionColumns;
+    }
+
+    /** An account that receives the standard columns only. */
+    public DestinationAccount(
+            String id,
+            String host,
+            int port,
+            String username,
+            SecretRef password,
+            SecretRef privateKey,
+            SecretRef privateKeyPassphrase,
+            String knownHosts,
+            String directory,
+            List<String> schoolIds,
+            Duration minInterval) {
+        this(
+                id,
+                host,
+                port,
+                username,
+                password,
+                privateKey,
+                privateKeyPassphrase,
+                knownHosts,
+                directory,
+                schoolIds,
+                minInterval,
+                ExtensionColumns.DROP);
+    }
+
+    public boolean keepsExtensionColumns() {
+        return extensionColumns == ExtensionColumns.KEEP;
+    }
 
     /** Clever's pattern: the files go in {@code /home/<username>/oneroster11/}. */
     public static String defaultDirectory(String username) {

@@ -2,10 +2,13 @@ package com.rostersync.tenants;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A district, or a single school that is its own account. {@code deletionThresholdPercent} is the share of a school's
  * records of one type that one cycle may archive (seed: SchoolStatus deletion threshold, default 10).
+ * {@code allowEmpty} names the OneRoster files (manifest names: {@code courses}, {@code users}, ...) that this tenant's
+ * source may genuinely leave empty; any other type read with no rows is a source failure and keeps its records.
  */
 public record Tenant(
         String id,
@@ -15,8 +18,35 @@ public record Tenant(
         double deletionThresholdPercent,
         Duration syncInterval,
         List<DestinationAccount> destinations,
-        List<String> leaders) {
+        List<String> leaders,
+        Set<String> allowEmpty) {
 
     public static final double DEFAULT_DELETION_THRESHOLD_PERCENT = 10.0;
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofMinutes(1);
+
+    /** The file names {@code allowEmpty} accepts; orgs is not one: a tenant's schools must be in its source. */
+    public static final Set<String> ALLOW_EMPTY_NAMES =
+            Set.of("academicSessions", "courses", "classes", "users", "enrollments", "demographics");
+
+    public Tenant {
+        allowEmpty = allowEmpty == null ? Set.of() : Set.copyOf(allowEmpty);
+    }
+
+    /** A tenant whose source may leave no type empty. */
+    public Tenant(
+            String id,
+            String name,
+            Source source,
+            List<String> schoolIds,
+            double deletionThresholdPercent,
+            Duration syncInterval,
+            List<DestinationAccount> destinations,
+            List<String> leaders) {
+        this(id, name, source, schoolIds, deletionThresholdPercent, syncInterval, destinations, leaders, Set.of());
+    }
+
+    /** Whether the source may leave this OneRoster file (manifest name, e.g. {@code users}) without rows. */
+    public boolean allowsEmpty(String manifestName) {
+        return allowEmpty.contains(manifestName);
+    }
 }

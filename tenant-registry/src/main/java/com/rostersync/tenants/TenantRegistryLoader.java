@@ -106,7 +106,8 @@ public final class TenantRegistryLoader {
                         "deletionThresholdPercent",
                         "syncInterval",
                         "destinations",
-                        "leaders"));
+                        "leaders",
+                        "allowEmpty"));
         if (id != null && !ID.matcher(id).matches()) {
             problems.add(where + ": id must be letters, digits, '.', '_' or '-'");
         }
@@ -153,7 +154,25 @@ public final class TenantRegistryLoader {
                 threshold,
                 interval,
                 List.copyOf(destinations),
-                leaders);
+                leaders,
+                allowEmpty(entry, where));
+    }
+
+    /** OneRoster file names whose emptiness is genuine; a typo must not quietly leave a type unprotected. */
+    private Set<String> allowEmpty(Map<String, Object> entry, String where) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (String name : strings(entry.get("allowEmpty"), where, "allowEmpty")) {
+            if ("orgs".equals(name)) {
+                problems.add(where + ": allowEmpty may not name orgs (the tenant's schools must be in its source)");
+            } else if (!Tenant.ALLOW_EMPTY_NAMES.contains(name)) {
+                problems.add(where + ": allowEmpty has unknown file '" + name + "' (allowed: "
+                        + String.join(
+                                ", ", Tenant.ALLOW_EMPTY_NAMES.stream().sorted().toList()) + ")");
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private Source source(Map<String, Object> entry, String where) {
@@ -277,7 +296,8 @@ public final class TenantRegistryLoader {
                         "knownHosts",
                         "directory",
                         "schoolIds",
-                        "minInterval"));
+                        "minInterval",
+                        "extensionColumns"));
         requireAll(entry, where, "id", "host", "username", "knownHosts");
         requireOneSecret(entry, where);
         int port = (int) number(entry, where, "port", 22);
@@ -304,7 +324,21 @@ public final class TenantRegistryLoader {
                 string(entry, where, "knownHosts", false),
                 directory != null ? directory : DestinationAccount.defaultDirectory(username),
                 List.copyOf(schools),
-                duration(entry, where, "minInterval", Duration.ZERO));
+                duration(entry, where, "minInterval", Duration.ZERO),
+                extensionColumns(entry, where));
+    }
+
+    private DestinationAccount.ExtensionColumns extensionColumns(Map<String, Object> entry, String where) {
+        String value = string(entry, where, "extensionColumns", false);
+        if (value == null) {
+            return DestinationAccount.ExtensionColumns.DROP;
+        }
+        try {
+            return DestinationAccount.ExtensionColumns.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            problems.add(where + ".extensionColumns must be keep or drop");
+            return DestinationAccount.ExtensionColumns.DROP;
+        }
     }
 
     private void requireOneSecret(Map<String, Object> entry, String where) {

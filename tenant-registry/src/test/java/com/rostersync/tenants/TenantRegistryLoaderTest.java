@@ -88,6 +88,61 @@ class TenantRegistryLoaderTest {
     }
 
     @Test
+    void allowEmptyAndExtensionColumnsAreReadAndDefaultToNothingAllowedAndDropped() {
+        String yaml =
+                """
+                tenants:
+                  - id: st-anne
+                    schoolIds: [SA]
+                    allowEmpty: [courses, demographics]
+                    source:
+                      type: CSV_DROP
+                      csvDrop: {folder: /drops/st-anne}
+                    destinations:
+                      - {id: keeps, host: h, username: u1, passwordRef: P, knownHosts: k, extensionColumns: keep}
+                      - {id: default, host: h, username: u2, passwordRef: P, knownHosts: k}
+                """;
+
+        Tenant stAnne =
+                TenantRegistryLoader.parse(yaml, "test.yml").tenant("st-anne").orElseThrow();
+
+        assertThat(stAnne.allowEmpty()).containsExactlyInAnyOrder("courses", "demographics");
+        assertThat(stAnne.allowsEmpty("users")).isFalse();
+        assertThat(stAnne.destinations())
+                .extracting(DestinationAccount::extensionColumns)
+                .containsExactly(DestinationAccount.ExtensionColumns.KEEP, DestinationAccount.ExtensionColumns.DROP);
+        Tenant plain = TenantRegistryLoader.parse(yaml.replace("    allowEmpty: [courses, demographics]\n", ""), "t")
+                .tenant("st-anne")
+                .orElseThrow();
+        assertThat(plain.allowEmpty()).isEmpty();
+    }
+
+    @Test
+    void allowEmptyWithAnUnknownOrAnOrgsNameAndABadExtensionSettingAreErrorsNamingTenantAndField() {
+        String yaml =
+                """
+                tenants:
+                  - id: st-anne
+                    schoolIds: [SA]
+                    allowEmpty: [course, orgs]
+                    source:
+                      type: CSV_DROP
+                      csvDrop: {folder: /drops/st-anne}
+                    destinations:
+                      - {id: d1, host: h, username: u1, passwordRef: P, knownHosts: k, extensionColumns: maybe}
+                """;
+
+        assertThatThrownBy(() -> TenantRegistryLoader.parse(yaml, "test.yml"))
+                .isInstanceOfSatisfying(InvalidTenantRegistryException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder(
+                                "tenant 'st-anne': allowEmpty has unknown file 'course' (allowed: academicSessions,"
+                                        + " classes, courses, demographics, enrollments, users)",
+                                "tenant 'st-anne': allowEmpty may not name orgs (the tenant's schools must be in its"
+                                        + " source)",
+                                "tenant 'st-anne': destinations[0].extensionColumns must be keep or drop"));
+    }
+
+    @Test
     void reportsEveryProblemNamingTenantAndField() {
         String yaml =
                 """

@@ -15,6 +15,7 @@ import com.rostersync.oneroster.OneRosterFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ import java.util.stream.Collectors;
 import org.mapstruct.factory.Mappers;
 
 /**
- * Turns a school's validated records into its complete OneRoster 1.1 bulk file set: manifest plus the seven roster
- * files, rows sorted by sourcedId so the same roster always gives the same bytes (and the same content hash).
+ * Turns a school's validated records into its complete OneRoster 1.1 bulk file set: manifest plus each roster file
+ * that has rows (a type without rows is {@code absent}, never a header-only bulk file), rows sorted by sourcedId so
+ * the same roster always gives the same bytes (and the same content hash). The records' extension columns
+ * ({@code metadata.*}) follow the standard columns, sorted by name; whether a destination gets them is the
+ * publisher's decision.
  * Expects records that already passed {@code RosterValidator}; references that leave the snapshot (a teacher's other
  * school, a parent not rostered here) are dropped from list fields so every reference resolves inside the upload.
  */
@@ -34,7 +38,7 @@ public final class SnapshotAssembler {
     private final RosterRowMapper rows = Mappers.getMapper(RosterRowMapper.class);
 
     public List<SnapshotFile> assemble(Collection<RosterRecord> records, SourceSystem source) {
-        Map<OneRosterFile, TreeMap<String, Row>> byFile = new EnumMap<>(OneRosterFile.class);
+        Map<OneRosterFile, TreeMap<String, Line>> byFile = new EnumMap<>(OneRosterFile.class);
         OneRosterFile.rosterFiles().forEach(file -> byFile.put(file, new TreeMap<>()));
         Set<String> orgIds = orgIds(records);
         Set<String> userIds = records.stream()
@@ -43,39 +47,70 @@ public final class SnapshotAssembler {
                 .collect(Collectors.toSet());
         for (RosterRecord record : records) {
             if (record instanceof School school) {
-                byFile.get(OneRosterFile.ORGS).put(school.sourcedId(), rows.schoolOrg(school));
+                put(byFile, OneRosterFile.ORGS, rows.schoolOrg(school), school);
                 if (hasDistrict(school)) {
-                    byFile.get(OneRosterFile.ORGS).putIfAbsent(school.districtSourcedId(), rows.districtOrg(school));
+                    byFile.get(OneRosterFile.ORGS)
+                            .putIfAbsent(school.districtSourcedId(), new Line(rows.districtOrg(school), Map.of()));
                 }
             } else if (record instanceof Term term) {
-                byFile.get(OneRosterFile.ACADEMIC_SESSIONS).put(term.sourcedId(), rows.academicSession(term));
+                put(byFile, OneRosterFile.ACADEMIC_SESSIONS, rows.academicSession(term), term);
             } else if (record instanceof Course course) {
-                byFile.get(OneRosterFile.COURSES).put(course.sourcedId(), rows.course(course));
+                put(byFile, OneRosterFile.COURSES, rows.course(course), course);
             } else if (record instanceof Section section) {
-                byFile.get(OneRosterFile.CLASSES)
-                        .put(section.sourcedId(), rows.classRow(section, PeriodRule.periods(section)));
+                put(byFile, OneRosterFile.CLASSES, rows.classRow(section, PeriodRule.periods(section)), section);
             } else if (record instanceof Person person) {
-                byFile.get(OneRosterFile.USERS)
-                        .put(
-                                person.sourcedId(),
-                                rows.user(
-                                        person,
-                                        within(person.orgSourcedIds(), orgIds),
-                                        within(person.agentSourcedIds(), userIds)));
+                put(
+                        byFile,
+                        OneRosterFile.USERS,
+                        rows.user(
+                                person,
+                                within(person.orgSourcedIds(), orgIds),
+                                within(person.agentSourcedIds(), userIds)),
+                        person);
             } else if (record instanceof Enrollment enrollment) {
-                byFile.get(OneRosterFile.ENROLLMENTS).put(enrollment.sourcedId(), rows.enrollment(enrollment));
+                put(byFile, OneRosterFile.ENROLLMENTS, rows.enrollment(enrollment), enrollment);
             } else if (record instanceof Demographics demographics) {
-                byFile.get(OneRosterFile.DEMOGRAPHICS).put(demographics.sourcedId(), rows.demographics(demographics));
+                put(byFile, OneRosterFile.DEMOGRAPHICS, rows.demographics(demographics), demographics);
             }
         }
         List<SnapshotFile> files = new ArrayList<>();
-        files.add(manifest(source));
+        Set<OneRosterFile> present = EnumSet.noneOf(OneRosterFile.class);
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
+            Collection<Line> lines = byFile.get(file).values();
+            if (lines.isEmpty()) {
+                // A header-only bulk file tells the receiver to archive every record of the type: absent instead.
+                continue;
+            }
+            List<String> extensions = lines.stream()
+                    .flatMap(line -> line.metadata().keySet().stream())
+                    .distinct()
+                    .sorted()
+                    .toList();
             List<List<String>> cells =
-                    byFile.get(file).values().stream().map(Row::cells).toList();
-            files.add(new SnapshotFile(file.fileName(), CsvWriter.write(file, cells), cells.size()));
+                    lines.stream().map(line -> line.cells(extensions)).toList();
+            files.add(new SnapshotFile(file.fileName(), CsvWriter.write(file, extensions, cells), cells.size()));
+            present.add(file);
         }
+        files.add(0, manifest(source, present));
         return List.copyOf(files);
+    }
+
+    private static void put(
+            Map<OneRosterFile, TreeMap<String, Line>> byFile, OneRosterFile file, Row row, RosterRecord record) {
+        byFile.get(file).put(row.sourcedId(), new Line(row, record.metadata()));
+    }
+
+    /** One row with the record's extension columns, which go after the standard cells. */
+    private record Line(Row row, Map<String, String> metadata) {
+
+        List<String> cells(List<String> extensions) {
+            if (extensions.isEmpty()) {
+                return row.cells();
+            }
+            List<String> cells = new ArrayList<>(row.cells());
+            extensions.forEach(name -> cells.add(metadata.get(name)));
+            return cells;
+        }
     }
 
     /** The org sourcedIds a snapshot of these records contains: each school and its district. */
@@ -102,10 +137,9 @@ public final class SnapshotAssembler {
                 : ids.stream().filter(present::contains).distinct().sorted().toList();
     }
 
-    private static SnapshotFile manifest(SourceSystem source) {
-        Set<String> sent = OneRosterFile.rosterFiles().stream()
-                .map(OneRosterFile::manifestName)
-                .collect(Collectors.toSet());
+    /** Every file with rows is bulk, every other one absent: the manifest never claims a file that is not sent. */
+    private static SnapshotFile manifest(SourceSystem source, Set<OneRosterFile> present) {
+        Set<String> sent = present.stream().map(OneRosterFile::manifestName).collect(Collectors.toSet());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("manifest.version", "1.0"));
         rows.add(List.of("oneroster.version", "1.1"));

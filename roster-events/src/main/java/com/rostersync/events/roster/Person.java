@@ -2,6 +2,7 @@ package com.rostersync.events.roster;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.rostersync.events.EntityType;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,49 @@ public record Person(
         String phone,
         List<String> grades,
         Map<String, String> userIds,
-        List<String> agentSourcedIds)
+        List<String> agentSourcedIds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metadata)
         implements RosterRecord {
+
+    public Person {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Without extension columns: what every source but a OneRoster drop with {@code metadata.*} columns has. */
+    public Person(
+            String sourcedId,
+            List<String> orgSourcedIds,
+            Role role,
+            String username,
+            boolean enabled,
+            String givenName,
+            String familyName,
+            String middleName,
+            String identifier,
+            String email,
+            String sms,
+            String phone,
+            List<String> grades,
+            Map<String, String> userIds,
+            List<String> agentSourcedIds) {
+        this(
+                sourcedId,
+                orgSourcedIds,
+                role,
+                username,
+                enabled,
+                givenName,
+                familyName,
+                middleName,
+                identifier,
+                email,
+                sms,
+                phone,
+                grades,
+                userIds,
+                agentSourcedIds,
+                Map.of());
+    }
 
     @Override
     @JsonIgnore

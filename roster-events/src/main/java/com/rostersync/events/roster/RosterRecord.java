@@ -3,6 +3,7 @@ package com.rostersync.events.roster;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.rostersync.events.EntityType;
+import java.util.Map;
 
 /**
  * One canonical roster record, whatever the source (SIS database or OneRoster CSV drop). Logical type names go on the
@@ -23,4 +24,11 @@ public sealed interface RosterRecord permits School, Term, Course, Section, Pers
     String sourcedId();
 
     EntityType entityType();
+
+    /**
+     * OneRoster extension columns ({@code metadata.<name>} after the standard ones) by name without the prefix;
+     * empty for every source that has none. Left out of the JSON when empty, so a record without extensions hashes
+     * as it did before they existed and an upgrade republishes nothing.
+     */
+    Map<String, String> metadata();
 }

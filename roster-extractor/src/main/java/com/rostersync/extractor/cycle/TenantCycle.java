@@ -8,11 +8,13 @@ import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.change.ChangeDetector;
+import com.rostersync.extractor.change.EmptyTypeGuard;
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.change.SchoolChanges;
 import com.rostersync.extractor.source.RosterSource;
@@ -47,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * One extract cycle of one tenant: read the source, compare each school with what was last published, publish the
  * changes and the cycle-complete marker per school, then the one EXTRACT outcome of the tenant. A configured school
  * that the source lacks stops the whole tenant before anything is published (seed: a missing school must never
- * become an archive of its students). Hashes advance only after the broker acknowledged the changes, so a failed
- * publish is simply detected again next cycle.
+ * become an archive of its students), and a type that comes back empty where records were published is carried
+ * forward as a file failure ({@link EmptyTypeGuard}). Hashes advance only after the broker acknowledged the changes, so
+ * a failed publish is simply detected again next cycle.
  */
 public final class TenantCycle {
 
@@ -62,6 +65,7 @@ public final class TenantCycle {
     private final Clock clock;
     private final Duration ackTimeout;
     private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
+    private final EmptyTypeGuard emptyTypes = new EmptyTypeGuard();
 
     public TenantCycle(
             Function<Tenant, RosterSource> sources,
@@ -175,13 +179,24 @@ public final class TenantCycle {
         }
         Map<String, Long> counts = new TreeMap<>();
         Map<String, SchoolChanges> toPublish = new LinkedHashMap<>();
+        List<FileFailure> fileFailures = new ArrayList<>(read.fileFailures());
         for (String schoolId : tenant.schoolIds()) {
+            EmptyTypeGuard.Verdict empty = emptyTypes.judge(
+                    tenant,
+                    schoolId,
+                    read.recordsOf(schoolId),
+                    read.absentIdsOf(schoolId),
+                    state.school(tenant.id(), schoolId),
+                    read.carriedForward());
+            fileFailures.addAll(empty.failures());
+            Set<EntityType> carried = new TreeSet<>(read.carriedForward());
+            carried.addAll(empty.carriedForward());
             SchoolChanges changes = detector.detect(
                     schoolId,
                     read.recordsOf(schoolId),
                     read.absentIdsOf(schoolId),
                     state.school(tenant.id(), schoolId),
-                    read.carriedForward(),
+                    carried,
                     read.carriedForwardIds());
             if (!changes.isEmpty() || !announcedSchools.contains(Keys.school(tenant.id(), schoolId))) {
                 toPublish.put(schoolId, changes);
@@ -197,19 +212,17 @@ public final class TenantCycle {
         counts.put("schools", (long) tenant.schoolIds().size());
         counts.put(
                 "durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
-        boolean filesFailed = !read.fileFailures().isEmpty();
+        boolean filesFailed = !fileFailures.isEmpty();
         String message = "tenant " + tenant.id() + ": " + counts.getOrDefault("upserted", 0L) + " upserted, "
                 + counts.getOrDefault("deleted", 0L) + " deleted in "
                 + tenant.schoolIds().size() + " school(s)"
-                + (filesFailed
-                        ? "; " + read.fileFailures().size() + " file problem(s), their records carried forward"
-                        : "");
+                + (filesFailed ? "; " + fileFailures.size() + " file problem(s), their records carried forward" : "");
         return outcome(
                 tenant,
                 filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED,
                 message,
                 List.of(),
-                read.fileFailures(),
+                fileFailures,
                 counts,
                 startedAt);
     }
@@ -305,7 +318,7 @@ public final class TenantCycle {
             OutcomeReason reason,
             String message,
             List<String> missing,
-            List<com.rostersync.events.outcome.FileFailure> fileFailures,
+            List<FileFailure> fileFailures,
             Map<String, Long> counts,
             Instant startedAt) {
         Map<String, Long> allCounts = new TreeMap<>(counts);

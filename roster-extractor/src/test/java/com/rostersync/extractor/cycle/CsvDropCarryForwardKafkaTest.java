@@ -124,6 +124,105 @@ class CsvDropCarryForwardKafkaTest {
         });
     }
 
+    @Test
+    void aHeaderOnlyUsersFileIsOneFileFailureNamingItAndPublishesNoDeletion() {
+        Drops.write(dir, "users.csv", "\uFEFF" + Drops.headerOnly("users.csv"));
+
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("users.csv");
+            assertThat(f.reason()).contains("users.csv has a header and no rows");
+        });
+        assertThat(failed.counts()).containsEntry("deleted", 0L);
+        assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
+        assertThat(extractor.state.school(tenant.id(), "SA").get(EntityType.PERSON))
+                .hasSize(3);
+    }
+
+    @Test
+    void aWholeDropOfHeaderOnlyFilesDeletesNothing() {
+        for (String file : Drops.GOOD_FILES) {
+            if (!file.equals("manifest.csv")) {
+                Drops.write(dir, file, Drops.headerOnly(file));
+            }
+        }
+
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).hasSize(6);
+        assertThat(failed.counts()).containsEntry("deleted", 0L);
+        assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
+    }
+
+    @Test
+    void aHeaderOnlyFileTheTenantAllowsToBeEmptyReallyEmptiesTheType() {
+        Tenant allowing = Tenants.allowingEmpty(tenant, "enrollments");
+        Drops.write(dir, "enrollments.csv", Drops.headerOnly("enrollments.csv"));
+
+        SyncOutcome outcome = extractor.cycle.run(allowing);
+
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(changes.newValues(this::ours))
+                .filteredOn(RecordChanged.class::isInstance)
+                .extracting(e -> ((RecordChanged) e).kind() + " " + ((RecordChanged) e).sourcedId())
+                .containsExactly("DELETE N1", "DELETE N2", "DELETE N3");
+    }
+
+    @Test
+    void aUsersFileWithRowsOnlyForAnotherSchoolIsAFailureNamingTheSchoolAndStaysOneWhileTheDropIsUnchanged() {
+        Drops.write(dir, "users.csv", new String(Drops.good("users.csv")).replace(",SA,", ",OTHER,"));
+
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("users.csv");
+            assertThat(f.reason()).contains("school SA", "had 3 users published", "carried forward");
+        });
+        assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
+
+        SyncOutcome again = extractor.cycle.run(tenant);
+        assertThat(again.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(again.fileFailures()).isEqualTo(failed.fileFailures());
+        assertThat(changes.newValues(this::ours)).isEmpty();
+    }
+
+    @Test
+    void extensionColumnsRepublishOnlyTheRecordsThatCarryThem() {
+        Drops.extendedDropIn(dir);
+
+        SyncOutcome outcome = extractor.cycle.run(tenant);
+
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(outcome.fileFailures()).isEmpty();
+        assertThat(changes.newValues(this::ours))
+                .filteredOn(RecordChanged.class::isInstance)
+                .extracting(e -> ((RecordChanged) e).kind() + " " + ((RecordChanged) e).sourcedId())
+                .as("U2 has no extension values: its JSON, and so its hash, is what it was")
+                .containsExactlyInAnyOrder("UPSERT SA", "UPSERT U1", "UPSERT U3");
+    }
+
+    @Test
+    void aFileTheDropMarksAbsentAfterItsRecordsWerePublishedIsAFailureNotAnArchive() throws Exception {
+        java.nio.file.Files.delete(dir.resolve("users.csv"));
+        Drops.write(
+                dir,
+                "manifest.csv",
+                new String(Drops.good("manifest.csv")).replace("file.users,bulk", "file.users,absent"));
+
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("users.csv");
+            assertThat(f.reason()).contains("school SA", "had 3 users published");
+        });
+        assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
+    }
+
     private boolean ours(String key) {
         return key.startsWith(tenant.id() + "/");
     }

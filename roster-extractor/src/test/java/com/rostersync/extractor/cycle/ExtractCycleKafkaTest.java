@@ -216,6 +216,84 @@ class ExtractCycleKafkaTest {
         }
     }
 
+    @Test
+    void aQueryReturningNoRowsForASchoolThatHadSomeIsASourceFailureAndArchivesNothing() {
+        Tenant tenant = tenant(List.of("S1", "S2"));
+        extractor.cycle.run(tenant);
+        changes.newValues(this::ours);
+
+        sis.execute("delete from enrollments where section_id = 'SEC2'");
+        SyncOutcome failed = extractor.cycle.run(tenant);
+
+        assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+        assertThat(failed.fileFailures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("enrollment query");
+            assertThat(f.reason())
+                    .contains("of tenant " + tenantId, "school S2", "no rows", "had 2 enrollments published");
+        });
+        assertThat(changes.newValues(this::ours)).noneMatch(RecordChanged.class::isInstance);
+        assertThat(extractor.state.school(tenantId, "S2").get(EntityType.ENROLLMENT))
+                .containsOnlyKeys("E3", "E4");
+
+        sis.execute("insert into enrollments values ('E3', 'SEC2', 'P1', 'TEACHER', true, null, null)");
+        SyncOutcome recovered = extractor.cycle.run(tenant);
+        assertThat(recovered.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(changes.newValues(this::ours))
+                .filteredOn(RecordChanged.class::isInstance)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(((RecordChanged) e).kind()).isEqualTo(ChangeKind.DELETE);
+                    assertThat(((RecordChanged) e).sourcedId()).isEqualTo("E4");
+                });
+    }
+
+    @Test
+    void aTypeTheTenantAllowsToBeEmptyIsReallyEmptied() {
+        Tenant tenant = Tenants.allowingEmpty(tenant(List.of("S1", "S2")), "enrollments");
+        extractor.cycle.run(tenant);
+        changes.newValues(this::ours);
+
+        sis.execute("delete from enrollments where section_id = 'SEC2'");
+        SyncOutcome outcome = extractor.cycle.run(tenant);
+
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(changes.newValues(this::ours))
+                .filteredOn(RecordChanged.class::isInstance)
+                .extracting(e -> ((RecordChanged) e).sourcedId())
+                .containsExactly("E3", "E4");
+    }
+
+    @Test
+    void anIncrementalReadThatFindsEveryRecordOfATypeGoneIsHeldAndStaysHeldWhileTheSourceIsEmpty() {
+        sis.withChangeTracking();
+        Tenant tenant = Tenants.jdbc(
+                tenantId,
+                sis.url(),
+                List.of("S1", "S2"),
+                Map.of(),
+                ChangeTracking.on("updated_at").withOverlap(Duration.ZERO));
+        ExtractorHarness tracked = ExtractorHarness.withTrackingJdbc(bootstrap);
+        try {
+            tracked.cycle.run(tenant);
+            changes.newValues(this::ours);
+
+            sis.execute("delete from enrollments where section_id = 'SEC2'");
+            SyncOutcome failed = tracked.cycle.run(tenant);
+            assertThat(reads(tracked, "incremental")).isEqualTo(1);
+            assertThat(failed.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+            assertThat(failed.fileFailures()).extracting(f -> f.file()).containsExactly("enrollment query");
+            assertThat(changes.newValues(this::ours)).noneMatch(RecordChanged.class::isInstance);
+
+            SyncOutcome quiet = tracked.cycle.run(tenant);
+            assertThat(quiet.reason())
+                    .as("the next incremental read cannot see that the source is still empty; the failure stands")
+                    .isEqualTo(OutcomeReason.FILE_FAILED);
+            assertThat(changes.newValues(this::ours)).noneMatch(RecordChanged.class::isInstance);
+        } finally {
+            tracked.close();
+        }
+    }
+
     private static double reads(ExtractorHarness harness, String mode) {
         return harness.meters
                 .counter("rostersync.extractor.reads", "mode", mode)

@@ -37,8 +37,32 @@ public final class Drops {
         }
     }
 
+    /**
+     * The same drop in the shape of the public OneRoster sample sets: {@code metadata.*} extension columns in orgs.csv
+     * and users.csv, and a department and a state org beside the district and the school.
+     */
+    public static Path extendedDropIn(Path folder) {
+        goodDropIn(folder);
+        for (String name : List.of("orgs.csv", "users.csv")) {
+            write(folder, name, new String(resource("/drops/extended/" + name), StandardCharsets.UTF_8));
+        }
+        return folder;
+    }
+
+    /** The header line of a good file, CRLF-terminated, with nothing after it. */
+    public static String headerOnly(String name) {
+        return new String(good(name), StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow() + "\r\n";
+    }
+
     public static byte[] good(String name) {
-        try (InputStream in = Drops.class.getResourceAsStream("/drops/good/" + name)) {
+        return resource("/drops/good/" + name);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = Drops.class.getResourceAsStream(path)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

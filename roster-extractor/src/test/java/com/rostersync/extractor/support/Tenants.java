@@ -91,4 +91,18 @@ public final class Tenants {
                 List.of(),
                 List.of());
     }
+
+    /** The same tenant, with these OneRoster files (manifest names) allowed to be empty. */
+    public static Tenant allowingEmpty(Tenant tenant, String... files) {
+        return new Tenant(
+                tenant.id(),
+                tenant.name(),
+                tenant.source(),
+                tenant.schoolIds(),
+                tenant.deletionThresholdPercent(),
+                tenant.syncInterval(),
+                tenant.destinations(),
+                tenant.leaders(),
+                java.util.Set.of(files));
+    }
 }

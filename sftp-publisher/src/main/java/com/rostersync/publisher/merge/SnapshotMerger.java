@@ -20,32 +20,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Merges the snapshots of the schools one destination account covers into the single bulk file set that account
  * receives (a Clever district account sees one set; a school missing from it would be archived). Rows are united by
  * sourcedId per file, so the district org, shared courses and a teacher in two schools appear once; a person's
- * {@code orgSourcedIds} lists every school they belong to. A single school's files pass through byte for byte.
+ * {@code orgSourcedIds} lists every school they belong to. A file is sent only when some school has rows in it;
+ * otherwise the manifest says {@code absent} (a header-only bulk file would tell the receiver to archive the whole
+ * type). Extension columns ({@code metadata.*}) are the union over the schools, sorted by name, for an account that
+ * keeps them, and dropped for the others. A single school's files pass through byte for byte when nothing of that
+ * applies.
  */
 public final class SnapshotMerger {
 
     private static final String ORG_IDS = "orgSourcedIds";
     private static final String SOURCED_ID = "sourcedId";
 
+    /** Without extension columns: what an account receives unless it asks to keep them. */
     public MergedFileSet merge(List<SchoolSnapshot> snapshots) throws MergeException {
+        return merge(snapshots, false);
+    }
+
+    public MergedFileSet merge(List<SchoolSnapshot> snapshots, boolean keepExtensions) throws MergeException {
         if (snapshots.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
         }
         List<SchoolSnapshot> ordered = snapshots.stream()
                 .sorted(Comparator.comparing(SchoolSnapshot::schoolId))
                 .toList();
-        if (ordered.size() == 1) {
+        if (ordered.size() == 1 && passesAsItIs(ordered.get(0), keepExtensions)) {
             return withHash(ordered.get(0).files());
         }
         List<SnapshotFile> merged = new ArrayList<>();
         Set<OneRosterFile> present = new LinkedHashSet<>();
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
-            Optional<SnapshotFile> union = union(file, ordered);
+            Optional<SnapshotFile> union = union(file, ordered, keepExtensions);
             union.ifPresent(f -> {
                 merged.add(f);
                 present.add(file);
@@ -55,19 +65,36 @@ public final class SnapshotMerger {
         return withHash(merged);
     }
 
-    private Optional<SnapshotFile> union(OneRosterFile file, List<SchoolSnapshot> snapshots) throws MergeException {
+    /** Every file has rows, and there are no extension columns or the account keeps them. */
+    private static boolean passesAsItIs(SchoolSnapshot snapshot, boolean keepExtensions) {
+        for (SnapshotFile file : snapshot.files()) {
+            if (file.name().equals(OneRosterFile.MANIFEST.fileName())) {
+                continue;
+            }
+            String header = file.content().lines().findFirst().orElse("");
+            if (file.rows() == 0 || (!keepExtensions && header.contains(OneRosterFile.EXTENSION_PREFIX))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<SnapshotFile> union(OneRosterFile file, List<SchoolSnapshot> snapshots, boolean keepExtensions)
+            throws MergeException {
         Map<String, Map<String, String>> rowsById = new LinkedHashMap<>();
-        boolean anySchoolHasIt = false;
+        Set<String> extensions = new TreeSet<>();
         for (SchoolSnapshot snapshot : snapshots) {
             Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
             if (source.isEmpty()) {
                 continue;
             }
-            anySchoolHasIt = true;
             for (CsvRow row : read(snapshot.schoolId(), file, source.get()).rows()) {
                 Map<String, String> existing = rowsById.get(row.get(SOURCED_ID));
                 if (existing == null) {
                     rowsById.put(row.get(SOURCED_ID), new LinkedHashMap<>(row.values()));
+                    if (keepExtensions) {
+                        extensions.addAll(row.extensions().keySet());
+                    }
                 } else if (file == OneRosterFile.USERS) {
                     Set<String> orgs = new LinkedHashSet<>(ListField.split(existing.get(ORG_IDS)));
                     orgs.addAll(ListField.split(row.get(ORG_IDS)));
@@ -75,15 +102,17 @@ public final class SnapshotMerger {
                 }
             }
         }
-        if (!anySchoolHasIt) {
+        if (rowsById.isEmpty()) {
             return Optional.empty();
         }
+        List<String> columns = new ArrayList<>(file.columns());
+        extensions.forEach(name -> columns.add(OneRosterFile.EXTENSION_PREFIX + name));
         List<List<String>> rows = rowsById.values().stream()
-                .map(values -> file.columns().stream()
-                        .map(c -> values.getOrDefault(c, ""))
-                        .toList())
+                .map(values ->
+                        columns.stream().map(c -> values.getOrDefault(c, "")).toList())
                 .toList();
-        return Optional.of(new SnapshotFile(file.fileName(), CsvWriter.write(file, rows), rows.size()));
+        return Optional.of(
+                new SnapshotFile(file.fileName(), CsvWriter.write(file, List.copyOf(extensions), rows), rows.size()));
     }
 
     /** The first school's manifest, with each file marked bulk when the merged set has it and absent otherwise. */

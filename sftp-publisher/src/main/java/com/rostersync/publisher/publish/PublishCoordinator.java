@@ -202,7 +202,7 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         MergedFileSet files;
         try {
-            files = merger.merge(covered);
+            files = merger.merge(covered, destination.keepsExtensionColumns());
         } catch (MergeException invalid) {
             report(
                     tenant,

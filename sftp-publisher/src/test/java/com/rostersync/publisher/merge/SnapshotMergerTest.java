@@ -108,6 +108,120 @@ class SnapshotMergerTest {
                 });
     }
 
+    @Test
+    void aTypeNoSchoolHasRowsOfIsAbsentAndNoHeaderOnlyFileIsSent() throws Exception {
+        SchoolSnapshot high = withFile(SnapshotFixtures.school("maple", "MHS", 1), headerOnly(OneRosterFile.COURSES));
+        SchoolSnapshot middle = withFile(SnapshotFixtures.school("maple", "MMS", 1), headerOnly(OneRosterFile.COURSES));
+
+        MergedFileSet merged = merger.merge(List.of(high, middle));
+
+        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
+        assertThat(merged.files())
+                .filteredOn(f -> !f.name().equals("manifest.csv"))
+                .allSatisfy(f -> assertThat(f.rows()).isPositive());
+        assertThat(rows(merged, OneRosterFile.MANIFEST))
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("file.courses=absent", "file.classes=bulk");
+    }
+
+    @Test
+    void aTypeOneSchoolHasRowsOfIsSentWithThoseRows() throws Exception {
+        SchoolSnapshot high = withFile(SnapshotFixtures.school("maple", "MHS", 1), headerOnly(OneRosterFile.COURSES));
+
+        MergedFileSet merged = merger.merge(List.of(high, SnapshotFixtures.school("maple", "MMS", 1)));
+
+        assertThat(rows(merged, OneRosterFile.COURSES))
+                .extracting(r -> r.get("sourcedId"))
+                .containsExactly("C-MMS");
+        assertThat(rows(merged, OneRosterFile.MANIFEST))
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("file.courses=bulk");
+    }
+
+    @Test
+    void aSingleSchoolsHeaderOnlyBulkFileIsNotPassedThrough() throws Exception {
+        SchoolSnapshot high = withFile(SnapshotFixtures.school("maple", "MHS", 1), headerOnly(OneRosterFile.COURSES));
+
+        MergedFileSet merged = merger.merge(List.of(high));
+
+        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
+        assertThat(rows(merged, OneRosterFile.MANIFEST))
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("file.courses=absent", "file.users=bulk");
+        assertThat(rows(merged, OneRosterFile.USERS)).hasSize(2);
+    }
+
+    @Test
+    void extensionColumnsAreTheSortedUnionOfTheSchoolsForAnAccountThatKeepsThem() throws Exception {
+        SchoolSnapshot high = withUsersExtension(SnapshotFixtures.school("maple", "MHS", 1), "pronouns", "they");
+        SchoolSnapshot middle =
+                withUsersExtension(SnapshotFixtures.school("maple", "MMS", 1), "phoneticGivenName", "pat");
+
+        MergedFileSet kept = merger.merge(List.of(middle, high), true);
+
+        SnapshotFile users = kept.files().stream()
+                .filter(f -> f.name().equals("users.csv"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(users.content())
+                .startsWith(String.join(",", OneRosterFile.USERS.columns())
+                        + ",metadata.phoneticGivenName,metadata.pronouns\r\n");
+        assertThat(rows(kept, OneRosterFile.USERS))
+                .extracting(r -> r.get("sourcedId") + ":" + r.extensions())
+                .containsExactly("T-SHARED:{pronouns=they}", "S-MHS:{pronouns=they}", "S-MMS:{phoneticGivenName=pat}");
+        assertThat(merger.merge(List.of(high, middle), true).contentHash())
+                .as("stable whatever the order of the schools")
+                .isEqualTo(kept.contentHash());
+    }
+
+    @Test
+    void extensionColumnsAreDroppedForAnAccountThatDoesNotKeepThemAndKeptByteForByteForOneThatDoes() throws Exception {
+        SchoolSnapshot high = withUsersExtension(SnapshotFixtures.school("maple", "MHS", 1), "pronouns", "they");
+
+        MergedFileSet dropped = merger.merge(List.of(high));
+        MergedFileSet kept = merger.merge(List.of(high), true);
+
+        assertThat(dropped.files())
+                .filteredOn(f -> f.name().equals("users.csv"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.content())
+                        .startsWith(String.join(",", OneRosterFile.USERS.columns()) + "\r\n")
+                        .doesNotContain("metadata.", "they"));
+        assertThat(kept.files()).isEqualTo(high.files());
+    }
+
+    private static SnapshotFile headerOnly(OneRosterFile file) {
+        return new SnapshotFile(file.fileName(), String.join(",", file.columns()) + "\r\n", 0);
+    }
+
+    /** The school with one extension column in its users.csv, set on every row (the fixture has no line breaks). */
+    private static SchoolSnapshot withUsersExtension(SchoolSnapshot snapshot, String extension, String value) {
+        SnapshotFile users = snapshot.files().stream()
+                .filter(f -> f.name().equals("users.csv"))
+                .findFirst()
+                .orElseThrow();
+        StringBuilder content = new StringBuilder();
+        List<String> lines = users.content().lines().toList();
+        content.append(lines.get(0)).append(",metadata.").append(extension).append("\r\n");
+        lines.subList(1, lines.size())
+                .forEach(line -> content.append(line).append(',').append(value).append("\r\n"));
+        return withFile(snapshot, new SnapshotFile("users.csv", content.toString(), users.rows()));
+    }
+
+    private static SchoolSnapshot withFile(SchoolSnapshot snapshot, SnapshotFile replacement) {
+        List<SnapshotFile> files = new ArrayList<>(snapshot.files());
+        files.replaceAll(f -> f.name().equals(replacement.name()) ? replacement : f);
+        return new SchoolSnapshot(
+                snapshot.schemaVersion(),
+                snapshot.tenantId(),
+                snapshot.schoolId(),
+                snapshot.version(),
+                snapshot.contentHash(),
+                snapshot.createdAt(),
+                files,
+                snapshot.heldDeletions());
+    }
+
     private static List<CsvRow> rows(MergedFileSet merged, OneRosterFile file) throws Exception {
         SnapshotFile found = merged.files().stream()
                 .filter(f -> f.name().equals(file.fileName()))

@@ -100,6 +100,94 @@ class PublishToSftpTest {
     }
 
     @Test
+    void aSchoolWithoutCoursesUploadsNoCoursesFileAndAManifestSayingAbsentAndTheOldFileStaysAsItWas() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "nocourses", "MHS");
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 1);
+        Path folder = server.homeOf("nocourses").resolve("oneroster11");
+        String coursesBefore = Files.readString(folder.resolve("courses.csv"));
+
+        // The shape older mappers sent for a school without courses: a header-only file marked bulk.
+        com.rostersync.events.snapshot.SchoolSnapshot v2 = SnapshotFixtures.school("maple", "MHS", 2);
+        List<com.rostersync.events.snapshot.SnapshotFile> files = new ArrayList<>(v2.files());
+        files.replaceAll(f -> f.name().equals("courses.csv")
+                ? new com.rostersync.events.snapshot.SnapshotFile(
+                        "courses.csv", String.join(",", OneRosterFile.COURSES.columns()) + "\r\n", 0)
+                : f);
+        coordinator.onSnapshot(new com.rostersync.events.snapshot.SchoolSnapshot(
+                v2.schemaVersion(), "maple", "MHS", 2, "hash-v2", v2.createdAt(), files, 0));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 2);
+        assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED).get(1).counts())
+                .containsEntry("files", 6L);
+        List<CsvRow> manifest = CsvReader.read(
+                        OneRosterFile.MANIFEST, Files.readAllBytes(folder.resolve("manifest.csv")))
+                .rows();
+        assertThat(manifest)
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("file.courses=absent", "file.classes=bulk");
+        assertThat(Files.readString(folder.resolve("courses.csv")))
+                .as("a file the manifest calls absent is left as it was: a reader goes by the manifest")
+                .isEqualTo(coursesBefore);
+        assertThat(Files.readString(folder.resolve("users.csv"))).contains("Student 2");
+        assertThat(listing("nocourses")).noneMatch(name -> name.endsWith(".part"));
+    }
+
+    @Test
+    void extensionColumnsReachOnlyTheAccountThatKeepsThem() throws Exception {
+        DestinationAccount plain = SftpFixtures.passwordDestination(server, secrets, "plain", "MHS");
+        DestinationAccount base = SftpFixtures.passwordDestination(server, secrets, "keeper", "MHS");
+        DestinationAccount keeper = new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                base.privateKey(),
+                base.privateKeyPassphrase(),
+                base.knownHosts(),
+                base.directory(),
+                base.schoolIds(),
+                base.minInterval(),
+                DestinationAccount.ExtensionColumns.KEEP);
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), plain, keeper);
+
+        com.rostersync.events.snapshot.SchoolSnapshot school = SnapshotFixtures.school("maple", "MHS", 1);
+        List<com.rostersync.events.snapshot.SnapshotFile> files = new ArrayList<>(school.files());
+        files.replaceAll(f -> f.name().equals("orgs.csv")
+                ? new com.rostersync.events.snapshot.SnapshotFile(
+                        "orgs.csv",
+                        f.content()
+                                .replaceFirst("\r\n", ",metadata.city\r\n")
+                                .replace(",MHS,D1\r\n", ",MHS,D1,Lakeside\r\n")
+                                .replace("district,,\r\n", "district,,,\r\n"),
+                        f.rows())
+                : f);
+        coordinator.onSnapshot(new com.rostersync.events.snapshot.SchoolSnapshot(
+                school.schemaVersion(), "maple", "MHS", 1, "h", school.createdAt(), files, 0));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> outcomes.of(plain.id(), OutcomeReason.UPLOADED).size() == 1
+                        && outcomes.of(keeper.id(), OutcomeReason.UPLOADED).size() == 1);
+        String kept = Files.readString(server.homeOf("keeper").resolve("oneroster11/orgs.csv"));
+        String dropped = Files.readString(server.homeOf("plain").resolve("oneroster11/orgs.csv"));
+        assertThat(kept)
+                .startsWith(String.join(",", OneRosterFile.ORGS.columns()) + ",metadata.city\r\n")
+                .contains(",MHS,D1,Lakeside\r\n");
+        assertThat(dropped)
+                .startsWith(String.join(",", OneRosterFile.ORGS.columns()) + "\r\n")
+                .doesNotContain("Lakeside");
+        assertThat(CsvReader.read(OneRosterFile.ORGS, dropped.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .rows())
+                .hasSize(2);
+    }
+
+    @Test
     void aConnectionCutInsideALargeFileIsRetriedAndNoPartialFileIsEverVisible() throws Exception {
         DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "cut", "MHS");
         coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);

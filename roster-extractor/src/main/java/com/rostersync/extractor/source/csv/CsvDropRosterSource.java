@@ -45,7 +45,8 @@ public final class CsvDropRosterSource implements RosterSource {
     @Override
     public SourceRead read(Tenant tenant) throws SourceFailure {
         DropFetcher fetcher = tenant.source().csvDrop().isSftp() ? sftp : folder;
-        String settings = tenant.schoolIds() + " " + tenant.source().csvDrop();
+        String settings = tenant.schoolIds() + " " + new java.util.TreeSet<>(tenant.allowEmpty()) + " "
+                + tenant.source().csvDrop();
         Instant now = clock.instant();
         LastDrop last = lastDrops.get(tenant.id());
         boolean current = last != null
@@ -55,7 +56,7 @@ public final class CsvDropRosterSource implements RosterSource {
         if (drop.isEmpty()) {
             return last.unchanged();
         }
-        SourceRead read = new OneRosterDropReader(tenant.schoolIds())
+        SourceRead read = new OneRosterDropReader(tenant.schoolIds(), tenant.allowEmpty())
                 .read(DropUnpacker.unpack(drop.get().files()));
         if (drop.get().listing() == null) {
             return read;

@@ -42,7 +42,10 @@ import java.util.TreeSet;
  * file that cannot be used (empty, not UTF-8, not CSV, wrong header, unknown name, missing without the manifest
  * saying "absent") is a {@link FileFailure} and its entity type is carried forward, never deleted. A broken row is a
  * failure with its line and field; its record is carried forward (by id when the row still shows one, otherwise the
- * whole type keeps its records this cycle).
+ * whole type keeps its records this cycle). A file with a header and no rows is a failure too, exactly like an empty
+ * file, unless the tenant lists it in {@code allowEmpty}: a truncated export must never read as "everyone left".
+ * Extension columns ({@code metadata.<name>}) go into the records' {@code metadata}; orgs of every 1.1 type are read,
+ * and only {@code school} orgs are schools.
  */
 public final class OneRosterDropReader {
 
@@ -63,6 +66,7 @@ public final class OneRosterDropReader {
             EntityType.DEMOGRAPHICS);
 
     private final Set<String> configured;
+    private final Set<String> allowEmpty;
     private final List<FileFailure> failures = new ArrayList<>();
     private final Set<EntityType> carried = new TreeSet<>();
     private final Map<EntityType, Set<String>> carriedIds = new EnumMap<>(EntityType.class);
@@ -70,7 +74,13 @@ public final class OneRosterDropReader {
     private final Map<String, List<RosterRecord>> bySchool = new HashMap<>();
 
     public OneRosterDropReader(List<String> schoolIds) {
+        this(schoolIds, Set.of());
+    }
+
+    /** {@code allowEmpty}: the manifest names of the files that may genuinely have no rows (tenant setting). */
+    public OneRosterDropReader(List<String> schoolIds, Set<String> allowEmpty) {
         this.configured = new LinkedHashSet<>(schoolIds);
+        this.allowEmpty = Set.copyOf(allowEmpty);
     }
 
     SourceRead read(DropUnpacker.Unpacked drop) {
@@ -84,6 +94,16 @@ public final class OneRosterDropReader {
             }
             try {
                 CsvTable table = CsvReader.read(known.get(), file.getValue());
+                if (headerOnly(known.get(), table)) {
+                    failures.add(new FileFailure(
+                            file.getKey(),
+                            0,
+                            null,
+                            file.getKey() + " has a header and no rows; its records are carried forward"
+                                    + " (allowEmpty: [" + known.get().manifestName() + "] if it may be empty)"));
+                    carried.add(TYPES.get(known.get()));
+                    continue;
+                }
                 tables.put(known.get(), table);
                 for (CsvProblem problem : table.rowProblems()) {
                     failures.add(failure(problem));
@@ -129,6 +149,13 @@ public final class OneRosterDropReader {
                 bySchool, carried.contains(EntityType.SCHOOL) ? null : found, carried, carriedIds, failures, counts);
     }
 
+    private boolean headerOnly(OneRosterFile file, CsvTable table) {
+        return TYPES.containsKey(file)
+                && table.rows().isEmpty()
+                && table.rowProblems().isEmpty()
+                && !allowEmpty.contains(file.manifestName());
+    }
+
     private Set<String> absentFiles(CsvTable manifest) {
         Set<String> absent = new HashSet<>();
         if (manifest != null) {
@@ -147,24 +174,51 @@ public final class OneRosterDropReader {
         if (table == null) {
             return found;
         }
-        Map<String, String> names = new HashMap<>();
-        table.rows().forEach(row -> names.put(row.get("sourcedId"), row.get("name")));
+        Map<String, CsvRow> orgs = new HashMap<>();
+        table.rows().forEach(row -> orgs.put(row.get("sourcedId"), row));
         each(table, EntityType.SCHOOL, row -> {
             String id = row.get("sourcedId");
-            if ("school".equalsIgnoreCase(row.get("type")) && configured.contains(id)) {
-                found.add(id);
-                String parent = blankToNull(row.get("parentSourcedId"));
-                add(
-                        id,
-                        new School(
-                                id,
-                                row.get("name"),
-                                blankToNull(row.get("identifier")),
-                                parent,
-                                parent == null ? null : names.get(parent)));
+            String type = row.get("type").strip();
+            if (!configured.contains(id)) {
+                return;
             }
+            if (!"school".equalsIgnoreCase(type)) {
+                // Read, not synced: departments, districts and the like are not schools of the tenant.
+                failures.add(new FileFailure(
+                        table.file().fileName(),
+                        row.line(),
+                        "type",
+                        "configured school " + id + " is an org of type " + type.toLowerCase(Locale.ROOT)
+                                + "; only school orgs are synced schools"));
+                return;
+            }
+            found.add(id);
+            String parent = district(orgs.get(blankToNull(row.get("parentSourcedId"))), row);
+            add(
+                    id,
+                    new School(
+                            id,
+                            row.get("name"),
+                            blankToNull(row.get("identifier")),
+                            parent,
+                            parent == null || !orgs.containsKey(parent)
+                                    ? null
+                                    : orgs.get(parent).get("name"),
+                            row.extensions()));
         });
         return found;
+    }
+
+    /**
+     * The school's district: its parent when that is a district org, or a parent the file does not describe (as
+     * before). A parent of another type (a state, a local authority) is not written out as a district.
+     */
+    private static String district(CsvRow parent, CsvRow school) {
+        String parentId = blankToNull(school.get("parentSourcedId"));
+        if (parentId == null || parent == null) {
+            return parentId;
+        }
+        return "district".equalsIgnoreCase(parent.get("type").strip()) ? parentId : null;
     }
 
     private Map<String, Term> readTerms(CsvTable table) {
@@ -178,7 +232,8 @@ public final class OneRosterDropReader {
                     date(row, "startDate"),
                     date(row, "endDate"),
                     blankToNull(row.get("parentSourcedId")),
-                    integer(row, "schoolYear"));
+                    integer(row, "schoolYear"),
+                    row.extensions());
             terms.put(term.sourcedId(), term);
         });
         return terms;
@@ -199,7 +254,8 @@ public final class OneRosterDropReader {
                                 blankToNull(row.get("courseCode")),
                                 list(row, "grades"),
                                 list(row, "subjects"),
-                                list(row, "subjectCodes")));
+                                list(row, "subjectCodes"),
+                                row.extensions()));
                 if (schoolYear != null) {
                     termSchools
                             .computeIfAbsent(schoolYear, t -> new TreeSet<>())
@@ -228,7 +284,8 @@ public final class OneRosterDropReader {
                     list(row, "subjectCodes"),
                     ScheduleType.SIMPLE,
                     List.of(),
-                    list(row, "periods"));
+                    list(row, "periods"),
+                    row.extensions());
             sectionSchool.put(id, school);
             if (configured.contains(school)) {
                 add(school, section);
@@ -264,7 +321,8 @@ public final class OneRosterDropReader {
                                 term.startDate(),
                                 term.endDate(),
                                 term.parentSourcedId(),
-                                term.schoolYear()));
+                                term.schoolYear(),
+                                term.metadata()));
             }
         });
     }
@@ -294,7 +352,8 @@ public final class OneRosterDropReader {
                     blankToNull(row.get("phone")),
                     list(row, "grades"),
                     userIds(row),
-                    list(row, "agentSourcedIds"));
+                    list(row, "agentSourcedIds"),
+                    row.extensions());
             personSchools.put(person.sourcedId(), schools);
             schools.forEach(school -> add(school, person));
         });
@@ -316,7 +375,8 @@ public final class OneRosterDropReader {
                                 Role.valueOf(upper(row.get("role"), "role")),
                                 boolOrNull(row, "primary"),
                                 date(row, "beginDate"),
-                                date(row, "endDate")));
+                                date(row, "endDate"),
+                                row.extensions()));
             }
         });
     }
@@ -338,7 +398,8 @@ public final class OneRosterDropReader {
                     blankToNull(row.get("countryOfBirthCode")),
                     blankToNull(row.get("stateOfBirthAbbreviation")),
                     blankToNull(row.get("cityOfBirth")),
-                    blankToNull(row.get("publicSchoolResidenceStatus")));
+                    blankToNull(row.get("publicSchoolResidenceStatus")),
+                    row.extensions());
             schools.forEach(school -> add(school, demographics));
         });
     }

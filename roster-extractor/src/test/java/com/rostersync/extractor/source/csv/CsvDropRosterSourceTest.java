@@ -209,6 +209,121 @@ class CsvDropRosterSourceTest {
                         .isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"header only|''", "header, then blank lines|'\r\n\r\n'", "byte order mark and CRLF|BOM"})
+    void aHeaderOnlyFileIsAFileFailureAndItsTypeAndDependentsAreCarriedForward(String name, String after)
+            throws SourceFailure {
+        String header = Drops.headerOnly("users.csv");
+        String content = "BOM".equals(after) ? "\uFEFF" + header : header + after.replace("\\r\\n", "\r\n");
+        Drops.write(Drops.goodDropIn(dir), "users.csv", content);
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).singleElement().satisfies(failure -> {
+            assertThat(failure.file()).isEqualTo("users.csv");
+            assertThat(failure.reason()).startsWith("users.csv has a header and no rows");
+        });
+        assertThat(read.carriedForward()).containsExactlyInAnyOrder(EntityType.PERSON, EntityType.DEMOGRAPHICS);
+        assertThat(ids(read.recordsOf("SA"))).contains("ENROLLMENT/N1", "SECTION/KA");
+    }
+
+    @Test
+    void aWholeDropOfHeaderOnlyFilesFailsEveryFileAndCarriesEveryType() throws SourceFailure {
+        Drops.goodDropIn(dir);
+        for (String file : Drops.GOOD_FILES) {
+            if (!file.equals("manifest.csv")) {
+                Drops.write(dir, file, Drops.headerOnly(file));
+            }
+        }
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures())
+                .extracting(FileFailure::file)
+                .containsExactlyInAnyOrder(
+                        "orgs.csv",
+                        "academicSessions.csv",
+                        "courses.csv",
+                        "classes.csv",
+                        "users.csv",
+                        "enrollments.csv");
+        assertThat(read.carriedForward())
+                .contains(
+                        EntityType.SCHOOL,
+                        EntityType.TERM,
+                        EntityType.COURSE,
+                        EntityType.SECTION,
+                        EntityType.PERSON,
+                        EntityType.ENROLLMENT,
+                        EntityType.DEMOGRAPHICS);
+        assertThat(read.foundSchoolIds())
+                .as("orgs.csv failed: no school counts as missing")
+                .isNull();
+    }
+
+    @Test
+    void aHeaderOnlyFileTheTenantAllowsToBeEmptyIsReadAsEmpty() throws SourceFailure {
+        Drops.write(Drops.goodDropIn(dir), "courses.csv", Drops.headerOnly("courses.csv"));
+
+        SourceRead read = source.read(
+                Tenants.allowingEmpty(Tenants.folderDrop("st-anne", dir.toString(), List.of("SA")), "courses"));
+
+        assertThat(read.fileFailures()).isEmpty();
+        assertThat(read.carriedForward()).isEmpty();
+        assertThat(ids(read.recordsOf("SA"))).doesNotContain("COURSE/CA").contains("SECTION/KA");
+    }
+
+    @Test
+    void extensionColumnsAndOrgsOfEveryTypeAreReadAndEveryValidRowIsSynced() throws SourceFailure {
+        SourceRead read = read(Drops.extendedDropIn(dir));
+
+        assertThat(read.fileFailures()).isEmpty();
+        assertThat(read.carriedForward()).isEmpty();
+        assertThat(read.foundSchoolIds()).containsExactly("SA");
+        assertThat(ids(read.recordsOf("SA"))).hasSize(11).contains("SCHOOL/SA", "PERSON/U1", "PERSON/U2", "PERSON/U3");
+        School school = find(read, "SA", School.class, "SA");
+        assertThat(school.metadata()).containsExactly(java.util.Map.entry("city", "Lakeside"));
+        assertThat(school.districtSourcedId()).isEqualTo("D1");
+        assertThat(find(read, "SA", Person.class, "U3").metadata())
+                .containsOnly(java.util.Map.entry("phoneticGivenName", "sam"), java.util.Map.entry("pronouns", "they"));
+        assertThat(find(read, "SA", Person.class, "U2").metadata())
+                .as("blank extension cells are not data")
+                .isEmpty();
+    }
+
+    @Test
+    void aConfiguredSchoolTypedAsAnotherKindOfOrgIsNamedAndNotASchool() throws SourceFailure {
+        Drops.write(
+                Drops.goodDropIn(dir),
+                "orgs.csv",
+                new String(Drops.good("orgs.csv"), StandardCharsets.UTF_8).replace(",school,", ",department,"));
+
+        SourceRead read = read(dir);
+
+        assertThat(read.foundSchoolIds()).isEmpty();
+        assertThat(read.fileFailures()).singleElement().satisfies(failure -> {
+            assertThat(failure.file()).isEqualTo("orgs.csv");
+            assertThat(failure.line()).isEqualTo(3);
+            assertThat(failure.field()).isEqualTo("type");
+            assertThat(failure.reason()).contains("SA", "department", "only school orgs");
+        });
+    }
+
+    @Test
+    void aSchoolWhoseParentIsNotADistrictIsWrittenWithoutADistrict() throws SourceFailure {
+        Drops.write(
+                Drops.extendedDropIn(dir),
+                "orgs.csv",
+                new String(Drops.good("orgs.csv"), StandardCharsets.UTF_8).replace("district", "state"));
+
+        SourceRead read = read(dir);
+
+        assertThat(read.fileFailures()).isEmpty();
+        assertThat(find(read, "SA", School.class, "SA").districtSourcedId()).isNull();
+    }
+
     private SourceRead read(Path folder) throws SourceFailure {
         return source.read(Tenants.folderDrop("st-anne", folder.toString(), List.of("SA")));
     }

@@ -105,6 +105,33 @@ class SftpDropFetcherTest {
                         .isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE));
     }
 
+    @Test
+    void aHeaderOnlyFileAndExtensionColumnsOverSftpAreReadLikeAFolderDrop() throws Exception {
+        Path drop = Drops.extendedDropIn(sftp.homeOf(USER).resolve("drop-extended"));
+        Drops.write(drop, "courses.csv", "\uFEFF" + Drops.headerOnly("courses.csv"));
+        Tenant tenant = Tenants.sftpDrop(
+                "st-anne-extended",
+                "127.0.0.1",
+                sftp.port(),
+                USER,
+                "ANNE_DROP_PASSWORD",
+                sftp.knownHostsLine(),
+                "/home/" + USER + "/drop-extended",
+                List.of("SA"));
+
+        SourceRead read = source(PASSWORD).read(tenant);
+
+        assertThat(read.fileFailures()).singleElement().satisfies(failure -> {
+            assertThat(failure.file()).isEqualTo("courses.csv");
+            assertThat(failure.reason()).startsWith("courses.csv has a header and no rows");
+        });
+        assertThat(read.carriedForward()).containsExactly(com.rostersync.events.EntityType.COURSE);
+        assertThat(read.recordsOf("SA"))
+                .filteredOn(r -> r.entityType() == com.rostersync.events.EntityType.PERSON)
+                .hasSize(3)
+                .anySatisfy(person -> assertThat(person.metadata()).containsEntry("phoneticGivenName", "tom"));
+    }
+
     private static CsvDropRosterSource source(String password) {
         return new CsvDropRosterSource(
                 new FolderDropFetcher(),
