@@ -22,6 +22,7 @@ import com.rostersync.mapper.threshold.DeletionThreshold;
 import com.rostersync.mapper.validation.RosterValidator;
 import com.rostersync.mapper.validation.ValidatedRoster;
 import com.rostersync.oneroster.FileSetHash;
+import com.rostersync.oneroster.OneRosterFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,6 +57,11 @@ public final class SchoolCyclePlanner {
     }
 
     public CyclePlan plan(SchoolRoster roster, double thresholdPercent, Instant now) {
+        return plan(roster, thresholdPercent, Set.of(), now);
+    }
+
+    /** @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows */
+    public CyclePlan plan(SchoolRoster roster, double thresholdPercent, Set<String> emptyOnPurpose, Instant now) {
         Map<RecordKey, RosterRecord> current = roster.current();
         Map<RecordKey, RosterRecord> published = roster.published();
         SchoolMeta meta = roster.meta();
@@ -129,15 +135,26 @@ public final class SchoolCyclePlanner {
             return new CyclePlan(Optional.empty(), outcome, published, next);
         }
 
-        List<SnapshotFile> files = assembler.assemble(validated.records().values(), source);
+        List<SnapshotFile> files = assembler.assemble(validated.records().values(), source, emptyOnPurpose);
         String hash = FileSetHash.of(files);
         boolean changed = !hash.equals(meta.contentHash());
         long version = changed ? meta.version() + 1 : meta.version();
         long heldTotal = total(held);
+        List<String> sentEmpty = files.stream()
+                .filter(file -> file.rows() == 0 && !file.name().equals(OneRosterFile.MANIFEST.fileName()))
+                .map(file -> OneRosterFile.byFileName(file.name()).orElseThrow().manifestName())
+                .toList();
         Optional<SchoolSnapshot> snapshot = changed
                 ? Optional.of(new SchoolSnapshot(
-                        SchemaVersion.CURRENT, roster.tenantId(), roster.schoolId(), version, hash, now, files, (int)
-                                heldTotal))
+                        SchemaVersion.CURRENT,
+                        roster.tenantId(),
+                        roster.schoolId(),
+                        version,
+                        hash,
+                        now,
+                        files,
+                        (int) heldTotal,
+                        sentEmpty))
                 : Optional.empty();
         SchoolMeta next = new SchoolMeta(version, hash, false, held, false, null);
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")

@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -261,11 +262,11 @@ public class SchoolCycleRunner implements SmartLifecycle {
             return;
         }
         try {
-            double percent = registry.current()
-                    .tenant(roster.tenantId())
-                    .map(Tenant::deletionThresholdPercent)
-                    .orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
-            CyclePlan plan = planner.plan(roster, percent, clock.instant());
+            Optional<Tenant> tenant = registry.current().tenant(roster.tenantId());
+            double percent =
+                    tenant.map(Tenant::deletionThresholdPercent).orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
+            Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
+            CyclePlan plan = planner.plan(roster, percent, emptyOnPurpose, clock.instant());
             if (plan.snapshot().isPresent()) {
                 send(Topics.SNAPSHOTS, key, plan.snapshot().get());
             }

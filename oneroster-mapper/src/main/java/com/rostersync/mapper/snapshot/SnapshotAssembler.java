@@ -38,6 +38,16 @@ public final class SnapshotAssembler {
     private final RosterRowMapper rows = Mappers.getMapper(RosterRowMapper.class);
 
     public List<SnapshotFile> assemble(Collection<RosterRecord> records, SourceSystem source) {
+        return assemble(records, source, Set.of());
+    }
+
+    /**
+     * @param emptyOnPurpose manifest names of the files the tenant's source may genuinely leave without rows
+     *     ({@code allowEmpty}): only these go out as a header-only bulk file when they have no rows, which tells the
+     *     receiver to archive the type, as the source did on purpose
+     */
+    public List<SnapshotFile> assemble(
+            Collection<RosterRecord> records, SourceSystem source, Set<String> emptyOnPurpose) {
         Map<OneRosterFile, TreeMap<String, Line>> byFile = new EnumMap<>(OneRosterFile.class);
         OneRosterFile.rosterFiles().forEach(file -> byFile.put(file, new TreeMap<>()));
         Set<String> orgIds = orgIds(records);
@@ -77,7 +87,7 @@ public final class SnapshotAssembler {
         Set<OneRosterFile> present = EnumSet.noneOf(OneRosterFile.class);
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
             Collection<Line> lines = byFile.get(file).values();
-            if (lines.isEmpty()) {
+            if (lines.isEmpty() && !emptyOnPurpose.contains(file.manifestName())) {
                 // A header-only bulk file tells the receiver to archive every record of the type: absent instead.
                 continue;
             }
@@ -137,7 +147,7 @@ public final class SnapshotAssembler {
                 : ids.stream().filter(present::contains).distinct().sorted().toList();
     }
 
-    /** Every file with rows is bulk, every other one absent: the manifest never claims a file that is not sent. */
+    /** Every file sent is bulk, every other one absent: the manifest never claims a file that is not sent. */
     private static SnapshotFile manifest(SourceSystem source, Set<OneRosterFile> present) {
         Set<String> sent = present.stream().map(OneRosterFile::manifestName).collect(Collectors.toSet());
         List<List<String>> rows = new ArrayList<>();

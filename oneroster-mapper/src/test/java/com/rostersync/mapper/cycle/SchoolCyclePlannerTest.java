@@ -67,6 +67,27 @@ class SchoolCyclePlannerTest {
     }
 
     @Test
+    void aTypeTheTenantAllowsToBeEmptyIsSentHeaderOnlyAndOtherEmptyTypesStayAbsent() {
+        roster.current().putAll(Fixtures.school(List.of()));
+        roster.current().keySet().removeIf(key -> key.type() == EntityType.DEMOGRAPHICS);
+
+        CyclePlan allowed = planner.plan(roster, 10, java.util.Set.of("demographics"), NOW);
+        CyclePlan notAllowed = planner.plan(roster, 10, NOW);
+
+        SchoolSnapshot sent = allowed.snapshot().orElseThrow();
+        assertThat(sent.emptyOnPurpose()).containsExactly("demographics");
+        assertThat(sent.files())
+                .filteredOn(f -> f.name().equals("demographics.csv"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.rows()).isZero());
+        assertThat(sent.files().get(0).content()).contains("file.demographics,bulk");
+        SchoolSnapshot kept = notAllowed.snapshot().orElseThrow();
+        assertThat(kept.emptyOnPurpose()).isEmpty();
+        assertThat(kept.files()).extracting(SnapshotFile::name).doesNotContain("demographics.csv");
+        assertThat(kept.files().get(0).content()).contains("file.demographics,absent");
+    }
+
+    @Test
     void missingSchoolEmitsNothing() {
         roster.current().putAll(Fixtures.school(List.of()));
         roster.current().remove(new RecordKey(EntityType.SCHOOL, Fixtures.SCHOOL));

@@ -8,6 +8,8 @@ import java.util.List;
  * A complete, validated OneRoster 1.1 bulk file set for one school. {@code version} grows by one per emitted
  * snapshot of the school; {@code contentHash} covers every file, so an unchanged set can be recognised downstream.
  * {@code heldDeletions} counts records kept in the files only because a deletion threshold holds them.
+ * {@code emptyOnPurpose} names (manifest names) the files sent without rows because the tenant's source may genuinely
+ * leave them empty: only those may reach a receiver as a header-only bulk file, which archives the whole type.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolSnapshot(
@@ -18,4 +20,23 @@ public record SchoolSnapshot(
         String contentHash,
         Instant createdAt,
         List<SnapshotFile> files,
-        int heldDeletions) {}
+        int heldDeletions,
+        List<String> emptyOnPurpose) {
+
+    public SchoolSnapshot {
+        emptyOnPurpose = emptyOnPurpose == null ? List.of() : List.copyOf(emptyOnPurpose);
+    }
+
+    /** A snapshot without files emptied on purpose: every file it sends has rows. */
+    public SchoolSnapshot(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            long version,
+            String contentHash,
+            Instant createdAt,
+            List<SnapshotFile> files,
+            int heldDeletions) {
+        this(schemaVersion, tenantId, schoolId, version, contentHash, createdAt, files, heldDeletions, List.of());
+    }
+}

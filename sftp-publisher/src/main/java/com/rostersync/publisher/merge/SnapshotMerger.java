@@ -26,9 +26,9 @@ import java.util.TreeSet;
  * Merges the snapshots of the schools one destination account covers into the single bulk file set that account
  * receives (a Clever district account sees one set; a school missing from it would be archived). Rows are united by
  * sourcedId per file, so the district org, shared courses and a teacher in two schools appear once; a person's
- * {@code orgSourcedIds} lists every school they belong to. A file is sent only when some school has rows in it;
- * otherwise the manifest says {@code absent} (a header-only bulk file would tell the receiver to archive the whole
- * type). Extension columns ({@code metadata.*}) are the union over the schools, sorted by name, for an account that
+ * {@code orgSourcedIds} lists every school they belong to. A file is sent only when some school has rows in it, or
+ * every school's source emptied it on purpose; otherwise the manifest says {@code absent} (a header-only bulk file
+ * tells the receiver to archive the whole type). Extension columns ({@code metadata.*}) are the union over the schools, sorted by name, for an account that
  * keeps them, and dropped for the others. A single school's files pass through byte for byte when nothing of that
  * applies.
  */
@@ -72,7 +72,8 @@ public final class SnapshotMerger {
                 continue;
             }
             String header = file.content().lines().findFirst().orElse("");
-            if (file.rows() == 0 || (!keepExtensions && header.contains(OneRosterFile.EXTENSION_PREFIX))) {
+            if ((file.rows() == 0 && !snapshot.emptyOnPurpose().contains(manifestName(file)))
+                    || (!keepExtensions && header.contains(OneRosterFile.EXTENSION_PREFIX))) {
                 return false;
             }
         }
@@ -102,7 +103,7 @@ public final class SnapshotMerger {
                 }
             }
         }
-        if (rowsById.isEmpty()) {
+        if (rowsById.isEmpty() && !emptiedOnPurposeByAll(file, snapshots)) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>(file.columns());
@@ -143,6 +144,17 @@ public final class SnapshotMerger {
         }
         return new SnapshotFile(
                 OneRosterFile.MANIFEST.fileName(), CsvWriter.write(OneRosterFile.MANIFEST, rows), rows.size());
+    }
+
+    private static String manifestName(SnapshotFile file) {
+        return OneRosterFile.byFileName(file.name())
+                .map(OneRosterFile::manifestName)
+                .orElse(file.name());
+    }
+
+    /** Every school's source left this file empty on purpose ({@code allowEmpty}), so the receiver may archive it. */
+    private static boolean emptiedOnPurposeByAll(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+        return snapshots.stream().allMatch(snapshot -> snapshot.emptyOnPurpose().contains(file.manifestName()));
     }
 
     private static String fileValue(String manifestName, Set<OneRosterFile> present) {

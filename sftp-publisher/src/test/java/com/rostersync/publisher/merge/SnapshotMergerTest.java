@@ -152,6 +152,37 @@ class SnapshotMergerTest {
     }
 
     @Test
+    void aTypeEverySchoolsSourceEmptiedOnPurposeIsSentHeaderOnlySoTheReceiverArchivesIt() throws Exception {
+        SchoolSnapshot high = emptiedOnPurpose(
+                withFile(SnapshotFixtures.school("maple", "MHS", 1), headerOnly(OneRosterFile.COURSES)), "courses");
+        SchoolSnapshot middle = emptiedOnPurpose(
+                withFile(SnapshotFixtures.school("maple", "MMS", 1), headerOnly(OneRosterFile.COURSES)), "courses");
+
+        MergedFileSet merged = merger.merge(List.of(high, middle));
+        MergedFileSet alone = merger.merge(List.of(high));
+
+        assertThat(rows(merged, OneRosterFile.COURSES)).isEmpty();
+        assertThat(rows(merged, OneRosterFile.MANIFEST))
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("file.courses=bulk");
+        assertThat(rows(alone, OneRosterFile.COURSES)).isEmpty();
+    }
+
+    @Test
+    void aTypeOnlySomeSchoolsEmptiedOnPurposeStaysAbsent() throws Exception {
+        SchoolSnapshot high = emptiedOnPurpose(
+                withFile(SnapshotFixtures.school("maple", "MHS", 1), headerOnly(OneRosterFile.COURSES)), "courses");
+        SchoolSnapshot middle = withFile(SnapshotFixtures.school("maple", "MMS", 1), headerOnly(OneRosterFile.COURSES));
+
+        MergedFileSet merged = merger.merge(List.of(high, middle));
+
+        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
+        assertThat(rows(merged, OneRosterFile.MANIFEST))
+                .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
+                .contains("file.courses=absent");
+    }
+
+    @Test
     void extensionColumnsAreTheSortedUnionOfTheSchoolsForAnAccountThatKeepsThem() throws Exception {
         SchoolSnapshot high = withUsersExtension(SnapshotFixtures.school("maple", "MHS", 1), "pronouns", "they");
         SchoolSnapshot middle =
@@ -220,6 +251,19 @@ class SnapshotMergerTest {
                 snapshot.createdAt(),
                 files,
                 snapshot.heldDeletions());
+    }
+
+    private static SchoolSnapshot emptiedOnPurpose(SchoolSnapshot snapshot, String manifestName) {
+        return new SchoolSnapshot(
+                snapshot.schemaVersion(),
+                snapshot.tenantId(),
+                snapshot.schoolId(),
+                snapshot.version(),
+                snapshot.contentHash(),
+                snapshot.createdAt(),
+                snapshot.files(),
+                snapshot.heldDeletions(),
+                List.of(manifestName));
     }
 
     private static List<CsvRow> rows(MergedFileSet merged, OneRosterFile file) throws Exception {
