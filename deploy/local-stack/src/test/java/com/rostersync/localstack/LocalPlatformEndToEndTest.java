@@ -144,6 +144,23 @@ class LocalPlatformEndToEndTest {
                 .isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void stopsWithoutAnErrorAndItsLogFileNamesEveryService() {
+        Path log = workdir.resolve("logs/local-stack.log");
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        LocalPlatform.SERVICES.forEach(service -> ports.put(service, platform.portOf(service)));
+        platform.close();
+
+        List<String> lines = read(log).lines().toList();
+        assertThat(lines).as("DIR/logs/local-stack.log").isNotEmpty();
+        ports.forEach((service, port) -> assertThat(lines)
+                .as("Tomcat (a library, not our package) logs its start as " + service)
+                .anyMatch(
+                        line -> line.contains("[" + service + "]") && line.contains("Tomcat started on port " + port)));
+        assertThat(lines).as("ERROR lines, e.g. at shutdown").noneMatch(line -> line.contains(" ERROR "));
+    }
+
     /** One real Prometheus scrape of a service. */
     private static String scrape(String service) throws Exception {
         HttpResponse<String> scrape = HttpClient.newHttpClient()
