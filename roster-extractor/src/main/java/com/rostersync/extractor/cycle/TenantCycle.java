@@ -81,6 +81,17 @@ public final class TenantCycle {
         this.meters = meters;
         this.clock = clock;
         this.ackTimeout = ackTimeout;
+        // At 0 from the start: a series born with its first increment hides that first event from rate().
+        for (OutcomeReason reason : List.of(
+                OutcomeReason.CYCLE_COMPLETED,
+                OutcomeReason.FILE_FAILED,
+                OutcomeReason.SOURCE_CREDENTIALS,
+                OutcomeReason.SOURCE_UNAVAILABLE,
+                OutcomeReason.SCHOOLS_NOT_FOUND)) {
+            counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", reason);
+        }
+        counter("rostersync.extractor.reads", "mode", "full");
+        counter("rostersync.extractor.reads", "mode", "incremental");
     }
 
     /** Runs one cycle and returns the outcome it sent (also when sending it failed: then it is logged). */
