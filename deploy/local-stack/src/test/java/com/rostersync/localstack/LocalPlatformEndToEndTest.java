@@ -98,7 +98,7 @@ class LocalPlatformEndToEndTest {
                         platform.sis()
                                 .update(
                                         "update people set family_name = 'O''Brien-Walsh', username = 'zobrienwalsh' where person_id = 'S1'"))
-                .isEqualTo(1);
+                .isEqualTo(new com.rostersync.localstack.sis.SisDatabase.Edit(1, 1));
         Path users = platform.filesOf(USERNAME).resolve("users.csv");
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
@@ -129,19 +129,26 @@ class LocalPlatformEndToEndTest {
     @Test
     @Order(4)
     void everyMetricOnTheDashboardsAndInTheAlertRulesIsExported() throws Exception {
-        Set<String> exported = new TreeSet<>();
-        for (String service : LocalPlatform.SERVICES) {
-            exported.addAll(MetricNameChecker.exportedBy(scrape(service)));
-        }
         Set<String> queried = new TreeSet<>();
         MetricNameChecker.dashboards().forEach(dashboard -> queried.addAll(MetricNameChecker.inDashboard(dashboard)));
         MetricNameChecker.ruleFiles().forEach(rules -> queried.addAll(MetricNameChecker.inRules(rules)));
         assertThat(queried)
                 .as("metric names queried by deploy/grafana and deploy/prometheus")
-                .isNotEmpty();
-        assertThat(MetricNameChecker.missing(queried, exported))
-                .as("queried but exported by no service")
-                .isEmpty();
+                .isNotEmpty()
+                .contains("kafka_consumer_fetch_manager_records_lag", "rostersync_dead_letter_records");
+        // Kafka's per-partition metrics (records_lag) reach Micrometer at its next look for new client metrics,
+        // up to a minute after the partitions were assigned.
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Set<String> exported = new TreeSet<>();
+                    for (String service : LocalPlatform.SERVICES) {
+                        exported.addAll(MetricNameChecker.exportedBy(scrape(service)));
+                    }
+                    assertThat(MetricNameChecker.missing(queried, exported))
+                            .as("queried but exported by no service")
+                            .isEmpty();
+                });
     }
 
     @Test

@@ -65,7 +65,9 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
                         "rostersync_emails_sent_total",
                         "kafka_consumer_fetch_manager_records_lag",
                         "jvm_memory_used_bytes");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
+        // Kafka's per-partition metrics (records_lag) reach Micrometer at its next look for new client metrics,
+        // up to a minute after the partitions were assigned.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
                         monitorNames,
                         MetricNameChecker.exportedBy(
                                 get("/actuator/prometheus", null).body())))

@@ -14,6 +14,7 @@ import java.sql.Time;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.core.io.ClassPathResource;
@@ -191,14 +192,55 @@ public final class SisDatabase {
         }
     }
 
-    /** Runs one update statement (the demo's "change a row"), returning how many rows changed. */
-    public int update(String sql) {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(sql);
+    /**
+     * Runs the demo's edits: one or several statements separated by {@code ;}, in one transaction, so the extractor
+     * sees all of them or none (a cycle reading between a delete and its insert would see half an edit). Returns how
+     * many rows they changed together; on an error nothing is changed.
+     */
+    public Edit update(String sql) {
+        List<String> statements = statements(sql);
+        if (statements.isEmpty()) {
+            throw new IllegalArgumentException("no SQL statement");
+        }
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            int rows = 0;
+            try (Statement statement = connection.createStatement()) {
+                for (String one : statements) {
+                    rows += statement.executeUpdate(one);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+            return new Edit(statements.size(), rows);
         } catch (SQLException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** What {@link #update} did: how many statements ran and how many rows they changed. */
+    public record Edit(int statements, int rows) {}
+
+    /** Splits at {@code ;} outside quoted text (SQL quotes double a quote inside: {@code 'O''Brien'}). */
+    static List<String> statements(String sql) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : sql.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                statements.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        statements.add(current.toString());
+        return statements.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public Connection connect() throws SQLException {
