@@ -166,6 +166,13 @@ class LocalPlatformEndToEndTest {
                 .anyMatch(
                         line -> line.contains("[" + service + "]") && line.contains("Tomcat started on port " + port)));
         assertThat(lines).as("ERROR lines, e.g. at shutdown").noneMatch(line -> line.contains(" ERROR "));
+        try (var mails = Files.list(platform.mailFolder())) {
+            assertThat(mails.map(LocalPlatformEndToEndTest::read))
+                    .as("the SIS edit made while the stack ran")
+                    .noneMatch(mail -> mail.contains("could not be reached"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** One real Prometheus scrape of a service. */

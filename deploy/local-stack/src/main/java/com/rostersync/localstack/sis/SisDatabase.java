@@ -23,7 +23,9 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /**
  * The demo SIS as an H2 file database in our canonical schema. The schema is the extractor's own
  * {@code sis/schema.sql} (read from its jar), so the demo can never drift from what the extractor reads.
- * {@code AUTO_SERVER=TRUE} lets a second process (the H2 shell) change rows while the platform runs.
+ * It belongs to the stack's JVM alone: edits go through {@code POST /demo/sql}. A second process (the H2 shell) is
+ * refused by H2's file lock instead of served: writes from one made the stack's own cycles fail, mailing "could not be
+ * reached" to every district.
  */
 public final class SisDatabase {
 
@@ -37,7 +39,7 @@ public final class SisDatabase {
     private final String password;
 
     public SisDatabase(Path directory, String password) {
-        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";AUTO_SERVER=TRUE";
+        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME);
         this.password = password;
     }
 
