@@ -154,6 +154,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
         settings.sisContent().accept(sis);
+        running.add(sis.keepOpen());
         progress("demo SIS written: " + sis.summary());
 
         sftp = SftpTestServer.start(

@@ -23,8 +23,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /**
  * The demo SIS as an H2 file database in our canonical schema. The schema is the extractor's own
  * {@code sis/schema.sql} (read from its jar), so the demo can never drift from what the extractor reads.
- * It belongs to the stack's JVM alone: edits go through {@code POST /demo/sql}. A second process (the H2 shell) is
- * refused by H2's file lock instead of served: writes from one made the stack's own cycles fail, mailing "could not be
+ * It belongs to the stack's JVM alone ({@link #keepOpen}): edits go through {@code POST /demo/sql}. A second process
+ * (the H2 shell) is refused by H2's file lock: one that got in made the stack's own cycles fail, mailing "could not be
  * reached" to every district.
  */
 public final class SisDatabase {
@@ -45,6 +45,20 @@ public final class SisDatabase {
 
     public String url() {
         return url;
+    }
+
+    /**
+     * Holds the database open until closed. H2 locks its file only while a connection is open; the extractor's
+     * connections come and go, so without this a second process could take the lock between two cycles and make the
+     * stack's own reads fail (SQLState 90020). Held, the second process is the one refused.
+     */
+    public AutoCloseable keepOpen() {
+        try {
+            Connection keeper = connect();
+            return keeper::close;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the demo SIS " + url + ": " + e.getMessage(), e);
+        }
     }
 
     /** Deletes any previous demo database in {@code directory}, so a new password and fresh rows take effect. */
