@@ -117,7 +117,8 @@ public final class LocalPlatform implements AutoCloseable {
      * the broker then logs storage errors that mean nothing here, so its loggers go quiet first.
      */
     private static void quietKafkaShutdown() {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+        for (String name :
+                List.of("kafka", "org.apache.kafka", "state.change.logger", "org.springframework.kafka.test")) {
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
                 logger.setLevel(ch.qos.logback.classic.Level.OFF);
             }

@@ -39,7 +39,8 @@ public final class SisDatabase {
     private final String password;
 
     public SisDatabase(Path directory, String password) {
-        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME);
+        // Closed by the launcher after the services stopped, not by H2's own exit hook while the extractor still reads.
+        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         this.password = password;
     }
 
