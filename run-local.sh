@@ -9,7 +9,14 @@ classpath_file="$PWD/deploy/local-stack/target/local-stack.classpath"
 echo "Building the local stack (the first run downloads Maven and the dependencies)..."
 # Plain jars and a classpath file start faster than the repackaged fat jar, and skip writing it.
 ./mvnw -B -q -DskipTests -Dspring-boot.repackage.skip=true -pl deploy/local-stack -am \
-  package dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file"
+  package dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$classpath_file"
+
+# Test jars must not reach the running stack: a test jar's logback-test.xml would replace the stack's logging (the
+# launcher also refuses to start when any logback-test.xml is on its classpath).
+if tr ':' '\n' <"$classpath_file" | grep -E -- '-tests?\.jar$' >&2; then
+  echo "Test jars on the runtime classpath (above); not starting." >&2
+  exit 1
+fi
 
 # C1-only JIT: the demo moves little data, and the platform starts noticeably sooner.
 exec java ${JAVA_OPTS:--XX:TieredStopAtLevel=1} \

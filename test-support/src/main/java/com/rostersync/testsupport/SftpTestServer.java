@@ -177,6 +177,13 @@ public final class SftpTestServer implements AutoCloseable {
         return faults.dropped.get();
     }
 
+    /** Sessions of a user that are open now (e.g. a client's cached session that should have been closed). */
+    public long openSessions(String username) {
+        return server.getActiveSessions().stream()
+                .filter(session -> username.equals(session.getUsername()) && session.isOpen())
+                .count();
+    }
+
     public boolean isRunning() {
         return server.isStarted();
     }

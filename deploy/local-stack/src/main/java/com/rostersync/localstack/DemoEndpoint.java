@@ -9,8 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code POST /demo/sql} on the loopback interface: runs one SQL update against the demo SIS, so "change a row and
- * watch the files" is one curl command. Local demo only; it is not part of any service.
+ * {@code POST /demo/sql} on the loopback interface: runs SQL statements (one, or several separated by {@code ;}, in
+ * one transaction) against the demo SIS inside the stack's own JVM, so "change a row and watch the files" is one curl
+ * command and never competes with the stack for the database file. Local demo only; it is not part of any service.
  */
 final class DemoEndpoint implements AutoCloseable {
 
@@ -40,13 +41,18 @@ final class DemoEndpoint implements AutoCloseable {
     private static void handle(HttpExchange exchange, SisDatabase sis) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
-                reply(exchange, 405, "POST one SQL update statement as the request body\n");
+                reply(exchange, 405, "POST SQL statements (separated by ;) as the request body\n");
                 return;
             }
             String sql = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
             try {
-                int rows = sis.update(sql);
-                reply(exchange, 200, rows + (rows == 1 ? " row" : " rows") + " changed\n");
+                SisDatabase.Edit edit = sis.update(sql);
+                reply(
+                        exchange,
+                        200,
+                        edit.rows() + (edit.rows() == 1 ? " row" : " rows") + " changed"
+                                + (edit.statements() > 1 ? " by " + edit.statements() + " statements" : "")
+                                + "\n");
             } catch (IllegalArgumentException rejected) {
                 reply(exchange, 400, rejected.getMessage() + "\n");
             }

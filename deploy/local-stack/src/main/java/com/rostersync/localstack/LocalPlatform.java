@@ -1,6 +1,7 @@
 package com.rostersync.localstack;
 
 import com.rostersync.extractor.RosterExtractorApplication;
+import com.rostersync.localstack.logging.ServiceLogName;
 import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
 import com.rostersync.localstack.sis.SisDatabase;
 import com.rostersync.mapper.OneRosterMapperApplication;
@@ -9,12 +10,14 @@ import com.rostersync.publisher.SftpPublisherApplication;
 import com.rostersync.testsupport.SftpTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -70,6 +73,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        List<String> testResources = testResourcesOn(LocalPlatform.class.getClassLoader());
+        if (!testResources.isEmpty()) {
+            // A test logback-test.xml would win over the stack's logback.xml: no log file, every INFO on the console.
+            System.err.println("Test resources on the runtime classpath, not starting: " + testResources);
+            System.exit(1);
+        }
         LocalPlatform platform = new LocalPlatform(PlatformSettings.fromArguments(args));
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts, so Ctrl-C while starting also stops what already runs.
@@ -92,12 +101,24 @@ public final class LocalPlatform implements AutoCloseable {
         stopped.await();
     }
 
+    /** Where a class loader finds {@code logback-test.xml}: nowhere, on a runtime classpath. */
+    static List<String> testResourcesOn(ClassLoader loader) {
+        try {
+            return Collections.list(loader.getResources("logback-test.xml")).stream()
+                    .map(URL::toString)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the classpath", e);
+        }
+    }
+
     /**
      * The broker's test kit deletes its (throw-away) data folder in its own JVM shutdown hook, racing our orderly stop;
      * the broker then logs storage errors that mean nothing here, so its loggers go quiet first.
      */
     private static void quietKafkaShutdown() {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+        for (String name :
+                List.of("kafka", "org.apache.kafka", "state.change.logger", "org.springframework.kafka.test")) {
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
                 logger.setLevel(ch.qos.logback.classic.Level.OFF);
             }
@@ -134,6 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
         settings.sisContent().accept(sis);
+        running.add(sis.keepOpen());
         progress("demo SIS written: " + sis.summary());
 
         sftp = SftpTestServer.start(
@@ -165,10 +187,15 @@ public final class LocalPlatform implements AutoCloseable {
         progress("Kafka broker up at " + kafka.getBrokersAsString());
 
         for (String service : SERVICES) {
-            ConfigurableApplicationContext context =
-                    BUILDERS.get(service).get().registerShutdownHook(false).run(arguments(service));
+            ConfigurableApplicationContext context = ServiceLogName.during(service, () -> BUILDERS.get(service)
+                    .get()
+                    .registerShutdownHook(false)
+                    .run(arguments(service)));
             services.put(service, context);
-            running.add(context);
+            running.add(() -> ServiceLogName.during(service, () -> {
+                context.close();
+                return null;
+            }));
             progress(service + " started on port " + portOf(service));
         }
         if (settings.demoPort() >= 0) {

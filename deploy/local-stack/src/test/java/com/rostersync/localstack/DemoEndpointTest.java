@@ -43,6 +43,45 @@ class DemoEndpointTest {
         }
     }
 
+    @Test
+    void runsSeveralStatementsTogetherOrNoneOfThem(@TempDir Path dir) throws Exception {
+        SisDatabase sis = new SisDatabase(dir, "pw");
+        sis.create(new DemoSisGenerator(DemoCatalog.standard(), 1).generate(1));
+        try (DemoEndpoint endpoint = DemoEndpoint.start(0, sis)) {
+            URI uri = URI.create("http://127.0.0.1:" + endpoint.port() + "/demo/sql");
+
+            HttpResponse<String> both = post(
+                    uri,
+                    "update people set family_name = 'O''Neil; Jr' where person_id = 'MHS-S0001';\n"
+                            + "update people set given_name = 'Zoé' where person_id in ('MHS-S0001', 'MHS-S0002');");
+            assertThat(both.statusCode()).isEqualTo(200);
+            assertThat(both.body()).isEqualTo("3 rows changed by 2 statements\n");
+            assertThat(names(sis)).containsExactly("Zoé O'Neil; Jr", "Zoé");
+
+            HttpResponse<String> secondFails = post(
+                    uri,
+                    "update people set given_name = 'Anna' where person_id = 'MHS-S0002'; update no_such_table set x = 1");
+            assertThat(secondFails.statusCode()).isEqualTo(400);
+            assertThat(names(sis)).as("the first statement was rolled back").containsExactly("Zoé O'Neil; Jr", "Zoé");
+        }
+    }
+
+    private static java.util.List<String> names(SisDatabase sis) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var c = sis.connect();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select given_name, family_name, person_id from people"
+                                + " where person_id in ('MHS-S0001', 'MHS-S0002') order by person_id")) {
+            while (rs.next()) {
+                names.add(
+                        rs.getString(3).equals("MHS-S0001")
+                                ? rs.getString(1) + " " + rs.getString(2)
+                                : rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     private HttpResponse<String> post(URI uri, String sql) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(uri)

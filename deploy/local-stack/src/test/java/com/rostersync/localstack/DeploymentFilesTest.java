@@ -26,7 +26,7 @@ class DeploymentFilesTest {
         DemoCatalog catalog = DemoCatalog.standard();
         String yaml = TenantFile.yaml(
                 catalog,
-                "jdbc:h2:file:/tmp/x/sis/demo-sis;AUTO_SERVER=TRUE",
+                "jdbc:h2:file:/tmp/x/sis/demo-sis",
                 "sis",
                 "127.0.0.1",
                 2222,

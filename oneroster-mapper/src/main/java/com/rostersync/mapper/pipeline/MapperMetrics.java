@@ -1,12 +1,15 @@
 package com.rostersync.mapper.pipeline;
 
 import com.rostersync.events.EntityType;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.outcome.ValidationIssue;
 import com.rostersync.oneroster.OneRosterFile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,13 @@ class MapperMetrics {
         // Registered at zero so that dashboards and alert rules see the series before the first invalid record.
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
             validationIssues(file.fileName());
+        }
+        for (OutcomeReason reason : List.of(
+                OutcomeReason.SNAPSHOT_READY,
+                OutcomeReason.VALIDATION,
+                OutcomeReason.THRESHOLD,
+                OutcomeReason.ID_CHURN)) {
+            registry.counter("rostersync.outcomes.sent", "stage", Stage.MAP.name(), "reason", reason.name());
         }
     }
 

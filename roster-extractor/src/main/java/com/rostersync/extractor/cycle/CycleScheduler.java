@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class CycleScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CycleScheduler.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
     private final Supplier<TenantRegistry> registry;
     private final Consumer<Tenant> cycle;
@@ -103,10 +104,22 @@ public final class CycleScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts no new cycle and lets running ones finish for a moment (a cycle usually takes well under a second), so a
+     * clean stop does not cut a cycle off before it reported its outcome; then interrupts whatever still runs.
+     */
     @Override
     public void close() {
         ticker.shutdownNow();
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemon(Runnable runnable, String name) {

@@ -21,6 +21,7 @@ import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,6 +67,8 @@ public final class TenantCycle {
     private final Duration ackTimeout;
     private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
     private final EmptyTypeGuard emptyTypes = new EmptyTypeGuard();
+    /** Tenants whose source is failing, with the reason: a failure is logged when it starts, not every cycle. */
+    private final Map<String, OutcomeReason> failingSources = new ConcurrentHashMap<>();
 
     public TenantCycle(
             Function<Tenant, RosterSource> sources,
@@ -82,6 +85,17 @@ public final class TenantCycle {
         this.meters = meters;
         this.clock = clock;
         this.ackTimeout = ackTimeout;
+        // At 0 from the start: a series born with its first increment hides that first event from rate().
+        for (OutcomeReason reason : List.of(
+                OutcomeReason.CYCLE_COMPLETED,
+                OutcomeReason.FILE_FAILED,
+                OutcomeReason.SOURCE_CREDENTIALS,
+                OutcomeReason.SOURCE_UNAVAILABLE,
+                OutcomeReason.SCHOOLS_NOT_FOUND)) {
+            counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", reason);
+        }
+        counter("rostersync.extractor.reads", "mode", "full");
+        counter("rostersync.extractor.reads", "mode", "incremental");
     }
 
     /** Runs one cycle and returns the outcome it sent (also when sending it failed: then it is logged). */
@@ -95,6 +109,9 @@ public final class TenantCycle {
                     .increment(count));
             counter("rostersync.extractor.reads", "mode", read.complete() ? "full" : "incremental")
                     .increment();
+            if (failingSources.remove(tenant.id()) != null) {
+                log.info("Tenant {}: source readable again (cycle {})", tenant.id(), cycleId);
+            }
             try {
                 outcome = publish(tenant, read, cycleId, startedAt);
             } catch (RuntimeException unpublished) {
@@ -112,7 +129,17 @@ public final class TenantCycle {
                         startedAt);
             }
         } catch (SourceFailure failure) {
-            log.warn("Tenant {}: cycle {} failed: {} {}", tenant.id(), cycleId, failure.reason(), failure.getMessage());
+            if (failingSources.put(tenant.id(), failure.reason()) != failure.reason()) {
+                log.warn(
+                        "Tenant {}: cycle {} failed: {} {} (logged again only when the reason changes or after it"
+                                + " recovers)",
+                        tenant.id(),
+                        cycleId,
+                        failure.reason(),
+                        failure.getMessage());
+            } else {
+                log.debug("Tenant {}: cycle {} failed again: {}", tenant.id(), cycleId, failure.reason());
+            }
             outcome =
                     outcome(tenant, failure.reason(), failure.getMessage(), List.of(), List.of(), Map.of(), startedAt);
         } catch (RuntimeException unexpected) {
@@ -121,7 +148,11 @@ public final class TenantCycle {
                     + (Thread.currentThread().isInterrupted()
                             ? "; the cycle overran its time limit and was stopped"
                             : "");
-            log.error("Tenant {}: cycle {} failed", tenant.id(), cycleId, unexpected);
+            if (failingSources.put(tenant.id(), reason) != reason) {
+                log.error("Tenant {}: cycle {} failed", tenant.id(), cycleId, unexpected);
+            } else {
+                log.debug("Tenant {}: cycle {} failed again: {}", tenant.id(), cycleId, message);
+            }
             outcome = outcome(tenant, reason, message, List.of(), List.of(), Map.of(), startedAt);
         }
         Timer.builder("rostersync.extractor.cycle.duration")
@@ -139,12 +170,22 @@ public final class TenantCycle {
             counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason())
                     .increment();
         } catch (RuntimeException unsent) {
-            log.error(
-                    "Tenant {}: outcome {} of cycle {} could not be sent: {}",
-                    tenant.id(),
-                    outcome.reason(),
-                    cycleId,
-                    SourceFailures.describe(unsent));
+            if (Thread.currentThread().isInterrupted()) {
+                // Only a stop interrupts a send (an overrun's interrupt was cleared above): the extractor is going
+                // down, and its next start reads the tenant again and reports then.
+                log.info(
+                        "Tenant {}: outcome {} of cycle {} not sent, the extractor is stopping",
+                        tenant.id(),
+                        outcome.reason(),
+                        cycleId);
+            } else {
+                log.error(
+                        "Tenant {}: outcome {} of cycle {} could not be sent: {}",
+                        tenant.id(),
+                        outcome.reason(),
+                        cycleId,
+                        SourceFailures.describe(unsent));
+            }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -216,7 +257,7 @@ public final class TenantCycle {
         String message = "tenant " + tenant.id() + ": " + counts.getOrDefault("upserted", 0L) + " upserted, "
                 + counts.getOrDefault("deleted", 0L) + " deleted in "
                 + tenant.schoolIds().size() + " school(s)"
-                + (filesFailed ? "; " + fileFailures.size() + " file problem(s), their records carried forward" : "");
+                + fileProblems(fileFailures);
         return outcome(
                 tenant,
                 filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED,
@@ -225,6 +266,34 @@ public final class TenantCycle {
                 fileFailures,
                 counts,
                 startedAt);
+    }
+
+    /**
+     * Only a OneRoster file (or the zip holding them) has records to carry forward; a stray file (notes.txt, an
+     * .xlsx) is simply not read.
+     */
+    static String fileProblems(List<com.rostersync.events.outcome.FileFailure> failures) {
+        List<String> stray = new ArrayList<>();
+        int rosterFiles = 0;
+        for (com.rostersync.events.outcome.FileFailure failure : failures) {
+            String name = failure.file() == null ? "" : failure.file();
+            // A roster file, the drop's archive, or a query (a JDBC type read empty) stands for records.
+            if (OneRosterFile.byFileName(name).isPresent()
+                    || name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")
+                    || !name.contains(".")) {
+                rosterFiles++;
+            } else {
+                stray.add(name);
+            }
+        }
+        String text = "";
+        if (rosterFiles > 0) {
+            text += "; " + rosterFiles + " file problem(s), their records carried forward";
+        }
+        if (!stray.isEmpty()) {
+            text += "; " + stray.size() + " file(s) that are not OneRoster files ignored: " + String.join(", ", stray);
+        }
+        return text;
     }
 
     /**

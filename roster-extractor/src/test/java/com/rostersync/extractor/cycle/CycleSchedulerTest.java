@@ -78,6 +78,43 @@ class CycleSchedulerTest {
         });
     }
 
+    @Test
+    void aCleanStopLetsARunningCycleFinishInsteadOfInterruptingIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        CycleScheduler stopping = new CycleScheduler(
+                () -> new TenantRegistry(List.of(tenant("a"))),
+                tenant -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                        finished.set(true);
+                    } catch (InterruptedException e) {
+                        interrupted.set(true);
+                    }
+                },
+                1,
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                clock);
+        stopping.tick();
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(stopping::close, "closer");
+        closer.start();
+        // Released only once close() waits (or has already interrupted the cycle, which the test then reports).
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> closer.getState() == Thread.State.TIMED_WAITING || interrupted.get());
+        release.countDown();
+        closer.join(10_000);
+
+        assertThat(interrupted).isFalse();
+        assertThat(finished).isTrue();
+    }
+
     private void cycle(Tenant tenant) {
         runs.computeIfAbsent(tenant.id(), id -> new AtomicInteger()).incrementAndGet();
         if (tenant.id().equals("slow") && runs("slow") == 1) {

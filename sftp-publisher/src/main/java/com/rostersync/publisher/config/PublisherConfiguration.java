@@ -31,7 +31,11 @@ class PublisherConfiguration {
     SftpSessionFactories sftpSessionFactories(SecretsProperties secrets, PublisherProperties publisher) {
         return new SftpSessionFactories(
                 SecretResolver.fromSystem(secrets.dir()),
-                new SftpTimeouts(publisher.connectTimeout(), publisher.authTimeout(), publisher.transferTimeout()));
+                new SftpTimeouts(
+                        publisher.connectTimeout(),
+                        publisher.authTimeout(),
+                        publisher.transferTimeout(),
+                        publisher.idleTimeout()));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.rostersync.publisher.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -14,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code rostersync.publisher.*}: how many destinations upload at once, how long any wait may last (so one hanging
- * server never holds the others), how an unreachable destination is retried, and the suffix of temporary files.
+ * server never holds the others), how long an unused SFTP session stays open, how an unreachable destination is retried, and the suffix of temporary files.
  */
 @Validated
 @ConfigurationProperties("rostersync.publisher")
@@ -23,8 +24,15 @@ public record PublisherProperties(
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("15s") Duration authTimeout,
         @NotNull @DefaultValue("60s") Duration transferTimeout,
+        @NotNull @DefaultValue("30s") Duration idleTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotBlank @DefaultValue(".rostersync-part") String temporarySuffix) {
+
+    /** A cached session is closed after {@code idleTimeout} unused, before the transfer timeout would cut it. */
+    @AssertTrue(message = "rostersync.publisher.idle-timeout must be shorter than transfer-timeout")
+    public boolean isIdleTimeoutShorterThanTransferTimeout() {
+        return idleTimeout == null || transferTimeout == null || idleTimeout.compareTo(transferTimeout) < 0;
+    }
 
     /**
      * @param maxAttempts    attempts per upload cycle before DESTINATION_UNAVAILABLE is reported

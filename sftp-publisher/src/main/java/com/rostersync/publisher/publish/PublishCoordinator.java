@@ -121,6 +121,7 @@ public final class PublishCoordinator implements AutoCloseable {
     }
 
     private void request(String destinationId) {
+        metrics.destination(destinationId);
         Schedule schedule = schedules.computeIfAbsent(destinationId, id -> new Schedule());
         Duration wait;
         synchronized (schedule) {
@@ -302,7 +303,7 @@ public final class PublishCoordinator implements AutoCloseable {
         } else {
             log.info("Publish to destination {} of tenant {}: {}", destination.id(), tenant.id(), reason);
         }
-        metrics.upload(reason);
+        metrics.upload(destination.id(), reason);
         outcomes.send(outcome);
         metrics.outcomeSent(reason);
     }

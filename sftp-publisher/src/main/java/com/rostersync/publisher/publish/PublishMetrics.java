@@ -7,13 +7,33 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The publisher's agreed metrics (team brief): uploads by reason, bytes and duration histograms, outcomes sent. */
+/**
+ * The publisher's agreed metrics (team brief): uploads by destination and reason (which account is failing), bytes
+ * and duration histograms (platform-wide: a destination label would multiply every bucket), outcomes sent. Every
+ * reason's series exists at 0 from the start (a destination's as soon as it is scheduled), so a first failure shows in
+ * {@code rate()} and panels show 0 rather than "no data".
+ */
 public final class PublishMetrics {
+
+    /** Every reason a PUBLISH outcome can carry. */
+    static final List<OutcomeReason> REASONS = List.of(
+            OutcomeReason.UPLOADED,
+            OutcomeReason.UNCHANGED,
+            OutcomeReason.FILE_FAILED,
+            OutcomeReason.DESTINATION_CREDENTIALS,
+            OutcomeReason.HOST_KEY_MISMATCH,
+            OutcomeReason.DESTINATION_UNAVAILABLE,
+            OutcomeReason.PERMISSION_DENIED,
+            OutcomeReason.DISK_FULL);
 
     private final MeterRegistry registry;
     private final DistributionSummary bytes;
     private final Timer duration;
+    private final Set<String> knownDestinations = ConcurrentHashMap.newKeySet();
 
     public PublishMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,13 +44,19 @@ public final class PublishMetrics {
         this.duration = Timer.builder("rostersync.publisher.upload.duration")
                 .publishPercentileHistogram()
                 .register(registry);
+        REASONS.forEach(this::outcomeCounter);
     }
 
-    void upload(OutcomeReason reason) {
-        Counter.builder("rostersync.publisher.uploads")
-                .tag("reason", reason.name())
-                .register(registry)
-                .increment();
+    /** Registers the destination's upload series at 0, once. */
+    void destination(String destinationId) {
+        if (knownDestinations.add(destinationId)) {
+            REASONS.forEach(reason -> uploadCounter(destinationId, reason));
+        }
+    }
+
+    void upload(String destinationId, OutcomeReason reason) {
+        destination(destinationId);
+        uploadCounter(destinationId, reason).increment();
     }
 
     void uploaded(long byteCount, Duration took) {
@@ -39,10 +65,21 @@ public final class PublishMetrics {
     }
 
     void outcomeSent(OutcomeReason reason) {
-        Counter.builder("rostersync.outcomes.sent")
+        outcomeCounter(reason).increment();
+    }
+
+    private Counter uploadCounter(String destinationId, OutcomeReason reason) {
+        return Counter.builder("rostersync.publisher.uploads")
+                .description("Upload cycles by destination account and reason")
+                .tag("destination", destinationId)
+                .tag("reason", reason.name())
+                .register(registry);
+    }
+
+    private Counter outcomeCounter(OutcomeReason reason) {
+        return Counter.builder("rostersync.outcomes.sent")
                 .tag("stage", Stage.PUBLISH.name())
                 .tag("reason", reason.name())
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

@@ -74,6 +74,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
                     ? currentFile.get()
                     : null;
             throw new UploadFailure(reason, file, describe(destination, file, cause), cause);
+        } finally {
+            sessionFactories.released(destination);
         }
     }
 

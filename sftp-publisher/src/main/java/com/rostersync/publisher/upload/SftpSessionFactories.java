@@ -6,9 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.integration.file.remote.session.CachingSessionFactory;
 import org.springframework.integration.file.remote.session.SessionFactory;
@@ -17,30 +23,66 @@ import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 /**
  * One cached Spring Integration SFTP session factory per destination account, rebuilt when the account's settings
  * change in the registry. The host key is pinned by the account's known_hosts line and unknown keys are never
- * allowed; secrets are resolved when the factory is built and handed only to the SSH client.
+ * allowed; secrets are resolved when the factory is built and handed only to the SSH client. A cached session unused
+ * for the idle timeout is closed here, quietly: left open, the SSH client's read timeout would end it as an error
+ * a minute after every upload.
  */
 public final class SftpSessionFactories implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SftpSessionFactories.class);
 
     private final SecretResolver secrets;
     private final SftpTimeouts timeouts;
     private final Map<String, Cached> byDestination = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService idleCloser;
 
     public SftpSessionFactories(SecretResolver secrets, SftpTimeouts timeouts) {
         this.secrets = secrets;
         this.timeouts = timeouts;
+        this.idleCloser = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sftp-idle-closer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(100, timeouts.idle().toMillis() / 4);
+        idleCloser.scheduleWithFixedDelay(this::closeIdleSessions, every, every, TimeUnit.MILLISECONDS);
     }
 
     SessionFactory<SftpClient.DirEntry> forDestination(DestinationAccount destination) {
-        return byDestination.compute(destination.id(), (id, cached) -> {
-                    if (cached != null && cached.account.equals(destination)) {
-                        return cached;
-                    }
-                    if (cached != null) {
-                        cached.destroy();
-                    }
-                    return build(destination);
-                })
-                .factory;
+        Cached current = byDestination.compute(destination.id(), (id, cached) -> {
+            if (cached != null && cached.account.equals(destination)) {
+                return cached;
+            }
+            if (cached != null) {
+                cached.destroy();
+            }
+            return build(destination);
+        });
+        current.inUse.incrementAndGet();
+        return current.factory;
+    }
+
+    /** The upload that took {@link #forDestination} is over: the idle time of its session starts now. */
+    void released(DestinationAccount destination) {
+        Cached cached = byDestination.get(destination.id());
+        if (cached != null) {
+            cached.lastUsed = System.nanoTime();
+            cached.sessionCached = true;
+            cached.inUse.updateAndGet(n -> Math.max(0, n - 1));
+        }
+    }
+
+    private void closeIdleSessions() {
+        long now = System.nanoTime();
+        byDestination.forEach((id, cached) -> {
+            if (cached.sessionCached
+                    && cached.inUse.get() == 0
+                    && now - cached.lastUsed >= timeouts.idle().toNanos()) {
+                cached.sessionCached = false;
+                cached.factory.resetCache();
+                log.debug("Closed the idle SFTP session of destination {} (unused for {})", id, timeouts.idle());
+            }
+        });
     }
 
     /** Drops the cached sessions of a destination, e.g. after a failure that may have left a session half-open. */
@@ -98,19 +140,34 @@ public final class SftpSessionFactories implements AutoCloseable {
         CachingSessionFactory<SftpClient.DirEntry> caching = new CachingSessionFactory<>(factory, 1);
         caching.setTestSession(true);
         caching.setSessionWaitTimeout(timeouts.connect().plus(timeouts.auth()).toMillis());
-        return new Cached(destination, caching, factory);
+        return new Cached(destination, caching, factory, new AtomicInteger());
     }
 
     @Override
     public void close() {
+        idleCloser.shutdownNow();
         byDestination.values().forEach(Cached::destroy);
         byDestination.clear();
     }
 
-    private record Cached(
-            DestinationAccount account,
-            CachingSessionFactory<SftpClient.DirEntry> factory,
-            DefaultSftpSessionFactory client) {
+    private static final class Cached {
+        private final DestinationAccount account;
+        private final CachingSessionFactory<SftpClient.DirEntry> factory;
+        private final DefaultSftpSessionFactory client;
+        private final AtomicInteger inUse;
+        private volatile long lastUsed = System.nanoTime();
+        private volatile boolean sessionCached;
+
+        Cached(
+                DestinationAccount account,
+                CachingSessionFactory<SftpClient.DirEntry> factory,
+                DefaultSftpSessionFactory client,
+                AtomicInteger inUse) {
+            this.account = account;
+            this.factory = factory;
+            this.client = client;
+            this.inUse = inUse;
+        }
 
         void destroy() {
             factory.destroy();

@@ -66,10 +66,24 @@ class PublishCoordinatorTest {
         assertThat(uploaded.schoolIds()).containsExactly("MHS", "MMS");
         assertThat(uploaded.counts()).containsKeys("files", "bytes", "durationMillis");
         assertThat(meters.get("rostersync.publisher.uploads")
+                        .tag("destination", "district")
                         .tag("reason", "UPLOADED")
                         .counter()
                         .count())
                 .isEqualTo(1.0);
+        assertThat(meters.get("rostersync.publisher.uploads")
+                        .tag("destination", "district")
+                        .tag("reason", "DESTINATION_CREDENTIALS")
+                        .counter()
+                        .count())
+                .as("every reason of a scheduled destination is there at 0")
+                .isZero();
+        assertThat(meters.get("rostersync.outcomes.sent")
+                        .tag("stage", "PUBLISH")
+                        .tag("reason", "DISK_FULL")
+                        .counter()
+                        .count())
+                .isZero();
         assertThat(meters.get("rostersync.outcomes.sent")
                         .tag("stage", "PUBLISH")
                         .tag("reason", "UPLOADED")

@@ -2,6 +2,7 @@ package com.rostersync.publisher.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.snapshot.SchoolSnapshot;
@@ -212,6 +213,50 @@ class AtomicSftpUploaderTest {
         uploader.upload(destination, large);
 
         assertSameFiles("cut", large);
+    }
+
+    @Test
+    @Timeout(60)
+    void anIdleCachedSessionIsClosedQuietlyBeforeTheReadTimeoutWouldEndItAsAnError() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "idle-user", "MHS");
+        ch.qos.logback.classic.Logger sshd =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.sshd");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+                new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        sshd.addAppender(warnings);
+        SftpSessionFactories quick = new SftpSessionFactories(
+                new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(
+                        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(500)));
+        try {
+            AtomicSftpUploader withIdleTimeout = new AtomicSftpUploader(quick, SUFFIX);
+            withIdleTimeout.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1)));
+
+            assertThat(server.openSessions("idle-user"))
+                    .as("the cached session, right after the upload")
+                    .isOne();
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.openSessions("idle-user") == 0);
+            // Longer than the transfer (read) timeout, which ended idle sessions with a WARN before.
+            // The test server's own warnings (org.apache.sshd.server) about the client leaving are not ours.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> warnings.list.stream()
+                    .filter(e -> !e.getLoggerName().startsWith("org.apache.sshd.server"))
+                    .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)));
+            MergedFileSet second = files(SnapshotFixtures.school("maple", "MHS", 2));
+            withIdleTimeout.upload(destination, second);
+            assertSameFiles("idle-user", second);
+        } finally {
+            sshd.detachAppender(warnings);
+            quick.close();
+        }
+    }
+
+    @Test
+    void theIdleTimeoutMustBeShorterThanTheTransferTimeout() {
+        assertThatThrownBy(() -> new SftpTimeouts(
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("idle timeout");
     }
 
     @Test

@@ -40,6 +40,7 @@ class IncidentDeskConfig {
                             tenants.current().tenants().stream().map(Tenant::id).toList();
                     desk.check(districts);
                     desk.trackedDistricts().forEach(gauges::trackDistrict);
+                    gauges.refresh();
                 },
                 properties.checkInterval());
     }

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Every incident the monitor knows, open or recently resolved, and the rules that open and resolve them: an outcome
  * opens (or refreshes) one incident per failure it reports and resolves every open incident of its unit it no longer
- * reports; a successful upload also ends the district's STALE incident. Not thread-safe; the caller serialises.
+ * reports; the STALE check opens and ends a district's STALE incident. Not thread-safe; the caller serialises.
  */
 public final class IncidentBook {
 
@@ -72,23 +72,22 @@ public final class IncidentBook {
                 changed.add(store(incident.resolve(now)));
             }
         }
-        if (FailureReasons.isSuccessfulUpload(outcome)) {
-            Incident stale = incidents.get(Incident.idOf(UnitOfWork.district(outcome.tenantId()), OutcomeReason.STALE));
-            if (stale != null && stale.isOpen()) {
-                changed.add(store(stale.resolve(now)));
-            }
-        }
         return changed;
     }
 
     /**
-     * Opens a STALE incident for every district whose last successful upload is older than {@code staleAfter}
-     * (and refreshes how long it has been). Resolution comes with the next successful upload, in {@link #apply}.
+     * Opens a STALE incident for every district whose last successful cycle ({@link DistrictFreshness}) is older than
+     * {@code staleAfter}, and resolves it once the district completed a cycle again.
      */
     public List<Incident> checkStale(Map<String, Instant> lastSuccessByTenant, Instant now, Duration staleAfter) {
         List<Incident> changed = new ArrayList<>();
         lastSuccessByTenant.forEach((tenant, lastSuccess) -> {
-            if (Duration.between(lastSuccess, now).compareTo(staleAfter) > 0) {
+            if (Duration.between(lastSuccess, now).compareTo(staleAfter) <= 0) {
+                Incident stale = incidents.get(Incident.idOf(UnitOfWork.district(tenant), OutcomeReason.STALE));
+                if (stale != null && stale.isOpen()) {
+                    changed.add(store(stale.resolve(now)));
+                }
+            } else {
                 UnitOfWork unit = UnitOfWork.district(tenant);
                 IncidentDetails details = IncidentDetails.stale(lastSuccess, now);
                 Incident known = incidents.get(Incident.idOf(unit, OutcomeReason.STALE));

@@ -29,5 +29,6 @@ class OutcomeListener {
         if (outcome.tenantId() != null) {
             gauges.trackDistrict(outcome.tenantId());
         }
+        gauges.refresh();
     }
 }

@@ -1,14 +1,20 @@
 package com.rostersync.monitor.metrics;
 
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.monitor.incident.MailKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The monitor's agreed counters (team brief, docs/metrics.md): outcomes consumed by stage and reason, e-mails sent by
- * kind. Both tag sets are enums, so the series count is fixed whatever the number of districts or schools.
+ * kind. Both tag sets are enums, so the series count is fixed whatever the number of districts or schools. Every
+ * reason a stage can report is registered at 0 from the start: a series born with its first increment is invisible
+ * to {@code rate()} for that first outcome, and the failure ratio would be empty on a clean platform.
  */
 @Component
 public class MonitorMetrics {
@@ -18,20 +24,52 @@ public class MonitorMetrics {
 
     private final MeterRegistry registry;
 
+    /** The reasons each stage reports (SyncOutcome contract); MONITOR raises STALE itself and sends no outcome. */
+    static final Map<Stage, List<OutcomeReason>> REASONS_BY_STAGE = Map.of(
+            Stage.EXTRACT,
+            List.of(
+                    OutcomeReason.CYCLE_COMPLETED,
+                    OutcomeReason.FILE_FAILED,
+                    OutcomeReason.SOURCE_CREDENTIALS,
+                    OutcomeReason.SOURCE_UNAVAILABLE,
+                    OutcomeReason.SCHOOLS_NOT_FOUND),
+            Stage.MAP,
+            List.of(
+                    OutcomeReason.SNAPSHOT_READY,
+                    OutcomeReason.VALIDATION,
+                    OutcomeReason.THRESHOLD,
+                    OutcomeReason.ID_CHURN),
+            Stage.PUBLISH,
+            List.of(
+                    OutcomeReason.UPLOADED,
+                    OutcomeReason.UNCHANGED,
+                    OutcomeReason.FILE_FAILED,
+                    OutcomeReason.DESTINATION_CREDENTIALS,
+                    OutcomeReason.HOST_KEY_MISMATCH,
+                    OutcomeReason.DESTINATION_UNAVAILABLE,
+                    OutcomeReason.PERMISSION_DENIED,
+                    OutcomeReason.DISK_FULL));
+
     MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (MailKind kind : MailKind.values()) {
             emailCounter(kind);
         }
+        REASONS_BY_STAGE.forEach(
+                (stage, reasons) -> reasons.forEach(reason -> outcomeCounter(stage.name(), reason.name())));
     }
 
     public void outcomeConsumed(SyncOutcome outcome) {
-        Counter.builder(OUTCOMES)
-                .description("Outcome events consumed, by stage and reason")
-                .tag("stage", String.valueOf(outcome.stage()))
-                .tag("reason", String.valueOf(outcome.reason()))
-                .register(registry)
+        outcomeCounter(String.valueOf(outcome.stage()), String.valueOf(outcome.reason()))
                 .increment();
+    }
+
+    private Counter outcomeCounter(String stage, String reason) {
+        return Counter.builder(OUTCOMES)
+                .description("Outcome events consumed, by stage and reason")
+                .tag("stage", stage)
+                .tag("reason", reason)
+                .register(registry);
     }
 
     public void emailSent(MailKind kind) {

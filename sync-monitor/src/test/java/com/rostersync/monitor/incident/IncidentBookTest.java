@@ -101,7 +101,7 @@ class IncidentBookTest {
     }
 
     @Test
-    void districtWithoutSuccessfulUploadForTooLongIsStaleUntilTheNextUpload() {
+    void districtWithoutASuccessfulCycleForTooLongIsStaleUntilItCompletesOneAgain() {
         Map<String, java.time.Instant> lastSuccess = Map.of("maple", T0, "oak", T0.plus(Duration.ofHours(5)));
 
         List<Incident> opened = book.checkStale(lastSuccess, T0.plus(Duration.ofHours(6)), Duration.ofHours(2));
@@ -111,9 +111,11 @@ class IncidentBookTest {
         assertThat(again).isEmpty();
         assertThat(opened.get(0).details().staleFor()).isEqualTo(Duration.ofHours(6));
 
-        book.apply(
-                Outcomes.publish("maple", "clever-maple", OutcomeReason.UNCHANGED, T0, List.of()),
-                T0.plus(Duration.ofHours(8)));
+        List<Incident> resolved = book.checkStale(
+                Map.of("maple", T0.plus(Duration.ofHours(8)), "oak", T0.plus(Duration.ofHours(8))),
+                T0.plus(Duration.ofHours(8)),
+                Duration.ofHours(2));
+        assertThat(resolved).extracting(Incident::id).containsExactly("MONITOR/maple/STALE");
         assertThat(book.open()).isEmpty();
     }
 

@@ -65,7 +65,7 @@ class IncidentDeskTest {
     }
 
     @Test
-    void aDistrictWithoutUploadsTurnsStaleAndRecoversWithTheNextUpload() {
+    void aDistrictWithoutASuccessfulCycleTurnsStaleAndRecoversWithTheNextUpload() {
         desk.restore(List.of(), Map.of());
         desk.check(List.of("maple"));
         assertThat(store.lastSuccess).containsEntry("maple", T0);
@@ -76,6 +76,7 @@ class IncidentDeskTest {
 
         clock.advance(Duration.ofMinutes(5));
         desk.onOutcome(Outcomes.publish("maple", "clever-maple", OutcomeReason.UPLOADED, clock.instant(), List.of()));
+        desk.check(List.of("maple"));
 
         assertThat(desk.openCount(OutcomeReason.STALE)).isZero();
         assertThat(mailer.sent).containsExactly("opened MONITOR/maple/STALE", "resolved MONITOR/maple/STALE");

@@ -3,13 +3,20 @@ package com.rostersync.monitor.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rostersync.events.Topics;
 import com.rostersync.monitor.incident.Outcomes;
 import com.rostersync.monitor.support.MonitorServiceTest;
 import com.rostersync.monitor.support.MonitorTestKit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,10 +59,15 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
                         "rostersync_outcomes_total",
                         "rostersync_incidents_open",
                         "rostersync_district_last_success_age_seconds",
+                        "rostersync_district_incidents_open",
+                        "rostersync_holds_awaiting_approval_age_seconds",
+                        "rostersync_dead_letter_records",
                         "rostersync_emails_sent_total",
-                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "kafka_consumer_fetch_manager_records_lag",
                         "jvm_memory_used_bytes");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
+        // Kafka's per-partition metrics (records_lag) reach Micrometer at its next look for new client metrics,
+        // up to a minute after the partitions were assigned.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
                         monitorNames,
                         MetricNameChecker.exportedBy(
                                 get("/actuator/prometheus", null).body())))
@@ -76,7 +88,75 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
                                 + "stage=\"MAP\"}",
                         "rostersync_emails_sent_total{application=\"sync-monitor\",kind=\"opened\"}",
                         "rostersync_district_last_success_age_seconds{application=\"sync-monitor\",tenant=\"maple\"}");
-        assertThat(scrape.lines().filter(line -> line.startsWith("rostersync_")))
+        assertThat(scrape.lines()
+                        .filter(line -> line.startsWith("rostersync_"))
+                        .filter(line -> !line.startsWith("rostersync_holds_awaiting_approval_age_seconds")))
+                .as("only a hold names its school")
                 .noneMatch(line -> line.contains("school") || line.contains("MMS"));
+    }
+
+    @Test
+    void aHoldAwaitingApprovalIsASeriesWithItsSchoolUntilItResolves() {
+        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.thresholdHeld("oak", "OHS"));
+        String held =
+                "rostersync_holds_awaiting_approval_age_seconds{application=\"sync-monitor\",reason=\"THRESHOLD\","
+                        + "school=\"OHS\",tenant=\"oak\"}";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/actuator/prometheus", null).body().contains(held));
+        assertThat(value("rostersync_district_incidents_open{application=\"sync-monitor\",tenant=\"oak\"}"))
+                .isEqualTo(1.0);
+        assertThat(value("rostersync_holds_awaiting_approval{application=\"sync-monitor\",reason=\"THRESHOLD\"}"))
+                .as("other tests may hold a school too")
+                .isGreaterThanOrEqualTo(1.0);
+
+        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.snapshotReady("oak", "OHS"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !get("/actuator/prometheus", null).body().contains(held));
+        assertThat(value("rostersync_district_incidents_open{application=\"sync-monitor\",tenant=\"oak\"}"))
+                .isZero();
+    }
+
+    @Test
+    void everyReasonOfEveryStageIsASeriesAtZeroBeforeItsFirstOutcome() {
+        String scrape = get("/actuator/prometheus", null).body();
+
+        assertThat(scrape)
+                .contains(
+                        "rostersync_outcomes_total{application=\"sync-monitor\",reason=\"DISK_FULL\",stage=\"PUBLISH\"}",
+                        "rostersync_outcomes_total{application=\"sync-monitor\",reason=\"ID_CHURN\",stage=\"MAP\"}",
+                        "rostersync_outcomes_total{application=\"sync-monitor\",reason=\"SOURCE_CREDENTIALS\","
+                                + "stage=\"EXTRACT\"}",
+                        "rostersync_incidents_open{application=\"sync-monitor\",reason=\"ID_CHURN\"}",
+                        "rostersync_dead_letter_records{application=\"sync-monitor\",topic=\"roster.snapshots.v1.dlt\"}");
+    }
+
+    @Test
+    void recordsOnADeadLetterTopicAreCounted() throws Exception {
+        double before = deadLetters();
+        assertThat(before).as("the series exists before the topic does").isZero();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            // As the publisher's listener sets aside a snapshot it cannot read.
+            producer.send(new ProducerRecord<>(Topics.SNAPSHOTS_DLT, "oak/OHS", "{not json"))
+                    .get(10, TimeUnit.SECONDS);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters() == before + 1);
+    }
+
+    private double deadLetters() {
+        return value("rostersync_dead_letter_records{application=\"sync-monitor\",topic=\"roster.snapshots.v1.dlt\"}");
+    }
+
+    /** The value of one series in a scrape, -1 when it is not there. */
+    private double value(String series) {
+        return get("/actuator/prometheus", null)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(-1);
     }
 }

@@ -14,6 +14,7 @@ import java.sql.Time;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.core.io.ClassPathResource;
@@ -22,7 +23,9 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /**
  * The demo SIS as an H2 file database in our canonical schema. The schema is the extractor's own
  * {@code sis/schema.sql} (read from its jar), so the demo can never drift from what the extractor reads.
- * {@code AUTO_SERVER=TRUE} lets a second process (the H2 shell) change rows while the platform runs.
+ * It belongs to the stack's JVM alone ({@link #keepOpen}): edits go through {@code POST /demo/sql}. A second process
+ * (the H2 shell) is refused by H2's file lock: one that got in made the stack's own cycles fail, mailing "could not be
+ * reached" to every district.
  */
 public final class SisDatabase {
 
@@ -36,12 +39,27 @@ public final class SisDatabase {
     private final String password;
 
     public SisDatabase(Path directory, String password) {
-        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";AUTO_SERVER=TRUE";
+        // Closed by the launcher after the services stopped, not by H2's own exit hook while the extractor still reads.
+        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         this.password = password;
     }
 
     public String url() {
         return url;
+    }
+
+    /**
+     * Holds the database open until closed. H2 locks its file only while a connection is open; the extractor's
+     * connections come and go, so without this a second process could take the lock between two cycles and make the
+     * stack's own reads fail (SQLState 90020). Held, the second process is the one refused.
+     */
+    public AutoCloseable keepOpen() {
+        try {
+            Connection keeper = connect();
+            return keeper::close;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the demo SIS " + url + ": " + e.getMessage(), e);
+        }
     }
 
     /** Deletes any previous demo database in {@code directory}, so a new password and fresh rows take effect. */
@@ -191,14 +209,55 @@ public final class SisDatabase {
         }
     }
 
-    /** Runs one update statement (the demo's "change a row"), returning how many rows changed. */
-    public int update(String sql) {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(sql);
+    /**
+     * Runs the demo's edits: one or several statements separated by {@code ;}, in one transaction, so the extractor
+     * sees all of them or none (a cycle reading between a delete and its insert would see half an edit). Returns how
+     * many rows they changed together; on an error nothing is changed.
+     */
+    public Edit update(String sql) {
+        List<String> statements = statements(sql);
+        if (statements.isEmpty()) {
+            throw new IllegalArgumentException("no SQL statement");
+        }
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            int rows = 0;
+            try (Statement statement = connection.createStatement()) {
+                for (String one : statements) {
+                    rows += statement.executeUpdate(one);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+            return new Edit(statements.size(), rows);
         } catch (SQLException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** What {@link #update} did: how many statements ran and how many rows they changed. */
+    public record Edit(int statements, int rows) {}
+
+    /** Splits at {@code ;} outside quoted text (SQL quotes double a quote inside: {@code 'O''Brien'}). */
+    static List<String> statements(String sql) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : sql.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                statements.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        statements.add(current.toString());
+        return statements.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public Connection connect() throws SQLException {

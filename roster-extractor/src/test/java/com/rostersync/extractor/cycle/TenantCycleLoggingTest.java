@@ -1,0 +1,145 @@
+package com.rostersync.extractor.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.rostersync.events.EntityType;
+import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.roster.School;
+import com.rostersync.extractor.change.Change;
+import com.rostersync.extractor.change.ChangeDetector;
+import com.rostersync.extractor.change.ContentHasher;
+import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.Tenant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What an operator reads: a failing source once when it starts failing and once when it recovers, not per cycle. */
+class TenantCycleLoggingTest {
+
+    final Tenant tenant = Tenants.folderDrop("t", "/unused", List.of("S1"));
+    final AtomicBoolean sourceDown = new AtomicBoolean();
+    final AtomicBoolean interruptSends = new AtomicBoolean();
+    final Logger logger = (Logger) LoggerFactory.getLogger(TenantCycle.class);
+    final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    final TenantCycle cycle = new TenantCycle(
+            t -> tenant -> {
+                if (sourceDown.get()) {
+                    throw new SourceFailure(OutcomeReason.SOURCE_UNAVAILABLE, "connection refused");
+                }
+                return new SourceRead(
+                        Map.of("S1", List.of(new School("S1", "One", null, null, null))),
+                        Set.of("S1"),
+                        Set.of(),
+                        Map.of(),
+                        List.of(),
+                        Map.of(EntityType.SCHOOL, 1L));
+            },
+            new ChangeDetector(new ContentHasher()::hash),
+            new HashState(),
+            new CyclePublisher() {
+                @Override
+                public CompletableFuture<Void> publishChanges(
+                        String tenantId, String schoolId, List<com.rostersync.events.cycle.RosterChangeEvent> e) {
+                    return CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public CompletableFuture<Void> recordState(String tenantId, String schoolId, List<Change> changes) {
+                    return CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public void publishOutcome(SyncOutcome outcome) {
+                    if (interruptSends.get()) {
+                        Thread.currentThread().interrupt(); // what stopping the extractor's pool does meanwhile
+                        throw new IllegalStateException("interrupted while sending the outcome");
+                    }
+                }
+            },
+            new SimpleMeterRegistry(),
+            Clock.systemUTC(),
+            Duration.ofSeconds(5));
+
+    @BeforeEach
+    void capture() {
+        lines.start();
+        logger.addAppender(lines);
+        logger.setLevel(Level.DEBUG);
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(lines);
+        logger.setLevel(null);
+        Thread.interrupted();
+    }
+
+    @Test
+    void aFailingSourceWarnsOnceAndSaysOnceWhenItRecovers() {
+        sourceDown.set(true);
+        for (int i = 0; i < 5; i++) {
+            cycle.run(tenant);
+        }
+        sourceDown.set(false);
+        cycle.run(tenant);
+        cycle.run(tenant);
+
+        assertThat(at(Level.WARN)).singleElement().asString().contains("SOURCE_UNAVAILABLE");
+        assertThat(at(Level.DEBUG)).hasSize(4);
+        assertThat(at(Level.INFO)).singleElement().asString().contains("readable again");
+        assertThat(at(Level.ERROR)).isEmpty();
+    }
+
+    @Test
+    void anOutcomeCutOffByAStopIsNoError() {
+        interruptSends.set(true);
+        cycle.run(tenant);
+
+        assertThat(at(Level.ERROR)).isEmpty();
+        assertThat(at(Level.INFO)).singleElement().asString().contains("extractor is stopping");
+    }
+
+    @Test
+    void onlyOneRosterFilesHaveRecordsToCarryForward() {
+        assertThat(TenantCycle.fileProblems(List.of(
+                        new FileFailure("users.csv", 3, "role", "unknown role"),
+                        new FileFailure("grades.xlsx", 0, null, "unknown file name for a OneRoster 1.1 drop"),
+                        new FileFailure("notes.txt", 0, null, "unknown file name for a OneRoster 1.1 drop"))))
+                .isEqualTo("; 1 file problem(s), their records carried forward"
+                        + "; 2 file(s) that are not OneRoster files ignored: grades.xlsx, notes.txt");
+        assertThat(TenantCycle.fileProblems(
+                        List.of(new FileFailure("notes.txt", 0, null, "unknown file name for a OneRoster 1.1 drop"))))
+                .doesNotContain("carried forward");
+        assertThat(TenantCycle.fileProblems(List.of(new FileFailure(
+                        "enrollment query", 0, null, "the enrollment query returned no rows for school S2"))))
+                .as("a type a JDBC source read empty is carried forward")
+                .isEqualTo("; 1 file problem(s), their records carried forward");
+        assertThat(TenantCycle.fileProblems(List.of())).isEmpty();
+    }
+
+    private List<String> at(Level level) {
+        return lines.list.stream()
+                .filter(e -> e.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+}
