@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges read from the incident desk: open incidents per failure reason (one series per reason, all present from the
  * start so alerts see 0, not "no data"), and seconds since each district's last successful upload, the one series
- * that carries a tenant tag (one per district, never per school).
+ * that carries a tenant tag (one per district, never per school); and incidents whose owed mail is not delivered yet.
  */
 @Component
 public class IncidentGauges {
 
     public static final String INCIDENTS_OPEN = "rostersync.incidents.open";
     public static final String DISTRICT_AGE = "rostersync.district.last.success.age";
+    public static final String UNANNOUNCED = "rostersync.monitor.incidents.unannounced";
 
     private final MeterRegistry registry;
     private final IncidentDesk desk;
@@ -30,6 +31,9 @@ public class IncidentGauges {
         this.registry = registry;
         this.desk = desk;
         this.clock = clock;
+        Gauge.builder(UNANNOUNCED, desk, IncidentDesk::unannouncedCount)
+                .description("Incidents whose owed e-mail was refused or had no recipient, retried with backoff")
+                .register(registry);
         for (OutcomeReason reason : OutcomeReason.values()) {
             if (reason.isFailure()) {
                 Gauge.builder(INCIDENTS_OPEN, desk, d -> d.openCount(reason))

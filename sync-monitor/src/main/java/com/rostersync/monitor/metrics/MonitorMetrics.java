@@ -2,19 +2,23 @@ package com.rostersync.monitor.metrics;
 
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.monitor.incident.MailKind;
+import com.rostersync.monitor.incident.MailResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * The monitor's agreed counters (team brief, docs/metrics.md): outcomes consumed by stage and reason, e-mails sent by
- * kind. Both tag sets are enums, so the series count is fixed whatever the number of districts or schools.
+ * kind, and every mail attempt by kind and result (sent, failed, no_recipient), registered at zero from the start so
+ * a first failure shows in {@code rate()}. All tag sets are enums, so the series count is fixed whatever the number of
+ * districts or schools.
  */
 @Component
 public class MonitorMetrics {
 
     public static final String OUTCOMES = "rostersync.outcomes";
     public static final String EMAILS_SENT = "rostersync.emails.sent";
+    public static final String MAILS = "rostersync.monitor.mails";
 
     private final MeterRegistry registry;
 
@@ -22,6 +26,9 @@ public class MonitorMetrics {
         this.registry = registry;
         for (MailKind kind : MailKind.values()) {
             emailCounter(kind);
+            for (MailResult result : MailResult.values()) {
+                mailCounter(kind, result);
+            }
         }
     }
 
@@ -34,14 +41,26 @@ public class MonitorMetrics {
                 .increment();
     }
 
-    public void emailSent(MailKind kind) {
-        emailCounter(kind).increment();
+    /** One attempt to mail an incident, whatever became of it. */
+    public void mail(MailKind kind, MailResult result) {
+        mailCounter(kind, result).increment();
+        if (result == MailResult.SENT) {
+            emailCounter(kind).increment();
+        }
     }
 
     private Counter emailCounter(MailKind kind) {
         return Counter.builder(EMAILS_SENT)
                 .description("Incident e-mails sent to district leaders, by kind")
                 .tag("kind", kind.tag())
+                .register(registry);
+    }
+
+    private Counter mailCounter(MailKind kind, MailResult result) {
+        return Counter.builder(MAILS)
+                .description("Incident e-mail attempts, by kind and result (sent, failed, no_recipient)")
+                .tag("kind", kind.tag())
+                .tag("result", result.tag())
                 .register(registry);
     }
 }
