@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * links point, and who may use the approval API.
  *
  * @param staleAfter       no successful upload for longer than this opens a STALE incident
- * @param reminderInterval how often an open incident is re-mailed; also the flap guard (docs/incidents.md)
+ * @param reminderInterval how often an open incident is re-mailed; also the flap guard (docs/monitor.md)
  * @param checkInterval    how often the STALE check and due reminders run
  * @param publicBaseUrl    the base of the links in e-mails (the approval API as the leaders reach it)
  * @param mailFrom         sender address of incident e-mails
