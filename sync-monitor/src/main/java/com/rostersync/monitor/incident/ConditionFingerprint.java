@@ -30,11 +30,7 @@ public final class ConditionFingerprint {
         String content =
                 switch (reason) {
                     case THRESHOLD -> held(details.thresholdBreaches());
-                    case ID_CHURN ->
-                        held(details.thresholdBreaches()) + " changes=" + details.idChangeCount() + " "
-                                + sorted(details.idChanges().stream()
-                                        .map(ConditionFingerprint::pair)
-                                        .toList());
+                    case ID_CHURN -> held(details.thresholdBreaches()) + " " + idPairs(details);
                     case FILE_FAILED ->
                         sorted(details.fileFailures().stream()
                                 .map(f -> f.file() + "|" + f.reason())
@@ -54,6 +50,19 @@ public final class ConditionFingerprint {
         return sorted(breaches.stream()
                 .map(b -> b.entityType() + "/" + b.counted() + "=" + b.toArchive())
                 .toList());
+    }
+
+    /**
+     * The id pairs when the outcome listed them all; when it sent only a sample, the total instead, since which pairs
+     * a producer samples may vary from one cycle to the next and must not make a repeat look new.
+     */
+    private static String idPairs(IncidentDetails details) {
+        if (details.idChanges().size() < details.idChangeCount()
+                || details.idChanges().size() >= IncidentDetails.MAX_ID_CHANGES) {
+            return "changes=" + details.idChangeCount();
+        }
+        return sorted(
+                details.idChanges().stream().map(ConditionFingerprint::pair).toList());
     }
 
     private static String pair(IdChange change) {

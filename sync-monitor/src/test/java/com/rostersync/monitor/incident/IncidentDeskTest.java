@@ -153,6 +153,19 @@ class IncidentDeskTest {
     }
 
     @Test
+    void anIdChurnHoldIsMailedOnceAndAgainOnlyWhenOtherIdsChange() {
+        desk.restore(List.of(), Map.of());
+        desk.onOutcome(Outcomes.idChurn("oak", "OHS", 3));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.idChurn("oak", "OHS", 3));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.idChurn("oak", "OHS", 4));
+
+        assertThat(mailer.sent).containsExactly("opened MAP/oak/OHS/ID_CHURN", "opened MAP/oak/OHS/ID_CHURN");
+        assertThat(mailer.mailed.get(1).details().idChangeCount()).isEqualTo(4);
+    }
+
+    @Test
     void aRepeatOfTheSameOpenConditionIsSuppressedButAnotherMissingSchoolIsMailedAtOnce() {
         desk.restore(List.of(), Map.of());
         desk.onOutcome(Outcomes.extract("maple", OutcomeReason.CYCLE_COMPLETED, List.of("MXX")));
