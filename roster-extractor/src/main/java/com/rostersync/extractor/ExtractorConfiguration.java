@@ -15,6 +15,7 @@ import com.rostersync.extractor.source.csv.FolderDropFetcher;
 import com.rostersync.extractor.source.csv.SftpDropFetcher;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
 import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.SourceType;
 import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,9 +95,17 @@ class ExtractorConfiguration {
                 extractor.callTimeout());
     }
 
+    @Bean(destroyMethod = "close")
+    SecretWatcher secretWatcher(
+            TenantRegistryWatcher registry, SecretResolver secrets, RosterSyncProperties properties) {
+        return new SecretWatcher(
+                registry::current, secrets, properties.tenants().pollInterval());
+    }
+
     @Bean
-    CycleScheduler cycleScheduler(TenantRegistryWatcher registry, TenantCycle cycle, ExtractorProperties extractor) {
-        return new CycleScheduler(
+    CycleScheduler cycleScheduler(
+            TenantRegistryWatcher registry, TenantCycle cycle, ExtractorProperties extractor, SecretWatcher secrets) {
+        CycleScheduler scheduler = new CycleScheduler(
                 registry::current,
                 cycle::run,
                 extractor.poolSize(),
@@ -104,6 +113,11 @@ class ExtractorConfiguration {
                 extractor.tick(),
                 extractor.cycleTimeout(),
                 Clock.systemUTC());
+        secrets.onChange(names -> registry.current().tenants().stream()
+                .filter(tenant ->
+                        SecretWatcher.secretNames(tenant.source()).stream().anyMatch(names::contains))
+                .forEach(tenant -> scheduler.runSoon(tenant.id())));
+        return scheduler;
     }
 
     @Bean

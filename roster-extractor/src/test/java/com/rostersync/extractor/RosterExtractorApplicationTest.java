@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class RosterExtractorApplicationTest {
 
+    static final String BIRCH_WRONG_PASSWORD = "expired-" + System.nanoTime();
     static final Path DIR;
     static final SisDatabase SIS;
 
@@ -48,6 +49,7 @@ class RosterExtractorApplicationTest {
             SIS = SisDatabase.createIn(DIR);
             Files.createDirectories(DIR.resolve("secrets"));
             Files.writeString(DIR.resolve("secrets").resolve("MAPLE_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
+            Files.writeString(DIR.resolve("secrets").resolve("BIRCH_SIS_PASSWORD"), BIRCH_WRONG_PASSWORD + "\n");
             Files.writeString(
                     DIR.resolve("tenants.yml"),
                     """
@@ -62,8 +64,18 @@ class RosterExtractorApplicationTest {
                             username: sis
                             passwordRef: MAPLE_SIS_PASSWORD
                             timeout: 5s
+                      - id: birch
+                        schoolIds: [S1]
+                        syncInterval: 1h
+                        source:
+                          type: JDBC
+                          jdbc:
+                            url: %s
+                            username: sis
+                            passwordRef: BIRCH_SIS_PASSWORD
+                            timeout: 5s
                     """
-                            .formatted(SIS.url()));
+                            .formatted(SIS.url(), SIS.url()));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -73,6 +85,7 @@ class RosterExtractorApplicationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("rostersync.tenants.file", () -> DIR.resolve("tenants.yml").toString());
         registry.add("rostersync.secrets.dir", () -> DIR.resolve("secrets").toString());
+        registry.add("rostersync.tenants.poll-interval", () -> "200ms");
     }
 
     @Autowired
@@ -111,6 +124,34 @@ class RosterExtractorApplicationTest {
                         "rostersync_extractor_records_published_total",
                         "rostersync_extractor_cycle_duration_seconds_bucket",
                         "application=\"roster-extractor\"");
+    }
+
+    @Test
+    void aSisPasswordRotatedOnDiskIsReadAgainAtOnceThoughTheNextCycleIsAnHourAway() throws Exception {
+        try (TopicReader<SyncOutcome> outcomeReader = fromStart(Topics.OUTCOMES, SyncOutcome.class)) {
+            List<SyncOutcome> birch = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                birch.addAll(outcomeReader.newValues(key -> key.startsWith("birch")));
+                assertThat(birch).anyMatch(o -> o.reason() == OutcomeReason.SOURCE_CREDENTIALS);
+            });
+            SyncOutcome refused = birch.stream()
+                    .filter(o -> o.reason() == OutcomeReason.SOURCE_CREDENTIALS)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(refused.message())
+                    .as("the SIS login is named, never the password")
+                    .contains("login sis@in-process")
+                    .doesNotContain(BIRCH_WRONG_PASSWORD, SisDatabase.PASSWORD);
+
+            Path secret = DIR.resolve("secrets").resolve("BIRCH_SIS_PASSWORD");
+            Path next = Files.writeString(secret.resolveSibling("BIRCH_SIS_PASSWORD.new"), SisDatabase.PASSWORD + "\n");
+            Files.move(next, secret, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                birch.addAll(outcomeReader.newValues(key -> key.startsWith("birch")));
+                assertThat(birch).anyMatch(o -> o.reason() == OutcomeReason.CYCLE_COMPLETED);
+            });
+        }
     }
 
     private <T> TopicReader<T> fromStart(String topic, Class<T> type) {

@@ -9,6 +9,10 @@ import com.rostersync.localstack.sis.DemoCatalog.DemoSchool;
 import com.rostersync.localstack.sis.DemoCatalog.DemoTenant;
 import com.rostersync.localstack.sis.SchoolLevel;
 import com.rostersync.monitor.observability.MetricNameChecker;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +178,81 @@ class LocalPlatformEndToEndTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    @Order(5)
+    void aDestinationPasswordRotatedOnDiskIsUsedWithoutTouchingTheRegistryAndTheIncidentResolvesWithAMail()
+            throws Exception {
+        Path secret = platform.workdir()
+                .resolve("secrets")
+                .resolve(FIXTURE.destinations().get(0).passwordRef());
+        String password = Files.readString(secret).strip();
+        FileTime registryWritten = Files.getLastModifiedTime(platform.tenantsFile());
+        String wrong = "rotated-wrong-" + System.nanoTime();
+        rotate(secret, wrong);
+        assertThat(platform.sis().update("update people set family_name = 'Rotation' where person_id = 'S1'"))
+                .isEqualTo(1);
+
+        String refused = await("a credentials mail after the wrong password was written")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> mailWithSubject("Action needed: Wrong credentials for the SFTP destination"),
+                        found -> found != null);
+        assertThat(refused)
+                .contains("Login refused: " + USERNAME + "@" + platform.sftp().host() + ":"
+                        + platform.sftp().port())
+                .doesNotContain(wrong, password);
+
+        rotate(secret, password + "\n");
+
+        String resolved = await("the resolution mail after the right password was written back")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> mailWithSubject("Resolved: Wrong credentials for the SFTP destination"),
+                        found -> found != null);
+        assertThat(resolved).doesNotContain(wrong, password);
+        assertThat(read(platform.filesOf(USERNAME).resolve("users.csv"))).contains("Rotation");
+        assertThat(Files.getLastModifiedTime(platform.tenantsFile()))
+                .as("tenants.yml was not touched")
+                .isEqualTo(registryWritten);
+    }
+
+    /** Replaces a secret file in one step, as operations.md asks (a watcher never sees it half-written). */
+    private static void rotate(Path secret, String value) throws IOException {
+        Path next = Files.writeString(secret.resolveSibling(secret.getFileName() + ".new"), value);
+        Files.move(next, secret, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The subject and decoded text of the first archived mail whose subject contains {@code subject}, or null. */
+    private static String mailWithSubject(String subject) throws Exception {
+        List<Path> mails;
+        try (var files = Files.list(platform.mailFolder())) {
+            mails = files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+        for (Path file : mails) {
+            try (var in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage((Session) null, in);
+                if (message.getSubject() != null && message.getSubject().contains(subject)) {
+                    return message.getSubject() + "\n" + text(message);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return String.valueOf(content);
     }
 
     /** One real Prometheus scrape of a service. */

@@ -158,7 +158,14 @@ class SeedSchoolSafetyEndToEndTest {
                 .pollInterval(POLL)
                 .until(SeedSchoolSafetyEndToEndTest::mails, found -> !found.isEmpty());
         assertThat(mails).hasSize(1);
-        assertThat(mails.get(0)).contains("Deletions held", "51");
+        assertThat(mails.get(0))
+                .contains(
+                        "Deletions held",
+                        "51 students of 501 to archive (over the 50 allowed at 10",
+                        "306 enrollments of 3,012 to archive",
+                        "51 demographics of 501 to archive",
+                        "Nothing was archived")
+                .doesNotContain("Rowena", "Riverbank", "student51");
     }
 
     @Test

@@ -226,7 +226,10 @@ class ThresholdApprovalEndToEndTest {
         assertThat(mail.subject()).contains("Deletions held", "school " + SCHOOL);
         assertThat(mail.text())
                 .contains(
-                        "User records to archive: 5 of 21", "allows at most 2", "/api/holds/" + TENANT + "/" + SCHOOL);
+                        "5 students of 20 to archive (over the 2 allowed at",
+                        "5 enrollments of 21 to archive (over the 2 allowed at",
+                        "Nothing was archived",
+                        "/api/holds/" + TENANT + "/" + SCHOOL);
         assertThat(mail.subject() + mail.text()).doesNotContain(PERSONAL_DATA);
     }
 

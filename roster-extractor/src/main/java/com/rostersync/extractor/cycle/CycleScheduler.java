@@ -71,6 +71,14 @@ public final class CycleScheduler implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Makes a tenant's next cycle due at the next tick instead of after its sync interval, e.g. because a secret it
+     * uses changed, so a source that failed on credentials is read again promptly.
+     */
+    public void runSoon(String tenantId) {
+        nextDue.remove(tenantId);
+    }
+
     /** Starts due cycles and interrupts overrunning ones; public so that tests can drive it without waiting. */
     public void tick() {
         try {

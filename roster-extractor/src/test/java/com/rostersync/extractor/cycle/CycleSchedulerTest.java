@@ -64,6 +64,21 @@ class CycleSchedulerTest {
     }
 
     @Test
+    void aTenantAskedToRunSoonRunsAtTheNextTickInsteadOfAfterItsInterval() {
+        scheduler.tick();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 1 && runs("b") == 1);
+        now.set(now.get().plusMillis(100));
+        scheduler.tick();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs("a") == 1);
+
+        scheduler.runSoon("a");
+        scheduler.tick();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 2);
+        assertThat(runs("b")).isEqualTo(1);
+    }
+
+    @Test
     void cycleOverrunningTheTimeoutIsInterruptedAndTheTenantRunsAgain() {
         scheduler.tick();
         await().atMost(Duration.ofSeconds(10)).until(() -> runs("slow") == 1);

@@ -11,6 +11,7 @@ import com.rostersync.publisher.upload.SftpSessionFactories;
 import com.rostersync.publisher.upload.SftpTimeouts;
 import com.rostersync.tenants.DestinationAccount;
 import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,10 +28,20 @@ class PublisherConfiguration {
         return new TenantRegistryWatcher(tenants.file(), tenants.pollInterval());
     }
 
+    @Bean
+    SecretResolver secretResolver(SecretsProperties secrets) {
+        return SecretResolver.fromSystem(secrets.dir());
+    }
+
     @Bean(destroyMethod = "close")
-    SftpSessionFactories sftpSessionFactories(SecretsProperties secrets, PublisherProperties publisher) {
+    SecretWatcher secretWatcher(TenantRegistryWatcher watcher, SecretResolver secrets, TenantsProperties tenants) {
+        return new SecretWatcher(watcher::current, secrets, tenants.pollInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    SftpSessionFactories sftpSessionFactories(SecretResolver secrets, PublisherProperties publisher) {
         return new SftpSessionFactories(
-                SecretResolver.fromSystem(secrets.dir()),
+                secrets,
                 new SftpTimeouts(
                         publisher.connectTimeout(),
                         publisher.authTimeout(),
@@ -56,7 +67,8 @@ class PublisherConfiguration {
             PublishedStateStore stateStore,
             PublishMetrics metrics,
             PublisherProperties publisher,
-            SftpSessionFactories factories) {
+            SftpSessionFactories factories,
+            SecretWatcher secrets) {
         PublisherProperties.Retry retry = publisher.retry();
         PublishCoordinator coordinator = new PublishCoordinator(
                 watcher::current,
@@ -79,6 +91,7 @@ class PublisherConfiguration {
                     .collect(Collectors.toSet()));
             coordinator.onRegistryChange();
         });
+        secrets.onChange(coordinator::onSecretsChanged);
         return coordinator;
     }
 }

@@ -14,6 +14,7 @@ import com.rostersync.publisher.upload.DestinationUploader;
 import com.rostersync.publisher.upload.UploadFailure;
 import com.rostersync.publisher.upload.UploadReceipt;
 import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +112,19 @@ public final class PublishCoordinator implements AutoCloseable {
         if (started) {
             requestAll();
         }
+    }
+
+    /**
+     * Secrets changed on disk: check again every destination that uses one of them, so one that failed on its
+     * credentials (never retried by itself, to spare the account a lock-out) is retried at once with the new value.
+     */
+    public void onSecretsChanged(Set<String> secretNames) {
+        if (!started) {
+            return;
+        }
+        registry.get().tenants().forEach(t -> t.destinations().stream()
+                .filter(d -> SecretWatcher.secretNames(d).stream().anyMatch(secretNames::contains))
+                .forEach(d -> request(d.id())));
     }
 
     public boolean isStarted() {

@@ -53,7 +53,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
             throw new UploadFailure(
                     OutcomeReason.DESTINATION_CREDENTIALS,
                     null,
-                    "destination " + destination.id() + ": " + missingSecret.getMessage(),
+                    "destination " + destination.id() + " (" + login(destination) + "): " + missingSecret.getMessage(),
                     missingSecret);
         }
         try {
@@ -196,8 +196,17 @@ public final class AtomicSftpUploader implements DestinationUploader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return "destination " + destination.id() + (file != null ? " file " + file : "") + ": "
-                + root.getClass().getSimpleName() + (root.getMessage() != null ? " " + root.getMessage() : "");
+        return "destination " + destination.id() + " (" + login(destination) + ")"
+                + (file != null ? " file " + file : "") + ": " + root.getClass().getSimpleName()
+                + (root.getMessage() != null ? " " + root.getMessage() : "");
+    }
+
+    /**
+     * The login as the leaders know it, {@code SFTP login <username>@<host>:<port>}: the username is the one to check
+     * at the destination (Clever shows it), never the secret. The monitor reads it from the message in this form.
+     */
+    static String login(DestinationAccount destination) {
+        return "SFTP login " + destination.username() + "@" + destination.host() + ":" + destination.port();
     }
 
     /** Carries a classified failure out of the session callback, which may only throw unchecked exceptions. */

@@ -3,6 +3,9 @@ package com.rostersync.publisher.upload;
 import com.rostersync.tenants.DestinationAccount;
 import com.rostersync.tenants.SecretResolver;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +25,12 @@ import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 
 /**
  * One cached Spring Integration SFTP session factory per destination account, rebuilt when the account's settings
- * change in the registry. The host key is pinned by the account's known_hosts line and unknown keys are never
- * allowed; secrets are resolved when the factory is built and handed only to the SSH client. A cached session unused
- * for the idle timeout is closed here, quietly: left open, the SSH client's read timeout would end it as an error
- * a minute after every upload.
+ * change in the registry or one of its secrets has another value: the secrets are resolved again for every upload
+ * (a few small files) and compared by digest, so a password rotated on disk is used by the next upload and cached
+ * sessions logged in with the old one are closed. The host key is pinned by the account's known_hosts line and
+ * unknown keys are never allowed; secret values are handed only to the SSH client. A cached session unused for the
+ * idle timeout is closed here, quietly: left open, the SSH client's read timeout would end it as an error a minute
+ * after every upload.
  */
 public final class SftpSessionFactories implements AutoCloseable {
 
@@ -48,15 +53,19 @@ public final class SftpSessionFactories implements AutoCloseable {
         idleCloser.scheduleWithFixedDelay(this::closeIdleSessions, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** @throws IllegalStateException when a secret the account names is not configured */
     SessionFactory<SftpClient.DirEntry> forDestination(DestinationAccount destination) {
+        Credentials credentials = credentials(destination);
         Cached current = byDestination.compute(destination.id(), (id, cached) -> {
-            if (cached != null && cached.account.equals(destination)) {
+            if (cached != null
+                    && cached.account.equals(destination)
+                    && cached.secretsDigest.equals(credentials.digest())) {
                 return cached;
             }
             if (cached != null) {
                 cached.destroy();
             }
-            return build(destination);
+            return build(destination, credentials);
         });
         current.inUse.incrementAndGet();
         return current.factory;
@@ -85,6 +94,21 @@ public final class SftpSessionFactories implements AutoCloseable {
         });
     }
 
+    /** The account's secret values as of now, and a digest of them to compare with the cached factory's. */
+    private Credentials credentials(DestinationAccount destination) {
+        String neededBy = "destination " + destination.id();
+        String password = destination.password() == null
+                ? null
+                : secrets.require(destination.password(), neededBy).reveal();
+        String privateKey = destination.password() != null
+                ? null
+                : secrets.require(destination.privateKey(), neededBy).reveal();
+        String passphrase = destination.password() != null || destination.privateKeyPassphrase() == null
+                ? null
+                : secrets.require(destination.privateKeyPassphrase(), neededBy).reveal();
+        return new Credentials(password, privateKey, passphrase);
+    }
+
     /** Drops the cached sessions of a destination, e.g. after a failure that may have left a session half-open. */
     void reset(DestinationAccount destination) {
         Cached cached = byDestination.get(destination.id());
@@ -106,21 +130,17 @@ public final class SftpSessionFactories implements AutoCloseable {
                 });
     }
 
-    private Cached build(DestinationAccount destination) {
+    private Cached build(DestinationAccount destination, Credentials credentials) {
         DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
         factory.setHost(destination.host());
         factory.setPort(destination.port());
         factory.setUser(destination.username());
-        String neededBy = "destination " + destination.id();
-        if (destination.password() != null) {
-            factory.setPassword(
-                    secrets.require(destination.password(), neededBy).reveal());
+        if (credentials.password() != null) {
+            factory.setPassword(credentials.password());
         } else {
-            factory.setPrivateKey(new ByteArrayResource(
-                    secrets.require(destination.privateKey(), neededBy).reveal().getBytes(StandardCharsets.UTF_8)));
-            if (destination.privateKeyPassphrase() != null) {
-                factory.setPrivateKeyPassphrase(secrets.require(destination.privateKeyPassphrase(), neededBy)
-                        .reveal());
+            factory.setPrivateKey(new ByteArrayResource(credentials.privateKey().getBytes(StandardCharsets.UTF_8)));
+            if (credentials.passphrase() != null) {
+                factory.setPrivateKeyPassphrase(credentials.passphrase());
             }
         }
         factory.setKnownHostsResource(
@@ -140,7 +160,7 @@ public final class SftpSessionFactories implements AutoCloseable {
         CachingSessionFactory<SftpClient.DirEntry> caching = new CachingSessionFactory<>(factory, 1);
         caching.setTestSession(true);
         caching.setSessionWaitTimeout(timeouts.connect().plus(timeouts.auth()).toMillis());
-        return new Cached(destination, caching, factory, new AtomicInteger());
+        return new Cached(destination, credentials.digest(), caching, factory, new AtomicInteger());
     }
 
     @Override
@@ -150,8 +170,31 @@ public final class SftpSessionFactories implements AutoCloseable {
         byDestination.clear();
     }
 
+    /** Secret values, only for the SSH client; {@code toString()} shows none of them. */
+    private record Credentials(String password, String privateKey, String passphrase) {
+
+        String digest() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (String part : new String[] {password, privateKey, passphrase}) {
+                    sha.update((part == null ? "-" : "+" + part).getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[****]";
+        }
+    }
+
     private static final class Cached {
         private final DestinationAccount account;
+        private final String secretsDigest;
         private final CachingSessionFactory<SftpClient.DirEntry> factory;
         private final DefaultSftpSessionFactory client;
         private final AtomicInteger inUse;
@@ -160,10 +203,12 @@ public final class SftpSessionFactories implements AutoCloseable {
 
         Cached(
                 DestinationAccount account,
+                String secretsDigest,
                 CachingSessionFactory<SftpClient.DirEntry> factory,
                 DefaultSftpSessionFactory client,
                 AtomicInteger inUse) {
             this.account = account;
+            this.secretsDigest = secretsDigest;
             this.factory = factory;
             this.client = client;
             this.inUse = inUse;

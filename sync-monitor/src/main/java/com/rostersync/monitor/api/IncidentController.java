@@ -1,5 +1,6 @@
 package com.rostersync.monitor.api;
 
+import com.rostersync.events.outcome.IdChange;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.ThresholdBreach;
@@ -8,7 +9,11 @@ import com.rostersync.monitor.incident.IncidentDesk;
 import com.rostersync.monitor.incident.IncidentDetails;
 import com.rostersync.monitor.incident.UnitOfWork;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The operators' and leaders' API: open incidents, deletion holds, and the approval of a school's held deletions
- * (which the mapper applies with its next snapshot; the THRESHOLD incident resolves with that outcome).
+ * The operators' and leaders' API: open incidents, holds (THRESHOLD and ID_CHURN at the MAP stage), and the approval
+ * of what a school holds (which the mapper applies with its next snapshot; the hold incidents resolve with that
+ * outcome).
  */
 @RestController
 @RequestMapping("/api")
@@ -43,10 +49,11 @@ class IncidentController {
 
     @GetMapping("/holds")
     List<HoldView> holds() {
-        return desk.openIncidents().stream()
-                .filter(IncidentController::isHold)
-                .map(HoldView::of)
-                .toList();
+        Map<String, List<Incident>> bySchool = new LinkedHashMap<>();
+        desk.openIncidents().stream().filter(IncidentController::isHold).forEach(incident -> bySchool.computeIfAbsent(
+                        incident.unit().id(), unit -> new ArrayList<>())
+                .add(incident));
+        return bySchool.values().stream().map(HoldView::of).toList();
     }
 
     @GetMapping("/holds/{tenantId}/{schoolId}")
@@ -75,15 +82,27 @@ class IncidentController {
                         command.commandId(), tenantId, schoolId, operator, command.approvedAt(), approved));
     }
 
-    private Incident openHold(String tenantId, String schoolId) {
-        String id = Incident.idOf(new UnitOfWork(Stage.MAP, tenantId, schoolId), OutcomeReason.THRESHOLD);
-        return desk.openIncident(id)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "No deletions are held for school " + schoolId + " of " + tenantId));
+    /**
+     * The school's open hold incidents: THRESHOLD, ID_CHURN or both (the mapper holds one set per school and releases
+     * all of it on approval).
+     */
+    private List<Incident> openHold(String tenantId, String schoolId) {
+        UnitOfWork school = new UnitOfWork(Stage.MAP, tenantId, schoolId);
+        List<Incident> hold = HOLD_REASONS.stream()
+                .map(reason -> desk.openIncident(Incident.idOf(school, reason)))
+                .flatMap(Optional::stream)
+                .toList();
+        if (hold.isEmpty()) {
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "Nothing is held for school " + schoolId + " of " + tenantId);
+        }
+        return hold;
     }
 
+    private static final List<OutcomeReason> HOLD_REASONS = List.of(OutcomeReason.THRESHOLD, OutcomeReason.ID_CHURN);
+
     private static boolean isHold(Incident incident) {
-        return incident.reason() == OutcomeReason.THRESHOLD && incident.unit().stage() == Stage.MAP;
+        return HOLD_REASONS.contains(incident.reason()) && incident.unit().stage() == Stage.MAP;
     }
 
     record IncidentView(
@@ -109,26 +128,45 @@ class IncidentController {
         }
     }
 
+    /**
+     * One school's hold. {@code heldDeletions} is every archive it holds (the sum over its breaches; for an ID churn
+     * the old ids' archives), the default an approval covers; {@code idChanges} a sample of re-keyed ids and
+     * {@code idChangeCount} their total.
+     */
     record HoldView(
             String tenantId,
             String schoolId,
+            List<OutcomeReason> reasons,
             Instant heldSince,
             List<ThresholdBreach> breaches,
             long heldDeletions,
+            List<IdChange> idChanges,
+            long idChangeCount,
             String approve) {
 
-        static HoldView of(Incident incident) {
-            String school = incident.unit().scope();
+        static HoldView of(List<Incident> hold) {
+            Incident first = hold.get(0);
+            String school = first.unit().scope();
             List<ThresholdBreach> breaches =
-                    incident.details() == null ? List.of() : incident.details().thresholdBreaches();
-            long held = breaches.stream().mapToLong(ThresholdBreach::toArchive).sum();
+                    first.details() == null ? List.of() : first.details().thresholdBreaches();
+            long held = first.details() == null ? 0 : first.details().heldArchives();
+            Optional<IncidentDetails> churn = hold.stream()
+                    .filter(i -> i.reason() == OutcomeReason.ID_CHURN && i.details() != null)
+                    .map(Incident::details)
+                    .findFirst();
             return new HoldView(
-                    incident.tenantId(),
+                    first.tenantId(),
                     school,
-                    incident.openedAt(),
+                    hold.stream().map(Incident::reason).toList(),
+                    hold.stream()
+                            .map(Incident::openedAt)
+                            .min(Instant::compareTo)
+                            .orElse(first.openedAt()),
                     breaches,
                     held,
-                    "POST /api/holds/" + incident.tenantId() + "/" + school + "/approve?deletions=" + held);
+                    churn.map(IncidentDetails::idChanges).orElse(List.of()),
+                    churn.map(IncidentDetails::idChangeCount).orElse(0L),
+                    "POST /api/holds/" + first.tenantId() + "/" + school + "/approve?deletions=" + held);
         }
     }
 

@@ -3,6 +3,7 @@ package com.rostersync.monitor.config;
 import com.rostersync.monitor.incident.IncidentDesk;
 import com.rostersync.monitor.incident.IncidentMailer;
 import com.rostersync.monitor.incident.IncidentStore;
+import com.rostersync.monitor.incident.MailPolicy;
 import com.rostersync.monitor.metrics.IncidentGauges;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistryWatcher;
@@ -28,7 +29,14 @@ class IncidentDeskConfig {
 
     @Bean
     IncidentDesk incidentDesk(MonitorProperties properties, IncidentStore store, IncidentMailer mailer, Clock clock) {
-        return new IncidentDesk(properties.reminderInterval(), properties.staleAfter(), store, mailer, clock);
+        MonitorProperties.MailRetry retry = properties.mailRetry();
+        return new IncidentDesk(
+                properties.reminderInterval(),
+                new MailPolicy.MailRetry(retry.initial(), retry.max(), retry.maxAttempts()),
+                properties.staleAfter(),
+                store,
+                mailer,
+                clock);
     }
 
     @Bean

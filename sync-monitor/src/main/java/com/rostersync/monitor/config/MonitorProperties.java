@@ -1,6 +1,7 @@
 package com.rostersync.monitor.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param checkInterval    how often the STALE check and due reminders run
  * @param publicBaseUrl    the base of the links in e-mails (the approval API as the leaders reach it)
  * @param mailFrom         sender address of incident e-mails
+ * @param mailRetry        how a mail that was refused or had no recipient is retried
  */
 @Validated
 @ConfigurationProperties("rostersync.monitor")
@@ -29,7 +31,17 @@ public record MonitorProperties(
         @NotNull @DefaultValue("30s") Duration checkInterval,
         @NotNull @DefaultValue("http://localhost:8084") URI publicBaseUrl,
         @NotBlank @DefaultValue("roster-sync@localhost") String mailFrom,
-        @Valid @DefaultValue Api api) {
+        @Valid @DefaultValue Api api,
+        @Valid @DefaultValue MailRetry mailRetry) {
+
+    /**
+     * An undelivered incident mail is retried after {@code initial}, doubling up to {@code max}; after
+     * {@code maxAttempts} undelivered attempts, once per reminder interval.
+     */
+    public record MailRetry(
+            @NotNull @DefaultValue("30s") Duration initial,
+            @NotNull @DefaultValue("30m") Duration max,
+            @Min(1) @DefaultValue("10") int maxAttempts) {}
 
     /**
      * The approval API's credentials: operator name to token. Empty (the default) means the API refuses every

@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the incident book against time, the store and the mailer; one instance per monitor, all methods serialised.
  *
- * <p>Ordering, so that a restart sends nothing twice: every state change is stored (and acknowledged) before anything
- * is mailed, and before a mail goes out the incident is stored as already announced ({@code announced},
- * {@code lastMailAt}). A crash between that write and the SMTP hand-off loses that one mail rather than sending it
- * twice; an open incident is still reminded at the next interval, so the leaders hear of it. A mail the server
- * refuses is rolled back in the store and retried on the next check. Outcomes replayed after a restart (offsets not
- * yet committed) re-apply to the restored state and find nothing due, because {@link MailPolicy} looks only at what
- * was announced and when.
+ * <p>Ordering: every state change is stored (and acknowledged) before anything is mailed, and an incident is stored
+ * as announced ({@code announced}, {@code lastMailAt}) only once the mail server accepted its mail for at least one
+ * recipient. A mail that was refused, or found no one to send to (the district unknown even after reloading the
+ * registry, or without leaders), stays owed: the incident is stored with the failed attempt and retried with backoff
+ * ({@link MailPolicy}), and counted as unannounced. A crash between the SMTP hand-off and the write of the announced
+ * state sends that one mail again after the restart; nothing owed is ever lost. Outcomes replayed after a restart
+ * (offsets not yet committed) re-apply to the restored state and find nothing due, because {@link MailPolicy} looks
+ * only at what was announced and when.
  */
 public final class IncidentDesk {
 
@@ -36,11 +37,22 @@ public final class IncidentDesk {
     private final IncidentMailer mailer;
     private final Clock clock;
     private volatile Map<OutcomeReason, Long> openByReason = Map.of();
+    private volatile long unannounced;
     private volatile boolean restored;
 
     public IncidentDesk(
             Duration reminderInterval, Duration staleAfter, IncidentStore store, IncidentMailer mailer, Clock clock) {
-        this.policy = new MailPolicy(reminderInterval);
+        this(reminderInterval, MailPolicy.MailRetry.DEFAULT, staleAfter, store, mailer, clock);
+    }
+
+    public IncidentDesk(
+            Duration reminderInterval,
+            MailPolicy.MailRetry retry,
+            Duration staleAfter,
+            IncidentStore store,
+            IncidentMailer mailer,
+            Clock clock) {
+        this.policy = new MailPolicy(reminderInterval, retry);
         this.staleAfter = staleAfter;
         this.store = store;
         this.mailer = mailer;
@@ -103,6 +115,11 @@ public final class IncidentDesk {
         return openByReason.getOrDefault(reason, 0L);
     }
 
+    /** Incidents whose owed mail could not be delivered yet (refused, or no one to send it to). */
+    public long unannouncedCount() {
+        return unannounced;
+    }
+
     public Optional<Instant> lastSuccess(String tenantId) {
         return freshness.lastSuccess(tenantId);
     }
@@ -115,32 +132,48 @@ public final class IncidentDesk {
         for (Incident incident : book.all()) {
             Optional<MailKind> due = policy.due(incident, now);
             if (due.isEmpty()) {
+                if (incident.isUnannounced()) {
+                    keep(incident.nothingOwed());
+                }
                 continue;
             }
-            Incident announced = incident.announce(due.get(), now);
-            store.save(announced);
-            book.put(announced);
+            if (!policy.mayTryAt(incident, now)) {
+                continue;
+            }
+            MailResult result;
             try {
-                if (!mailer.send(due.get(), announced)) {
-                    log.warn(
-                            "Incident {} ({}) has no district leaders to mail",
-                            incident.id(),
-                            due.get().tag());
-                }
-            } catch (RuntimeException failed) {
+                result = mailer.send(due.get(), incident);
+            } catch (RuntimeException unexpected) {
                 log.warn(
-                        "Could not send the {} mail of incident {}; will retry: {}",
+                        "Mailer failed on incident {}: {}",
+                        incident.id(),
+                        unexpected.getClass().getName());
+                result = MailResult.FAILED;
+            }
+            if (result == MailResult.SENT) {
+                keep(incident.announce(due.get(), now));
+            } else {
+                Instant retryAt = policy.retryAt(incident.mailAttempts() + 1, now);
+                log.warn(
+                        "The {} mail of incident {} was not delivered ({}, attempt {}); next try at {}",
                         due.get().tag(),
                         incident.id(),
-                        failed.toString());
-                store.save(incident);
-                book.put(incident);
+                        result.tag(),
+                        incident.mailAttempts() + 1,
+                        retryAt);
+                keep(incident.mailNotDelivered(retryAt));
             }
         }
     }
 
+    private void keep(Incident incident) {
+        store.save(incident);
+        book.put(incident);
+    }
+
     private void refreshCounts() {
         openByReason = Map.copyOf(book.openByReason());
+        unannounced = book.all().stream().filter(Incident::isUnannounced).count();
     }
 
     private void requireRestored() {

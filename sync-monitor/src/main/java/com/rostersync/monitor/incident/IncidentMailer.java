@@ -4,8 +4,8 @@ package com.rostersync.monitor.incident;
 public interface IncidentMailer {
 
     /**
-     * @return false when the district has no leaders to tell (nothing sent, nothing to retry)
-     * @throws RuntimeException when the mail could not be handed to the mail server (to be retried)
+     * Never throws: the result says whether the mail server accepted the mail for at least one recipient. Only
+     * {@link MailResult#SENT} marks the incident as announced; anything else is retried with backoff.
      */
-    boolean send(MailKind kind, Incident incident);
+    MailResult send(MailKind kind, Incident incident);
 }

@@ -15,6 +15,7 @@ final class IncidentAdvice {
     static String title(OutcomeReason reason) {
         return switch (reason) {
             case THRESHOLD -> "Deletions held: the deletion threshold was reached";
+            case ID_CHURN -> "Records changed id: changes held";
             case SOURCE_CREDENTIALS -> "Wrong credentials for the student information system";
             case SOURCE_UNAVAILABLE -> "The student information system could not be reached";
             case SCHOOLS_NOT_FOUND -> "Schools to sync are not found";
@@ -36,6 +37,10 @@ final class IncidentAdvice {
                 "Each sync has a deletion threshold: the percentage of records it may archive at one "
                         + "time. This sync would archive more than that, so it still creates new and updates existing "
                         + "records but archives nothing until the hold is resolved.";
+            case ID_CHURN ->
+                "Records we already sync arrived under new ids. Uploading them as they are would show the same "
+                        + "person or class twice, so the old records are not archived and the new ids are not "
+                        + "created until the change is approved; approving applies both sides at once.";
             case SOURCE_CREDENTIALS ->
                 "Using the saved access credentials resulted in an error: they may be wrong "
                         + "or no longer functioning (for example if sharing data was disabled). Nothing new was read.";
@@ -77,6 +82,13 @@ final class IncidentAdvice {
                                 + "raise the deletion threshold to allow the sync to archive outdated records.",
                         "If the number looks suspiciously high, do not approve; contact support for assistance with the "
                                 + "investigation.");
+            case ID_CHURN ->
+                List.of(
+                        "Check whether your student information system was re-keyed on purpose (a migration, an "
+                                + "import, a new id scheme).",
+                        "If it was, approve with the link below: the old ids are archived and the new ones created "
+                                + "in the same upload.",
+                        "If it was not, do not approve; contact support for assistance with the investigation.");
             case SOURCE_CREDENTIALS ->
                 List.of(
                         "Check the credentials (user name, password, tokens or district IDs) saved for your student "

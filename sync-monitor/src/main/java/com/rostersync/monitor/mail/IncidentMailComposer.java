@@ -1,6 +1,7 @@
 package com.rostersync.monitor.mail;
 
 import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.IdChange;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.ThresholdBreach;
@@ -31,6 +32,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class IncidentMailComposer {
 
+    static final String NOTHING_ARCHIVED =
+            "Nothing was archived: new and updated records kept flowing, and every archive of this school waits"
+                    + " until the hold is approved.";
+    private static final int EXAMPLE_ID_CHANGES = 5;
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -68,6 +73,15 @@ public final class IncidentMailComposer {
         context.setVariable("facts", facts(incident));
         context.setVariable("whatToDo", IncidentAdvice.whatToDo(incident.reason()));
         context.setVariable("approveUrl", kind != MailKind.RESOLVED ? approveUrl(incident) : null);
+        boolean churn = incident.reason() == OutcomeReason.ID_CHURN;
+        context.setVariable(
+                "approveLabel",
+                churn ? "Review and approve the held id changes" : "Review and approve the held deletions");
+        context.setVariable(
+                "approveNote",
+                churn
+                        ? "approving archives the old ids and creates the new ones in the same sync"
+                        : "approving lets the next sync archive these records");
         context.setVariable("incidentId", incident.id());
         return new IncidentMail(
                 tenant.leaders(),
@@ -76,9 +90,9 @@ public final class IncidentMailComposer {
                 templates.process("incident.html", context));
     }
 
-    /** The hold's page in the approval API, for a THRESHOLD hold of one school; null otherwise. */
+    /** The hold's page in the approval API, for a THRESHOLD or ID_CHURN hold of one school; null otherwise. */
     String approveUrl(Incident incident) {
-        if (incident.reason() != OutcomeReason.THRESHOLD
+        if (!(incident.reason() == OutcomeReason.THRESHOLD || incident.reason() == OutcomeReason.ID_CHURN)
                 || incident.unit().stage() != Stage.MAP
                 || incident.unit().scope() == null) {
             return null;
@@ -105,17 +119,40 @@ public final class IncidentMailComposer {
         }
         switch (incident.reason()) {
             case THRESHOLD -> {
-                for (ThresholdBreach breach : details.thresholdBreaches()) {
-                    facts.add(String.format(
-                            Locale.ROOT,
-                            "%s records to archive: %d of %d (%.1f%%); the deletion "
-                                    + "threshold of %.1f%% allows at most %d.",
-                            label(breach.entityType().name()),
-                            breach.toArchive(),
-                            breach.total(),
-                            breach.percent(),
-                            breach.thresholdPercent(),
-                            breach.allowed()));
+                facts.addAll(held(details.thresholdBreaches()));
+                facts.add(NOTHING_ARCHIVED);
+            }
+            case ID_CHURN -> {
+                facts.add(String.format(
+                        Locale.ROOT,
+                        "%,d %s changed id: the student information system sent them under new ids, matching records"
+                                + " we already sync.",
+                        details.idChangeCount(),
+                        details.idChangeCount() == 1 ? "record" : "records"));
+                List<IdChange> examples =
+                        details.idChanges().stream().limit(EXAMPLE_ID_CHANGES).toList();
+                if (!examples.isEmpty()) {
+                    facts.add("For example (old id \u2192 new id): "
+                            + String.join(
+                                    "; ",
+                                    examples.stream()
+                                            .map(IncidentMailComposer::idChange)
+                                            .toList())
+                            + (details.idChangeCount() > examples.size() ? "; ..." : "") + ".");
+                }
+                facts.addAll(held(details.thresholdBreaches()));
+                facts.add("Nothing was archived and the new ids were not uploaded, so no one appears twice; new and"
+                        + " updated records of other people kept flowing.");
+            }
+            case SOURCE_CREDENTIALS, DESTINATION_CREDENTIALS -> {
+                if (details.login() != null) {
+                    facts.add("Login refused: " + details.login()
+                            + (incident.reason() == OutcomeReason.DESTINATION_CREDENTIALS
+                                    ? " (SFTP username @ host)"
+                                    : " (user @ host)"));
+                }
+                if (details.message() != null && !details.message().isBlank()) {
+                    facts.add(details.message());
                 }
             }
             case SCHOOLS_NOT_FOUND ->
@@ -160,6 +197,46 @@ public final class IncidentMailComposer {
             }
         }
         return facts;
+    }
+
+    /**
+     * One line per kind of record a hold holds: the kinds over their limit with the limit, the others as held with
+     * them (a hold is decided per school, so every archive of the school waits).
+     */
+    static List<String> held(List<ThresholdBreach> breaches) {
+        List<String> lines = new ArrayList<>();
+        for (ThresholdBreach breach : breaches) {
+            String counted = breach.counted() != null && !breach.counted().isBlank()
+                    ? breach.counted()
+                    : label(breach.entityType().name()).toLowerCase(Locale.ROOT) + " records";
+            if (breach.exceeds()) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "%,d %s of %,d to archive (over the %,d allowed at %s%%): held.",
+                        breach.toArchive(),
+                        counted,
+                        breach.total(),
+                        breach.allowed(),
+                        percent(breach.thresholdPercent())));
+            } else {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "%,d %s of %,d to archive: held with them.",
+                        breach.toArchive(),
+                        counted,
+                        breach.total()));
+            }
+        }
+        return lines;
+    }
+
+    private static String percent(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String idChange(IdChange change) {
+        return change.previousSourcedId() + " \u2192 " + change.newSourcedId()
+                + (change.matchedOn() == null ? "" : " (matched on " + change.matchedOn() + ")");
     }
 
     private static String label(String entity) {

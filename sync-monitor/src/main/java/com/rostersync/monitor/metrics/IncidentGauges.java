@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges read from the incident desk: open incidents per failure reason (one series per reason, all present from the
  * start so alerts see 0, not "no data"); per district, seconds since its last successful cycle and its open incidents
- * (one series each per district, never per school); and the holds awaiting an operator's approval (open THRESHOLD
- * and ID_CHURN incidents): their count by reason, always present, and each hold's age, the one series that names a
- * school: it exists only while that school is held, which is rare, and the operator needs to know which to approve.
+ * (one series each per district, never per school); the holds awaiting an operator's approval (open THRESHOLD and
+ * ID_CHURN incidents): their count by reason, always present, and each hold's age, the one series that names a
+ * school: it exists only while that school is held, which is rare, and the operator needs to know which to approve;
+ * and incidents whose owed mail is not delivered yet.
  */
 @Component
 public class IncidentGauges {
@@ -35,6 +36,7 @@ public class IncidentGauges {
     public static final String DISTRICT_INCIDENTS = "rostersync.district.incidents.open";
     public static final String HOLDS = "rostersync.holds.awaiting.approval";
     public static final String HOLD_AGE = "rostersync.holds.awaiting.approval.age";
+    public static final String UNANNOUNCED = "rostersync.monitor.incidents.unannounced";
 
     private static final List<OutcomeReason> HOLD_REASONS = List.of(OutcomeReason.THRESHOLD, OutcomeReason.ID_CHURN);
 
@@ -50,6 +52,9 @@ public class IncidentGauges {
         this.registry = registry;
         this.desk = desk;
         this.clock = clock;
+        Gauge.builder(UNANNOUNCED, desk, IncidentDesk::unannouncedCount)
+                .description("Incidents whose owed e-mail was refused or had no recipient, retried with backoff")
+                .register(registry);
         for (OutcomeReason reason : OutcomeReason.values()) {
             if (reason.isFailure()) {
                 Gauge.builder(INCIDENTS_OPEN, desk, d -> d.openCount(reason))

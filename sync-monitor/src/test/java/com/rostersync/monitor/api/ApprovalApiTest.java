@@ -10,6 +10,7 @@ import com.rostersync.monitor.incident.Outcomes;
 import com.rostersync.monitor.support.MonitorServiceTest;
 import com.rostersync.monitor.support.MonitorTestKit;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,6 +81,44 @@ class ApprovalApiTest extends MonitorServiceTest {
             assertThat(entry.schoolId()).isEqualTo("OHS");
             assertThat(entry.commandId()).isEqualTo(approve.commandId());
             assertThat(entry.at()).isNotNull();
+        }
+    }
+
+    @Test
+    void anIdChurnHoldIsListedWithItsIdChangesAndApprovedForEveryArchiveItHolds() throws Exception {
+        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.idChurn("maple", "MHS", 77));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/holds", bearer()).body().contains("\"MHS\""));
+        assertThat(get("/api/incidents", bearer()).body())
+                .contains("MAP/maple/MHS/ID_CHURN", "\"idChangeCount\":77", "\"newSourcedId\":\"NEW-P1\"");
+        assertThat(get("/api/holds/maple/MHS", bearer()).body())
+                .contains(
+                        "\"reasons\":[\"ID_CHURN\"]",
+                        "\"heldDeletions\":497",
+                        "\"idChangeCount\":77",
+                        "approve?deletions=497");
+
+        try (Consumer<String, String> commands = consumer(Topics.COMMANDS)) {
+            assertThat(post("/api/holds/maple/MHS/approve?deletions=400", bearer())
+                            .statusCode())
+                    .isEqualTo(202);
+            assertThat(post("/api/holds/maple/MHS/approve", bearer()).statusCode())
+                    .isEqualTo(202);
+
+            List<Long> approved = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                for (ConsumerRecord<String, String> record : KafkaTestUtils.getRecords(commands, Duration.ofMillis(200))
+                        .records(Topics.COMMANDS)) {
+                    if (record.key().equals("maple/MHS")) {
+                        approved.add(JSON.readValue(record.value(), ApproveHold.class)
+                                .deletions());
+                    }
+                }
+                return approved.size() >= 2;
+            });
+            assertThat(approved)
+                    .as("an explicit count is kept; the default is every archive the churn hold shows")
+                    .containsExactly(400L, 497L);
         }
     }
 

@@ -22,30 +22,162 @@ class IncidentDeskTest {
     private final IncidentDesk desk = new IncidentDesk(Duration.ofDays(1), Duration.ofHours(2), store, mailer, clock);
 
     @Test
-    void storesTheIncidentAsAnnouncedBeforeTheMailGoesOut() {
+    void marksTheIncidentAnnouncedOnlyOnceTheServerAcceptedTheMail() {
         desk.restore(List.of(), Map.of());
 
         desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
 
         assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD");
         assertThat(mailer.storedAtSendTime).singleElement().satisfies(stored -> assertThat(stored.announced())
-                .isEqualTo(Announcement.OPENED));
+                .isEqualTo(Announcement.NONE));
+        assertThat(store.incidents.get("MAP/maple/MHS/THRESHOLD").announced()).isEqualTo(Announcement.OPENED);
+        assertThat(desk.unannouncedCount()).isZero();
     }
 
     @Test
-    void aRefusedMailIsRolledBackAndRetriedAtTheNextCheck() {
+    void aRefusedMailStaysOwedAndIsRetriedWithBackoff() {
         desk.restore(List.of(), Map.of());
-        mailer.refuseNext = true;
+        mailer.results.add(MailResult.FAILED);
+        mailer.results.add(MailResult.FAILED);
 
         desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
-        assertThat(mailer.sent).isEmpty();
-        assertThat(store.incidents.get("MAP/maple/MHS/THRESHOLD").announced()).isEqualTo(Announcement.NONE);
+        Incident stored = store.incidents.get("MAP/maple/MHS/THRESHOLD");
+        assertThat(stored.announced()).isEqualTo(Announcement.NONE);
+        assertThat(stored.lastMailAt()).isNull();
+        assertThat(desk.unannouncedCount()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(10));
         desk.check(List.of("maple"));
+        assertThat(mailer.attempts).as("still inside the first 30 s backoff").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(20));
+        desk.check(List.of("maple"));
+        assertThat(mailer.attempts).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(59));
+        desk.check(List.of("maple"));
+        assertThat(mailer.attempts).as("the second wait is twice the first").isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(1));
         desk.check(List.of("maple"));
 
         assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD");
+        assertThat(store.incidents.get("MAP/maple/MHS/THRESHOLD").announced()).isEqualTo(Announcement.OPENED);
+        assertThat(desk.unannouncedCount()).isZero();
+    }
+
+    @Test
+    void anIncidentWithNoOneToMailIsNotAnnouncedAndIsMailedOnceTheDistrictHasLeaders() {
+        desk.restore(List.of(), Map.of());
+        mailer.results.add(MailResult.NO_RECIPIENT);
+
+        desk.onOutcome(
+                Outcomes.publish("newdistrict", "clever-new", OutcomeReason.DESTINATION_CREDENTIALS, T0, List.of()));
+        assertThat(store.incidents
+                        .get("PUBLISH/newdistrict/clever-new/DESTINATION_CREDENTIALS")
+                        .announced())
+                .isEqualTo(Announcement.NONE);
+        assertThat(desk.unannouncedCount()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(30));
+        desk.check(List.of("newdistrict"));
+        desk.check(List.of("newdistrict"));
+
+        assertThat(mailer.sent).containsExactly("opened PUBLISH/newdistrict/clever-new/DESTINATION_CREDENTIALS");
+        assertThat(desk.unannouncedCount()).isZero();
+    }
+
+    @Test
+    void anOwedMailIsNoLongerRetriedOnceItsIncidentResolvedUnannounced() {
+        desk.restore(List.of(), Map.of());
+        mailer.results.add(MailResult.FAILED);
+        desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
+
+        desk.onOutcome(Outcomes.snapshotReady("maple", "MHS"));
+        clock.advance(Duration.ofMinutes(5));
+        desk.check(List.of("maple"));
+
+        assertThat(mailer.sent).isEmpty();
+        assertThat(desk.unannouncedCount()).isZero();
+    }
+
+    @Test
+    void aSecondDifferentHoldWithinADayOfAnApprovedOneIsMailed() {
+        desk.restore(List.of(), Map.of());
+        desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
+        clock.advance(Duration.ofMinutes(10));
+        desk.onOutcome(Outcomes.snapshotReady("maple", "MHS"));
+        clock.advance(Duration.ofHours(2));
+
+        desk.onOutcome(Outcomes.hold("maple", "MHS", 61));
+
+        assertThat(mailer.sent)
+                .containsExactly(
+                        "opened MAP/maple/MHS/THRESHOLD",
+                        "resolved MAP/maple/MHS/THRESHOLD",
+                        "opened MAP/maple/MHS/THRESHOLD");
+    }
+
+    @Test
+    void theSameHoldReturningWithinADayIsNotMailedAgain() {
+        desk.restore(List.of(), Map.of());
+        desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
+        clock.advance(Duration.ofMinutes(10));
+        desk.onOutcome(Outcomes.snapshotReady("maple", "MHS"));
+        clock.advance(Duration.ofMinutes(10));
+
+        desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
+        desk.check(List.of("maple"));
+
+        assertThat(mailer.sent).containsExactly("opened MAP/maple/MHS/THRESHOLD", "resolved MAP/maple/MHS/THRESHOLD");
+    }
+
+    @Test
+    void aDifferentFileFailureWithinADayOfAResolutionIsMailedButTheSameOneIsNot() {
+        desk.restore(List.of(), Map.of());
+        desk.onOutcome(Outcomes.dropFileFailed("oak", "users.csv", "users.csv has a header and no rows"));
+        clock.advance(Duration.ofMinutes(5));
+        desk.onOutcome(Outcomes.extract("oak", OutcomeReason.CYCLE_COMPLETED, List.of()));
+        clock.advance(Duration.ofMinutes(5));
+        desk.onOutcome(Outcomes.dropFileFailed("oak", "users.csv", "users.csv has a header and no rows"));
+        clock.advance(Duration.ofMinutes(5));
+        desk.onOutcome(Outcomes.dropFileFailed("oak", "orgs.csv", "orgs.csv: unclosed quote at line 3"));
+
+        assertThat(mailer.sent)
+                .containsExactly(
+                        "opened EXTRACT/oak/FILE_FAILED",
+                        "resolved EXTRACT/oak/FILE_FAILED",
+                        "opened EXTRACT/oak/FILE_FAILED");
+        assertThat(mailer.mailed.get(2).details().fileFailures())
+                .extracting(com.rostersync.events.outcome.FileFailure::file)
+                .containsExactly("orgs.csv");
+    }
+
+    @Test
+    void anIdChurnHoldIsMailedOnceAndAgainOnlyWhenOtherIdsChange() {
+        desk.restore(List.of(), Map.of());
+        desk.onOutcome(Outcomes.idChurn("oak", "OHS", 3));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.idChurn("oak", "OHS", 3));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.idChurn("oak", "OHS", 4));
+
+        assertThat(mailer.sent).containsExactly("opened MAP/oak/OHS/ID_CHURN", "opened MAP/oak/OHS/ID_CHURN");
+        assertThat(mailer.mailed.get(1).details().idChangeCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aRepeatOfTheSameOpenConditionIsSuppressedButAnotherMissingSchoolIsMailedAtOnce() {
+        desk.restore(List.of(), Map.of());
+        desk.onOutcome(Outcomes.extract("maple", OutcomeReason.CYCLE_COMPLETED, List.of("MXX")));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.extract("maple", OutcomeReason.CYCLE_COMPLETED, List.of("MXX")));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.extract("maple", OutcomeReason.CYCLE_COMPLETED, List.of("MXX", "MYY")));
+        clock.advance(Duration.ofMinutes(1));
+        desk.onOutcome(Outcomes.extract("maple", OutcomeReason.CYCLE_COMPLETED, List.of("MYY", "MXX")));
+
+        assertThat(mailer.sent)
+                .containsExactly("opened EXTRACT/maple/SCHOOLS_NOT_FOUND", "opened EXTRACT/maple/SCHOOLS_NOT_FOUND");
     }
 
     @Test
@@ -120,25 +252,29 @@ class IncidentDeskTest {
         }
     }
 
+    /** Answers with the queued results first (failures to simulate), then accepts every mail. */
     private static final class RecordingMailer implements IncidentMailer {
         final RecordingStore store;
         final List<String> sent = new ArrayList<>();
+        final List<Incident> mailed = new ArrayList<>();
         final List<Incident> storedAtSendTime = new ArrayList<>();
-        boolean refuseNext;
+        final java.util.Deque<MailResult> results = new java.util.ArrayDeque<>();
+        int attempts;
 
         RecordingMailer(RecordingStore store) {
             this.store = store;
         }
 
         @Override
-        public boolean send(MailKind kind, Incident incident) {
-            if (refuseNext) {
-                refuseNext = false;
-                throw new IllegalStateException("550 mailbox unavailable");
+        public MailResult send(MailKind kind, Incident incident) {
+            attempts++;
+            MailResult result = results.isEmpty() ? MailResult.SENT : results.poll();
+            if (result == MailResult.SENT) {
+                storedAtSendTime.add(store.incidents.get(incident.id()));
+                sent.add(kind.tag() + " " + incident.id());
+                mailed.add(incident);
             }
-            storedAtSendTime.add(store.incidents.get(incident.id()));
-            sent.add(kind.tag() + " " + incident.id());
-            return true;
+            return result;
         }
     }
 

@@ -36,7 +36,7 @@ class IncidentMailComposerTest {
                     .contains(
                             "Maple Unified",
                             "school MHS",
-                            "User records to archive: 120 of 501 (24.0%); the deletion threshold of 10.0% allows at most 50.",
+                            "120 user records of 501 to archive (over the 50 allowed at 10%): held.",
                             "Check if the number of records to archive looks reasonable",
                             "raise the deletion threshold",
                             "https://sync.example.org/m/api/holds/maple/MHS");
@@ -87,6 +87,59 @@ class IncidentMailComposerTest {
                         "File users.csv, line 12, field role: unknown role",
                         "verify it isn&#39;t corrupted, empty, or formatted incorrectly",
                         "unexpected file types");
+    }
+
+    @Test
+    void holdMailStatesPerKindWhatWasHeldAndThatNothingWasArchived() {
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.hold("maple", "MHS", 51)), maple);
+
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertThat(body)
+                    .contains(
+                            "51 students of 501 to archive (over the 50 allowed at 10%): held.",
+                            "306 enrollments of 3,030 to archive (over the 303 allowed at 10%): held.",
+                            "51 demographics of 501 to archive: held with them.",
+                            "Nothing was archived: new and updated records kept flowing",
+                            "https://sync.example.org/m/api/holds/maple/MHS");
+        }
+    }
+
+    @Test
+    void idChurnMailCountsTheChangedIdsGivesFiveExamplesByFieldNameAndTheApprovalLink() {
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.idChurn("maple", "MHS", 77)), maple);
+
+        assertThat(mail.subject()).startsWith("[Roster sync] Action needed: Records changed id");
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertThat(body)
+                    .contains(
+                            "77 records changed id",
+                            "P1 \u2192 NEW-P1 (matched on username)",
+                            "P5 \u2192 NEW-P5 (matched on username)",
+                            "77 users of 77 to archive: held with them.",
+                            "420 enrollments of 420 to archive: held with them.",
+                            "approving archives the old ids and creates the new ones",
+                            "https://sync.example.org/m/api/holds/maple/MHS")
+                    .doesNotContain("NEW-P6");
+        }
+    }
+
+    @Test
+    void destinationCredentialsMailNamesTheSftpLoginAndNeverTheSecret() {
+        IncidentMail mail = composer.compose(
+                MailKind.OPENED,
+                only(Outcomes.publish(
+                        "maple",
+                        "clever-maple",
+                        OutcomeReason.DESTINATION_CREDENTIALS,
+                        Outcomes.T0,
+                        List.of(),
+                        "destination clever-maple (SFTP login maple-clever@sftp.clever.example:22): authentication"
+                                + " rejected")),
+                maple);
+
+        assertThat(mail.text())
+                .contains("Login refused: maple-clever@sftp.clever.example:22 (SFTP username @ host)")
+                .contains("Wrong credentials for the SFTP destination");
     }
 
     @Test

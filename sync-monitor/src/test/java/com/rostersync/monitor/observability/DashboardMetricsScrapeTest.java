@@ -9,6 +9,7 @@ import com.rostersync.monitor.support.MonitorServiceTest;
 import com.rostersync.monitor.support.MonitorTestKit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,34 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
             "rostersync_publisher_upload_bytes_bucket",
             "rostersync_publisher_upload_duration_seconds_bucket",
             "rostersync_outcomes_sent_total");
+
+    /** The monitor's agreed names (docs/metrics.md): all exported from start-up, before any outcome or mail. */
+    static final Set<String> MONITOR = Set.of(
+            "rostersync_outcomes_total",
+            "rostersync_incidents_open",
+            "rostersync_district_last_success_age_seconds",
+            "rostersync_emails_sent_total",
+            "rostersync_monitor_mails_total",
+            "rostersync_monitor_incidents_unannounced");
+
+    @Test
+    void theMailSeriesArePresentAtZeroForEveryKindAndResult() {
+        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.snapshotReady("maple", "MMS"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
+                        MONITOR,
+                        MetricNameChecker.exportedBy(
+                                get("/actuator/prometheus", null).body())))
+                .isEmpty());
+        String scrape = get("/actuator/prometheus", null).body();
+        for (String kind : List.of("opened", "reminder", "resolved")) {
+            for (String result : List.of("sent", "failed", "no_recipient")) {
+                assertThat(scrape)
+                        .containsPattern("rostersync_monitor_mails_total\\{application=\"sync-monitor\",kind=\"" + kind
+                                + "\",result=\"" + result + "\"} ");
+            }
+        }
+        assertThat(scrape).contains("rostersync_monitor_incidents_unannounced{application=\"sync-monitor\"} ");
+    }
 
     @Test
     void everyNameTheDashboardsAndRulesQueryIsExportedByTheMonitorOrAgreedForAnotherService() {

@@ -50,7 +50,8 @@ public final class SftpDropFetcher implements DropFetcher {
         var secret = secrets.resolve(drop.password() != null ? drop.password() : drop.privateKey())
                 .orElseThrow(() -> new SourceFailure(
                         OutcomeReason.SOURCE_CREDENTIALS,
-                        "tenant " + tenant.id() + ": secret " + secretName + " for the SFTP drop is not configured"));
+                        "tenant " + tenant.id() + ": secret " + secretName + " for the SFTP drop (" + login(drop)
+                                + ") is not configured"));
         if (drop.password() != null) {
             factory.setPassword(secret.reveal());
         } else {
@@ -97,12 +98,17 @@ public final class SftpDropFetcher implements DropFetcher {
             throw new SourceFailure(
                     SourceFailures.classify(failed),
                     "tenant " + tenant.id() + ": could not " + step
-                            + " SFTP drop " + drop.host() + ":" + drop.port() + directory + ": "
+                            + " SFTP drop " + drop.host() + ":" + drop.port() + directory + " (" + login(drop) + "): "
                             + SourceFailures.describe(failed),
                     failed);
         } finally {
             factory.destroy();
         }
+    }
+
+    /** The drop site's login, {@code SFTP login <user>@<host>:<port>}: the username to check, never the secret. */
+    static String login(CsvDropSource drop) {
+        return "SFTP login " + drop.username() + "@" + drop.host() + ":" + drop.port();
     }
 
     private static boolean isPartial(String name) {

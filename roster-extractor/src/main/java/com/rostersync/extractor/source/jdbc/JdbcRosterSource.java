@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcRosterSource implements RosterSource {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcRosterSource.class);
+    private static final Pattern URL_HOST = Pattern.compile("//(?:[^@/;?]*@)?([^/;?,]+)");
+    private static final Pattern ORACLE_HOST = Pattern.compile("@(?://)?([^:/;?]+:\\d+)");
 
     private final SecretResolver secrets;
     private final Duration callTimeout;
@@ -88,7 +92,8 @@ public final class JdbcRosterSource implements RosterSource {
         } catch (SQLException failed) {
             throw new SourceFailure(
                     SourceFailures.classify(failed),
-                    "tenant " + tenant.id() + ": SIS database " + step + " failed: " + SourceFailures.describe(failed),
+                    "tenant " + tenant.id() + ": SIS database " + step + " failed (" + login(source) + "): "
+                            + SourceFailures.describe(failed),
                     failed);
         }
     }
@@ -113,6 +118,28 @@ public final class JdbcRosterSource implements RosterSource {
         return last;
     }
 
+    /**
+     * The database login as the district knows it, {@code login <user>@<host>[:port]} (host and port from the JDBC
+     * URL; {@code in-process} for an embedded database): the user to check in the SIS, never the password. The
+     * monitor reads it from the message in this form.
+     */
+    static String login(JdbcSource source) {
+        return "login " + (source.username() == null ? "(no user)" : source.username()) + "@" + host(source.url());
+    }
+
+    /** Host and port of a JDBC URL: {@code //host:port/...} or Oracle's {@code @host:port}. */
+    static String host(String url) {
+        if (url == null) {
+            return "unknown-host";
+        }
+        Matcher slashes = URL_HOST.matcher(url);
+        if (slashes.find()) {
+            return slashes.group(1);
+        }
+        Matcher at = ORACLE_HOST.matcher(url);
+        return at.find() ? at.group(1) : "in-process";
+    }
+
     private Properties loginProperties(Tenant tenant, JdbcSource source, Duration timeout) throws SourceFailure {
         Properties login = new Properties();
         if (source.username() != null) {
@@ -123,7 +150,8 @@ public final class JdbcRosterSource implements RosterSource {
                     .orElseThrow(() -> new SourceFailure(
                             com.rostersync.events.outcome.OutcomeReason.SOURCE_CREDENTIALS,
                             "tenant " + tenant.id() + ": secret "
-                                    + source.password().name() + " for the SIS database is not configured"));
+                                    + source.password().name() + " for the SIS database (" + login(source)
+                                    + ") is not configured"));
             login.setProperty("password", password.reveal());
         }
         if (source.url().startsWith("jdbc:postgresql:")) {

@@ -79,7 +79,9 @@ class SftpDropFetcherTest {
         assertThatThrownBy(() -> source("wrong").read(tenant(sftp.port(), sftp.knownHostsLine())))
                 .isInstanceOfSatisfying(SourceFailure.class, failure -> {
                     assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_CREDENTIALS);
-                    assertThat(failure.getMessage()).doesNotContain("wrong");
+                    assertThat(failure.getMessage())
+                            .contains("(SFTP login " + USER + "@127.0.0.1:" + sftp.port() + ")")
+                            .doesNotContain("wrong");
                 });
     }
 

@@ -16,6 +16,8 @@ import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.support.SisDatabase;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.SecretResolver;
+import com.rostersync.tenants.Tenant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -167,8 +169,37 @@ class JdbcRosterSourceTest {
         assertThatThrownBy(() -> wrong.read(Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of())))
                 .isInstanceOfSatisfying(SourceFailure.class, failure -> {
                     assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_CREDENTIALS);
-                    assertThat(failure.getMessage()).contains("28000").doesNotContain("not-it");
+                    assertThat(failure.getMessage())
+                            .contains("28000", "(login sis@in-process)")
+                            .doesNotContain("not-it");
                 });
+    }
+
+    @Test
+    void aPasswordRotatedOnDiskIsUsedByTheNextReadWithoutAnyRegistryChange(@TempDir Path secrets) throws Exception {
+        Files.writeString(secrets.resolve(Tenants.PASSWORD_REF), "rotated-away\n");
+        JdbcRosterSource rotating = new JdbcRosterSource(new SecretResolver(Map.of(), secrets), Duration.ofSeconds(5));
+        Tenant tenant = Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of());
+
+        assertThatThrownBy(() -> rotating.read(tenant))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> assertThat(failure.reason())
+                        .isEqualTo(OutcomeReason.SOURCE_CREDENTIALS));
+
+        Files.writeString(secrets.resolve(Tenants.PASSWORD_REF), SisDatabase.PASSWORD + "\n");
+
+        assertThat(ids(rotating.read(tenant).recordsOf("S1"))).isNotEmpty();
+    }
+
+    @Test
+    void theLoginNamedInFailuresIsTheUserAndTheHostOfTheJdbcUrl() {
+        assertThat(JdbcRosterSource.host("jdbc:postgresql://db.maple.example:5432/sis?ssl=true"))
+                .isEqualTo("db.maple.example:5432");
+        assertThat(JdbcRosterSource.host("jdbc:sqlserver://sis.example.org:1433;databaseName=x"))
+                .isEqualTo("sis.example.org:1433");
+        assertThat(JdbcRosterSource.host("jdbc:oracle:thin:@ora.example.org:1521:SIS"))
+                .isEqualTo("ora.example.org:1521");
+        assertThat(JdbcRosterSource.host("jdbc:h2:tcp://localhost:9092/~/sis")).isEqualTo("localhost:9092");
+        assertThat(JdbcRosterSource.host("jdbc:h2:file:/var/sis/db")).isEqualTo("in-process");
     }
 
     @Test
