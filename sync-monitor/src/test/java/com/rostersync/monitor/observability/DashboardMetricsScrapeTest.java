@@ -91,7 +91,8 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
                         "rostersync_district_incidents_open",
                         "rostersync_holds_awaiting_approval_age_seconds",
                         "rostersync_dead_letter_records",
-                        "rostersync_emails_sent_total",
+                        "rostersync_monitor_mails_total",
+                        "rostersync_monitor_incidents_unannounced",
                         "kafka_consumer_fetch_manager_records_lag",
                         "jvm_memory_used_bytes");
         // Kafka's per-partition metrics (records_lag) reach Micrometer at its next look for new client metrics,
