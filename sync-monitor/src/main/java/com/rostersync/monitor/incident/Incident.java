@@ -99,23 +99,15 @@ public record Incident(
 
     /** The state to store when the owed mail could not be delivered: one more attempt, the next not before then. */
     Incident mailNotDelivered(Instant retryAt) {
-        return new Incident(
-                id,
-                unit,
-                reason,
-                openedAt,
-                lastSeenAt,
-                resolvedAt,
-                details,
-                announced,
-                lastMailAt,
-                announcedFingerprint,
-                mailAttempts + 1,
-                retryAt);
+        return withMailOwed(mailAttempts + 1, retryAt);
     }
 
     /** Nothing is owed any more (e.g. it resolved before its opening mail could go): no retry pending. */
     Incident nothingOwed() {
+        return withMailOwed(0, null);
+    }
+
+    private Incident withMailOwed(int attempts, Instant next) {
         return new Incident(
                 id,
                 unit,
@@ -127,7 +119,7 @@ public record Incident(
                 announced,
                 lastMailAt,
                 announcedFingerprint,
-                0,
-                null);
+                attempts,
+                next);
     }
 }
