@@ -345,8 +345,9 @@ def diagnose(a, stuck):
             if m:
                 topics.setdefault(m.group(1), []).append(int(m.group(2)))
         lines.append("partitions on the broker: " + ", ".join(f"{t}={len(p)}" for t, p in sorted(topics.items())))
-    for svc, pattern in (("oneroster-mapper", r"partitions assigned: \[.*roster\.changes.*"),
-                         ("sftp-publisher", r"partitions assigned: \[.*")):
+    lines += cold_start(a)["evidence"]
+    for svc, pattern in (("oneroster-mapper", r"newly assigned partitions: \[.*roster\.changes.*"),
+                         ("sftp-publisher", r"newly assigned partitions: \[.*")):
         hits = grep(os.path.join(a.work, "logs", f"{svc}.log"), pattern)
         if hits:
             lines.append(f"{svc}, last assignment: {hits[-1][:300]}")
@@ -359,6 +360,24 @@ def diagnose(a, stuck):
         if n:
             lines.append(f"{svc}: {n} WARN/ERROR lines in logs/{svc}.log")
     return lines
+
+
+def cold_start(a):
+    """Issue 13's cold-start stall: a consumer subscribed before the producer declared the topic, the broker
+    auto-created it with its default partition count, a service's KafkaAdmin then raised the count, and the consumer
+    keeps reading the first partition(s) only until its metadata refresh (metadata.max.age.ms, 5 minutes)."""
+    logs = os.path.join(a.work, "logs")
+    evidence = []
+    for m in grep(os.path.join(logs, "kafka.log"), r"CreatableTopic\(name='roster\.[^']+', numPartitions=1, [^()]*\): SUCCESS"):
+        evidence.append(f"broker: {m}")
+    for svc in ("roster-extractor", "oneroster-mapper", "sftp-publisher", "sync-monitor"):
+        for m in grep(os.path.join(logs, f"{svc}.log"), r"Topic '\S+' exists but has a different partition count.*"):
+            evidence.append(f"{svc}: {m[:200]}")
+    mismatch = any("different partition count" in e for e in evidence)
+    if mismatch:
+        for m in grep(os.path.join(logs, "oneroster-mapper.log"), r"newly assigned partitions: \[.*roster\.changes.*")[:1]:
+            evidence.append(f"oneroster-mapper, first assignment: {m[:200]}")
+    return {"partition_count_raised_after_auto_create": mismatch, "evidence": evidence}
 
 
 def grep(path, pattern):
@@ -461,6 +480,11 @@ def cmd_measure(a):
     full["peak_rss_mb"] = {n: hwm_mb(p) for n, p in pids.items()}
     full["complete"] = missing is None
     full["loadavg_at_end"] = os.getloadavg()
+    full["cold_start"] = cold_start(a)
+    if full["cold_start"]["partition_count_raised_after_auto_create"]:
+        log("DEFECT (issue 13, cold-start stall): a topic was auto-created with 1 partition and raised later:")
+        for e in full["cold_start"]["evidence"]:
+            log("  " + e)
     full["row_counts"] = dest.all_counts()
     full["uploads"] = uploads_per_destination(publisher_outcomes(pub_log, 0), dests)
     result["full_sync"] = full
