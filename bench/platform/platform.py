@@ -494,7 +494,9 @@ def cmd_measure(a):
         return finish(a, result, pids)
     log(f"full sync: {full['wall_s']} s wall from launch ({full['wall_from_ready_s']} s after all four were healthy"
         f" at {full['all_ready_s']} s), {full['processes_cpu_s']} s CPU of the processes, "
-        f"{full['machine_cpu_s']} s machine-wide")
+        f"{full['machine_cpu_s']} s machine-wide; healthy after (s): {ready}")
+    log("full sync CPU per process (s): " + ", ".join(f"{n} {v}" for n, v in full["process_cpu_s"].items())
+        + "; peak RSS (MB): " + ", ".join(f"{n} {v}" for n, v in full["peak_rss_mb"].items()))
     other = {d: {n: (c[n], expected[d]['rows'][n]) for n in FILES if c[n] != expected[d]['rows'][n]}
              for d, c in full["row_counts"].items()}
     other = {d: v for d, v in other.items() if v}
