@@ -374,19 +374,38 @@ def cold_start(a):
         for m in grep(os.path.join(logs, f"{svc}.log"), r"Topic '\S+' exists but has a different partition count.*"):
             evidence.append(f"{svc}: {m[:200]}")
     mismatch = any("different partition count" in e for e in evidence)
+    stalled_s = None
     if mismatch:
-        for m in grep(os.path.join(logs, "oneroster-mapper.log"), r"newly assigned partitions: \[.*roster\.changes.*")[:1]:
-            evidence.append(f"oneroster-mapper, first assignment: {m[:200]}")
-    return {"partition_count_raised_after_auto_create": mismatch, "evidence": evidence}
+        assigned = grep(os.path.join(logs, "oneroster-mapper.log"), r"newly assigned partitions: \[.*roster\.changes",
+                        lines=True)
+        if assigned:
+            evidence.append(f"oneroster-mapper, first assignment: {assigned[0][assigned[0].index('newly'):][:200]}")
+            full = [line for line in assigned if "roster.changes.v1-1" in line]
+            if full:
+                stalled_s = round(log_time(full[0]) - log_time(assigned[0]), 1)
+                evidence.append(f"oneroster-mapper, {stalled_s} s later: {full[0][full[0].index('newly'):][:200]}")
+            else:
+                evidence.append("oneroster-mapper never got roster.changes.v1's other partitions")
+    return {"partition_count_raised_after_auto_create": mismatch, "mapper_partial_assignment_s": stalled_s,
+            "evidence": evidence}
 
 
-def grep(path, pattern):
+def grep(path, pattern, lines=False):
+    """Every match of pattern in the file (several per line), or with lines=True every whole line that matches."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             rx = re.compile(pattern)
-            return [m.group(0) for m in (rx.search(line) for line in f) if m]
+            if lines:
+                return [line.rstrip("\n") for line in f if rx.search(line)]
+            return [m.group(0) for line in f for m in rx.finditer(line)]
     except FileNotFoundError:
         return []
+
+
+def log_time(line):
+    """Seconds since the epoch of a Spring Boot log line's leading ISO timestamp, or None."""
+    m = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z", line)
+    return time.mktime(time.strptime(m.group(1)[:19], "%Y-%m-%dT%H:%M:%S")) + float("0" + m.group(1)[19:]) if m else None
 
 
 def wait_until(what, timeout, check, poll=0.2):

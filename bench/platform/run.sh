@@ -73,15 +73,24 @@ LIFETIME=$((FULL_TIMEOUT + CHANGE_TIMEOUT + SINGLE * (SINGLE_TIMEOUT / 4 + 2) + 
 PIDS=() ACCOUNTS=()
 log() { echo "[$(date +%T)] $*" >&2; }
 
-cleanup() {
-  local rc=$?
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+stop() { # stop PID...: TERM, up to 20 s for a clean exit, then KILL
+  local pid
+  for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+}
+stop_all() { # the services first (they still talk to Kafka and SFTP while they shut down), then the rest
+  [ ${#PIDS[@]} -gt 3 ] && stop "${PIDS[@]:3}"
+  [ ${#PIDS[@]} -gt 0 ] && stop "${PIDS[@]:0:3}"
   PIDS=()
+}
+
+cleanup() {
+  local rc=$?
+  stop_all
   for user in "${ACCOUNTS[@]}"; do userdel "$user" 2>/dev/null || true; done
   ACCOUNTS=()
   if [ "$KEEP" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
@@ -265,9 +274,7 @@ set -e
 [ -f "$WORK/product.json" ] || { echo "platform: the measurement wrote no result" >&2; exit 1; }
 
 log "stopping the platform before the floor runs"
-for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-PIDS=()
+stop_all
 
 # --- the floor on the same data ------------------------------------------------------------------------------------
 FLOOR_RESULT=""
