@@ -505,7 +505,6 @@ def cmd_measure(a):
         for e in full["cold_start"]["evidence"]:
             log("  " + e)
     full["row_counts"] = dest.all_counts()
-    full["uploads"] = uploads_per_destination(publisher_outcomes(pub_log, 0), dests)
     result["full_sync"] = full
     if missing is not None:
         fail("full sync", f"after {full['wall_s']} s, {len(missing)} of {len(expected)} destinations incomplete: "
@@ -522,6 +521,8 @@ def cmd_measure(a):
     if other:
         log(f"note: other files' row counts differ from the drop (got, drop): {other}")
     settle(a, pub_log, 3 * a.interval + 5, 120)
+    # counted once the publisher is quiet: its log line follows the upload the files already showed
+    full["uploads"] = uploads_per_destination(publisher_outcomes(pub_log, 0), dests)
 
     drops = Drops(os.path.join(a.work, "drops"), expected)
     rnd = random.Random(13)
