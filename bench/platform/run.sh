@@ -291,6 +291,7 @@ fi
 "${PY[@]}" summary --product "$WORK/product.json" ${FLOOR_RESULT:+--floor "$FLOOR_RESULT"} --out "$RESULT"
 log "result: $RESULT"
 if [ "$MEASURED" != 0 ]; then
-  echo "platform: the product did not finish every phase; see \"failures\" in $RESULT (logs kept with --keep)" >&2
+  echo "platform: the product did not finish every phase; see \"failures\" in $RESULT" \
+    "$([ "$KEEP" = 1 ] && echo "and the logs in $WORK/logs" || echo "(--keep keeps the logs)")" >&2
   exit 1
 fi
