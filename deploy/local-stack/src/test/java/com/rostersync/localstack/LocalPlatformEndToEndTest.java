@@ -191,7 +191,9 @@ class LocalPlatformEndToEndTest {
         FileTime registryWritten = Files.getLastModifiedTime(platform.tenantsFile());
         String wrong = "rotated-wrong-" + System.nanoTime();
         rotate(secret, wrong);
-        assertThat(platform.sis().update("update people set family_name = 'Rotation' where person_id = 'S1'"))
+        assertThat(platform.sis()
+                        .update("update people set family_name = 'Rotation' where person_id = 'S1'")
+                        .rows())
                 .isEqualTo(1);
 
         String refused = await("a credentials mail after the wrong password was written")
