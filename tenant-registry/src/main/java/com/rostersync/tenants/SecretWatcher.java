@@ -36,6 +36,7 @@ public final class SecretWatcher implements AutoCloseable {
     private final Supplier<TenantRegistry> registry;
     private final SecretResolver secrets;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> afterEachCheck = new CopyOnWriteArrayList<>();
     private final Map<String, String> digests = new HashMap<>();
     private final ScheduledExecutorService poller;
 
@@ -51,6 +52,14 @@ public final class SecretWatcher implements AutoCloseable {
         });
         long millis = Math.max(50, pollEvery.toMillis());
         poller.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Called after every check, changed or not: for a state that a change between two checks could miss (a secret
+     * rotated and rotated back within one poll, after a failure read the value in between).
+     */
+    public void afterEachCheck(Runnable listener) {
+        afterEachCheck.add(listener);
     }
 
     /** Called with the names of the secrets whose value changed since the last check (never with a value). */
@@ -113,6 +122,7 @@ public final class SecretWatcher implements AutoCloseable {
     private void checkQuietly() {
         try {
             checkNow();
+            afterEachCheck.forEach(Runnable::run);
         } catch (RuntimeException failed) {
             log.warn(
                     "Checking the secrets for changes failed; next poll retries: {}",

@@ -92,6 +92,7 @@ class PublisherConfiguration {
             coordinator.onRegistryChange();
         });
         secrets.onChange(coordinator::onSecretsChanged);
+        secrets.afterEachCheck(coordinator::retryRefusedWithNewCredentials);
         return coordinator;
     }
 }

@@ -58,6 +58,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final Set<String> refusedOnCredentials = ConcurrentHashMap.newKeySet();
     private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
@@ -124,6 +125,21 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         registry.get().tenants().forEach(t -> t.destinations().stream()
                 .filter(d -> SecretWatcher.secretNames(d).stream().anyMatch(secretNames::contains))
+                .forEach(d -> request(d.id())));
+    }
+
+    /**
+     * Retries each destination refused on credentials whose secrets now differ from the ones it was refused with.
+     * The change listener alone can miss a secret written wrong and then right between two checks, which would leave
+     * the destination refused until new content arrives.
+     */
+    public void retryRefusedWithNewCredentials() {
+        if (!started || refusedOnCredentials.isEmpty()) {
+            return;
+        }
+        registry.get().tenants().forEach(t -> t.destinations().stream()
+                .filter(d -> refusedOnCredentials.contains(d.id()))
+                .filter(uploader::credentialsChangedSinceLastAttempt)
                 .forEach(d -> request(d.id())));
     }
 
@@ -317,6 +333,11 @@ public final class PublishCoordinator implements AutoCloseable {
             log.warn("Publish to destination {} of tenant {}: {} ({})", destination.id(), tenant.id(), reason, message);
         } else {
             log.info("Publish to destination {} of tenant {}: {}", destination.id(), tenant.id(), reason);
+        }
+        if (reason == OutcomeReason.DESTINATION_CREDENTIALS) {
+            refusedOnCredentials.add(destination.id());
+        } else {
+            refusedOnCredentials.remove(destination.id());
         }
         metrics.upload(destination.id(), reason);
         outcomes.send(outcome);

@@ -44,6 +44,11 @@ public final class AtomicSftpUploader implements DestinationUploader {
     }
 
     @Override
+    public boolean credentialsChangedSinceLastAttempt(DestinationAccount destination) {
+        return sessionFactories.credentialsChanged(destination);
+    }
+
+    @Override
     public UploadReceipt upload(DestinationAccount destination, MergedFileSet fileSet) throws UploadFailure {
         AtomicReference<String> currentFile = new AtomicReference<>();
         SftpRemoteFileTemplate template;

@@ -7,4 +7,12 @@ import com.rostersync.tenants.DestinationAccount;
 public interface DestinationUploader {
 
     UploadReceipt upload(DestinationAccount destination, MergedFileSet files) throws UploadFailure;
+
+    /**
+     * Whether the account's secrets now differ from those its last attempt used: a destination refused on credentials
+     * is worth retrying exactly then, even when the secret changed and changed back between two looks at it.
+     */
+    default boolean credentialsChangedSinceLastAttempt(DestinationAccount destination) {
+        return false;
+    }
 }

@@ -71,6 +71,22 @@ public final class SftpSessionFactories implements AutoCloseable {
         return current.factory;
     }
 
+    /**
+     * Whether the account's secrets now have other values than those its cached factory logged in with (false when
+     * there is none yet, or a secret cannot be read).
+     */
+    boolean credentialsChanged(DestinationAccount destination) {
+        Cached cached = byDestination.get(destination.id());
+        if (cached == null) {
+            return false;
+        }
+        try {
+            return !cached.secretsDigest.equals(credentials(destination).digest());
+        } catch (IllegalStateException unreadable) {
+            return false;
+        }
+    }
+
     /** The upload that took {@link #forDestination} is over: the idle time of its session starts now. */
     void released(DestinationAccount destination) {
         Cached cached = byDestination.get(destination.id());

@@ -300,6 +300,37 @@ class PublishToSftpTest {
     }
 
     @Test
+    void aDestinationRefusedOnAWrongPasswordIsRetriedWhenTheRightOneIsBackEvenIfNoCheckSawItChange() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "flip", "MHS");
+        coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 1);
+        // No watcher runs here: the wrong password is read only by the upload, as when it is rotated and rotated back
+        // between two checks of the secrets.
+        rotate(secrets.resolve("flip-password"), "not-the-password");
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 2));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !outcomes.of(destination.id(), OutcomeReason.DESTINATION_CREDENTIALS)
+                        .isEmpty());
+
+        coordinator.retryRefusedWithNewCredentials();
+        assertThat(outcomes.of(destination.id()))
+                .as("the same wrong secret is not retried")
+                .hasSize(2);
+
+        rotate(secrets.resolve("flip-password"), "pw-flip");
+        coordinator.retryRefusedWithNewCredentials();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 2);
+        assertThat(outcomes.of(destination.id(), OutcomeReason.DESTINATION_CREDENTIALS))
+                .hasSize(1);
+    }
+
+    @Test
     void aHundredDestinationsUploadInParallelOnABoundedPoolWhileOneHangs() throws Exception {
         HangingServer hanging = new HangingServer();
         closeLater.add(hanging);
