@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** The properties every service shares ({@code rostersync.tenants|secrets|topics.*}), as the team brief defines them. */
+/** The properties every service shares ({@code rostersync.tenants|secrets|topics.*}), as docs/operations.md lists them. */
 @Validated
 @ConfigurationProperties("rostersync")
 public record RosterSyncProperties(

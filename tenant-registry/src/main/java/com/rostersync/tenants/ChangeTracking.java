@@ -3,7 +3,7 @@ package com.rostersync.tenants;
 import java.time.Duration;
 
 /**
- * Reading only what changed (issue 3): every entity query of the tenant returns {@code column}, a timestamp the SIS
+ * Reading only what changed: every entity query of the tenant returns {@code column}, a timestamp the SIS
  * sets on insert and update. A cycle then reads the rows changed since the last one (minus {@code overlap}, for
  * transactions that commit after later ones and for clock skew), scans ids to find deletions, and still reads
  * everything at least every {@code fullReadEvery}, to catch an update that did not move the timestamp.

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
-/** The mapper's agreed metrics (team brief): snapshots emitted, deletions held per entity, issues and outcomes. */
+/** The mapper's agreed metrics: snapshots emitted, deletions held per entity, issues and outcomes. */
 @Component
 class MapperMetrics {
 

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Decides which records may go into a snapshot (issue 4: validation before any snapshot). A record whose current
+ * Decides which records may go into a snapshot. A record whose current
  * version breaks a rule (required field, vocabulary, duplicate sourcedId, reference that does not resolve) is left
  * out with an issue naming file, sourcedId and field, never a value; if its last published version is still valid,
  * that version stays instead. References are re-checked until nothing changes, so leaving a record out also leaves

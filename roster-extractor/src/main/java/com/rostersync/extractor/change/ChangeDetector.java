@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Compares one school's records now with the hashes last published for it and says what to publish (issue 3: only
+ * Compares one school's records now with the hashes last published for it and says what to publish (only
  * what changed). A record whose source part failed is never deleted: types in {@code carriedForward} lose nothing,
  * and single broken records ({@code carriedIds}) are neither updated nor deleted. After an incremental read,
  * {@code current} holds only the records that may have changed and {@code absent} the published ids found gone.

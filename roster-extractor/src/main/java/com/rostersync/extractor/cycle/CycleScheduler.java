@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every tenant's cycle every {@code syncInterval} on a bounded pool. A tenant never has two cycles at once, and
  * a cycle that overruns the cycle timeout is interrupted; so a slow or hanging district holds one thread at most and
- * never delays the others (issue 3: thousands of tenants). Tenants added to or removed from the registry take effect
+ * never delays the others (thousands of tenants). Tenants added to or removed from the registry take effect
  * on the next tick.
  */
 public final class CycleScheduler implements AutoCloseable {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds the in-memory hashes from the compacted state topic, read from the beginning to the end offsets taken at
  * start. Cycles start only after it returns, so a restart neither re-publishes every record nor forgets a record
- * that was deleted from the source while the extractor was down (issue 3: state survives restarts and a lost disk).
+ * that was deleted from the source while the extractor was down (state survives restarts and a lost disk).
  */
 public final class HashStateRestorer {
 

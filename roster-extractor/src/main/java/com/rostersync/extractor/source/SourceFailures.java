@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Tells a rejected credential from an unreachable source, so the right people get the right incident (issue 3:
- * each failure its own reason). Anything else that stops a read is reported as the source being unavailable.
+ * Tells a rejected credential from an unreachable source, so the right people get the right incident (each failure
+ * its own reason). Anything else that stops a read is reported as the source being unavailable.
  */
 public final class SourceFailures {
 

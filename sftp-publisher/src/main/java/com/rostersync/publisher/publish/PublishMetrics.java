@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The publisher's agreed metrics (team brief): uploads by destination and reason (which account is failing), bytes
+ * The publisher's agreed metrics: uploads by destination and reason (which account is failing), bytes
  * and duration histograms (platform-wide: a destination label would multiply every bucket), outcomes sent. Every
  * reason's series exists at 0 from the start (a destination's as soon as it is scheduled), so a first failure shows in
  * {@code rate()} and panels show 0 rather than "no data".

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The monitor's agreed counters (team brief, docs/metrics.md): outcomes consumed by stage and reason, e-mails sent by
+ * The monitor's agreed counters (docs/metrics.md): outcomes consumed by stage and reason, e-mails sent by
  * kind, and every mail attempt by kind and result (sent, failed, no_recipient). All tag sets are enums, so the series
  * count is fixed whatever the number of districts or schools. Every series is registered at 0 from the start: a series
  * born with its first increment is invisible to {@code rate()} for that first event, and the failure ratio would be

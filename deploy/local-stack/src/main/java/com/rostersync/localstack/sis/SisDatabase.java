@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 public final class SisDatabase {
 
     public static final String USERNAME = "sis";
-    /** The demo tenants read incrementally: every table gets updated_at and the deletion log (issue 3). */
+    /** The demo tenants read incrementally: every table gets updated_at and the deletion log. */
     private static final ClassPathResource CHANGE_TRACKING = new ClassPathResource("sis/change-tracking-h2.sql");
 
     private static final String FILE_NAME = "demo-sis";

@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A drop is plain files or one zip of them (issue 3). A zip's entries are taken by their base name (zips made on a
+ * A drop is plain files or one zip of them. A zip's entries are taken by their base name (zips made on a
  * desktop often wrap the files in a folder); a zip that cannot be opened is a failed file, which leaves every type
  * carried forward.
  */

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an SIS database in one read-only, repeatable-read transaction, so every school's set is one consistent view
- * (issue 3). Without change tracking every cycle reads everything. With it ({@code source.jdbc.changeTracking}), a
+ * Reads an SIS database in one read-only, repeatable-read transaction, so every school's set is one consistent view.
+ * Without change tracking every cycle reads everything. With it ({@code source.jdbc.changeTracking}), a
  * cycle reads only what changed since the last published read ({@link SisReading}), and everything again after a
  * restart, a change of the tenant's settings, or {@code fullReadEvery}.
  */
