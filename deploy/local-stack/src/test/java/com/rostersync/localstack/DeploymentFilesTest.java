@@ -3,6 +3,7 @@ package com.rostersync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.localstack.sis.DemoCatalog;
+import com.rostersync.tenants.DestinationAccount;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
 import com.rostersync.tenants.TenantRegistryLoader;
@@ -19,6 +20,13 @@ class DeploymentFilesTest {
         TenantRegistry registry =
                 TenantRegistryLoader.load(repositoryRoot().resolve("deploy/compose/tenants.example.yml"));
         assertThat(registry.tenants()).extracting(Tenant::id).containsExactly("maple", "riverside", "st-anne");
+        Tenant riverside = registry.tenant("riverside").orElseThrow();
+        assertThat(riverside.allowEmpty()).containsExactly("demographics");
+        assertThat(riverside.destinations())
+                .extracting(DestinationAccount::id, DestinationAccount::keepsExtensionColumns)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("riverside-high", true),
+                        org.assertj.core.groups.Tuple.tuple("riverside-elementary", false));
     }
 
     @Test
