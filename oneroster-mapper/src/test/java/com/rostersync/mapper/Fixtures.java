@@ -233,6 +233,40 @@ public final class Fixtures {
         return keyed(all);
     }
 
+    /** The person under another sourcedId, as a re-keyed SIS sends it. */
+    public static Person withId(Person p, String sourcedId) {
+        return copy(p, sourcedId, p.username(), p.metadata());
+    }
+
+    public static Person withUsername(Person p, String username) {
+        return copy(p, p.sourcedId(), username, p.metadata());
+    }
+
+    /** The person with these extension columns ({@code metadata.*}). */
+    public static Person withMetadata(Person p, Map<String, String> metadata) {
+        return copy(p, p.sourcedId(), p.username(), metadata);
+    }
+
+    private static Person copy(Person p, String sourcedId, String username, Map<String, String> metadata) {
+        return new Person(
+                sourcedId,
+                p.orgSourcedIds(),
+                p.role(),
+                username,
+                p.enabled(),
+                p.givenName(),
+                p.familyName(),
+                p.middleName(),
+                p.identifier(),
+                p.email(),
+                p.sms(),
+                p.phone(),
+                p.grades(),
+                p.userIds(),
+                p.agentSourcedIds(),
+                metadata);
+    }
+
     public static Map<RecordKey, RosterRecord> keyed(List<RosterRecord> records) {
         Map<RecordKey, RosterRecord> keyed = new LinkedHashMap<>();
         records.forEach(r -> keyed.put(new RecordKey(r.entityType(), r.sourcedId()), r));

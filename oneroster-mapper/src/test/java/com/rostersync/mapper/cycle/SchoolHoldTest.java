@@ -179,7 +179,7 @@ class SchoolHoldTest {
         roster.current().entrySet().removeIf(entry -> {
             RosterRecord record = entry.getValue();
             if (record instanceof Person person) {
-                Person moved = withId(person, "NEW-" + person.sourcedId());
+                Person moved = Fixtures.withId(person, "NEW-" + person.sourcedId());
                 rekeyed.put(new RecordKey(EntityType.PERSON, moved.sourcedId()), moved);
                 return true;
             }
@@ -231,7 +231,7 @@ class SchoolHoldTest {
         for (String id : students(0, 3)) {
             Person person = (Person) roster.current().remove(new RecordKey(EntityType.PERSON, id));
             roster.current().remove(new RecordKey(EntityType.DEMOGRAPHICS, id));
-            changed.put(new RecordKey(EntityType.PERSON, "NEW-" + id), withId(person, "NEW-" + id));
+            changed.put(new RecordKey(EntityType.PERSON, "NEW-" + id), Fixtures.withId(person, "NEW-" + id));
             for (int k = 0; k < 6; k++) {
                 Enrollment e = (Enrollment) roster.current().get(new RecordKey(EntityType.ENROLLMENT, id + "-E" + k));
                 changed.put(
@@ -263,7 +263,8 @@ class SchoolHoldTest {
     @Test
     void aNewStudentTakingALeaversUsernameIsHeldAsIdChurn() throws Exception {
         removeStudentEverywhere("ST-7");
-        Person newcomer = withId((Person) roster.published().get(new RecordKey(EntityType.PERSON, "ST-7")), "NEW-7");
+        Person newcomer =
+                Fixtures.withId((Person) roster.published().get(new RecordKey(EntityType.PERSON, "ST-7")), "NEW-7");
         roster.current().putAll(Fixtures.keyed(List.of(newcomer)));
 
         CyclePlan plan = apply();
@@ -309,25 +310,6 @@ class SchoolHoldTest {
                 null,
                 teacher.userIds(),
                 null);
-    }
-
-    private static Person withId(Person p, String id) {
-        return new Person(
-                id,
-                p.orgSourcedIds(),
-                p.role(),
-                p.username(),
-                p.enabled(),
-                p.givenName(),
-                p.familyName(),
-                p.middleName(),
-                p.identifier(),
-                p.email(),
-                p.sms(),
-                p.phone(),
-                p.grades(),
-                p.userIds(),
-                p.agentSourcedIds());
     }
 
     private static Map<String, ThresholdBreach> byKind(CyclePlan plan) {

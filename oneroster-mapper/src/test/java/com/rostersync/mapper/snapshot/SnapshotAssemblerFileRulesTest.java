@@ -58,10 +58,10 @@ class SnapshotAssemblerFileRulesTest {
                         Map.of("city", "Lakeside, North"));
             }
             if (record instanceof Person p && p.sourcedId().equals("S-1")) {
-                return withMetadata(p, Map.of("pronouns", "she", "phoneticGivenName", "Mary Jane"));
+                return Fixtures.withMetadata(p, Map.of("pronouns", "she", "phoneticGivenName", "Mary Jane"));
             }
             if (record instanceof Person p && p.sourcedId().equals("T-1")) {
-                return withMetadata(p, Map.of("phoneticGivenName", "Shiv"));
+                return Fixtures.withMetadata(p, Map.of("phoneticGivenName", "Shiv"));
             }
             return record;
         });
@@ -74,26 +74,6 @@ class SnapshotAssemblerFileRulesTest {
                 .as("a file whose records have no extensions keeps exactly the standard header")
                 .startsWith("sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,"
                         + "orgSourcedId,subjects,subjectCodes\r\n");
-    }
-
-    private static Person withMetadata(Person p, Map<String, String> metadata) {
-        return new Person(
-                p.sourcedId(),
-                p.orgSourcedIds(),
-                p.role(),
-                p.username(),
-                p.enabled(),
-                p.givenName(),
-                p.familyName(),
-                p.middleName(),
-                p.identifier(),
-                p.email(),
-                p.sms(),
-                p.phone(),
-                p.grades(),
-                p.userIds(),
-                p.agentSourcedIds(),
-                metadata);
     }
 
     private static SnapshotFile file(List<SnapshotFile> files, String name) {

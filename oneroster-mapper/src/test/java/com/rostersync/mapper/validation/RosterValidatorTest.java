@@ -31,7 +31,7 @@ class RosterValidatorTest {
 
     @Test
     void leavesOutARecordMissingARequiredField() {
-        Person noUsername = withUsername(Fixtures.student("S-9", "Ann", "Lee"), " ");
+        Person noUsername = Fixtures.withUsername(Fixtures.student("S-9", "Ann", "Lee"), " ");
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(noUsername)), Map.of());
         assertThat(result.records()).doesNotContainKey(key(noUsername));
         assertThat(result.issues()).containsExactly(new ValidationIssue("users.csv", "S-9", "username", "required"));
@@ -58,7 +58,7 @@ class RosterValidatorTest {
     @Test
     void aUsernameStaysWithTheUserWhoHadItAndANewcomerWithTheSameOneIsLeftOut() {
         Map<RecordKey, RosterRecord> published = Fixtures.school(List.of());
-        Person newcomer = withUsername(Fixtures.student("S-9", "Ann", "Lee"), "S-1");
+        Person newcomer = Fixtures.withUsername(Fixtures.student("S-9", "Ann", "Lee"), "S-1");
         Map<RecordKey, RosterRecord> current = Fixtures.school(List.of(newcomer));
 
         ValidatedRoster result = validator.validate(current, published);
@@ -73,8 +73,8 @@ class RosterValidatorTest {
 
     @Test
     void twoNewUsersSharingAUsernameAreBothLeftOut() {
-        Person first = withUsername(Fixtures.student("S-8", "Ann", "Lee"), "twin");
-        Person second = withUsername(Fixtures.student("S-9", "Bo", "Lee"), "TWIN ");
+        Person first = Fixtures.withUsername(Fixtures.student("S-8", "Ann", "Lee"), "twin");
+        Person second = Fixtures.withUsername(Fixtures.student("S-9", "Bo", "Lee"), "TWIN ");
         ValidatedRoster result = validator.validate(Fixtures.school(List.of(first, second)), Map.of());
         assertThat(result.records()).doesNotContainKeys(key(first), key(second));
         assertThat(result.issues()).extracting(ValidationIssue::sourcedId).containsExactlyInAnyOrder("S-8", "S-9");
@@ -239,7 +239,7 @@ class RosterValidatorTest {
     void keepsTheLastValidVersionOfARecordThatTurnedInvalid() {
         Person before = Fixtures.student("S-1", "Mary-Jane", "Smith, Jr.");
         Map<RecordKey, RosterRecord> lastPublished = Fixtures.school(List.of());
-        Map<RecordKey, RosterRecord> roster = Fixtures.school(List.of(withUsername(before, null)));
+        Map<RecordKey, RosterRecord> roster = Fixtures.school(List.of(Fixtures.withUsername(before, null)));
         ValidatedRoster result = validator.validate(roster, lastPublished);
         assertThat(result.records().get(key(before))).isEqualTo(before);
         assertThat(result.records())
@@ -295,25 +295,6 @@ class RosterValidatorTest {
                 null,
                 null,
                 null);
-    }
-
-    private static Person withUsername(Person p, String username) {
-        return new Person(
-                p.sourcedId(),
-                p.orgSourcedIds(),
-                p.role(),
-                username,
-                p.enabled(),
-                p.givenName(),
-                p.familyName(),
-                p.middleName(),
-                p.identifier(),
-                p.email(),
-                p.sms(),
-                p.phone(),
-                p.grades(),
-                p.userIds(),
-                p.agentSourcedIds());
     }
 
     private static RecordKey key(RosterRecord record) {
