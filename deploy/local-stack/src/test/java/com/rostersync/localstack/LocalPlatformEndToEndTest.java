@@ -96,6 +96,19 @@ class LocalPlatformEndToEndTest {
         }
     }
 
+    /** The paths deploy/k8s probes: each service's own yml turns its liveness and readiness groups on. */
+    @Test
+    @Order(1)
+    void everyServiceAnswersOnTheHealthGroupsItsKubernetesProbesAsk() throws Exception {
+        for (String service : LocalPlatform.SERVICES) {
+            for (String group : List.of("liveness", "readiness")) {
+                HttpResponse<String> health = get(service, "/actuator/health/" + group);
+                assertThat(health.statusCode()).as(service + " " + group).isEqualTo(200);
+                assertThat(health.body()).as(service + " " + group).contains("\"status\":\"UP\"");
+            }
+        }
+    }
+
     @Test
     @Order(2)
     void aStudentChangedInTheSisArrivesInTheFiles() throws Exception {
@@ -259,14 +272,18 @@ class LocalPlatformEndToEndTest {
 
     /** One real Prometheus scrape of a service. */
     private static String scrape(String service) throws Exception {
-        HttpResponse<String> scrape = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + platform.portOf(service) + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = get(service, "/actuator/prometheus");
         assertThat(scrape.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
         return scrape.body();
+    }
+
+    /** A GET without credentials, as Prometheus and the kubelet send it. */
+    private static HttpResponse<String> get(String service, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.portOf(service) + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String expected(String file) {

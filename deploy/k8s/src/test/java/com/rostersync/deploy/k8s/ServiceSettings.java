@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -84,13 +83,19 @@ final class ServiceSettings {
         return environment;
     }
 
-    /** A property as the service resolves it, placeholders included; null when unset. */
+    /**
+     * A property as Spring Boot binds it (relaxed names: an environment variable counts only under a name Spring
+     * maps to the property), placeholders resolved; null when unset.
+     */
     String property(String name) {
-        return new PropertySourcesPropertyResolver(sources).getProperty(name);
+        return binder().bind(name, String.class).orElse(null);
     }
 
     <T> T bind(String prefix, Class<T> type) {
-        return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
-                .bindOrCreate(prefix, type);
+        return binder().bindOrCreate(prefix, type);
+    }
+
+    private Binder binder() {
+        return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
     }
 }
