@@ -1,6 +1,7 @@
 package com.rostersync.mapper.config;
 
 import com.rostersync.events.Topics;
+import com.rostersync.events.UnreadableSchemaVersionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -69,7 +70,10 @@ class KafkaConfig {
         templates.put(Object.class, template);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 templates, (record, failure) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        // Reading a newer major version again cannot succeed: straight to the dead-letter topic.
+        handler.addNotRetryableExceptions(UnreadableSchemaVersionException.class);
+        return handler;
     }
 
     static String deadLetterTopic(String topic) {

@@ -1,6 +1,8 @@
 package com.rostersync.mapper.pipeline;
 
+import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
+import com.rostersync.events.UnreadableSchemaVersionException;
 import com.rostersync.events.command.ApproveHold;
 import com.rostersync.events.cycle.RosterChangeEvent;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * changelog in a few round trips), go to the {@link SchoolCycleRunner} in their order. Both topics are read by one
  * consumer so that the same partitions of both, i.e. the same schools, belong to the same instance. The batch returns
  * only after its state is on the changelog, so offsets are committed after the state they caused. An unreadable
- * record is handed to the error handler by index and lands on its dead-letter topic; the records before it are kept.
+ * record, or one of a newer major schema version (refused, naming where it is and both versions), is handed to the
+ * error handler by index and lands on its dead-letter topic; the records before it are kept.
  */
 @Component
 class RosterChangeListener {
@@ -33,7 +36,14 @@ class RosterChangeListener {
     void onRecords(List<ConsumerRecord<String, Object>> records) {
         List<RosterChangeEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            Object value = records.get(i).value();
+            ConsumerRecord<String, Object> record = records.get(i);
+            Object value = record.value();
+            try {
+                checkVersion(record);
+            } catch (UnreadableSchemaVersionException refused) {
+                runner.apply(events);
+                throw new BatchListenerFailedException(refused.getMessage(), refused, i);
+            }
             if (value instanceof RosterChangeEvent event) {
                 events.add(event);
             } else if (value instanceof ApproveHold command) {
@@ -47,5 +57,14 @@ class RosterChangeListener {
             }
         }
         runner.apply(events);
+    }
+
+    private static void checkVersion(ConsumerRecord<String, Object> record) {
+        String where = SchemaVersion.where(record.topic(), record.partition(), record.offset());
+        if (record.value() instanceof RosterChangeEvent event) {
+            SchemaVersion.check(event.schemaVersion(), event.schemaMinor(), where);
+        } else if (record.value() instanceof ApproveHold command) {
+            SchemaVersion.check(command.schemaVersion(), command.schemaMinor(), where);
+        }
     }
 }

@@ -126,6 +126,7 @@ interface RosterRowMapper {
             case SEMESTER -> "semester";
             case TERM -> "term";
             case GRADING_PERIOD -> "gradingPeriod";
+            case UNKNOWN -> null;
         };
     }
 

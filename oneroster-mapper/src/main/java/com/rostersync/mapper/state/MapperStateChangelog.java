@@ -1,6 +1,7 @@
 package com.rostersync.mapper.state;
 
 import com.rostersync.events.Keys;
+import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
 import com.rostersync.mapper.roster.RecordKey;
 import com.rostersync.mapper.roster.SchoolRoster;
@@ -96,7 +97,13 @@ public class MapperStateChangelog {
                     if (value == null) {
                         latest.remove(key);
                     } else {
-                        latest.put(key, json.readValue(value, StateEntry.class));
+                        StateEntry entry = json.readValue(value, StateEntry.class);
+                        // A newer major version fails the start, naming the record: guessing could lose a hold.
+                        SchemaVersion.check(
+                                entry.schemaVersion(),
+                                0,
+                                SchemaVersion.where(record.topic(), record.partition(), record.offset()));
+                        latest.put(key, entry);
                     }
                 }
             }

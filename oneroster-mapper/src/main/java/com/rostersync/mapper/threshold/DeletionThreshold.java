@@ -103,6 +103,7 @@ public final class DeletionThreshold {
                             : new Kind(EntityType.PERSON, "staff");
                 case ENROLLMENT -> new Kind(EntityType.ENROLLMENT, "enrollments");
                 case DEMOGRAPHICS -> new Kind(EntityType.DEMOGRAPHICS, "demographics");
+                case UNKNOWN -> new Kind(EntityType.UNKNOWN, "records");
             };
         }
 

@@ -262,6 +262,8 @@ public final class RosterValidator {
             case PERSON -> "users.csv";
             case ENROLLMENT -> "enrollments.csv";
             case DEMOGRAPHICS -> "demographics.csv";
+            case UNKNOWN ->
+                throw new IllegalArgumentException("no OneRoster file for an entity type of a newer contract");
         };
     }
 
@@ -307,6 +309,9 @@ public final class RosterValidator {
         void required(String field, Object value) {
             if (value == null || (value instanceof String text && text.isBlank())) {
                 problem(field, "required");
+            } else if (value instanceof Enum<?> constant && "UNKNOWN".equals(constant.name())) {
+                // A constant a newer contract revision added: no OneRoster value is known for it here.
+                problem(field, "a value this version does not know");
             }
         }
 

@@ -1,6 +1,7 @@
 package com.rostersync.events.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.rostersync.events.SchemaVersion;
 import java.time.Instant;
 
 /**
@@ -19,4 +20,22 @@ public record ApproveHold(
         String schoolId,
         String approvedBy,
         Instant approvedAt,
-        Long deletions) {}
+        Long deletions,
+        Integer schemaMinor) {
+
+    /** Written before revisions were on the wire: revision 0 of its major version. */
+    public ApproveHold {
+        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
+    }
+    /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public ApproveHold(
+            int schemaVersion,
+            String commandId,
+            String tenantId,
+            String schoolId,
+            String approvedBy,
+            Instant approvedAt,
+            Long deletions) {
+        this(schemaVersion, commandId, tenantId, schoolId, approvedBy, approvedAt, deletions, SchemaVersion.MINOR);
+    }
+}

@@ -2,6 +2,7 @@ package com.rostersync.events.cycle;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.EntityType;
+import com.rostersync.events.SchemaVersion;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -20,5 +21,33 @@ public record CycleCompleted(
         Instant startedAt,
         Instant completedAt,
         Map<EntityType, ChangeCounts> counts,
-        Set<EntityType> carriedForward)
-        implements RosterChangeEvent {}
+        Set<EntityType> carriedForward,
+        Integer schemaMinor)
+        implements RosterChangeEvent {
+
+    /** Written before revisions were on the wire: revision 0 of its major version. */
+    public CycleCompleted {
+        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
+    }
+    /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public CycleCompleted(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            String cycleId,
+            Instant startedAt,
+            Instant completedAt,
+            Map<EntityType, ChangeCounts> counts,
+            Set<EntityType> carriedForward) {
+        this(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                cycleId,
+                startedAt,
+                completedAt,
+                counts,
+                carriedForward,
+                SchemaVersion.MINOR);
+    }
+}

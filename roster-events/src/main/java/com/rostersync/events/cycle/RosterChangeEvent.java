@@ -17,6 +17,8 @@ public sealed interface RosterChangeEvent permits RecordChanged, CycleCompleted 
 
     int schemaVersion();
 
+    Integer schemaMinor();
+
     String tenantId();
 
     String schoolId();

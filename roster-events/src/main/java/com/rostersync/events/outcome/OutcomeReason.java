@@ -1,5 +1,8 @@
 package com.rostersync.events.outcome;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.rostersync.events.WireEnums;
+
 /**
  * Why a stage reports what it reports. Successes resolve incidents; each failure reason is its own incident kind, so
  * a bad credential is never confused with a missing school or a real deletion.
@@ -41,7 +44,12 @@ public enum OutcomeReason {
     /** Destination has no space left. */
     DISK_FULL(true),
     /** No successful upload for longer than allowed (raised by the monitor). */
-    STALE(true);
+    STALE(true),
+    /**
+     * A reason from a newer revision of the contract that this build does not know. Counted as a failure, so the
+     * monitor opens a generic incident for it rather than refusing the outcome.
+     */
+    UNKNOWN(true);
 
     private final boolean failure;
 
@@ -51,5 +59,11 @@ public enum OutcomeReason {
 
     public boolean isFailure() {
         return failure;
+    }
+
+    /** Reads a constant off the wire; one this build does not know is {@link #UNKNOWN}, never an error. */
+    @JsonCreator
+    public static OutcomeReason fromWire(String name) {
+        return WireEnums.read(OutcomeReason.class, name, UNKNOWN);
     }
 }

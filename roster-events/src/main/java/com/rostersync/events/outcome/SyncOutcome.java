@@ -1,6 +1,7 @@
 package com.rostersync.events.outcome;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.rostersync.events.SchemaVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,46 @@ public record SyncOutcome(
         List<ThresholdBreach> thresholdBreaches,
         List<ValidationIssue> validationIssues,
         Map<String, Long> counts,
-        List<IdChange> idChanges) {
+        List<IdChange> idChanges,
+        Integer schemaMinor) {
+    /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public SyncOutcome(
+            int schemaVersion,
+            String outcomeId,
+            Instant occurredAt,
+            Stage stage,
+            OutcomeReason reason,
+            String tenantId,
+            List<String> schoolIds,
+            String destinationId,
+            String message,
+            List<String> missingSchoolIds,
+            List<FileFailure> fileFailures,
+            List<ThresholdBreach> thresholdBreaches,
+            List<ValidationIssue> validationIssues,
+            Map<String, Long> counts,
+            List<IdChange> idChanges) {
+        this(
+                schemaVersion,
+                outcomeId,
+                occurredAt,
+                stage,
+                reason,
+                tenantId,
+                schoolIds,
+                destinationId,
+                message,
+                missingSchoolIds,
+                fileFailures,
+                thresholdBreaches,
+                validationIssues,
+                counts,
+                idChanges,
+                SchemaVersion.MINOR);
+    }
 
     public SyncOutcome {
+        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
         idChanges = idChanges == null ? List.of() : List.copyOf(idChanges);
         schoolIds = schoolIds == null ? List.of() : List.copyOf(schoolIds);
         missingSchoolIds = missingSchoolIds == null ? List.of() : List.copyOf(missingSchoolIds);

@@ -1,5 +1,8 @@
 package com.rostersync.events.roster;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.rostersync.events.WireEnums;
+
 /** OneRoster user and enrollment roles. */
 public enum Role {
     ADMINISTRATOR,
@@ -9,5 +12,13 @@ public enum Role {
     PROCTOR,
     RELATIVE,
     STUDENT,
-    TEACHER
+    TEACHER,
+    /** A constant of a newer revision of the contract, which this build does not know (see {@link #fromWire}). */
+    UNKNOWN;
+
+    /** Reads a constant off the wire; one this build does not know is {@link #UNKNOWN}, never an error. */
+    @JsonCreator
+    public static Role fromWire(String name) {
+        return WireEnums.read(Role.class, name, UNKNOWN);
+    }
 }

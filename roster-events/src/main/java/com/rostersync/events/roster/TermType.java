@@ -1,9 +1,20 @@
 package com.rostersync.events.roster;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.rostersync.events.WireEnums;
+
 /** OneRoster academic session types. */
 public enum TermType {
     SCHOOL_YEAR,
     SEMESTER,
     TERM,
-    GRADING_PERIOD
+    GRADING_PERIOD,
+    /** A constant of a newer revision of the contract, which this build does not know (see {@link #fromWire}). */
+    UNKNOWN;
+
+    /** Reads a constant off the wire; one this build does not know is {@link #UNKNOWN}, never an error. */
+    @JsonCreator
+    public static TermType fromWire(String name) {
+        return WireEnums.read(TermType.class, name, UNKNOWN);
+    }
 }

@@ -1,6 +1,7 @@
 package com.rostersync.events.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.rostersync.events.SchemaVersion;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,9 +22,34 @@ public record SchoolSnapshot(
         Instant createdAt,
         List<SnapshotFile> files,
         int heldDeletions,
-        List<String> emptyOnPurpose) {
+        List<String> emptyOnPurpose,
+        Integer schemaMinor) {
+    /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public SchoolSnapshot(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            long version,
+            String contentHash,
+            Instant createdAt,
+            List<SnapshotFile> files,
+            int heldDeletions,
+            List<String> emptyOnPurpose) {
+        this(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                version,
+                contentHash,
+                createdAt,
+                files,
+                heldDeletions,
+                emptyOnPurpose,
+                SchemaVersion.MINOR);
+    }
 
     public SchoolSnapshot {
+        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
         emptyOnPurpose = emptyOnPurpose == null ? List.of() : List.copyOf(emptyOnPurpose);
     }
 

@@ -1,24 +1,24 @@
 package com.rostersync.extractor.change;
 
 import com.rostersync.events.roster.RosterRecord;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The content hash that tells a real change from a re-read: SHA-256 over the record's JSON with map entries sorted,
- * so the same record hashes the same in every JVM run (the hashes outlive restarts in the state topic).
+ * The content hash that tells a real change from a re-read: SHA-256 over the record's {@link RecordProjection}
+ * (version {@value RecordProjection#VERSION}), a fixed list of fields per record type. Fields added to the contract
+ * records later do not change it, and it is the same in every JVM run (the hashes outlive restarts in the state
+ * topic).
  */
 public final class ContentHasher {
 
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    /** The projection version behind every hash this build stores. */
+    public static final int PROJECTION_VERSION = RecordProjection.VERSION;
 
     public String hash(RosterRecord record) {
-        byte[] bytes = json.writeValueAsBytes(record);
+        byte[] bytes = CanonicalJson.write(RecordProjection.of(record)).getBytes(StandardCharsets.UTF_8);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return Base64.getUrlEncoder()

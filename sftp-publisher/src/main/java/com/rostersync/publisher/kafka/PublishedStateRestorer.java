@@ -1,5 +1,6 @@
 package com.rostersync.publisher.kafka;
 
+import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import com.rostersync.publisher.publish.PublishedState;
@@ -65,7 +66,13 @@ class PublishedStateRestorer implements ApplicationRunner {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null) {
-                        coordinator.restore(jsonMapper.readValue(record.value(), PublishedState.class));
+                        PublishedState state = jsonMapper.readValue(record.value(), PublishedState.class);
+                        // A newer major version fails the start, naming the record: guessing could skip an upload.
+                        SchemaVersion.check(
+                                state.schemaVersion(),
+                                0,
+                                SchemaVersion.where(record.topic(), record.partition(), record.offset()));
+                        coordinator.restore(state);
                         restored++;
                     }
                 }

@@ -1,6 +1,7 @@
 package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.events.UnreadableSchemaVersionException;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.publisher.config.TopicsProperties;
 import java.util.LinkedHashMap;
@@ -68,7 +69,9 @@ class PublisherKafkaConfiguration {
     CommonErrorHandler publisherErrorHandler(KafkaTemplate<Object, Object> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 template, (record, failure) -> new TopicPartition(Topics.SNAPSHOTS_DLT, -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        handler.addNotRetryableExceptions(UnreadableSchemaVersionException.class);
+        return handler;
     }
 
     @Bean

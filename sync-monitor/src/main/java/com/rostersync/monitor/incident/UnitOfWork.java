@@ -19,7 +19,7 @@ public record UnitOfWork(Stage stage, String tenantId, String scope) {
                                 ? null
                                 : outcome.schoolIds().get(0);
                     case PUBLISH -> outcome.destinationId();
-                    case EXTRACT, MONITOR -> null;
+                    case EXTRACT, MONITOR, UNKNOWN -> null;
                 };
         return new UnitOfWork(outcome.stage(), outcome.tenantId(), scope);
     }

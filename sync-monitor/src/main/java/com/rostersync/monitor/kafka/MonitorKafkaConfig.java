@@ -1,6 +1,7 @@
 package com.rostersync.monitor.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.events.UnreadableSchemaVersionException;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.monitor.config.TopicsProperties;
 import java.util.LinkedHashMap;
@@ -62,12 +63,17 @@ class MonitorKafkaConfig {
         };
     }
 
-    /** One error policy: two quick retries, then the outcome goes to its dead-letter topic. */
+    /**
+     * One error policy: two quick retries, then the outcome goes to its dead-letter topic. An outcome of a newer major
+     * schema version is dead-lettered at once: reading it again cannot succeed.
+     */
     @Bean
     DefaultErrorHandler outcomeErrorHandler(KafkaOperations<?, ?> template) {
         var recoverer = new DeadLetterPublishingRecoverer(
                 template, (record, failure) -> new TopicPartition(Topics.OUTCOMES_DLT, -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        handler.addNotRetryableExceptions(UnreadableSchemaVersionException.class);
+        return handler;
     }
 
     @Bean

@@ -27,6 +27,7 @@ final class IncidentAdvice {
             case PERMISSION_DENIED -> "The SFTP destination refused to let us write";
             case DISK_FULL -> "The SFTP destination has no space left";
             case STALE -> "No successful upload for too long";
+            case UNKNOWN -> "A sync problem this version of the monitor cannot name";
             default -> "Sync problem: " + reason.name();
         };
     }
@@ -68,6 +69,9 @@ final class IncidentAdvice {
             case PERMISSION_DENIED -> "The SFTP account may not write to its upload folder.";
             case DISK_FULL -> "The SFTP destination reported that it has no space left.";
             case STALE -> "The apps that use your rosters may be working with outdated data.";
+            case UNKNOWN ->
+                "A newer part of the platform reported a problem that this monitor does not know yet. The sync of "
+                        + "this part did not succeed.";
             default -> "";
         };
     }

@@ -106,7 +106,7 @@ public final class IncidentMailComposer {
         return switch (incident.unit().stage()) {
             case MAP -> "school " + incident.unit().scope();
             case PUBLISH -> "destination " + incident.unit().scope();
-            case EXTRACT, MONITOR -> "the whole district";
+            case EXTRACT, MONITOR, UNKNOWN -> "the whole district";
         };
     }
 

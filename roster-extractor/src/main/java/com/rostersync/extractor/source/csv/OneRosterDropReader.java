@@ -442,7 +442,8 @@ public final class OneRosterDropReader {
         String upper = value.strip().toUpperCase(Locale.ROOT);
         boolean known = "classType".equals(field)
                 ? upper.equals("HOMEROOM") || upper.equals("SCHEDULED")
-                : java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(upper));
+                : java.util.Arrays.stream(Role.values())
+                        .anyMatch(r -> r != Role.UNKNOWN && r.name().equals(upper));
         if (!known) {
             throw new BadField(field, "not a OneRoster " + field + " value");
         }
