@@ -143,7 +143,8 @@ public final class TenantCycle {
             outcome =
                     outcome(tenant, failure.reason(), failure.getMessage(), List.of(), List.of(), Map.of(), startedAt);
         } catch (RuntimeException unexpected) {
-            OutcomeReason reason = SourceFailures.classify(unexpected);
+            // Adapters classify what they know; whatever escapes them is the source being unavailable.
+            OutcomeReason reason = OutcomeReason.SOURCE_UNAVAILABLE;
             String message = "tenant " + tenant.id() + ": cycle failed: " + SourceFailures.describe(unexpected)
                     + (Thread.currentThread().isInterrupted()
                             ? "; the cycle overran its time limit and was stopped"

@@ -3,7 +3,6 @@ package com.rostersync.extractor.source.jdbc;
 import com.rostersync.extractor.source.PublishedIds;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
-import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.JdbcSource;
@@ -91,9 +90,9 @@ public final class JdbcRosterSource implements RosterSource {
             return read.withCommit(() -> marks.put(tenant.id(), next));
         } catch (SQLException failed) {
             throw new SourceFailure(
-                    SourceFailures.classify(failed),
+                    SisFailures.classify(failed),
                     "tenant " + tenant.id() + ": SIS database " + step + " failed (" + login(source) + "): "
-                            + SourceFailures.describe(failed),
+                            + SisFailures.describe(failed),
                     failed);
         }
     }
