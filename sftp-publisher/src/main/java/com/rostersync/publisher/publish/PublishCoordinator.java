@@ -30,12 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Decides when each destination account gets an upload and reports one outcome per upload cycle. It keeps the latest
@@ -54,7 +54,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final OutcomeSink outcomes;
     private final PublishedStateStore stateStore;
     private final PublishMetrics metrics;
-    private final RetryBackoff backoff;
+    private final UploadRetries retries;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -70,7 +70,7 @@ public final class PublishCoordinator implements AutoCloseable {
             OutcomeSink outcomes,
             PublishedStateStore stateStore,
             PublishMetrics metrics,
-            RetryBackoff backoff,
+            UploadRetries retries,
             int poolSize,
             Clock clock) {
         this.registry = registry;
@@ -78,7 +78,7 @@ public final class PublishCoordinator implements AutoCloseable {
         this.outcomes = outcomes;
         this.stateStore = stateStore;
         this.metrics = metrics;
-        this.backoff = backoff;
+        this.retries = retries;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.workers =
@@ -188,7 +188,17 @@ public final class PublishCoordinator implements AutoCloseable {
             next = Next.DONE;
         }
         if (next == Next.RETRY) {
-            runLater(destinationId, attempt + 1, backoff.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble));
+            long wait;
+            synchronized (schedule) {
+                if (attempt == 1 || schedule.waits == null) {
+                    schedule.waits = retries.backOff().start();
+                }
+                wait = schedule.waits.nextBackOff();
+            }
+            runLater(
+                    destinationId,
+                    attempt + 1,
+                    wait == BackOffExecution.STOP ? retries.recoverAfter() : Duration.ofMillis(wait));
             return;
         }
         Duration wait;
@@ -196,7 +206,7 @@ public final class PublishCoordinator implements AutoCloseable {
             schedule.lastFinished = clock.instant();
             if (next == Next.RECOVER_LATER && !schedule.pending) {
                 schedule.pending = true;
-                wait = backoff.recoverAfter();
+                wait = retries.recoverAfter();
             } else if (schedule.pending) {
                 wait = untilAllowed(destinationId, schedule);
             } else {
@@ -288,12 +298,12 @@ public final class PublishCoordinator implements AutoCloseable {
                             (long) attempt));
             return Next.DONE;
         } catch (UploadFailure failure) {
-            if (failure.isRetryable() && attempt < backoff.maxAttempts()) {
+            if (failure.isRetryable() && attempt < retries.maxAttempts()) {
                 log.warn(
                         "Upload to destination {} failed (attempt {} of {}), retrying: {}",
                         destinationId,
                         attempt,
-                        backoff.maxAttempts(),
+                        retries.maxAttempts(),
                         failure.getMessage());
                 return Next.RETRY;
             }
@@ -393,5 +403,7 @@ public final class PublishCoordinator implements AutoCloseable {
         private boolean running;
         private boolean pending;
         private Instant lastFinished;
+        /** The waits of the current run of retries, started again at each cycle's first failed attempt. */
+        private BackOffExecution waits;
     }
 }
