@@ -58,7 +58,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final Set<String> refusedOnCredentials = ConcurrentHashMap.newKeySet();
+    private final CredentialRefusals refusals = new CredentialRefusals();
     private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
@@ -134,13 +134,11 @@ public final class PublishCoordinator implements AutoCloseable {
      * the destination refused until new content arrives.
      */
     public void retryRefusedWithNewCredentials() {
-        if (!started || refusedOnCredentials.isEmpty()) {
+        if (!started) {
             return;
         }
-        registry.get().tenants().forEach(t -> t.destinations().stream()
-                .filter(d -> refusedOnCredentials.contains(d.id()))
-                .filter(uploader::credentialsChangedSinceLastAttempt)
-                .forEach(d -> request(d.id())));
+        refusals.worthRetrying(registry.get(), uploader::credentialsChangedSinceLastAttempt)
+                .forEach(this::request);
     }
 
     public boolean isStarted() {
@@ -344,11 +342,7 @@ public final class PublishCoordinator implements AutoCloseable {
         } else {
             log.info("Publish to destination {} of tenant {}: {}", destination.id(), tenant.id(), reason);
         }
-        if (reason == OutcomeReason.DESTINATION_CREDENTIALS) {
-            refusedOnCredentials.add(destination.id());
-        } else {
-            refusedOnCredentials.remove(destination.id());
-        }
+        refusals.ended(destination.id(), reason);
         metrics.upload(destination.id(), reason);
         outcomes.send(outcome);
         metrics.outcomeSent(reason);
