@@ -74,15 +74,23 @@ class ExtractorConfiguration {
                 () -> ExtractorKafka.stateConsumerFactory(consumer).createConsumer(), extractor.stateReadTimeout());
     }
 
+    @Bean(destroyMethod = "close")
+    JdbcRosterSource jdbcRosterSource(
+            SecretResolver secrets, ExtractorProperties extractor, HashState state, TenantRegistryWatcher registry) {
+        JdbcRosterSource jdbc = new JdbcRosterSource(secrets, extractor.callTimeout(), state, Clock.systemUTC());
+        registry.onChange(changed -> jdbc.retainOnly(changed.tenants()));
+        return jdbc;
+    }
+
     @Bean
     TenantCycle tenantCycle(
+            JdbcRosterSource jdbc,
             SecretResolver secrets,
             ExtractorProperties extractor,
             HashState state,
             KafkaTemplate<String, Object> extractorEventTemplate,
             KafkaTemplate<String, String> extractorStateTemplate,
             MeterRegistry meters) {
-        RosterSource jdbc = new JdbcRosterSource(secrets, extractor.callTimeout(), state, Clock.systemUTC());
         RosterSource csv =
                 new CsvDropRosterSource(new FolderDropFetcher(), new SftpDropFetcher(secrets, extractor.callTimeout()));
         return new TenantCycle(

@@ -85,12 +85,9 @@ public final class SchoolCyclePlanner {
         DeletionThreshold.Decision threshold = DeletionThreshold.judge(
                 archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholdPercent);
         boolean hold = threshold.overLimit() || !idChanges.isEmpty();
-        boolean released = hold && meta.approvalCovers(archives.size());
-        // An approval for fewer archives than are now held releases nothing: nobody saw the others.
-        String approvalNote = meta.holdApproved() && hold && !released
-                ? "; an approval for " + meta.approvedDeletions() + " deletions did not cover the " + archives.size()
-                        + " now held, so they stay held until approved again"
-                : "";
+        HoldApproval.Verdict approval = HoldApproval.judge(meta, hold, archives.size());
+        boolean released = approval.released();
+        String approvalNote = approval.note();
         boolean holding = hold && !released;
         ValidatedRoster validated = holding ? held(current, published, archives, idChanges) : unheld;
         Map<EntityType, Long> held = holding ? perType(archives) : Map.of();
@@ -156,7 +153,7 @@ public final class SchoolCyclePlanner {
                         (int) heldTotal,
                         sentEmpty))
                 : Optional.empty();
-        SchoolMeta next = new SchoolMeta(version, hash, false, held, false, null);
+        SchoolMeta next = HoldApproval.afterCycle(version, hash, held);
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
                 + (archived == 0 ? "" : "; " + archived + " records archived")
                 + (released ? " (approved)" : "")

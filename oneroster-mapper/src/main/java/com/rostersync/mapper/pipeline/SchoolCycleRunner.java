@@ -11,6 +11,7 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.mapper.config.MapperProperties;
 import com.rostersync.mapper.cycle.CyclePlan;
+import com.rostersync.mapper.cycle.HoldApproval;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.roster.RecordKey;
 import com.rostersync.mapper.roster.SchoolMeta;
@@ -230,7 +231,7 @@ public class SchoolCycleRunner implements SmartLifecycle {
                 command.deletions() == null ? "all" : command.deletions(),
                 key,
                 roster.meta().heldTotal());
-        roster.meta(roster.meta().withHoldApproved(command.deletions()));
+        roster.meta(HoldApproval.approve(roster.meta(), command.deletions()));
         changelog.write(List.of(StateWrite.put(StateEntry.meta(roster.tenantId(), roster.schoolId(), roster.meta()))));
         schedule(key, Duration.ZERO);
     }

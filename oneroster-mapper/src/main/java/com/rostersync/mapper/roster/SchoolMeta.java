@@ -35,13 +35,8 @@ public record SchoolMeta(
         return new SchoolMeta(version, contentHash, holdApproved, heldDeletions, pending, approvedDeletions);
     }
 
-    /** An operator approved up to {@code deletions} held deletions (null: however many are held). */
+    /** An operator approved up to {@code deletions} held deletions (null: however many are held); see HoldApproval. */
     public SchoolMeta withHoldApproved(Long deletions) {
         return new SchoolMeta(version, contentHash, true, heldDeletions, pendingCycle, deletions);
-    }
-
-    /** Whether the approval covers {@code held} deletions now held back by the threshold. */
-    public boolean approvalCovers(long held) {
-        return holdApproved && (approvedDeletions == null || held <= approvedDeletions);
     }
 }

@@ -49,8 +49,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One extract cycle of one tenant: read the source, compare each school with what was last published, publish the
  * changes and the cycle-complete marker per school, then the one EXTRACT outcome of the tenant. A configured school
- * that the source lacks stops the whole tenant before anything is published (seed: a missing school must never
- * become an archive of its students), and a type that comes back empty where records were published is carried
+ * that the source lacks stops the whole tenant before anything is published ({@link SchoolsNotFound}), and a type that comes back empty where records were published is carried
  * forward as a file failure ({@link EmptyTypeGuard}). Hashes advance only after the broker acknowledged the changes, so
  * a failed publish is simply detected again next cycle.
  */
@@ -143,7 +142,8 @@ public final class TenantCycle {
             outcome =
                     outcome(tenant, failure.reason(), failure.getMessage(), List.of(), List.of(), Map.of(), startedAt);
         } catch (RuntimeException unexpected) {
-            OutcomeReason reason = SourceFailures.classify(unexpected);
+            // Adapters classify what they know; whatever escapes them is the source being unavailable.
+            OutcomeReason reason = OutcomeReason.SOURCE_UNAVAILABLE;
             String message = "tenant " + tenant.id() + ": cycle failed: " + SourceFailures.describe(unexpected)
                     + (Thread.currentThread().isInterrupted()
                             ? "; the cycle overran its time limit and was stopped"
@@ -195,28 +195,23 @@ public final class TenantCycle {
     }
 
     private SyncOutcome publish(Tenant tenant, SourceRead read, String cycleId, Instant startedAt) {
-        if (read.foundSchoolIds() != null) {
-            List<String> missing = tenant.schoolIds().stream()
-                    .filter(id -> !read.foundSchoolIds().contains(id))
-                    .toList();
-            if (!missing.isEmpty()) {
-                return new SyncOutcome(
-                        SchemaVersion.CURRENT,
-                        UUID.randomUUID().toString(),
-                        clock.instant(),
-                        Stage.EXTRACT,
-                        OutcomeReason.SCHOOLS_NOT_FOUND,
-                        tenant.id(),
-                        tenant.schoolIds(),
-                        null,
-                        "tenant " + tenant.id() + ": " + missing.size() + " configured school(s) not in the source: "
-                                + String.join(", ", missing) + "; nothing was published",
-                        missing,
-                        read.fileFailures(),
-                        List.of(),
-                        List.of(),
-                        Map.of());
-            }
+        List<String> missing = SchoolsNotFound.in(tenant, read.foundSchoolIds());
+        if (!missing.isEmpty()) {
+            return new SyncOutcome(
+                    SchemaVersion.CURRENT,
+                    UUID.randomUUID().toString(),
+                    clock.instant(),
+                    Stage.EXTRACT,
+                    OutcomeReason.SCHOOLS_NOT_FOUND,
+                    tenant.id(),
+                    tenant.schoolIds(),
+                    null,
+                    SchoolsNotFound.message(tenant, missing),
+                    missing,
+                    read.fileFailures(),
+                    List.of(),
+                    List.of(),
+                    Map.of());
         }
         Map<String, Long> counts = new TreeMap<>();
         Map<String, SchoolChanges> toPublish = new LinkedHashMap<>();

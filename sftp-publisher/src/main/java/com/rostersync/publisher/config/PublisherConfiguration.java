@@ -4,7 +4,7 @@ import com.rostersync.publisher.publish.OutcomeSink;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import com.rostersync.publisher.publish.PublishMetrics;
 import com.rostersync.publisher.publish.PublishedStateStore;
-import com.rostersync.publisher.publish.RetryBackoff;
+import com.rostersync.publisher.publish.UploadRetries;
 import com.rostersync.publisher.upload.AtomicSftpUploader;
 import com.rostersync.publisher.upload.DestinationUploader;
 import com.rostersync.publisher.upload.SftpSessionFactories;
@@ -76,7 +76,7 @@ class PublisherConfiguration {
                 outcomes,
                 stateStore,
                 metrics,
-                new RetryBackoff(
+                UploadRetries.exponential(
                         retry.maxAttempts(),
                         retry.initialBackoff(),
                         retry.maxBackoff(),

@@ -30,12 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Decides when each destination account gets an upload and reports one outcome per upload cycle. It keeps the latest
@@ -54,11 +54,11 @@ public final class PublishCoordinator implements AutoCloseable {
     private final OutcomeSink outcomes;
     private final PublishedStateStore stateStore;
     private final PublishMetrics metrics;
-    private final RetryBackoff backoff;
+    private final UploadRetries retries;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final Set<String> refusedOnCredentials = ConcurrentHashMap.newKeySet();
+    private final CredentialRefusals refusals = new CredentialRefusals();
     private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
@@ -70,7 +70,7 @@ public final class PublishCoordinator implements AutoCloseable {
             OutcomeSink outcomes,
             PublishedStateStore stateStore,
             PublishMetrics metrics,
-            RetryBackoff backoff,
+            UploadRetries retries,
             int poolSize,
             Clock clock) {
         this.registry = registry;
@@ -78,7 +78,7 @@ public final class PublishCoordinator implements AutoCloseable {
         this.outcomes = outcomes;
         this.stateStore = stateStore;
         this.metrics = metrics;
-        this.backoff = backoff;
+        this.retries = retries;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.workers =
@@ -134,13 +134,11 @@ public final class PublishCoordinator implements AutoCloseable {
      * the destination refused until new content arrives.
      */
     public void retryRefusedWithNewCredentials() {
-        if (!started || refusedOnCredentials.isEmpty()) {
+        if (!started) {
             return;
         }
-        registry.get().tenants().forEach(t -> t.destinations().stream()
-                .filter(d -> refusedOnCredentials.contains(d.id()))
-                .filter(uploader::credentialsChangedSinceLastAttempt)
-                .forEach(d -> request(d.id())));
+        refusals.worthRetrying(registry.get(), uploader::credentialsChangedSinceLastAttempt)
+                .forEach(this::request);
     }
 
     public boolean isStarted() {
@@ -188,7 +186,17 @@ public final class PublishCoordinator implements AutoCloseable {
             next = Next.DONE;
         }
         if (next == Next.RETRY) {
-            runLater(destinationId, attempt + 1, backoff.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble));
+            long wait;
+            synchronized (schedule) {
+                if (attempt == 1 || schedule.waits == null) {
+                    schedule.waits = retries.backOff().start();
+                }
+                wait = schedule.waits.nextBackOff();
+            }
+            runLater(
+                    destinationId,
+                    attempt + 1,
+                    wait == BackOffExecution.STOP ? retries.recoverAfter() : Duration.ofMillis(wait));
             return;
         }
         Duration wait;
@@ -196,7 +204,7 @@ public final class PublishCoordinator implements AutoCloseable {
             schedule.lastFinished = clock.instant();
             if (next == Next.RECOVER_LATER && !schedule.pending) {
                 schedule.pending = true;
-                wait = backoff.recoverAfter();
+                wait = retries.recoverAfter();
             } else if (schedule.pending) {
                 wait = untilAllowed(destinationId, schedule);
             } else {
@@ -288,12 +296,12 @@ public final class PublishCoordinator implements AutoCloseable {
                             (long) attempt));
             return Next.DONE;
         } catch (UploadFailure failure) {
-            if (failure.isRetryable() && attempt < backoff.maxAttempts()) {
+            if (failure.isRetryable() && attempt < retries.maxAttempts()) {
                 log.warn(
                         "Upload to destination {} failed (attempt {} of {}), retrying: {}",
                         destinationId,
                         attempt,
-                        backoff.maxAttempts(),
+                        retries.maxAttempts(),
                         failure.getMessage());
                 return Next.RETRY;
             }
@@ -334,11 +342,7 @@ public final class PublishCoordinator implements AutoCloseable {
         } else {
             log.info("Publish to destination {} of tenant {}: {}", destination.id(), tenant.id(), reason);
         }
-        if (reason == OutcomeReason.DESTINATION_CREDENTIALS) {
-            refusedOnCredentials.add(destination.id());
-        } else {
-            refusedOnCredentials.remove(destination.id());
-        }
+        refusals.ended(destination.id(), reason);
         metrics.upload(destination.id(), reason);
         outcomes.send(outcome);
         metrics.outcomeSent(reason);
@@ -393,5 +397,7 @@ public final class PublishCoordinator implements AutoCloseable {
         private boolean running;
         private boolean pending;
         private Instant lastFinished;
+        /** The waits of the current run of retries, started again at each cycle's first failed attempt. */
+        private BackOffExecution waits;
     }
 }

@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.security.GeneralSecurityException;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
@@ -46,9 +47,9 @@ final class FailureClassifier {
                 // The private key cannot be read: a wrong passphrase or a damaged key secret.
                 return OutcomeReason.DESTINATION_CREDENTIALS;
             }
-            if (cause instanceof SshException
-                    && (message.contains("No more authentication methods")
-                            || message.contains("authentication") && !message.contains("timeout"))) {
+            if (cause instanceof SshException ssh
+                    && ssh.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE) {
+                // MINA's own signal that the server accepted none of the offered credentials.
                 return OutcomeReason.DESTINATION_CREDENTIALS;
             }
             if (cause instanceof ConnectException

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class PublishCoordinatorTest {
 
-    private static final RetryBackoff NO_WAIT =
-            new RetryBackoff(3, Duration.ofMillis(1), Duration.ofMillis(5), 0.5, Duration.ofHours(1));
+    private static final UploadRetries NO_WAIT =
+            UploadRetries.exponential(3, Duration.ofMillis(1), Duration.ofMillis(5), 0.5, Duration.ofHours(1));
 
     private final RecordingOutcomes outcomes = new RecordingOutcomes();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -384,7 +384,8 @@ class PublishToSftpTest {
                 outcomes,
                 outcomes,
                 new PublishMetrics(new SimpleMeterRegistry()),
-                new RetryBackoff(2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
+                UploadRetries.exponential(
+                        2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
                 POOL,
                 Clock.systemUTC());
         started.start();

@@ -2,7 +2,6 @@ package com.rostersync.extractor.source.csv;
 
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.extractor.source.SourceFailure;
-import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.tenants.CsvDropSource;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
@@ -96,10 +95,10 @@ public final class SftpDropFetcher implements DropFetcher {
             return Optional.of(new Drop(listing.toString(), files));
         } catch (Exception failed) {
             throw new SourceFailure(
-                    SourceFailures.classify(failed),
+                    SftpDropFailures.classify(failed),
                     "tenant " + tenant.id() + ": could not " + step
                             + " SFTP drop " + drop.host() + ":" + drop.port() + directory + " (" + login(drop) + "): "
-                            + SourceFailures.describe(failed),
+                            + SftpDropFailures.describe(failed),
                     failed);
         } finally {
             factory.destroy();

@@ -3,7 +3,6 @@ package com.rostersync.extractor.source.jdbc;
 import com.rostersync.extractor.source.PublishedIds;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
-import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.JdbcSource;
@@ -11,7 +10,6 @@ import com.rostersync.tenants.Secret;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an SIS database in one read-only, repeatable-read transaction, so every school's set is one consistent view.
+ * Reads an SIS database in one read-only, repeatable-read transaction, so every school's set is one consistent view,
+ * on a connection from the tenant's own small pool ({@link SisConnectionPools}).
  * Without change tracking every cycle reads everything. With it ({@code source.jdbc.changeTracking}), a
  * cycle reads only what changed since the last published read ({@link SisReading}), and everything again after a
  * restart, a change of the tenant's settings, or {@code fullReadEvery}.
  */
-public final class JdbcRosterSource implements RosterSource {
+public final class JdbcRosterSource implements RosterSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcRosterSource.class);
     private static final Pattern URL_HOST = Pattern.compile("//(?:[^@/;?]*@)?([^/;?,]+)");
@@ -41,6 +40,7 @@ public final class JdbcRosterSource implements RosterSource {
     private final PublishedIds published;
     private final Clock clock;
     private final Map<String, ReadMarks> marks = new ConcurrentHashMap<>();
+    private final SisConnectionPools pools = new SisConnectionPools();
 
     /** A source that reads every tenant in full every cycle, change tracking or not. */
     public JdbcRosterSource(SecretResolver secrets, Duration callTimeout) {
@@ -63,7 +63,7 @@ public final class JdbcRosterSource implements RosterSource {
                 : callTimeout;
         Properties login = loginProperties(tenant, source, timeout);
         String step = "connect";
-        try (Connection connection = DriverManager.getConnection(source.url(), login)) {
+        try (Connection connection = pools.connection(tenant, source, login, timeout)) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
             if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
@@ -91,11 +91,27 @@ public final class JdbcRosterSource implements RosterSource {
             return read.withCommit(() -> marks.put(tenant.id(), next));
         } catch (SQLException failed) {
             throw new SourceFailure(
-                    SourceFailures.classify(failed),
+                    SisFailures.classify(failed),
                     "tenant " + tenant.id() + ": SIS database " + step + " failed (" + login(source) + "): "
-                            + SourceFailures.describe(failed),
+                            + SisFailures.describe(failed),
                     failed);
         }
+    }
+
+    /** Closes the connection pools of tenants that left the registry or whose SIS settings changed. */
+    public void retainOnly(java.util.Collection<Tenant> tenants) {
+        pools.retainOnly(tenants);
+    }
+
+    /** How many tenants have an open connection pool. */
+    int openPools() {
+        return pools.open();
+    }
+
+    /** Closes every tenant's connection pool. */
+    @Override
+    public void close() {
+        pools.close();
     }
 
     /** The marks to read on from, or null when this cycle must read everything (and says why). */

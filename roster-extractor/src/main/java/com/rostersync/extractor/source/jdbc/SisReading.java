@@ -17,7 +17,6 @@ import com.rostersync.events.roster.Term;
 import com.rostersync.events.roster.TermType;
 import com.rostersync.extractor.source.PublishedIds;
 import com.rostersync.extractor.source.SourceFailure;
-import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.oneroster.ListField;
 import com.rostersync.tenants.ChangeTracking;
@@ -310,9 +309,9 @@ final class SisReading {
 
     private SourceFailure deletionLogFailed(SQLException failed) {
         return new SourceFailure(
-                SourceFailures.classify(failed),
+                SisFailures.classify(failed),
                 "tenant " + tenant.id() + ": reading the deletion log (source.jdbc.queries.deletions) failed: "
-                        + SourceFailures.describe(failed),
+                        + SisFailures.describe(failed),
                 failed);
     }
 

@@ -41,6 +41,11 @@ class JdbcRosterSourceTest {
         sis = SisDatabase.createIn(dir);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closePools() {
+        source.close();
+    }
+
     @Test
     void scopesEveryRecordToItsSchools() throws SourceFailure {
         SourceRead read = source.read(Tenants.jdbc("maple", sis.url(), List.of("S1", "S2"), Map.of()));
@@ -159,6 +164,25 @@ class JdbcRosterSourceTest {
 
         assertThat(read.carriedForwardIds()).containsEntry(EntityType.DEMOGRAPHICS, java.util.Set.of("P2"));
         assertThat(ids(read.recordsOf("S2"))).contains("DEMOGRAPHICS/P3");
+    }
+
+    @Test
+    void keepsOnePoolPerTenantAcrossReadsAndClosesItWhenTheTenantLeavesTheRegistry() throws Exception {
+        Tenant maple = Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of());
+        Tenant other = Tenants.jdbc("other", sis.url(), List.of("S2"), Map.of());
+
+        source.read(maple);
+        source.read(maple);
+        source.read(other);
+        assertThat(source.openPools()).isEqualTo(2);
+
+        source.retainOnly(List.of(other));
+        assertThat(source.openPools()).isEqualTo(1);
+        source.retainOnly(List.of(Tenants.jdbc("other", sis.url() + ";IFEXISTS=TRUE", List.of("S2"), Map.of())));
+        assertThat(source.openPools()).isZero();
+        assertThat(ids(source.read(maple).recordsOf("S1"))).isNotEmpty();
+        source.close();
+        assertThat(source.openPools()).isZero();
     }
 
     @Test
