@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine (needs only a JDK 17+): a Kafka broker, an SFTP server standing in for
 # Clever, an SMTP server keeping mails as .eml files, a demo SIS database and the four services, all in one JVM.
-# Arguments are Spring properties, e.g. --local.workdir=/tmp/x (default target/local-stack). Ctrl-C stops everything.
+# Arguments are Spring properties, e.g. --local.workdir=/tmp/x (default target/local-stack, wiped at each start).
+# --local.state=DIR keeps everything in DIR, the broker's data included, and resumes from it at the next start; with
+# --local.tenants=FILE --local.secrets=DIR it runs the operator's own tenants instead of the demo (docs/operations.md,
+# "One machine with a state folder"). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 

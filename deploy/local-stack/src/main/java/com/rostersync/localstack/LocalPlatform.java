@@ -1,12 +1,15 @@
 package com.rostersync.localstack;
 
 import com.rostersync.extractor.RosterExtractorApplication;
+import com.rostersync.localstack.PlatformSettings.OperatorTenants;
+import com.rostersync.localstack.PlatformSettings.SmtpRelay;
 import com.rostersync.localstack.logging.ServiceLogName;
 import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
 import com.rostersync.localstack.sis.SisDatabase;
 import com.rostersync.mapper.OneRosterMapperApplication;
 import com.rostersync.monitor.SyncMonitorApplication;
 import com.rostersync.publisher.SftpPublisherApplication;
+import com.rostersync.tenants.TenantRegistryLoader;
 import com.rostersync.testsupport.SftpTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Path workdir;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
-    private EmbeddedKafkaKraftBroker kafka;
+    private String bootstrapServers;
     private SftpTestServer sftp;
     private MailArchive mail;
     private SisDatabase sis;
@@ -138,53 +141,32 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void startAll() {
-        cleanPreviousRun();
+        if (!settings.keepState()) {
+            cleanPreviousRun();
+        }
         System.setProperty("LOCAL_STACK_LOG_DIR", workdir.resolve("logs").toString());
-        Map<String, String> secrets = new LinkedHashMap<>();
-        secrets.put(TenantFile.SIS_PASSWORD_REF, randomSecret());
-        secrets.put(API_TOKEN_FILE, randomSecret());
-        apiToken = secrets.get(API_TOKEN_FILE);
-
         // The broker is the slowest part: it starts while the SIS, SFTP and SMTP servers are prepared.
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        if (settings.kafkaPort() != 0) {
-            kafka.kafkaPorts(settings.kafkaPort());
+        CompletableFuture<String> kafkaStarted = startKafka();
+
+        if (settings.demo()) {
+            startDemo();
+        } else {
+            OperatorTenants operator = settings.operator().orElseThrow();
+            TenantRegistryLoader.load(operator.tenantsFile());
+            if (!Files.isDirectory(operator.secretsDir())) {
+                throw new IllegalArgumentException("the secrets folder " + operator.secretsDir() + " does not exist");
+            }
+            Path token = operator.secretsDir().resolve(API_TOKEN_FILE);
+            apiToken = Files.isRegularFile(token) ? read(token).strip() : keptSecret(workdir.resolve(API_TOKEN_FILE));
+            progress("tenants " + operator.tenantsFile() + " and secrets " + operator.secretsDir() + " checked");
         }
-        running.add(kafka::destroy);
-        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::afterPropertiesSet);
-
-        sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
-        settings.sisContent().accept(sis);
-        running.add(sis.keepOpen());
-        progress("demo SIS written: " + sis.summary());
-
-        sftp = SftpTestServer.start(
-                workdir.resolve("sftp-server"), workdir.resolve("sftp-host-key.ser"), settings.sftpPort());
-        running.add(sftp);
-        for (DemoDestination destination : settings.catalog().destinations()) {
-            String password = randomSecret();
-            secrets.put(destination.passwordRef(), password);
-            sftp.withPasswordUser(destination.username(), password);
-            link(workdir.resolve("sftp").resolve(destination.username()), sftp.homeOf(destination.username()));
+        if (settings.smtp().isEmpty()) {
+            mail = MailArchive.start(workdir.resolve("mail"), settings.smtpPort());
+            running.add(mail);
+            progress("SMTP on port " + mail.port() + ", mails kept in " + mailFolder());
         }
-
-        mail = MailArchive.start(workdir.resolve("mail"), settings.smtpPort());
-        running.add(mail);
-
-        writeSecrets(secrets);
-        write(
-                tenantsFile(),
-                TenantFile.yaml(
-                        settings.catalog(),
-                        sis.url(),
-                        SisDatabase.USERNAME,
-                        sftp.host(),
-                        sftp.port(),
-                        sftp.knownHostsLine(),
-                        settings.syncInterval()));
-        progress("SFTP server on port " + sftp.port() + ", SMTP on port " + mail.port() + ", tenants.yml written");
-        kafkaStarted.join();
-        progress("Kafka broker up at " + kafka.getBrokersAsString());
+        bootstrapServers = kafkaStarted.join();
+        progress("Kafka broker up at " + bootstrapServers);
 
         for (String service : SERVICES) {
             ConfigurableApplicationContext context = ServiceLogName.during(service, () -> BUILDERS.get(service)
@@ -198,10 +180,87 @@ public final class LocalPlatform implements AutoCloseable {
             }));
             progress(service + " started on port " + portOf(service));
         }
-        if (settings.demoPort() >= 0) {
+        if (settings.demo() && settings.demoPort() >= 0) {
             demoEndpoint = DemoEndpoint.start(settings.demoPort(), sis);
             running.add(demoEndpoint);
         }
+    }
+
+    /**
+     * With a state folder, a broker whose data is kept in {@code DIR/kafka}; otherwise the broker test kit's throw-away
+     * one (its data goes with the process, like the rest of the wiped work folder).
+     */
+    private CompletableFuture<String> startKafka() {
+        if (settings.keepState()) {
+            CompletableFuture<PersistentKafkaBroker> broker = CompletableFuture.supplyAsync(
+                    () -> PersistentKafkaBroker.start(workdir.resolve("kafka"), settings.kafkaPort(), 3));
+            running.add(() -> broker.join().close());
+            return broker.thenApply(PersistentKafkaBroker::bootstrapServers);
+        }
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        if (settings.kafkaPort() != 0) {
+            kafka.kafkaPorts(settings.kafkaPort());
+        }
+        running.add(kafka::destroy);
+        return CompletableFuture.runAsync(kafka::afterPropertiesSet).thenApply(done -> kafka.getBrokersAsString());
+    }
+
+    /**
+     * The demo SIS, the stand-in Clever and the tenants reading one and writing the other. In a state folder the SIS,
+     * the secrets, the SFTP host key and the uploaded files of an earlier start are kept as they are.
+     */
+    private void startDemo() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put(TenantFile.SIS_PASSWORD_REF, keptSecret(secretFile(TenantFile.SIS_PASSWORD_REF)));
+        secrets.put(API_TOKEN_FILE, keptSecret(secretFile(API_TOKEN_FILE)));
+        apiToken = secrets.get(API_TOKEN_FILE);
+
+        sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
+        boolean sisKept = settings.keepState() && sis.exists();
+        if (!sisKept) {
+            settings.sisContent().accept(sis);
+        }
+        running.add(sis.keepOpen());
+        progress("demo SIS " + (sisKept ? "kept" : "written") + ": " + sis.summary());
+
+        sftp = SftpTestServer.start(
+                workdir.resolve("sftp-server"), workdir.resolve("sftp-host-key.ser"), settings.sftpPort());
+        running.add(sftp);
+        for (DemoDestination destination : settings.catalog().destinations()) {
+            String password = keptSecret(secretFile(destination.passwordRef()));
+            secrets.put(destination.passwordRef(), password);
+            sftp.withPasswordUser(destination.username(), password);
+            link(workdir.resolve("sftp").resolve(destination.username()), sftp.homeOf(destination.username()));
+        }
+
+        writeSecrets(secrets);
+        write(
+                tenantsFile(),
+                TenantFile.yaml(
+                        settings.catalog(),
+                        sis.url(),
+                        SisDatabase.USERNAME,
+                        sftp.host(),
+                        sftp.port(),
+                        sftp.knownHostsLine(),
+                        settings.syncInterval()));
+        progress("SFTP server on port " + sftp.port() + ", tenants.yml written");
+    }
+
+    private Path secretFile(String name) {
+        return workdir.resolve("secrets").resolve(name);
+    }
+
+    /** A secret kept from an earlier start of a state folder, or a new random one. */
+    private String keptSecret(Path file) {
+        if (settings.keepState() && Files.isRegularFile(file)) {
+            return read(file).strip();
+        }
+        String secret = randomSecret();
+        if (settings.keepState()) {
+            write(file, secret);
+        }
+        return secret;
     }
 
     private void progress(String step) {
@@ -210,11 +269,13 @@ public final class LocalPlatform implements AutoCloseable {
 
     private String[] arguments(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         properties.put("rostersync.tenants.file", tenantsFile().toString());
-        properties.put("rostersync.secrets.dir", workdir.resolve("secrets").toString());
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(mail.port()));
+        properties.put("rostersync.secrets.dir", secretsFolder().toString());
+        properties.put("spring.mail.host", settings.smtp().map(SmtpRelay::host).orElse("127.0.0.1"));
+        properties.put(
+                "spring.mail.port",
+                String.valueOf(settings.smtp().map(SmtpRelay::port).orElseGet(() -> mail.port())));
         properties.put("server.port", String.valueOf(settings.servicePorts().get(service)));
         properties.put("server.address", "127.0.0.1");
         properties.put("spring.main.banner-mode", "off");
@@ -243,8 +304,17 @@ public final class LocalPlatform implements AutoCloseable {
         return workdir;
     }
 
+    /** The registry the services read: the operator's own, or the one the demo writes in the work folder. */
     public Path tenantsFile() {
-        return workdir.resolve("tenants.yml");
+        return settings.operator()
+                .map(operator -> operator.tenantsFile().toAbsolutePath())
+                .orElse(workdir.resolve("tenants.yml"));
+    }
+
+    private Path secretsFolder() {
+        return settings.operator()
+                .map(operator -> operator.secretsDir().toAbsolutePath())
+                .orElse(workdir.resolve("secrets"));
     }
 
     /** Where the stand-in Clever keeps a user's {@code oneroster11/} folder ({@code DIR/sftp/<username>}). */
@@ -265,9 +335,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.getBrokersAsString();
+        return bootstrapServers;
     }
 
+    /** How many mails the stand-in relay kept as files during this start. */
     public int savedMails() {
         return mail.saved();
     }
@@ -286,28 +357,45 @@ public final class LocalPlatform implements AutoCloseable {
         out.append("\n=== Roster Sync local stack is running (started in ")
                 .append(startup.toSeconds())
                 .append(" s). Ctrl-C stops everything. ===\n");
-        out.append("  Work folder   ").append(workdir).append('\n');
-        out.append("  OneRoster CSV ").append(workdir.resolve("sftp")).append("/<username>/oneroster11/*.csv\n");
-        for (DemoDestination destination : settings.catalog().destinations()) {
-            out.append("                  ")
-                    .append(filesOf(destination.username()))
-                    .append("  (schools ")
-                    .append(String.join(", ", destination.schoolIds()))
+        out.append(settings.keepState() ? "  State folder  " : "  Work folder   ")
+                .append(workdir)
+                .append(settings.keepState() ? "  (kept: the next start resumes from it)" : "")
+                .append('\n');
+        if (sftp != null) {
+            out.append("  OneRoster CSV ").append(workdir.resolve("sftp")).append("/<username>/oneroster11/*.csv\n");
+            for (DemoDestination destination : settings.catalog().destinations()) {
+                out.append("                  ")
+                        .append(filesOf(destination.username()))
+                        .append("  (schools ")
+                        .append(String.join(", ", destination.schoolIds()))
+                        .append(")\n");
+            }
+            out.append("  SFTP server   sftp -P ")
+                    .append(sftp.port())
+                    .append(" <username>@127.0.0.1  (passwords in ")
+                    .append(secretsFolder())
                     .append(")\n");
         }
-        out.append("  SFTP server   sftp -P ")
-                .append(sftp.port())
-                .append(" <username>@127.0.0.1  (passwords in ")
-                .append(workdir.resolve("secrets"))
-                .append(")\n");
-        out.append("  Mails (.eml)  ")
-                .append(mailFolder())
-                .append("  (SMTP on 127.0.0.1:")
-                .append(mail.port())
-                .append(")\n");
+        if (mail != null) {
+            out.append("  Mails (.eml)  ")
+                    .append(mailFolder())
+                    .append("  (SMTP on 127.0.0.1:")
+                    .append(mail.port())
+                    .append(")\n");
+        } else {
+            SmtpRelay relay = settings.smtp().orElseThrow();
+            out.append("  Mails         SMTP ")
+                    .append(relay.host())
+                    .append(':')
+                    .append(relay.port())
+                    .append('\n');
+        }
         out.append("  Tenants       ").append(tenantsFile()).append('\n');
+        out.append("  Secrets       ").append(secretsFolder()).append('\n');
         out.append("  Kafka         ").append(bootstrapServers()).append('\n');
-        out.append("  SIS database  ").append(sis.url()).append('\n');
+        if (sis != null) {
+            out.append("  SIS database  ").append(sis.url()).append('\n');
+        }
         out.append("  Logs          ").append(workdir.resolve("logs")).append('\n');
         for (String service : SERVICES) {
             out.append(String.format("  %-16s http://127.0.0.1:%d/actuator/prometheus%n", service, portOf(service)));
@@ -315,7 +403,7 @@ public final class LocalPlatform implements AutoCloseable {
         out.append("  Approval API  curl -s -u ")
                 .append(API_OPERATOR)
                 .append(":$(cat ")
-                .append(workdir.resolve("secrets").resolve(API_TOKEN_FILE))
+                .append(apiTokenFile())
                 .append(") http://127.0.0.1:")
                 .append(portOf(MONITOR))
                 .append("/api/incidents\n");
@@ -329,6 +417,12 @@ public final class LocalPlatform implements AutoCloseable {
                     .append("/*/oneroster11/users.csv\n");
         }
         return out.toString();
+    }
+
+    /** Where the approval API's token is: the demo's secrets, the operator's, or else the state folder. */
+    private Path apiTokenFile() {
+        Path token = secretsFolder().resolve(API_TOKEN_FILE);
+        return settings.demo() || Files.isRegularFile(token) ? token : workdir.resolve(API_TOKEN_FILE);
     }
 
     /** Stops the services first (newest first), then the servers they talk to. Safe to call twice. */
@@ -354,6 +448,14 @@ public final class LocalPlatform implements AutoCloseable {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static void write(Path file, String text) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +32,19 @@ final class MailArchive implements AutoCloseable {
     private final Path folder;
     private final Set<String> saved = new HashSet<>();
     private final AtomicInteger count = new AtomicInteger();
+    /** The last file number used, counting the mails an earlier start kept in the same folder. */
+    private final AtomicInteger number = new AtomicInteger();
+
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mail-archive");
         thread.setDaemon(true);
         return thread;
     });
 
-    private MailArchive(GreenMail greenMail, Path folder) {
+    private MailArchive(GreenMail greenMail, Path folder, int earlier) {
         this.greenMail = greenMail;
         this.folder = folder;
+        this.number.set(earlier);
     }
 
     static MailArchive start(Path folder, int port) {
@@ -51,9 +56,22 @@ final class MailArchive implements AutoCloseable {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         GreenMail greenMail = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
         greenMail.start();
-        MailArchive archive = new MailArchive(greenMail, folder);
+        MailArchive archive = new MailArchive(greenMail, folder, lastNumberIn(folder));
         archive.saver.scheduleWithFixedDelay(archive::saveNew, 200, 200, TimeUnit.MILLISECONDS);
         return archive;
+    }
+
+    /** The highest {@code <n>.eml} already in the folder, so mails of a kept folder are never overwritten. */
+    private static int lastNumberIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("[0-9]+\\.eml"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(0, name.length() - ".eml".length())))
+                    .max()
+                    .orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
     }
 
     int port() {
@@ -69,7 +87,8 @@ final class MailArchive implements AutoCloseable {
             for (MimeMessage message : greenMail.getReceivedMessages()) {
                 String id = message.getMessageID();
                 if (id == null || saved.add(id)) {
-                    Path file = folder.resolve(count.incrementAndGet() + ".eml");
+                    count.incrementAndGet();
+                    Path file = folder.resolve(number.incrementAndGet() + ".eml");
                     try (OutputStream out = Files.newOutputStream(file)) {
                         message.writeTo(out);
                     }

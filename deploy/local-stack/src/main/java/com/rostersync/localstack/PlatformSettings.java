@@ -7,12 +7,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * What a {@link LocalPlatform} runs: the work folder, the demo catalog (tenants, schools, SFTP accounts), how the SIS
  * is filled, the ports, and Spring properties passed to all four services. {@code --local.*} arguments set the fields;
  * every other {@code --key=value} argument goes to the services unchanged.
+ *
+ * <p>With {@code keepState} the work folder is a state folder: nothing in it is wiped or regenerated at a start, and
+ * the broker keeps its data there. With {@code operator} the services read the operator's own tenants and secrets,
+ * and no demo SIS, SFTP server or demo endpoint starts. {@code smtp}, when given, is where mail goes instead of
+ * {@code .eml} files.
  */
 public record PlatformSettings(
         Path workdir,
@@ -24,7 +30,26 @@ public record PlatformSettings(
         int smtpPort,
         int demoPort,
         Map<String, Integer> servicePorts,
-        Map<String, String> serviceProperties) {
+        Map<String, String> serviceProperties,
+        boolean keepState,
+        Optional<OperatorTenants> operator,
+        Optional<SmtpRelay> smtp) {
+
+    /** The operator's tenant registry and the folder holding the secrets it names. */
+    public record OperatorTenants(Path tenantsFile, Path secretsDir) {}
+
+    /** An SMTP server the services send mail to. */
+    public record SmtpRelay(String host, int port) {
+
+        static SmtpRelay parse(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new IllegalArgumentException("--local.smtp must be host:port, not '" + value + "'");
+            }
+            return new SmtpRelay(
+                    value.substring(0, colon), PlatformSettings.port("--local.smtp", value.substring(colon + 1)));
+        }
+    }
 
     public static final long DEFAULT_SEED = 2026L;
     public static final int DEFAULT_STUDENTS_PER_GRADE = 6;
@@ -47,13 +72,20 @@ public record PlatformSettings(
                 local.getOrDefault("local.students-per-grade", String.valueOf(DEFAULT_STUDENTS_PER_GRADE)));
         DemoCatalog catalog = DemoCatalog.standard();
         DemoSisGenerator generator = new DemoSisGenerator(catalog, perGrade);
+        Optional<OperatorTenants> operator = operator(local);
+        boolean keepState = local.containsKey("local.state");
+        if (keepState && local.containsKey("local.workdir")) {
+            throw new IllegalArgumentException("give either --local.state=DIR (kept) or --local.workdir=DIR (wiped)");
+        }
+        Path workdir = Path.of(
+                keepState ? local.get("local.state") : local.getOrDefault("local.workdir", "target/local-stack"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(LocalPlatform.EXTRACTOR, port(local, "local.ports.extractor", 8081));
         ports.put(LocalPlatform.MAPPER, port(local, "local.ports.mapper", 8082));
         ports.put(LocalPlatform.PUBLISHER, port(local, "local.ports.publisher", 8083));
         ports.put(LocalPlatform.MONITOR, port(local, "local.ports.monitor", 8084));
         return new PlatformSettings(
-                Path.of(local.getOrDefault("local.workdir", "target/local-stack")),
+                workdir,
                 catalog,
                 sis -> sis.create(generator.generate(seed)),
                 Duration.parse(
@@ -61,9 +93,37 @@ public record PlatformSettings(
                 port(local, "local.kafka-port", 0),
                 port(local, "local.sftp-port", 0),
                 port(local, "local.smtp-port", 0),
-                port(local, "local.demo-port", 8080),
+                port(local, "local.demo-port", operator.isPresent() ? -1 : 8080),
                 ports,
-                Map.copyOf(services));
+                Map.copyOf(services),
+                keepState,
+                operator,
+                Optional.ofNullable(local.get("local.smtp")).map(SmtpRelay::parse));
+    }
+
+    /** The operator's tenants and secrets, or none for the demo; refuses the combinations that cannot work. */
+    private static Optional<OperatorTenants> operator(Map<String, String> local) {
+        boolean demo = Boolean.parseBoolean(
+                local.getOrDefault("local.demo", String.valueOf(!local.containsKey("local.tenants"))));
+        if (demo && local.containsKey("local.tenants")) {
+            throw new IllegalArgumentException(
+                    "--local.demo=true runs the demo's own tenants; leave it out to run --local.tenants");
+        }
+        if (demo) {
+            if (local.containsKey("local.secrets")) {
+                throw new IllegalArgumentException(
+                        "--local.secrets goes with --local.tenants (the demo writes its own secrets)");
+            }
+            return Optional.empty();
+        }
+        for (String required : new String[] {"local.tenants", "local.secrets", "local.state"}) {
+            if (!local.containsKey(required)) {
+                throw new IllegalArgumentException("without the demo, --" + required
+                        + "=... is needed (--local.tenants=FILE --local.secrets=DIR --local.state=DIR)");
+            }
+        }
+        return Optional.of(
+                new OperatorTenants(Path.of(local.get("local.tenants")), Path.of(local.get("local.secrets"))));
     }
 
     /** For tests: every port free, given catalog and SIS content, extra service properties. */
@@ -77,10 +137,35 @@ public record PlatformSettings(
             ports.put(service, 0);
         }
         return new PlatformSettings(
-                workdir, catalog, sisContent, Duration.ofSeconds(1), 0, 0, 0, 0, ports, Map.copyOf(serviceProperties));
+                workdir,
+                catalog,
+                sisContent,
+                Duration.ofSeconds(1),
+                0,
+                0,
+                0,
+                0,
+                ports,
+                Map.copyOf(serviceProperties),
+                false,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The demo, or the operator's tenants, started as {@code ./run-local.sh} would start it. */
+    public boolean demo() {
+        return operator.isEmpty();
     }
 
     private static int port(Map<String, String> local, String key, int fallback) {
-        return Integer.parseInt(local.getOrDefault(key, String.valueOf(fallback)));
+        return local.containsKey(key) ? port("--" + key, local.get(key)) : fallback;
+    }
+
+    private static int port(String argument, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(argument + " must be a port number, not '" + value + "'", e);
+        }
     }
 }

@@ -37,6 +37,53 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void theDemoKeepsItsWorkFolderOnlyWhenGivenAsAStateFolder() {
+        PlatformSettings wiped = PlatformSettings.fromArguments();
+        PlatformSettings kept = PlatformSettings.fromArguments("--local.state=/tmp/state");
+        assertThat(wiped.keepState()).isFalse();
+        assertThat(kept.keepState()).isTrue();
+        assertThat(kept.workdir()).isEqualTo(Path.of("/tmp/state"));
+        assertThat(kept.demo()).isTrue();
+        assertThat(kept.demoPort()).isEqualTo(8080);
+        assertThat(kept.smtp()).isEmpty();
+    }
+
+    @Test
+    void ownTenantsRunWithoutTheDemoAndMailThroughTheGivenServer() {
+        PlatformSettings settings = PlatformSettings.fromArguments(
+                "--local.tenants=/etc/rs/tenants.yml",
+                "--local.secrets=/etc/rs/secrets",
+                "--local.state=/var/rs",
+                "--local.smtp=mail.example.org:2525");
+        assertThat(settings.demo()).isFalse();
+        assertThat(settings.demoPort()).isNegative();
+        assertThat(settings.keepState()).isTrue();
+        assertThat(settings.operator())
+                .contains(new PlatformSettings.OperatorTenants(
+                        Path.of("/etc/rs/tenants.yml"), Path.of("/etc/rs/secrets")));
+        assertThat(settings.smtp()).contains(new PlatformSettings.SmtpRelay("mail.example.org", 2525));
+    }
+
+    @Test
+    void refusesCombinationsThatCannotRun() {
+        assertThatThrownBy(() -> PlatformSettings.fromArguments(
+                        "--local.tenants=t.yml", "--local.secrets=s", "--local.state=d", "--local.demo=true"))
+                .hasMessageContaining("--local.demo=true");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("--local.tenants=t.yml", "--local.state=d"))
+                .hasMessageContaining("--local.secrets=... is needed");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("--local.tenants=t.yml", "--local.secrets=s"))
+                .hasMessageContaining("--local.state=... is needed");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("--local.demo=false"))
+                .hasMessageContaining("--local.tenants=... is needed");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("--local.state=d", "--local.workdir=w"))
+                .hasMessageContaining("either");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("--local.smtp=mailhost"))
+                .hasMessageContaining("host:port");
+        assertThatThrownBy(() -> PlatformSettings.fromArguments("--local.smtp=mailhost:smtp"))
+                .hasMessageContaining("--local.smtp must be a port number");
+    }
+
+    @Test
     void rejectsArgumentsThatAreNotProperties() {
         assertThatThrownBy(() -> PlatformSettings.fromArguments("/tmp/x")).hasMessageContaining("--key=value");
     }

@@ -35,10 +35,12 @@ public final class SisDatabase {
 
     private static final String FILE_NAME = "demo-sis";
 
+    private final Path directory;
     private final String url;
     private final String password;
 
     public SisDatabase(Path directory, String password) {
+        this.directory = directory.toAbsolutePath();
         // Closed by the launcher after the services stopped, not by H2's own exit hook while the extractor still reads.
         this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         this.password = password;
@@ -46,6 +48,11 @@ public final class SisDatabase {
 
     public String url() {
         return url;
+    }
+
+    /** Whether an earlier start already created this database (H2 keeps it in one {@code .mv.db} file). */
+    public boolean exists() {
+        return Files.isRegularFile(directory.resolve(FILE_NAME + ".mv.db"));
     }
 
     /**
