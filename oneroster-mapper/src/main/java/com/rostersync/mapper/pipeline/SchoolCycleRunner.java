@@ -276,7 +276,8 @@ public class SchoolCycleRunner implements SmartLifecycle {
             roster.published().clear();
             roster.published().putAll(plan.published());
             roster.meta(plan.meta());
-            send(Topics.OUTCOMES, key, plan.outcome());
+            // Keyed by the tenant, as every stage's outcomes: one monitor instance answers for the whole district.
+            send(Topics.OUTCOMES, roster.tenantId(), plan.outcome());
             plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
             metrics.outcomeSent(plan.outcome());
             log.info(
