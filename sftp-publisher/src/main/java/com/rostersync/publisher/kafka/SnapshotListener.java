@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds every school snapshot to the coordinator. It always reads the compacted snapshot topic from the beginning,
  * so that after a restart the publisher again holds the latest snapshot of every school (a district set is only
- * complete with all of them), whatever offsets the group committed.
+ * complete with all of them), whatever offsets the group committed. Every instance reads every partition, in a group
+ * of its own: a destination merges schools from all partitions, whichever instance uploads it.
  */
 @Component
 class SnapshotListener implements ConsumerSeekAware {
@@ -24,7 +25,10 @@ class SnapshotListener implements ConsumerSeekAware {
         this.coordinator = coordinator;
     }
 
-    @KafkaListener(id = "sftp-publisher-snapshots", topics = Topics.SNAPSHOTS)
+    @KafkaListener(
+            id = "sftp-publisher-snapshots",
+            topics = Topics.SNAPSHOTS,
+            groupId = "sftp-publisher-snapshots-${random.uuid}")
     void onSnapshot(@Payload(required = false) SchoolSnapshot snapshot) {
         if (snapshot != null) {
             coordinator.onSnapshot(snapshot);
