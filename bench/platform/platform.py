@@ -691,7 +691,7 @@ def cmd_summary(a):
     rss = p.get("peak_rss_mb", {})
     svc_rss = {k: rss[k] for k in ("roster-extractor", "oneroster-mapper", "sftp-publisher", "sync-monitor") if
                rss.get(k) is not None}
-    line = (f"platform: schools={p['schools']} product_wall_s={v(wall)} floor_wall_s={v(floor_wall)} "
+    line = (f"platform: schools={p['schools']} instances={p['settings'].get('instances', 1)} product_wall_s={v(wall)} floor_wall_s={v(floor_wall)} "
             f"wall_ratio={r(wall, floor_wall)} product_cpu_s={v(cpu)} floor_cpu_s={v(floor_cpu)} "
             f"cpu_ratio={r(cpu, floor_cpu)} change_1pct_s={v(ch_s)} change_1pct_ratio={r(ch_s, wall)} "
             f"uploads_per_dest_1pct={v(ch.get('uploads_per_destination', {}).get('mean'))} "

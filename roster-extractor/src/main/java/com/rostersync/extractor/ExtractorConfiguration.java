@@ -9,6 +9,8 @@ import com.rostersync.extractor.cycle.TenantCycle;
 import com.rostersync.extractor.kafka.ExtractorKafka;
 import com.rostersync.extractor.kafka.HashStateRestorer;
 import com.rostersync.extractor.kafka.KafkaCyclePublisher;
+import com.rostersync.extractor.kafka.TenantGroupListener;
+import com.rostersync.extractor.kafka.TenantOwnership;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.csv.CsvDropRosterSource;
 import com.rostersync.extractor.source.csv.FolderDropFetcher;
@@ -20,11 +22,13 @@ import com.rostersync.tenants.SourceType;
 import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -111,8 +115,17 @@ class ExtractorConfiguration {
     }
 
     @Bean
+    TenantOwnership tenantOwnership() {
+        return new TenantOwnership();
+    }
+
+    @Bean
     CycleScheduler cycleScheduler(
-            TenantRegistryWatcher registry, TenantCycle cycle, ExtractorProperties extractor, SecretWatcher secrets) {
+            TenantRegistryWatcher registry,
+            TenantCycle cycle,
+            ExtractorProperties extractor,
+            SecretWatcher secrets,
+            TenantOwnership ownership) {
         CycleScheduler scheduler = new CycleScheduler(
                 registry::current,
                 cycle::run,
@@ -120,7 +133,8 @@ class ExtractorConfiguration {
                 extractor.queueCapacity(),
                 extractor.tick(),
                 extractor.cycleTimeout(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                ownership::owns);
         secrets.onChange(names -> registry.current().tenants().stream()
                 .filter(tenant ->
                         SecretWatcher.secretNames(tenant.source()).stream().anyMatch(names::contains))
@@ -129,8 +143,37 @@ class ExtractorConfiguration {
     }
 
     @Bean
-    ExtractorLifecycle extractorLifecycle(HashStateRestorer restorer, HashState state, CycleScheduler scheduler) {
-        return new ExtractorLifecycle(() -> restorer.restore(state), scheduler);
+    ExtractorLifecycle extractorLifecycle(CycleScheduler scheduler) {
+        return new ExtractorLifecycle(scheduler);
+    }
+
+    /**
+     * Tenants move between instances with the group's partitions; a running cycle of a tenant given up may finish
+     * within the group's rebalance timeout (max.poll.interval.ms, 5 minutes by default), then it is interrupted.
+     */
+    @Bean(TenantGroupListener.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, String> tenantGroupContainerFactory(
+            KafkaProperties kafka,
+            ExtractorProperties extractor,
+            TenantOwnership ownership,
+            HashStateRestorer restorer,
+            HashState state,
+            CycleScheduler scheduler) {
+        Duration limit = Duration.ofMinutes(4);
+        Duration grace = extractor.cycleTimeout().compareTo(limit) < 0 ? extractor.cycleTimeout() : limit;
+        return ExtractorKafka.tenantGroupContainerFactory(
+                kafka.buildConsumerProperties(), ownership, restorer, state, scheduler, grace);
+    }
+
+    @Bean
+    TenantGroupListener tenantGroupListener() {
+        return new TenantGroupListener();
+    }
+
+    @Bean
+    NewTopic extractorTenantsTopic(RosterSyncProperties properties) {
+        return ExtractorKafka.tenantsTopic(
+                properties.topics().partitions(), properties.topics().replicas());
     }
 
     @Bean

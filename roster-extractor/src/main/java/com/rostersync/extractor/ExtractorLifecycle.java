@@ -1,69 +1,31 @@
 package com.rostersync.extractor;
 
 import com.rostersync.extractor.cycle.CycleScheduler;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts cycles only after the hash state was rebuilt from Kafka: a cycle on an empty state would re-publish every
- * record and, worse, never delete what vanished while the service was down. Restoring retries until the broker
- * answers, on its own thread, so the service starts (and reports health) while Kafka is still coming up.
+ * Runs the cycle scheduler while the application runs. It starts no cycle of a tenant before the consumer group gave
+ * this instance the tenant and its hashes were read from the state topic ({@code TenantHandover}): a cycle on empty
+ * state would re-publish every record and, worse, never delete what vanished while no instance ran.
  */
 final class ExtractorLifecycle implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ExtractorLifecycle.class);
-    private static final Duration RETRY = Duration.ofSeconds(2);
-
-    private final Runnable restore;
     private final CycleScheduler scheduler;
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
-    private Thread startup;
 
-    ExtractorLifecycle(Runnable restore, CycleScheduler scheduler) {
-        this.restore = restore;
+    ExtractorLifecycle(CycleScheduler scheduler) {
         this.scheduler = scheduler;
     }
 
     @Override
     public void start() {
         running = true;
-        startup = new Thread(this::restoreThenSchedule, "extractor-startup");
-        startup.setDaemon(true);
-        startup.start();
-    }
-
-    private void restoreThenSchedule() {
-        while (running) {
-            try {
-                restore.run();
-                scheduler.start();
-                return;
-            } catch (RuntimeException notYet) {
-                log.warn(
-                        "Hash state not restored yet ({}); retrying in {}",
-                        notYet.getClass().getSimpleName(),
-                        RETRY);
-                try {
-                    if (stopped.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        scheduler.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        stopped.countDown();
         scheduler.close();
     }
 

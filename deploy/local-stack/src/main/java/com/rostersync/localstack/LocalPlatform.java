@@ -267,7 +267,36 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.printf("[local-stack %5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, step);
     }
 
+    /**
+     * Starts one more instance of a service (another application context with the same group ids, on a free HTTP
+     * port), stopped with the platform unless the caller closes it first. Kafka shares the partitions out among the
+     * instances of a service, as it would among processes.
+     */
+    public ConfigurableApplicationContext startInstance(String service) {
+        Map<String, String> properties = properties(service);
+        properties.put("server.port", "0");
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = ServiceLogName.during(
+                service,
+                () -> BUILDERS.get(service).get().registerShutdownHook(false).run(args));
+        synchronized (this) {
+            running.add(() -> ServiceLogName.during(service, () -> {
+                context.close();
+                return null;
+            }));
+        }
+        return context;
+    }
+
     private String[] arguments(String service) {
+        return properties(service).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    private Map<String, String> properties(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         properties.put("rostersync.tenants.file", tenantsFile().toString());
@@ -288,9 +317,7 @@ public final class LocalPlatform implements AutoCloseable {
                     "http://127.0.0.1:" + settings.servicePorts().get(MONITOR));
         }
         properties.putAll(settings.serviceProperties());
-        return properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        return properties;
     }
 
     /** Each start begins from a clean demo (Kafka's state is not kept either), so old files cannot pass for new. */

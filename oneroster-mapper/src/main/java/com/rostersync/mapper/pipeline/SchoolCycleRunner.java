@@ -53,7 +53,7 @@ import org.springframework.stereotype.Component;
  * Keeps every school's roster and turns completed cycles into snapshots. Changes are applied and written to the
  * changelog as they arrive; a cycle-complete marker schedules the school's snapshot after a quiet period, so a burst
  * of cycles gives one snapshot. Approvals and a changed tenant registry re-run schools with held deletions at once.
- * Starts (restoring state from the changelog) before the listener containers, so no event is processed on empty state.
+ * Restores state from the changelog whenever the consumer is given partitions, before their records are processed.
  */
 @Component
 public class SchoolCycleRunner implements SmartLifecycle {
@@ -105,7 +105,7 @@ public class SchoolCycleRunner implements SmartLifecycle {
         });
         assignedOnce = false;
         owned.clear();
-        restore();
+        rosters.clear();
         running = true;
     }
 
@@ -120,15 +120,16 @@ public class SchoolCycleRunner implements SmartLifecycle {
     }
 
     /**
-     * New partitions may carry schools another instance served until now: their state is on the changelog, so it is
-     * read again (the first assignment follows the restore at start and needs none).
+     * New partitions may carry schools another instance served until now, also on the first assignment (another
+     * instance may have worked on them while this one started): their state is on the changelog, so it is read again
+     * before their first record is processed here.
      */
     synchronized void partitionsAssigned(Collection<TopicPartition> partitions, int rosterChangePartitions) {
         partitionCount = rosterChangePartitions;
         partitions.stream()
                 .filter(tp -> tp.topic().equals(Topics.ROSTER_CHANGES))
                 .forEach(owned::add);
-        if (assignedOnce && !partitions.isEmpty()) {
+        if (!partitions.isEmpty()) {
             log.info("Partitions {} assigned; rebuilding state from the changelog", partitions);
             restore();
         }
@@ -170,7 +171,7 @@ public class SchoolCycleRunner implements SmartLifecycle {
         return running;
     }
 
-    /** Before the listener containers (which start in a late phase), so state is restored first. */
+    /** Before the listener containers (which start in a late phase), so it is ready for their first assignment. */
     @Override
     public int getPhase() {
         return 0;
@@ -277,7 +278,8 @@ public class SchoolCycleRunner implements SmartLifecycle {
             roster.published().clear();
             roster.published().putAll(plan.published());
             roster.meta(plan.meta());
-            send(Topics.OUTCOMES, key, plan.outcome());
+            // Keyed by the tenant, as every stage's outcomes: one monitor instance answers for the whole district.
+            send(Topics.OUTCOMES, roster.tenantId(), plan.outcome());
             plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
             metrics.outcomeSent(plan.outcome());
             log.info(

@@ -62,7 +62,8 @@ class SchoolCycleRunnerOwnershipTest {
     }
 
     @Test
-    void firstAssignmentUsesTheStateRestoredAtStartAndLaterOnesRebuildIt() {
+    void everyAssignmentRebuildsTheStateAsTheChangelogHoldsItThen() {
+        verify(changelog, never()).restore();
         runner.partitionsAssigned(List.of(partition(0)), PARTITIONS);
         verify(changelog, times(1)).restore();
         runner.partitionsAssigned(List.of(partition(1)), PARTITIONS);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The last published content hash of every record, per tenant and school: what the next cycle compares with. It is
@@ -79,6 +80,12 @@ public final class HashState implements PublishedIds {
                 remove(tenantId, schoolId, change.type(), change.sourcedId());
             }
         }
+    }
+
+    /** Drops the hashes of the matching tenants, e.g. before reading them again as another instance left them. */
+    public void forgetTenants(Predicate<String> tenants) {
+        byTenant.keySet().removeIf(tenants);
+        placement.keySet().removeIf(tenants);
     }
 
     public long size() {

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,8 +17,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +45,9 @@ public final class CycleScheduler implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
+    private final Predicate<String> owns;
 
+    /** A scheduler that runs every tenant of the registry (one extractor instance). */
     public CycleScheduler(
             Supplier<TenantRegistry> registry,
             Consumer<Tenant> cycle,
@@ -50,6 +56,23 @@ public final class CycleScheduler implements AutoCloseable {
             Duration tick,
             Duration cycleTimeout,
             Clock clock) {
+        this(registry, cycle, poolSize, queueCapacity, tick, cycleTimeout, clock, tenantId -> true);
+    }
+
+    /**
+     * A scheduler that starts cycles only for the tenants {@code owns} accepts at each tick: with several extractor
+     * instances, each tenant belongs to one of them at a time, so no tenant is read and published twice.
+     */
+    public CycleScheduler(
+            Supplier<TenantRegistry> registry,
+            Consumer<Tenant> cycle,
+            int poolSize,
+            int queueCapacity,
+            Duration tick,
+            Duration cycleTimeout,
+            Clock clock,
+            Predicate<String> owns) {
+        this.owns = owns;
         this.registry = registry;
         this.cycle = cycle;
         this.tick = tick;
@@ -92,7 +115,9 @@ public final class CycleScheduler implements AutoCloseable {
                 }
             });
             for (Tenant tenant : registry.get().tenants()) {
-                if (running.containsKey(tenant.id()) || now.isBefore(nextDue.getOrDefault(tenant.id(), Instant.MIN))) {
+                if (!owns.test(tenant.id())
+                        || running.containsKey(tenant.id())
+                        || now.isBefore(nextDue.getOrDefault(tenant.id(), Instant.MIN))) {
                     continue;
                 }
                 try {
@@ -110,6 +135,37 @@ public final class CycleScheduler implements AutoCloseable {
         } catch (RuntimeException unexpected) {
             log.error("Scheduler tick failed; next tick retries", unexpected);
         }
+    }
+
+    /**
+     * Waits until no cycle of a matching tenant runs, at most {@code grace}; then interrupts what still runs. Called
+     * once those tenants are no longer owned (no new cycle of theirs starts), so that another instance that takes
+     * them over never runs a cycle of the same tenant at the same time. Returns false if a cycle had to be interrupted.
+     */
+    public boolean awaitCycles(Predicate<String> tenants, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean finished = true;
+        for (Map.Entry<String, Running> entry : running.entrySet()) {
+            if (!tenants.test(entry.getKey())) {
+                continue;
+            }
+            Future<?> future = entry.getValue().future();
+            try {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException overran) {
+                log.warn("Tenant {}: given up while its cycle still runs; the cycle is interrupted", entry.getKey());
+                future.cancel(true);
+                finished = false;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                future.cancel(true);
+                return false;
+            } catch (ExecutionException | CancellationException ended) {
+                // The cycle ended (its failure was reported by the cycle itself).
+            }
+            running.remove(entry.getKey(), entry.getValue());
+        }
+        return finished;
     }
 
     /**

@@ -1,6 +1,9 @@
 package com.rostersync.extractor.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.cycle.CycleScheduler;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -22,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  * String hashes read with String deserializers.
  */
 public final class ExtractorKafka {
+
+    /**
+     * Holds no records: its partitions share the tenants out among the extractor instances (the consumer group
+     * {@code roster-extractor}); see {@link TenantOwnership}.
+     */
+    public static final String TENANTS_TOPIC = "roster.extractor-tenants.v1";
 
     private ExtractorKafka() {}
 
@@ -64,6 +74,34 @@ public final class ExtractorKafka {
 
     public static KafkaTemplate<String, String> stateTemplate(Map<String, Object> base) {
         return new KafkaTemplate<>(stateProducerFactory(base));
+    }
+
+    public static NewTopic tenantsTopic(int partitions, short replicas) {
+        return TopicBuilder.name(TENANTS_TOPIC)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
+    }
+
+    /**
+     * A listener container factory for {@link TenantGroupListener} whose rebalances move tenants with {@link
+     * TenantHandover}.
+     */
+    public static ConcurrentKafkaListenerContainerFactory<String, String> tenantGroupContainerFactory(
+            Map<String, Object> consumer,
+            TenantOwnership ownership,
+            HashStateRestorer restorer,
+            HashState state,
+            CycleScheduler scheduler,
+            Duration cycleGrace) {
+        Map<String, Object> props = new HashMap<>(consumer);
+        props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "roster-extractor");
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        factory.setConsumerFactory(
+                new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()));
+        factory.getContainerProperties()
+                .setConsumerRebalanceListener(new TenantHandover(ownership, restorer, state, scheduler, cycleGrace));
+        return factory;
     }
 
     public static NewTopic stateTopic(int partitions, short replicas) {

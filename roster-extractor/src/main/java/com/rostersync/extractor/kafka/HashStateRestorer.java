@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +35,15 @@ public final class HashStateRestorer {
 
     /** Reads the whole topic into {@code state}; returns the number of live records. */
     public long restore(HashState state) {
+        return restore(state, tenantId -> true);
+    }
+
+    /**
+     * Replaces what {@code state} holds of the matching tenants with what the topic holds of them now (the topic is
+     * keyed by record, so the whole topic is read); returns the number of records in {@code state}.
+     */
+    public long restore(HashState state, Predicate<String> tenants) {
+        state.forgetTenants(tenants);
         try (Consumer<String, String> consumer = consumers.get()) {
             List<PartitionInfo> infos = consumer.partitionsFor(Topics.EXTRACTOR_STATE, pollTimeout);
             if (infos == null || infos.isEmpty()) {
@@ -49,7 +59,7 @@ public final class HashStateRestorer {
             long applied = 0;
             while (!caughtUp(consumer, end)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(pollTimeout)) {
-                    applied += apply(state, record) ? 1 : 0;
+                    applied += apply(state, record, tenants) ? 1 : 0;
                 }
             }
             log.info(
@@ -66,7 +76,7 @@ public final class HashStateRestorer {
         return end.isEmpty();
     }
 
-    private static boolean apply(HashState state, ConsumerRecord<String, String> record) {
+    private static boolean apply(HashState state, ConsumerRecord<String, String> record, Predicate<String> tenants) {
         if (record.key() == null) {
             return false;
         }
@@ -77,6 +87,9 @@ public final class HashStateRestorer {
                     record.topic(),
                     record.partition(),
                     record.offset());
+            return false;
+        }
+        if (!tenants.test(parts[0])) {
             return false;
         }
         EntityType type;

@@ -1,5 +1,6 @@
 package com.rostersync.publisher.config;
 
+import com.rostersync.publisher.kafka.DestinationOwnership;
 import com.rostersync.publisher.publish.OutcomeSink;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import com.rostersync.publisher.publish.PublishMetrics;
@@ -68,7 +69,8 @@ class PublisherConfiguration {
             PublishMetrics metrics,
             PublisherProperties publisher,
             SftpSessionFactories factories,
-            SecretWatcher secrets) {
+            SecretWatcher secrets,
+            DestinationOwnership ownership) {
         PublisherProperties.Retry retry = publisher.retry();
         PublishCoordinator coordinator = new PublishCoordinator(
                 watcher::current,
@@ -83,7 +85,8 @@ class PublisherConfiguration {
                         retry.jitter(),
                         retry.recoverAfter()),
                 publisher.poolSize(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                ownership::owns);
         watcher.onChange(registry -> {
             factories.retainOnly(registry.tenants().stream()
                     .flatMap(t -> t.destinations().stream())

@@ -1,6 +1,5 @@
 package com.rostersync.publisher.kafka;
 
-import com.rostersync.events.Keys;
 import com.rostersync.events.Topics;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.publisher.publish.OutcomeSink;
@@ -10,8 +9,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends outcomes to {@link Topics#OUTCOMES}, keyed by tenant and destination, so one destination's outcomes stay in
- * order for the monitor.
+ * Sends outcomes to {@link Topics#OUTCOMES}, keyed by the tenant as every stage does, so a district's outcomes stay in
+ * order and reach the one monitor instance that answers for the district.
  */
 @Component
 class KafkaOutcomeSink implements OutcomeSink {
@@ -26,15 +25,14 @@ class KafkaOutcomeSink implements OutcomeSink {
 
     @Override
     public void send(SyncOutcome outcome) {
-        template.send(Topics.OUTCOMES, Keys.school(outcome.tenantId(), outcome.destinationId()), outcome)
-                .whenComplete((result, failure) -> {
-                    if (failure != null) {
-                        log.error(
-                                "Outcome {} for destination {} was not sent: {}",
-                                outcome.reason(),
-                                outcome.destinationId(),
-                                failure.getMessage());
-                    }
-                });
+        template.send(Topics.OUTCOMES, outcome.tenantId(), outcome).whenComplete((result, failure) -> {
+            if (failure != null) {
+                log.error(
+                        "Outcome {} for destination {} was not sent: {}",
+                        outcome.reason(),
+                        outcome.destinationId(),
+                        failure.getMessage());
+            }
+        });
     }
 }

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds every school snapshot to the coordinator. It always reads the compacted snapshot topic from the beginning,
  * so that after a restart the publisher again holds the latest snapshot of every school (a district set is only
- * complete with all of them), whatever offsets the group committed. A snapshot of a newer major schema version is
- * refused, naming where it is, and lands on the dead-letter topic; the publisher keeps the school's last one it can read.
+ * complete with all of them), whatever offsets the group committed. Every instance reads every partition, in a group
+ * of its own: a destination merges schools from all partitions, whichever instance uploads it. A snapshot of a newer
+ * major schema version is refused, naming where it is, and lands on the dead-letter topic; the publisher keeps the
+ * school's last one it can read.
  */
 @Component
 class SnapshotListener implements ConsumerSeekAware {
@@ -28,7 +30,10 @@ class SnapshotListener implements ConsumerSeekAware {
         this.coordinator = coordinator;
     }
 
-    @KafkaListener(id = "sftp-publisher-snapshots", topics = Topics.SNAPSHOTS)
+    @KafkaListener(
+            id = "sftp-publisher-snapshots",
+            topics = Topics.SNAPSHOTS,
+            groupId = "sftp-publisher-snapshots-${random.uuid}")
     void onSnapshot(
             @Payload(required = false) SchoolSnapshot snapshot,
             @Header(KafkaHeaders.RECEIVED_TOPIC) String topic,

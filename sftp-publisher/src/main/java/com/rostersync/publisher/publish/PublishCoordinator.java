@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +63,10 @@ public final class PublishCoordinator implements AutoCloseable {
     private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
+    private final Predicate<String> owns;
     private volatile boolean started;
 
+    /** A coordinator that answers for every destination (one publisher instance). */
     public PublishCoordinator(
             Supplier<TenantRegistry> registry,
             DestinationUploader uploader,
@@ -73,6 +76,24 @@ public final class PublishCoordinator implements AutoCloseable {
             UploadRetries retries,
             int poolSize,
             Clock clock) {
+        this(registry, uploader, outcomes, stateStore, metrics, retries, poolSize, clock, destinationId -> true);
+    }
+
+    /**
+     * A coordinator that uploads only to the destinations {@code owns} accepts at the time of the upload: with several
+     * publisher instances, each destination belongs to one of them (see the Kafka edge's destination ownership).
+     */
+    public PublishCoordinator(
+            Supplier<TenantRegistry> registry,
+            DestinationUploader uploader,
+            OutcomeSink outcomes,
+            PublishedStateStore stateStore,
+            PublishMetrics metrics,
+            UploadRetries retries,
+            int poolSize,
+            Clock clock,
+            Predicate<String> owns) {
+        this.owns = owns;
         this.registry = registry;
         this.uploader = uploader;
         this.outcomes = outcomes;
@@ -139,6 +160,43 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         refusals.worthRetrying(registry.get(), uploader::credentialsChangedSinceLastAttempt)
                 .forEach(this::request);
+    }
+
+    /** This instance was given destinations: check them (each one it does not own is skipped at once). */
+    public void ownershipChanged() {
+        if (started) {
+            requestAll();
+        }
+    }
+
+    /**
+     * Waits (at most {@code limit}) until no upload to a matching destination runs. Called after those destinations
+     * were given up: none starts any more, so once this returns another instance may upload to them without two
+     * uploads to one account at the same time. Returns false when an upload still runs at the limit.
+     */
+    public boolean awaitUploads(Predicate<String> destinations, Duration limit) {
+        Instant deadline = clock.instant().plus(limit);
+        for (Map.Entry<String, Schedule> entry : schedules.entrySet()) {
+            if (!destinations.test(entry.getKey())) {
+                continue;
+            }
+            Schedule schedule = entry.getValue();
+            synchronized (schedule) {
+                while (schedule.uploading) {
+                    long left = Duration.between(clock.instant(), deadline).toMillis();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        schedule.wait(left);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     public boolean isStarted() {
@@ -217,7 +275,7 @@ public final class PublishCoordinator implements AutoCloseable {
 
     private Next attempt(String destinationId, int attempt) {
         Optional<Target> found = target(destinationId);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !owns.test(destinationId)) {
             return Next.DONE;
         }
         Tenant tenant = found.get().tenant();
@@ -263,6 +321,15 @@ public final class PublishCoordinator implements AutoCloseable {
                     List.of(),
                     Map.of());
             return Next.DONE;
+        }
+        Schedule schedule = schedules.get(destinationId);
+        synchronized (schedule) {
+            // Checked again under the lock that awaitUploads waits on: a destination given up meanwhile gets no
+            // upload from this instance.
+            if (!owns.test(destinationId)) {
+                return Next.DONE;
+            }
+            schedule.uploading = true;
         }
         Instant began = clock.instant();
         try {
@@ -312,6 +379,11 @@ public final class PublishCoordinator implements AutoCloseable {
             report(tenant, destination, failure.reason(), failure.getMessage(), fileFailures, Map.of("attempts", (long)
                     attempt));
             return failure.isRetryable() ? Next.RECOVER_LATER : Next.DONE;
+        } finally {
+            synchronized (schedule) {
+                schedule.uploading = false;
+                schedule.notifyAll();
+            }
         }
     }
 
@@ -396,6 +468,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private static final class Schedule {
         private boolean running;
         private boolean pending;
+        private boolean uploading;
         private Instant lastFinished;
         /** The waits of the current run of retries, started again at each cycle's first failed attempt. */
         private BackOffExecution waits;

@@ -5,9 +5,10 @@ import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.ThresholdBreach;
 import com.rostersync.monitor.incident.Incident;
-import com.rostersync.monitor.incident.IncidentDesk;
 import com.rostersync.monitor.incident.IncidentDetails;
 import com.rostersync.monitor.incident.UnitOfWork;
+import com.rostersync.monitor.kafka.KafkaIncidentStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,23 +35,35 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api")
 class IncidentController {
 
-    private final IncidentDesk desk;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaIncidentStore store;
     private final HoldApprovals approvals;
 
-    IncidentController(IncidentDesk desk, HoldApprovals approvals) {
-        this.desk = desk;
+    /**
+     * Answers from the incident topic, not from this instance's desk: with several monitor instances each answers for
+     * some districts only, and an operator must see (and approve) every district's incidents on any of them.
+     */
+    IncidentController(KafkaIncidentStore store, HoldApprovals approvals) {
+        this.store = store;
         this.approvals = approvals;
+    }
+
+    private List<Incident> openIncidents() {
+        return store.readIncidents(READ_TIMEOUT).values().stream()
+                .filter(Incident::isOpen)
+                .toList();
     }
 
     @GetMapping("/incidents")
     List<IncidentView> incidents() {
-        return desk.openIncidents().stream().map(IncidentView::of).toList();
+        return openIncidents().stream().map(IncidentView::of).toList();
     }
 
     @GetMapping("/holds")
     List<HoldView> holds() {
         Map<String, List<Incident>> bySchool = new LinkedHashMap<>();
-        desk.openIncidents().stream().filter(IncidentController::isHold).forEach(incident -> bySchool.computeIfAbsent(
+        openIncidents().stream().filter(IncidentController::isHold).forEach(incident -> bySchool.computeIfAbsent(
                         incident.unit().id(), unit -> new ArrayList<>())
                 .add(incident));
         return bySchool.values().stream().map(HoldView::of).toList();
@@ -88,8 +101,10 @@ class IncidentController {
      */
     private List<Incident> openHold(String tenantId, String schoolId) {
         UnitOfWork school = new UnitOfWork(Stage.MAP, tenantId, schoolId);
+        Map<String, Incident> open = new LinkedHashMap<>();
+        openIncidents().forEach(incident -> open.put(incident.id(), incident));
         List<Incident> hold = HOLD_REASONS.stream()
-                .map(reason -> desk.openIncident(Incident.idOf(school, reason)))
+                .map(reason -> Optional.ofNullable(open.get(Incident.idOf(school, reason))))
                 .flatMap(Optional::stream)
                 .toList();
         if (hold.isEmpty()) {

@@ -4,6 +4,7 @@ import com.rostersync.monitor.incident.IncidentDesk;
 import com.rostersync.monitor.incident.IncidentMailer;
 import com.rostersync.monitor.incident.IncidentStore;
 import com.rostersync.monitor.incident.MailPolicy;
+import com.rostersync.monitor.kafka.DistrictOwnership;
 import com.rostersync.monitor.metrics.IncidentGauges;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistryWatcher;
@@ -41,11 +42,17 @@ class IncidentDeskConfig {
 
     @Bean
     SchedulingConfigurer incidentCheck(
-            MonitorProperties properties, IncidentDesk desk, TenantRegistryWatcher tenants, IncidentGauges gauges) {
+            MonitorProperties properties,
+            IncidentDesk desk,
+            TenantRegistryWatcher tenants,
+            IncidentGauges gauges,
+            DistrictOwnership ownership) {
         return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(
                 () -> {
-                    List<String> districts =
-                            tenants.current().tenants().stream().map(Tenant::id).toList();
+                    List<String> districts = tenants.current().tenants().stream()
+                            .map(Tenant::id)
+                            .filter(ownership::owns)
+                            .toList();
                     desk.check(districts);
                     desk.trackedDistricts().forEach(gauges::trackDistrict);
                     gauges.refresh();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * When each district last completed a successful cycle, extract → map → publish: the input of the STALE check and of
@@ -29,6 +30,12 @@ public final class DistrictFreshness {
 
     public void restore(String tenantId, Instant at) {
         lastSuccess.merge(tenantId, at, DistrictFreshness::later);
+    }
+
+    /** Drops what is known of the matching districts (another monitor instance answers for them now). */
+    public synchronized void forget(Predicate<String> tenants) {
+        lastSuccess.keySet().removeIf(tenants);
+        pipelines.keySet().removeIf(tenants);
     }
 
     /** Returns the new time when the outcome completes a successful cycle newer than what is known. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,41 @@ public final class IncidentDesk {
                 incidents.size(),
                 book.open().size(),
                 lastSuccess.size());
+    }
+
+    /**
+     * This monitor now answers for the districts {@code gained} accepts (another instance did until now, or none did):
+     * their incidents and last success are taken as the store holds them, replacing what this instance knew of them.
+     */
+    public synchronized void adopt(
+            Predicate<String> gained, Collection<Incident> incidents, Map<String, Instant> lastSuccess) {
+        forget(gained);
+        incidents.stream().filter(i -> gained.test(i.tenantId())).forEach(book::restore);
+        lastSuccess.forEach((tenant, at) -> {
+            if (gained.test(tenant)) {
+                freshness.restore(tenant, at);
+            }
+        });
+        restored = true;
+        refreshCounts();
+        log.info(
+                "Answering for {} incidents ({} open) in all",
+                book.all().size(),
+                book.open().size());
+    }
+
+    /**
+     * Another instance answers for the districts {@code lost} accepts from now on: this one forgets them in memory (the
+     * store keeps them), so it neither mails nor reminds about them.
+     */
+    public synchronized void release(Predicate<String> lost) {
+        forget(lost);
+        refreshCounts();
+    }
+
+    private void forget(Predicate<String> tenants) {
+        book.all().stream().filter(i -> tenants.test(i.tenantId())).forEach(i -> book.forget(i.id()));
+        freshness.forget(tenants);
     }
 
     public synchronized void onOutcome(SyncOutcome outcome) {

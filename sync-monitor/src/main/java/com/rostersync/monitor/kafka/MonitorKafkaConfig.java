@@ -4,6 +4,7 @@ import com.rostersync.events.Topics;
 import com.rostersync.events.UnreadableSchemaVersionException;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.monitor.config.TopicsProperties;
+import com.rostersync.monitor.incident.IncidentDesk;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,10 +18,12 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -61,6 +64,20 @@ class MonitorKafkaConfig {
             typed.setKeySerializer(new StringSerializer());
             typed.setValueSerializer(new TombstoneAwareSerializer(new DelegatingByTypeSerializer(byType, true)));
         };
+    }
+
+    @Bean
+    DistrictOwnership districtOwnership() {
+        return new DistrictOwnership();
+    }
+
+    /** Districts follow the outcome partitions from instance to instance ({@link DistrictHandover}). */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> districtHandover(
+            DistrictOwnership ownership, KafkaIncidentStore store, IncidentDesk desk) {
+        return container -> container
+                .getContainerProperties()
+                .setConsumerRebalanceListener(new DistrictHandover(ownership, store, desk));
     }
 
     /**

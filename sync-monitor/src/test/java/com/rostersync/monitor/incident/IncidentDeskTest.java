@@ -197,6 +197,32 @@ class IncidentDeskTest {
     }
 
     @Test
+    void aDistrictHandedToAnotherInstanceIsRemindedThereOnlyAndNeverMailedTwice() {
+        desk.adopt(tenant -> true, List.of(), Map.of());
+        desk.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
+        desk.onOutcome(Outcomes.thresholdHeld("birch", "BHS"));
+        IncidentDesk other = new IncidentDesk(Duration.ofDays(1), Duration.ofHours(2), store, mailer, clock);
+        other.adopt(tenant -> false, List.of(), Map.of());
+
+        // maple moves to the other instance: this one forgets it, the other reads it as stored.
+        desk.release("maple"::equals);
+        other.adopt("maple"::equals, List.copyOf(store.incidents.values()), Map.copyOf(store.lastSuccess));
+        other.onOutcome(Outcomes.thresholdHeld("maple", "MHS"));
+        clock.advance(Duration.ofDays(1));
+        desk.check(List.of("birch"));
+        other.check(List.of("maple"));
+
+        assertThat(mailer.sent)
+                .containsExactly(
+                        "opened MAP/maple/MHS/THRESHOLD",
+                        "opened MAP/birch/BHS/THRESHOLD",
+                        "reminder MAP/birch/BHS/THRESHOLD",
+                        "reminder MAP/maple/MHS/THRESHOLD");
+        assertThat(desk.openIncidents()).extracting(Incident::tenantId).containsExactly("birch");
+        assertThat(other.openIncidents()).extracting(Incident::tenantId).containsExactly("maple");
+    }
+
+    @Test
     void aDistrictWithoutASuccessfulCycleTurnsStaleAndRecoversWithTheNextUpload() {
         desk.restore(List.of(), Map.of());
         desk.check(List.of("maple"));

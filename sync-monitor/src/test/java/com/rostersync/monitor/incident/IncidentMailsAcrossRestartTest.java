@@ -61,9 +61,10 @@ class IncidentMailsAcrossRestartTest {
 
         try (ConfigurableApplicationContext second = start(kafka)) {
             IncidentDesk desk = second.getBean(IncidentDesk.class);
-            assertThat(desk.openIncidents())
+            // The state is read back when the consumer is given the district's partition, before its first outcome.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(desk.openIncidents())
                     .extracting(Incident::id)
-                    .containsExactly("EXTRACT/maple/SCHOOLS_NOT_FOUND");
+                    .containsExactly("EXTRACT/maple/SCHOOLS_NOT_FOUND"));
 
             MonitorTestKit.send(
                     kafka,
