@@ -3,6 +3,8 @@ package com.rostersync.kernel.kafka;
 import com.rostersync.kernel.topic.PlatformTopics;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
@@ -24,8 +26,10 @@ public class KafkaErrorPolicy {
     public static final List<Class<? extends Exception>> NEVER_RETRIED =
             List.of(JacksonException.class, IllegalArgumentException.class);
 
+    /** Boot's template sends the dead letters; a service that builds its own templates has no listener to guard. */
     @Bean
-    DefaultErrorHandler rostersyncErrorHandler(KafkaOperations<?, ?> template) {
+    @ConditionalOnBean(name = "kafkaTemplate")
+    DefaultErrorHandler rostersyncErrorHandler(@Qualifier("kafkaTemplate") KafkaOperations<?, ?> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 template, (record, failure) -> new TopicPartition(PlatformTopics.deadLetterTopic(record.topic()), -1));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));

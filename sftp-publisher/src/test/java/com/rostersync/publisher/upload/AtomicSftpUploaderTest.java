@@ -320,6 +320,42 @@ class AtomicSftpUploaderTest {
                 .isEqualTo(files.files().get(0).content());
     }
 
+    @Test
+    void theDefaultDirectoryIsOneroster11BelowTheLoginDirectoryWhichIsHomeOnClever() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "login-home", "MHS");
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        uploader.upload(destination, files);
+
+        assertThat(destination.directory())
+                .as("relative, so a plain OpenSSH account needs no directory either")
+                .isEqualTo("oneroster11/");
+        assertSameFiles("login-home", files);
+    }
+
+    @Test
+    void aRelativeDirectoryIsCreatedBelowTheLoginDirectory() throws Exception {
+        DestinationAccount base = SftpFixtures.passwordDestination(server, secrets, "relative", "MHS");
+        DestinationAccount destination = new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                null,
+                null,
+                base.knownHosts(),
+                "exports/oneroster11/",
+                base.schoolIds(),
+                Duration.ZERO);
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        uploader.upload(destination, files);
+
+        assertThat(Files.readString(server.homeOf("relative").resolve("exports/oneroster11/manifest.csv")))
+                .isEqualTo(files.files().get(0).content());
+    }
+
     private static MergedFileSet files(SchoolSnapshot... snapshots) throws Exception {
         return new SnapshotMerger().merge(List.of(snapshots));
     }
