@@ -10,8 +10,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts cycles only after the hash state was rebuilt from Kafka: a cycle on an empty state would re-publish every
- * record and, worse, never delete what vanished while the service was down. Restoring retries until the broker
- * answers, on its own thread, so the service starts (and reports health) while Kafka is still coming up.
+ * record and, worse, never delete what vanished while the service was down. Restoring runs on its own thread and is
+ * retried until it completes within its deadline, so a slow broker delays the first cycle but never the health check.
  */
 final class ExtractorLifecycle implements SmartLifecycle {
 
