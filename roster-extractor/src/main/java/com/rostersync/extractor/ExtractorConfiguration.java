@@ -1,6 +1,5 @@
 package com.rostersync.extractor;
 
-import com.rostersync.events.Topics;
 import com.rostersync.extractor.change.ChangeDetector;
 import com.rostersync.extractor.change.ContentHasher;
 import com.rostersync.extractor.change.HashState;
@@ -16,6 +15,7 @@ import com.rostersync.extractor.source.csv.CsvDropRosterSource;
 import com.rostersync.extractor.source.csv.FolderDropFetcher;
 import com.rostersync.extractor.source.csv.SftpDropFetcher;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
+import com.rostersync.kernel.kafka.CompactedTopicReader;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.SourceType;
@@ -23,32 +23,21 @@ import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the extractor: sources, change detection, Kafka edges and the scheduler, all from validated properties. */
+/**
+ * Wires the extractor: sources, change detection, Kafka edges and the scheduler, all from validated properties; the
+ * tenant registry, secrets and topic declarations are the kernel's.
+ */
 @Configuration(proxyBeanMethods = false)
 class ExtractorConfiguration {
-
-    @Bean(destroyMethod = "close")
-    TenantRegistryWatcher tenantRegistryWatcher(RosterSyncProperties properties) {
-        return new TenantRegistryWatcher(
-                properties.tenants().file(), properties.tenants().pollInterval());
-    }
-
-    @Bean
-    SecretResolver secretResolver(RosterSyncProperties properties) {
-        return SecretResolver.fromSystem(properties.secrets().dir());
-    }
 
     @Bean
     HashState hashState() {
@@ -60,7 +49,9 @@ class ExtractorConfiguration {
         DefaultKafkaProducerFactory<String, Object> factory =
                 ExtractorKafka.eventProducerFactory(kafka.buildProducerProperties(), json);
         factory.addListener(new MicrometerProducerListener<>(meters));
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
@@ -68,14 +59,15 @@ class ExtractorConfiguration {
         DefaultKafkaProducerFactory<String, String> factory =
                 ExtractorKafka.stateProducerFactory(kafka.buildProducerProperties());
         factory.addListener(new MicrometerProducerListener<>(meters));
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
     HashStateRestorer hashStateRestorer(KafkaProperties kafka, ExtractorProperties extractor) {
-        Map<String, Object> consumer = kafka.buildConsumerProperties();
         return new HashStateRestorer(
-                () -> ExtractorKafka.stateConsumerFactory(consumer).createConsumer(), extractor.stateReadTimeout());
+                new CompactedTopicReader(kafka.buildConsumerProperties()), extractor.stateReadTimeout());
     }
 
     @Bean(destroyMethod = "close")
@@ -105,13 +97,6 @@ class ExtractorConfiguration {
                 meters,
                 Clock.systemUTC(),
                 extractor.callTimeout());
-    }
-
-    @Bean(destroyMethod = "close")
-    SecretWatcher secretWatcher(
-            TenantRegistryWatcher registry, SecretResolver secrets, RosterSyncProperties properties) {
-        return new SecretWatcher(
-                registry::current, secrets, properties.tenants().pollInterval());
     }
 
     @Bean
@@ -168,33 +153,5 @@ class ExtractorConfiguration {
     @Bean
     TenantGroupListener tenantGroupListener() {
         return new TenantGroupListener();
-    }
-
-    @Bean
-    NewTopic extractorTenantsTopic(RosterSyncProperties properties) {
-        return ExtractorKafka.tenantsTopic(
-                properties.topics().partitions(), properties.topics().replicas());
-    }
-
-    @Bean
-    NewTopic rosterChangesTopic(RosterSyncProperties properties) {
-        return TopicBuilder.name(Topics.ROSTER_CHANGES)
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic outcomesTopic(RosterSyncProperties properties) {
-        return TopicBuilder.name(Topics.OUTCOMES)
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic extractorStateTopic(RosterSyncProperties properties) {
-        return ExtractorKafka.stateTopic(
-                properties.topics().partitions(), properties.topics().replicas());
     }
 }

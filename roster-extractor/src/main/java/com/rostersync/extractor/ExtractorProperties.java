@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tick             how often the scheduler looks for due tenants
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
  * @param cycleTimeout     a cycle still running after this is interrupted and reported SOURCE_UNAVAILABLE
- * @param stateReadTimeout bound on each poll while rebuilding the hash state from its topic at start-up
+ * @param stateReadTimeout deadline for rebuilding the hash state from its topic at start-up (retried after it)
  */
 @Validated
 @ConfigurationProperties("rostersync.extractor")
@@ -27,4 +27,4 @@ public record ExtractorProperties(
         @DefaultValue("1s") @NotNull Duration tick,
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
-        @DefaultValue("30s") @NotNull Duration stateReadTimeout) {}
+        @DefaultValue("5m") @NotNull Duration stateReadTimeout) {}

@@ -2,6 +2,7 @@ package com.rostersync.extractor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rostersync.kernel.config.RosterSyncProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

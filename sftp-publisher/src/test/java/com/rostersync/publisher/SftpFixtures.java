@@ -66,6 +66,23 @@ public final class SftpFixtures {
                 Duration.ZERO);
     }
 
+    /** The same account, uploading into {@code directory}. */
+    public static DestinationAccount inDirectory(DestinationAccount base, String directory) {
+        return new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                base.privateKey(),
+                base.privateKeyPassphrase(),
+                base.knownHosts(),
+                directory,
+                base.schoolIds(),
+                base.minInterval(),
+                base.extensionColumns());
+    }
+
     public static KeyPair ecKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

@@ -66,8 +66,13 @@ public record DestinationAccount(
         return extensionColumns == ExtensionColumns.KEEP;
     }
 
-    /** Clever's pattern: the files go in {@code /home/<username>/oneroster11/}. */
+    /**
+     * {@code oneroster11/}, relative to the account's login directory: on Clever the login directory is
+     * {@code /home/<username>}, so the files land in {@code /home/<username>/oneroster11/} as Clever expects; on an
+     * ordinary OpenSSH account they land in the user's home, with no {@code directory:} to set. The same for every
+     * username.
+     */
     public static String defaultDirectory(String username) {
-        return "/home/" + username + "/oneroster11/";
+        return "oneroster11/";
     }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.file.root.RootedFileSystem;
 import org.apache.sshd.common.file.root.RootedFileSystemProvider;
+import org.apache.sshd.common.file.root.RootedPath;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerSession;
@@ -30,8 +32,9 @@ import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
- * A real SFTP server (Apache MINA SSHD) on a free loopback port, laid out like Clever's: each user is chrooted and
- * sees {@code /home/<username>/}, which is the folder {@link #homeOf} on disk. Users log in with a password or a public
+ * A real SFTP server (Apache MINA SSHD) on a free loopback port, laid out like Clever's: each user is chrooted, logs
+ * in at {@code /home/<username>/} (so a relative {@code oneroster11/} lands in {@code /home/<username>/oneroster11/}),
+ * which is the folder {@link #homeOf} on disk. Users log in with a password or a public
  * key; the host key is kept in a file so that a restarted server keeps its identity (and pinned clients still trust it).
  */
 public final class SftpTestServer implements AutoCloseable {
@@ -215,9 +218,26 @@ public final class SftpTestServer implements AutoCloseable {
         @Override
         public java.nio.file.FileSystem createFileSystem(org.apache.sshd.common.session.SessionContext session)
                 throws IOException {
-            Path chroot = root.resolve(session.getUsername());
+            String username = session.getUsername();
+            Path chroot = root.resolve(username);
             Files.createDirectories(chroot);
-            return new RootedFileSystemProvider().newFileSystem(chroot, Map.of());
+            return new LoginAtHome(chroot, username);
+        }
+    }
+
+    /** A user's chrooted file system whose current directory at login is {@code /home/<username>}, as on Clever. */
+    private static final class LoginAtHome extends RootedFileSystem {
+
+        private final String username;
+
+        LoginAtHome(Path chroot, String username) {
+            super(new RootedFileSystemProvider(), chroot, Map.of());
+            this.username = username;
+        }
+
+        @Override
+        public RootedPath getDefaultDir() {
+            return getPath("/home/" + username);
         }
     }
 

@@ -2,7 +2,6 @@ package com.rostersync.mapper.config;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retryDelay        how long to wait before retrying a school whose snapshot could not be sent
  * @param sourceSystemName  manifest {@code source.systemName}
  * @param sourceSystemCode  manifest {@code source.systemCode}
- * @param snapshotMaxBytes  largest snapshot message (producer {@code max.request.size}, topic
- *                          {@code max.message.bytes}); see docs/mapper.md
  */
 @Validated
 @ConfigurationProperties("rostersync.mapper")
@@ -25,5 +22,4 @@ public record MapperProperties(
         @NotNull @DefaultValue("2s") Duration quietPeriod,
         @NotNull @DefaultValue("5s") Duration retryDelay,
         @NotBlank @DefaultValue("RosterSync") String sourceSystemName,
-        @NotBlank @DefaultValue("rostersync") String sourceSystemCode,
-        @Positive @DefaultValue("16777216") int snapshotMaxBytes) {}
+        @NotBlank @DefaultValue("rostersync") String sourceSystemCode) {}

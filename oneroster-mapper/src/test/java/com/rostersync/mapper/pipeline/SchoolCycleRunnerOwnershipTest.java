@@ -47,7 +47,7 @@ class SchoolCycleRunnerOwnershipTest {
                 changelog,
                 template,
                 registry,
-                new MapperProperties(Duration.ofHours(1), Duration.ofHours(1), "RosterSync", "rostersync", 1_000_000),
+                new MapperProperties(Duration.ofHours(1), Duration.ofHours(1), "RosterSync", "rostersync"),
                 new MapperMetrics(new SimpleMeterRegistry()));
         SchoolRoster roster = new SchoolRoster(Fixtures.TENANT, Fixtures.SCHOOL);
         roster.current().putAll(Fixtures.school(List.of()));

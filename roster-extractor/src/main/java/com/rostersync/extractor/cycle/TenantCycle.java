@@ -21,6 +21,7 @@ import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.kernel.kafka.AcknowledgedSend;
 import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.Counter;
@@ -39,9 +40,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -338,14 +336,7 @@ public final class TenantCycle {
     }
 
     private void await(CompletableFuture<Void> acknowledged) {
-        try {
-            acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the broker", interrupted);
-        } catch (ExecutionException | TimeoutException failed) {
-            throw new IllegalStateException("broker did not acknowledge in " + ackTimeout, failed);
-        }
+        AcknowledgedSend.await(acknowledged, ackTimeout, "the cycle's records");
     }
 
     private List<RosterChangeEvent> events(String tenantId, String cycleId, Instant startedAt, SchoolChanges changes) {

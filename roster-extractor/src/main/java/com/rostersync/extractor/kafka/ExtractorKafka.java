@@ -1,29 +1,26 @@
 package com.rostersync.extractor.kafka;
 
-import com.rostersync.events.Topics;
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.cycle.CycleScheduler;
+import com.rostersync.kernel.kafka.KafkaJsonConfiguration;
+import com.rostersync.kernel.topic.PlatformTopics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the extractor talks to Kafka, in one place for the application and its tests: JSON values without type headers
- * (the contract's @JsonTypeInfo carries the type), String keys, acks=all and idempotence, and the state topic's plain
- * String hashes read with String deserializers.
+ * (the kernel's serializer; the contract's @JsonTypeInfo carries the type), String keys, acks=all and idempotence,
+ * and the state topic's plain String hashes.
  */
 public final class ExtractorKafka {
 
@@ -31,7 +28,7 @@ public final class ExtractorKafka {
      * Holds no records: its partitions share the tenants out among the extractor instances (the consumer group
      * {@code roster-extractor}); see {@link TenantOwnership}.
      */
-    public static final String TENANTS_TOPIC = "roster.extractor-tenants.v1";
+    public static final String TENANTS_TOPIC = PlatformTopics.EXTRACTOR_TENANTS;
 
     private ExtractorKafka() {}
 
@@ -51,21 +48,11 @@ public final class ExtractorKafka {
     public static DefaultKafkaProducerFactory<String, Object> eventProducerFactory(
             Map<String, Object> base, JsonMapper json) {
         return new DefaultKafkaProducerFactory<>(
-                producerOverrides(base), StringSerializer::new, () -> new JacksonJsonSerializer<Object>(json)
-                        .noTypeInfo());
+                producerOverrides(base), StringSerializer::new, () -> KafkaJsonConfiguration.jsonValues(json));
     }
 
     public static DefaultKafkaProducerFactory<String, String> stateProducerFactory(Map<String, Object> base) {
         return new DefaultKafkaProducerFactory<>(producerOverrides(base), StringSerializer::new, StringSerializer::new);
-    }
-
-    public static DefaultKafkaConsumerFactory<String, String> stateConsumerFactory(Map<String, Object> base) {
-        Map<String, Object> props = new HashMap<>(base);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
     public static KafkaTemplate<String, Object> eventTemplate(Map<String, Object> base, JsonMapper json) {
@@ -74,13 +61,6 @@ public final class ExtractorKafka {
 
     public static KafkaTemplate<String, String> stateTemplate(Map<String, Object> base) {
         return new KafkaTemplate<>(stateProducerFactory(base));
-    }
-
-    public static NewTopic tenantsTopic(int partitions, short replicas) {
-        return TopicBuilder.name(TENANTS_TOPIC)
-                .partitions(partitions)
-                .replicas(replicas)
-                .build();
     }
 
     /**
@@ -102,14 +82,5 @@ public final class ExtractorKafka {
         factory.getContainerProperties()
                 .setConsumerRebalanceListener(new TenantHandover(ownership, restorer, state, scheduler, cycleGrace));
         return factory;
-    }
-
-    public static NewTopic stateTopic(int partitions, short replicas) {
-        return TopicBuilder.name(Topics.EXTRACTOR_STATE)
-                .partitions(partitions)
-                .replicas(replicas)
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "60000")
-                .build();
     }
 }

@@ -3,34 +3,29 @@ package com.rostersync.extractor.kafka;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.Topics;
 import com.rostersync.extractor.change.HashState;
+import com.rostersync.kernel.kafka.CompactedTopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the in-memory hashes from the compacted state topic, read from the beginning to the end offsets taken at
- * start. Cycles start only after it returns, so a restart neither re-publishes every record nor forgets a record
- * that was deleted from the source while the extractor was down (state survives restarts and a lost disk).
+ * start. A tenant's cycles start only after its hashes were read, so a restart neither re-publishes every record nor forgets a record
+ * that was deleted from the source while the extractor was down (state survives restarts and a lost disk). An entry
+ * whose key has not the shape {@code tenant/school/TYPE/sourcedId} is skipped by the reader's per-entry policy.
  */
 public final class HashStateRestorer {
 
     private static final Logger log = LoggerFactory.getLogger(HashStateRestorer.class);
 
-    private final Supplier<Consumer<String, String>> consumers;
-    private final Duration pollTimeout;
+    private final CompactedTopicReader reader;
+    private final Duration deadline;
 
-    public HashStateRestorer(Supplier<Consumer<String, String>> consumers, Duration pollTimeout) {
-        this.consumers = consumers;
-        this.pollTimeout = pollTimeout;
+    public HashStateRestorer(CompactedTopicReader reader, Duration deadline) {
+        this.reader = reader;
+        this.deadline = deadline;
     }
 
     /** Reads the whole topic into {@code state}; returns the number of live records. */
@@ -44,66 +39,27 @@ public final class HashStateRestorer {
      */
     public long restore(HashState state, Predicate<String> tenants) {
         state.forgetTenants(tenants);
-        try (Consumer<String, String> consumer = consumers.get()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.EXTRACTOR_STATE, pollTimeout);
-            if (infos == null || infos.isEmpty()) {
-                log.info("State topic {} has no partitions yet: starting with empty state", Topics.EXTRACTOR_STATE);
-                return 0;
+        CompactedTopicReader.Replay replay = reader.readToEnd(Topics.EXTRACTOR_STATE, deadline, (key, value) -> {
+            String[] parts = key.split("/", 4);
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("state key without tenant/school/type/sourcedId");
             }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, pollTimeout));
-            long applied = 0;
-            while (!caughtUp(consumer, end)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(pollTimeout)) {
-                    applied += apply(state, record, tenants) ? 1 : 0;
-                }
+            if (!tenants.test(parts[0])) {
+                return;
             }
-            log.info(
-                    "Hash state restored from {}: {} records, {} entries read",
-                    Topics.EXTRACTOR_STATE,
-                    state.size(),
-                    applied);
-            return state.size();
-        }
-    }
-
-    private static boolean caughtUp(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-        return end.isEmpty();
-    }
-
-    private static boolean apply(HashState state, ConsumerRecord<String, String> record, Predicate<String> tenants) {
-        if (record.key() == null) {
-            return false;
-        }
-        String[] parts = record.key().split("/", 4);
-        if (parts.length != 4) {
-            log.warn(
-                    "State entry with an unknown key shape at {}-{}@{} ignored",
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
-            return false;
-        }
-        if (!tenants.test(parts[0])) {
-            return false;
-        }
-        EntityType type;
-        try {
-            type = EntityType.valueOf(parts[2]);
-        } catch (IllegalArgumentException unknownType) {
-            log.warn("State entry of unknown type {} ignored", parts[2]);
-            return false;
-        }
-        if (record.value() == null) {
-            state.remove(parts[0], parts[1], type, parts[3]);
-        } else {
-            state.put(parts[0], parts[1], type, parts[3], record.value());
-        }
-        return true;
+            EntityType type = EntityType.valueOf(parts[2]);
+            if (value == null) {
+                state.remove(parts[0], parts[1], type, parts[3]);
+            } else {
+                state.put(parts[0], parts[1], type, parts[3], new String(value, StandardCharsets.UTF_8));
+            }
+        });
+        log.info(
+                "Hash state restored from {}: {} records, {} entries read, {} skipped",
+                Topics.EXTRACTOR_STATE,
+                state.size(),
+                replay.applied(),
+                replay.skipped());
+        return state.size();
     }
 }

@@ -7,13 +7,11 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.cycle.CyclePublisher;
+import com.rostersync.kernel.kafka.AcknowledgedSend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -63,21 +61,6 @@ public final class KafkaCyclePublisher implements CyclePublisher {
     }
 
     private <T> void await(List<CompletableFuture<T>> sent, String what) {
-        try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while sending " + what, interrupted);
-        } catch (ExecutionException | TimeoutException failed) {
-            throw new PublishFailedException("could not send " + what, failed);
-        }
-    }
-
-    /** The broker did not acknowledge a batch in time; the cycle's hashes do not advance. */
-    public static final class PublishFailedException extends RuntimeException {
-        PublishFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        AcknowledgedSend.awaitAll(sent, timeout, what);
     }
 }

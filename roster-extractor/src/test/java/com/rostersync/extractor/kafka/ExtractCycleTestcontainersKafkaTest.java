@@ -38,7 +38,7 @@ class ExtractCycleTestcontainersKafkaTest {
                 java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()))) {
             admin.createTopics(List.of(
                             new NewTopic(Topics.ROSTER_CHANGES, 1, (short) 1),
-                            ExtractorKafka.stateTopic(1, (short) 1),
+                            new NewTopic(Topics.EXTRACTOR_STATE, 1, (short) 1),
                             new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
                     .all()
                     .get();

@@ -9,6 +9,7 @@ import com.rostersync.extractor.kafka.HashStateRestorer;
 import com.rostersync.extractor.kafka.KafkaCyclePublisher;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
+import com.rostersync.kernel.kafka.CompactedTopicReader;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,9 +61,7 @@ public final class ExtractorHarness implements AutoCloseable {
         events = ExtractorKafka.eventTemplate(base, JsonMapper.builder().build());
         hashes = ExtractorKafka.stateTemplate(base);
         restored = new HashStateRestorer(
-                        () -> ExtractorKafka.stateConsumerFactory(
-                                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))
-                                .createConsumer(),
+                        new CompactedTopicReader(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)),
                         Duration.ofSeconds(10))
                 .restore(state);
         cycle = new TenantCycle(

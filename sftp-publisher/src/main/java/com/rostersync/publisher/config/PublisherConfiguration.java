@@ -20,24 +20,9 @@ import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the plain publishing classes to the registry, SFTP and Kafka edges. */
+/** Wires the plain publishing classes to the registry, SFTP and Kafka edges (the registry beans are the kernel's). */
 @Configuration(proxyBeanMethods = false)
 class PublisherConfiguration {
-
-    @Bean(destroyMethod = "close")
-    TenantRegistryWatcher tenantRegistryWatcher(TenantsProperties tenants) {
-        return new TenantRegistryWatcher(tenants.file(), tenants.pollInterval());
-    }
-
-    @Bean
-    SecretResolver secretResolver(SecretsProperties secrets) {
-        return SecretResolver.fromSystem(secrets.dir());
-    }
-
-    @Bean(destroyMethod = "close")
-    SecretWatcher secretWatcher(TenantRegistryWatcher watcher, SecretResolver secrets, TenantsProperties tenants) {
-        return new SecretWatcher(watcher::current, secrets, tenants.pollInterval());
-    }
 
     @Bean(destroyMethod = "close")
     SftpSessionFactories sftpSessionFactories(SecretResolver secrets, PublisherProperties publisher) {

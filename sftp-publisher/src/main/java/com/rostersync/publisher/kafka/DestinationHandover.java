@@ -58,7 +58,7 @@ final class DestinationHandover implements ConsumerAwareRebalanceListener {
                 .filter(tp -> tp.topic().equals(Topics.PUBLISHER_STATE))
                 .toList();
         if (!state.isEmpty()) {
-            int restored = reader.read(state, coordinator::restore);
+            long restored = reader.read(state, coordinator::restore);
             log.info("Destinations of partitions {} taken over; {} upload records read", state, restored);
             // The records before were read just now; later ones are this group's own writes.
             consumer.seekToEnd(state);

@@ -130,12 +130,16 @@ public final class AtomicSftpUploader implements DestinationUploader {
         if (session.exists(directory)) {
             return;
         }
-        StringBuilder path = new StringBuilder();
+        // A relative directory stays relative: it is below the login directory, whatever that is on the server.
+        StringBuilder path = new StringBuilder(directory.startsWith("/") ? "/" : "");
         for (String part : directory.split("/")) {
             if (part.isEmpty()) {
                 continue;
             }
-            path.append('/').append(part);
+            if (path.length() > 0 && path.charAt(path.length() - 1) != '/') {
+                path.append('/');
+            }
+            path.append(part);
             if (!session.exists(path.toString())) {
                 session.mkdir(path.toString());
             }

@@ -1,11 +1,10 @@
 package com.rostersync.publisher.upload;
 
+import com.rostersync.kernel.sftp.SftpCredentials;
+import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder;
+import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder.SftpLogin;
 import com.rostersync.tenants.DestinationAccount;
 import com.rostersync.tenants.SecretResolver;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.integration.file.remote.session.CachingSessionFactory;
 import org.springframework.integration.file.remote.session.SessionFactory;
 import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
@@ -55,7 +51,7 @@ public final class SftpSessionFactories implements AutoCloseable {
 
     /** @throws IllegalStateException when a secret the account names is not configured */
     SessionFactory<SftpClient.DirEntry> forDestination(DestinationAccount destination) {
-        Credentials credentials = credentials(destination);
+        SftpCredentials credentials = credentials(destination);
         Cached current = byDestination.compute(destination.id(), (id, cached) -> {
             if (cached != null
                     && cached.account.equals(destination)
@@ -111,7 +107,7 @@ public final class SftpSessionFactories implements AutoCloseable {
     }
 
     /** The account's secret values as of now, and a digest of them to compare with the cached factory's. */
-    private Credentials credentials(DestinationAccount destination) {
+    private SftpCredentials credentials(DestinationAccount destination) {
         String neededBy = "destination " + destination.id();
         String password = destination.password() == null
                 ? null
@@ -122,7 +118,7 @@ public final class SftpSessionFactories implements AutoCloseable {
         String passphrase = destination.password() != null || destination.privateKeyPassphrase() == null
                 ? null
                 : secrets.require(destination.privateKeyPassphrase(), neededBy).reveal();
-        return new Credentials(password, privateKey, passphrase);
+        return new SftpCredentials(password, privateKey, passphrase);
     }
 
     /** Drops the cached sessions of a destination, e.g. after a failure that may have left a session half-open. */
@@ -146,33 +142,13 @@ public final class SftpSessionFactories implements AutoCloseable {
                 });
     }
 
-    private Cached build(DestinationAccount destination, Credentials credentials) {
-        DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
-        factory.setHost(destination.host());
-        factory.setPort(destination.port());
-        factory.setUser(destination.username());
-        if (credentials.password() != null) {
-            factory.setPassword(credentials.password());
-        } else {
-            factory.setPrivateKey(new ByteArrayResource(credentials.privateKey().getBytes(StandardCharsets.UTF_8)));
-            if (credentials.passphrase() != null) {
-                factory.setPrivateKeyPassphrase(credentials.passphrase());
-            }
-        }
-        factory.setKnownHostsResource(
-                new ByteArrayResource((destination.knownHosts().strip() + "\n").getBytes(StandardCharsets.UTF_8)));
-        factory.setAllowUnknownKeys(false);
-        factory.setTimeout(
-                Math.toIntExact(timeouts.connect().plus(timeouts.auth()).toMillis()));
-        factory.setSshClientConfigurer(client -> {
-            CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, timeouts.connect());
-            CoreModuleProperties.AUTH_TIMEOUT.set(client, timeouts.auth());
-            CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, timeouts.auth());
-            SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(client, timeouts.auth());
-            CoreModuleProperties.IDLE_TIMEOUT.set(client, timeouts.transfer());
-            CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, timeouts.transfer());
-            CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(client, timeouts.transfer());
-        });
+    private Cached build(DestinationAccount destination, SftpCredentials credentials) {
+        DefaultSftpSessionFactory factory = SftpSessionFactoryBuilder.build(
+                new SftpLogin(destination.host(), destination.port(), destination.username(), destination.knownHosts()),
+                credentials,
+                timeouts.connect(),
+                timeouts.auth(),
+                timeouts.transfer());
         CachingSessionFactory<SftpClient.DirEntry> caching = new CachingSessionFactory<>(factory, 1);
         caching.setTestSession(true);
         caching.setSessionWaitTimeout(timeouts.connect().plus(timeouts.auth()).toMillis());
@@ -184,28 +160,6 @@ public final class SftpSessionFactories implements AutoCloseable {
         idleCloser.shutdownNow();
         byDestination.values().forEach(Cached::destroy);
         byDestination.clear();
-    }
-
-    /** Secret values, only for the SSH client; {@code toString()} shows none of them. */
-    private record Credentials(String password, String privateKey, String passphrase) {
-
-        String digest() {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (String part : new String[] {password, privateKey, passphrase}) {
-                    sha.update((part == null ? "-" : "+" + part).getBytes(StandardCharsets.UTF_8));
-                    sha.update((byte) 0);
-                }
-                return HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Credentials[****]";
-        }
     }
 
     private static final class Cached {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AtomicSftpUploaderTest {
 
@@ -298,25 +300,33 @@ class AtomicSftpUploaderTest {
     }
 
     @Test
-    void createsTheDirectoryWhenTheAccountHasNone() throws Exception {
-        DestinationAccount base = SftpFixtures.passwordDestination(server, secrets, "nodir", "MHS");
-        DestinationAccount destination = new DestinationAccount(
-                base.id(),
-                base.host(),
-                base.port(),
-                base.username(),
-                base.password(),
-                null,
-                null,
-                base.knownHosts(),
-                "/home/nodir/new/oneroster11/",
-                base.schoolIds(),
-                Duration.ZERO);
+    void theDefaultDirectoryIsOneroster11BelowTheLoginDirectoryWhichIsHomeOnClever() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "login-home", "MHS");
         MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
 
         uploader.upload(destination, files);
 
-        assertThat(Files.readString(server.homeOf("nodir").resolve("new/oneroster11/manifest.csv")))
+        assertThat(destination.directory())
+                .as("relative, so a plain OpenSSH account needs no directory either")
+                .isEqualTo("oneroster11/");
+        assertSameFiles("login-home", files);
+    }
+
+    /** An absolute directory is taken from the root, a relative one from the login directory; both are created. */
+    @ParameterizedTest
+    @CsvSource({
+        "absolute, /home/absolute/new/oneroster11/, new/oneroster11",
+        "relative, exports/oneroster11/, exports/oneroster11"
+    })
+    void createsAMissingDirectoryAbsoluteOrBelowTheLoginDirectory(String user, String directory, String underHome)
+            throws Exception {
+        DestinationAccount destination =
+                SftpFixtures.inDirectory(SftpFixtures.passwordDestination(server, secrets, user, "MHS"), directory);
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+
+        uploader.upload(destination, files);
+
+        assertThat(Files.readString(server.homeOf(user).resolve(underHome).resolve("manifest.csv")))
                 .isEqualTo(files.files().get(0).content());
     }
 

@@ -5,12 +5,11 @@ import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
 import com.rostersync.events.command.ApproveHold;
 import com.rostersync.events.command.AuditEntry;
+import com.rostersync.kernel.kafka.AcknowledgedSend;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +22,8 @@ import org.springframework.stereotype.Component;
 class HoldApprovals {
 
     static final String ACTION = "APPROVE_HOLD";
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
@@ -52,13 +53,6 @@ class HoldApprovals {
     }
 
     private void send(String topic, String key, Object value) {
-        try {
-            kafka.send(topic, key, value).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing to " + topic, interrupted);
-        } catch (ExecutionException | TimeoutException failed) {
-            throw new IllegalStateException("Could not write to " + topic, failed);
-        }
+        AcknowledgedSend.await(kafka.send(topic, key, value), SEND_TIMEOUT, topic + " key " + key);
     }
 }

@@ -2,23 +2,24 @@ package com.rostersync.extractor.source.csv;
 
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.kernel.sftp.SftpCredentials;
+import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder;
+import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder.SftpLogin;
 import com.rostersync.tenants.CsvDropSource;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 import org.springframework.integration.sftp.session.SftpSession;
 
 /**
  * A drop on an SFTP site, read through Spring Integration SFTP with the site's host key pinned by its known_hosts
- * line (no "accept unknown keys"). Files still being uploaded ({@code .part}, {@code .writing}, {@code .tmp}) are
+ * line (no "accept unknown keys"), through the kernel's session-factory builder. Files still being uploaded ({@code .part}, {@code .writing}, {@code .tmp}) are
  * left for the next cycle.
  */
 public final class SftpDropFetcher implements DropFetcher {
@@ -39,10 +40,6 @@ public final class SftpDropFetcher implements DropFetcher {
     @Override
     public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing) throws SourceFailure {
         CsvDropSource drop = tenant.source().csvDrop();
-        DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
-        factory.setHost(drop.host());
-        factory.setPort(drop.port());
-        factory.setUser(drop.username());
         String secretName = drop.password() != null
                 ? drop.password().name()
                 : drop.privateKey().name();
@@ -51,16 +48,16 @@ public final class SftpDropFetcher implements DropFetcher {
                         OutcomeReason.SOURCE_CREDENTIALS,
                         "tenant " + tenant.id() + ": secret " + secretName + " for the SFTP drop (" + login(drop)
                                 + ") is not configured"));
-        if (drop.password() != null) {
-            factory.setPassword(secret.reveal());
-        } else {
-            factory.setPrivateKey(new ByteArrayResource(secret.reveal().getBytes(StandardCharsets.UTF_8)));
-        }
-        factory.setKnownHostsResource(
-                new ByteArrayResource((drop.knownHosts() + "\n").getBytes(StandardCharsets.UTF_8)));
         Duration timeout =
                 drop.timeout() != null && drop.timeout().compareTo(callTimeout) < 0 ? drop.timeout() : callTimeout;
-        factory.setTimeout((int) timeout.toMillis());
+        DefaultSftpSessionFactory factory = SftpSessionFactoryBuilder.build(
+                new SftpLogin(drop.host(), drop.port(), drop.username(), drop.knownHosts()),
+                drop.password() != null
+                        ? SftpCredentials.password(secret.reveal())
+                        : SftpCredentials.privateKey(secret.reveal(), null),
+                timeout,
+                timeout,
+                timeout);
         String directory = drop.directory().endsWith("/") ? drop.directory() : drop.directory() + "/";
         String step = "connect to";
         try (SftpSession session = factory.getSession()) {

@@ -1,0 +1,44 @@
+package com.rostersync.kernel.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The settings every service runs with unless its own file or the environment says otherwise: added last, so any
+ * other source wins. Kept here so that the four service files hold only what is their own and cannot drift apart
+ * (the Kafka address from {@code KAFKA_BOOTSTRAP_SERVERS}, the same actuator endpoints, Kafka observation on).
+ */
+public final class KernelDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "rostersyncKernelDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(SOURCE_NAME)) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        defaults.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // A consumer must never create a topic with the broker's default partition count (see TopicDeclarer).
+        defaults.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        defaults.put("spring.kafka.template.observation-enabled", "true");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("rostersync.tenants.file", "${ROSTERSYNC_TENANTS_FILE:tenants.yml}");
+        return defaults;
+    }
+}
