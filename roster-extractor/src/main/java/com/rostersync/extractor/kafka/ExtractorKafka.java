@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ExtractorKafka {
 
     /**
-     * Holds no records: its partitions share the tenants out among the extractor instances (the consumer group
-     * {@code roster-extractor}); see {@link TenantOwnership}.
+     * Holds no records: its partitions share the tenants out among the extractor instances (the consumer group of
+     * {@link TenantGroupListener}, named after its id); see {@link TenantOwnership}.
      */
     public static final String TENANTS_TOPIC = PlatformTopics.EXTRACTOR_TENANTS;
 
@@ -75,7 +75,6 @@ public final class ExtractorKafka {
             CycleScheduler scheduler,
             Duration cycleGrace) {
         Map<String, Object> props = new HashMap<>(consumer);
-        props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "roster-extractor");
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(
                 new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()));
