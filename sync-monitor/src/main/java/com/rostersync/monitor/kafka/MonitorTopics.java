@@ -5,7 +5,7 @@ package com.rostersync.monitor.kafka;
  * successful upload per district (compacted, keyed by tenant id), so the STALE check and the age gauge survive a
  * restart. Only the monitor reads or writes it, so it is not part of the shared contract.
  */
-public final class MonitorTopics {
+final class MonitorTopics {
 
     public static final String LAST_SUCCESS = "roster.monitor-last-success.v1";
 
