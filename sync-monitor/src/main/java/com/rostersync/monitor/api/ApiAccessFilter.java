@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * password of basic auth (user = operator name, which lets a browser prompt for it from an e-mail link); the operator
  * it belongs to is what the audit records.
  */
-public final class ApiAccessFilter extends OncePerRequestFilter {
+final class ApiAccessFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the authenticated operator's name. */
     public static final String OPERATOR = "com.rostersync.monitor.api.operator";

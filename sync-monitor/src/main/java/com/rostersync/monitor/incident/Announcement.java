@@ -1,7 +1,7 @@
 package com.rostersync.monitor.incident;
 
 /** What the district leaders were last told about an incident; mails go out only to change what they know. */
-public enum Announcement {
+enum Announcement {
     NONE,
     OPENED,
     RESOLVED

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * (totals, line numbers, library messages) are left out, so they cannot make a repeat look new. Stored as a short
  * SHA-256 digest, so the state topic does not keep the ids twice.
  */
-public final class ConditionFingerprint {
+final class ConditionFingerprint {
 
     private ConditionFingerprint() {}
 

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * <p>Only the times are restored after a restart; which units fail and which snapshots wait is learnt again from the
  * next outcomes.
  */
-public final class DistrictFreshness {
+final class DistrictFreshness {
 
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, Pipeline> pipelines = new HashMap<>();

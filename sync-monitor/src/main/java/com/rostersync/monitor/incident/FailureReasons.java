@@ -11,7 +11,7 @@ import java.util.Set;
  * per non-empty detail list. A file failure inside an otherwise complete upload is its own incident (seed: "district
  * leaders will receive an email notification alerting them to the specific file failure").
  */
-public final class FailureReasons {
+final class FailureReasons {
 
     private FailureReasons() {}
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * on is durable first), a null value deletes the key, and {@link #readAll} replays the topic from the beginning to its
  * current end at start-up.
  */
-public final class CompactedTopicStore<T> {
+final class CompactedTopicStore<T> {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 

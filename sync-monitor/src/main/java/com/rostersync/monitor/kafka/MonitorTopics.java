@@ -7,7 +7,7 @@ import com.rostersync.kernel.topic.PlatformTopics;
  * successful upload per district (compacted, keyed by tenant id), so the STALE check and the age gauge survive a
  * restart. Only the monitor reads or writes it, so it is not part of the shared contract; the kernel declares it.
  */
-public final class MonitorTopics {
+final class MonitorTopics {
 
     public static final String LAST_SUCCESS = PlatformTopics.MONITOR_LAST_SUCCESS;
 

@@ -30,7 +30,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * do (IncidentAdvice) and, for a deletion hold, the approval link. Only ids, counts, file names and lines go in; the
  * incident carries no personal data and no secrets, so neither can the mail.
  */
-public final class IncidentMailComposer {
+final class IncidentMailComposer {
 
     static final String NOTHING_ARCHIVED =
             "Nothing was archived: new and updated records kept flowing, and every archive of this school waits"

@@ -47,7 +47,7 @@ import java.util.TreeSet;
  * Extension columns ({@code metadata.<name>}) go into the records' {@code metadata}; orgs of every 1.1 type are read,
  * and only {@code school} orgs are schools.
  */
-public final class OneRosterDropReader {
+final class OneRosterDropReader {
 
     private static final Map<OneRosterFile, EntityType> TYPES = Map.of(
             OneRosterFile.ORGS,

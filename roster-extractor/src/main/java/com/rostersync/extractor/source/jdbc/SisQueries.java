@@ -13,7 +13,7 @@ import java.util.Set;
  * it; an override must return it), and each query is wrapped as a derived table to read only changed rows, only ids,
  * or only some ids: the tenant's SQL stays the one source of truth for what a record is.
  */
-public final class SisQueries {
+final class SisQueries {
 
     private record Canonical(String columns, String table) {}
 
