@@ -69,7 +69,7 @@ record RegistryFile(@NotEmpty(message = "must list at least one tenant") List<@V
             String username,
             String passwordRef,
             Map<String, @NotBlank(message = REQUIRED) @SelectsNoPassword String> queries,
-            @DurationMin(seconds = 1, message = "must be at least 1s") Duration timeout,
+            @DurationMin(seconds = 0, inclusive = false, message = "must be positive") Duration timeout,
             @Valid ChangeTrackingEntry changeTracking) {}
 
     record ChangeTrackingEntry(
@@ -96,7 +96,7 @@ record RegistryFile(@NotEmpty(message = "must list at least one tenant") List<@V
             String privateKeyRef,
             String knownHosts,
             String directory,
-            @DurationMin(seconds = 1, message = "must be at least 1s") Duration timeout) {
+            @DurationMin(seconds = 0, inclusive = false, message = "must be positive") Duration timeout) {
 
         @AssertTrue(message = "set either folder (a local drop) or host (an SFTP site), not both or neither")
         boolean isOneLocation() {

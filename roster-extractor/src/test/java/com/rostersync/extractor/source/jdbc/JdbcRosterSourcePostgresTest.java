@@ -9,23 +9,17 @@ import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.support.IncrementalSync;
+import com.rostersync.extractor.support.PostgresSis;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.ChangeTracking;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,52 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JdbcRosterSourcePostgresTest {
 
-    private static final String PASSWORD = "pg-sis-password";
+    private static final String PASSWORD = PostgresSis.PASSWORD;
 
     @TempDir
     static Path dir;
 
-    static EmbeddedPostgres postgres;
+    static PostgresSis postgres;
     static String url;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Path data = dir.resolve("pgdata");
-        try {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(true)
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .start();
-        } catch (Exception | Error cannotStart) {
-            Assumptions.abort("embedded PostgreSQL cannot start here: " + cannotStart);
-        }
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                Statement statement = admin.createStatement()) {
-            statement.execute("create role sis login password '" + PASSWORD + "'");
-            statement.execute("create database sis owner sis");
-        }
-        // Password authentication for TCP, so a wrong password is really rejected (28P01).
-        Files.writeString(
-                data.resolve("pg_hba.conf"),
-                "local all all trust\nhost sis all 127.0.0.1/32 md5\n" + "host all postgres 127.0.0.1/32 trust\n");
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                Statement statement = admin.createStatement()) {
-            statement.execute("select pg_reload_conf()");
-        }
-        url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/sis";
-        try (Connection sis = java.sql.DriverManager.getConnection(url, "sis", PASSWORD);
-                Statement statement = sis.createStatement()) {
-            for (String sql : script("/sis/schema.sql")) {
-                statement.execute(sql);
-            }
-            for (String sql : script("/sis/fixture.sql")) {
-                statement.execute(sql);
-            }
-            for (String sql : script("/sis/change-tracking-postgresql.sql")) {
-                statement.execute(sql);
-            }
-        }
+        postgres = PostgresSis.startIn(dir);
+        url = postgres.createDatabase();
     }
 
     @AfterAll
@@ -154,31 +114,11 @@ class JdbcRosterSourcePostgresTest {
     }
 
     private static void execute(String... statements) throws Exception {
-        try (Connection sis = java.sql.DriverManager.getConnection(url, "sis", PASSWORD);
-                Statement statement = sis.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        PostgresSis.execute(url, statements);
     }
 
     private static JdbcRosterSource source(String password) {
         return new JdbcRosterSource(
                 new SecretResolver(Map.of(Tenants.PASSWORD_REF, password), null), Duration.ofSeconds(10));
-    }
-
-    private static List<String> script(String resource) throws IOException {
-        try (InputStream in = JdbcRosterSourcePostgresTest.class.getResourceAsStream(resource)) {
-            StringBuilder clean = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int comment = line.indexOf("--");
-                clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-            }
-            // Statements end a line; a semicolon inside a line belongs to a PL/pgSQL body.
-            return java.util.Arrays.stream(clean.toString().split(";\\s*\\n"))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        }
     }
 }
