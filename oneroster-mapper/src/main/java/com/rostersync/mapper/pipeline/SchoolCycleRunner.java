@@ -8,6 +8,7 @@ import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.mapper.config.MapperProperties;
 import com.rostersync.mapper.cycle.CyclePlan;
@@ -203,8 +204,8 @@ public class SchoolCycleRunner implements SmartLifecycle {
                             change.entityType(),
                             change.sourcedId())));
                 }
-            } else if (event instanceof CycleCompleted) {
-                roster.meta(roster.meta().withPendingCycle(true));
+            } else if (event instanceof CycleCompleted marker) {
+                roster.meta(roster.meta().withPendingCycle(true).withTenantCycle(marker.tenantCycle()));
                 writes.add(StateWrite.put(StateEntry.meta(roster.tenantId(), roster.schoolId(), roster.meta())));
                 completed.add(key);
             }
@@ -267,8 +268,9 @@ public class SchoolCycleRunner implements SmartLifecycle {
                     tenant.map(Tenant::deletionThresholdPercent).orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
             Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
             CyclePlan plan = planner.plan(roster, percent, emptyOnPurpose, clock.instant());
+            TenantCycleRef cycle = roster.meta().tenantCycle();
             if (plan.snapshot().isPresent()) {
-                send(Topics.SNAPSHOTS, key, plan.snapshot().get());
+                send(Topics.SNAPSHOTS, key, plan.snapshot().get().forCycle(cycle));
             }
             List<StateWrite> writes = publishedChanges(roster, plan.published());
             writes.add(StateWrite.put(StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta())));
@@ -276,7 +278,7 @@ public class SchoolCycleRunner implements SmartLifecycle {
             roster.published().clear();
             roster.published().putAll(plan.published());
             roster.meta(plan.meta());
-            send(Topics.OUTCOMES, key, plan.outcome());
+            send(Topics.OUTCOMES, key, plan.outcome().forCycle(cycle));
             plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
             metrics.outcomeSent(plan.outcome());
             log.info(

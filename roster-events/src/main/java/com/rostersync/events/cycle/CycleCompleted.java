@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Closes one school's cycle: every change of {@code cycleId} for this school was published before it.
  * {@code carriedForward} lists entity types whose source part failed this cycle (a bad file); their records were
- * left exactly as last published, never deleted.
+ * left exactly as last published, never deleted. {@code tenantCycle} names every school of the tenant's cycle (null
+ * from an extractor that predates it).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CycleCompleted(
@@ -20,5 +21,20 @@ public record CycleCompleted(
         Instant startedAt,
         Instant completedAt,
         Map<EntityType, ChangeCounts> counts,
-        Set<EntityType> carriedForward)
-        implements RosterChangeEvent {}
+        Set<EntityType> carriedForward,
+        TenantCycleRef tenantCycle)
+        implements RosterChangeEvent {
+
+    /** A marker without the tenant cycle's school list, as an older extractor sends it. */
+    public CycleCompleted(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            String cycleId,
+            Instant startedAt,
+            Instant completedAt,
+            Map<EntityType, ChangeCounts> counts,
+            Set<EntityType> carriedForward) {
+        this(schemaVersion, tenantId, schoolId, cycleId, startedAt, completedAt, counts, carriedForward, null);
+    }
+}

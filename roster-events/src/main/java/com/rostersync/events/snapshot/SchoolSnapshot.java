@@ -1,6 +1,7 @@
 package com.rostersync.events.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.rostersync.events.cycle.TenantCycleRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * {@code heldDeletions} counts records kept in the files only because a deletion threshold holds them.
  * {@code emptyOnPurpose} names (manifest names) the files sent without rows because the tenant's source may genuinely
  * leave them empty: only those may reach a receiver as a header-only bulk file, which archives the whole type.
+ * {@code tenantCycle} is the tenant cycle the snapshot was built for (null when unknown).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolSnapshot(
@@ -21,10 +23,35 @@ public record SchoolSnapshot(
         Instant createdAt,
         List<SnapshotFile> files,
         int heldDeletions,
-        List<String> emptyOnPurpose) {
+        List<String> emptyOnPurpose,
+        TenantCycleRef tenantCycle) {
 
     public SchoolSnapshot {
         emptyOnPurpose = emptyOnPurpose == null ? List.of() : List.copyOf(emptyOnPurpose);
+    }
+
+    /** A snapshot not tied to a tenant cycle. */
+    public SchoolSnapshot(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            long version,
+            String contentHash,
+            Instant createdAt,
+            List<SnapshotFile> files,
+            int heldDeletions,
+            List<String> emptyOnPurpose) {
+        this(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                version,
+                contentHash,
+                createdAt,
+                files,
+                heldDeletions,
+                emptyOnPurpose,
+                null);
     }
 
     /** A snapshot without files emptied on purpose: every file it sends has rows. */
@@ -38,5 +65,20 @@ public record SchoolSnapshot(
             List<SnapshotFile> files,
             int heldDeletions) {
         this(schemaVersion, tenantId, schoolId, version, contentHash, createdAt, files, heldDeletions, List.of());
+    }
+
+    /** This snapshot, built for {@code cycle}. */
+    public SchoolSnapshot forCycle(TenantCycleRef cycle) {
+        return new SchoolSnapshot(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                version,
+                contentHash,
+                createdAt,
+                files,
+                heldDeletions,
+                emptyOnPurpose,
+                cycle);
     }
 }

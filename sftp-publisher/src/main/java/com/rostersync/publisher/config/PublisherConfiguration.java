@@ -83,7 +83,8 @@ class PublisherConfiguration {
                         retry.jitter(),
                         retry.recoverAfter()),
                 publisher.poolSize(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                publisher.cycleWait());
         watcher.onChange(registry -> {
             factories.retainOnly(registry.tenants().stream()
                     .flatMap(t -> t.destinations().stream())

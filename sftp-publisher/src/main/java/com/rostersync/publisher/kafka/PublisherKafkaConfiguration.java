@@ -1,11 +1,14 @@
 package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.publisher.config.TopicsProperties;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -16,7 +19,10 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -35,6 +41,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class PublisherKafkaConfiguration {
+
+    static final String OUTCOME_LISTENER_FACTORY = "outcomeListenerFactory";
+
+    /**
+     * The MAP outcomes the publisher reads to learn that a school of a tenant cycle is mapped; an outcome it cannot
+     * read is skipped (logged), as it is only a hint that shortens a bounded wait.
+     */
+    @Bean(OUTCOME_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, SyncOutcome> outcomeListenerFactory(
+            ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper) {
+        Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "sftp-publisher-map-outcomes");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        DefaultKafkaConsumerFactory<String, SyncOutcome> outcomes = new DefaultKafkaConsumerFactory<>(
+                config,
+                new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SyncOutcome.class, jsonMapper, false)));
+        ConcurrentKafkaListenerContainerFactory<String, SyncOutcome> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(outcomes);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+        return factory;
+    }
 
     @Bean
     DefaultKafkaConsumerFactoryCustomizer snapshotDeserializer(JsonMapper jsonMapper) {
