@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sourceSystemCode  manifest {@code source.systemCode}
  * @param snapshotMaxBytes  largest snapshot message (producer {@code max.request.size}, topic
  *                          {@code max.message.bytes}); see docs/mapper.md
+ * @param stateDir          Kafka Streams state directory (RocksDB stores); unset: {@code spring.kafka.streams.state-dir},
+ *                          else Kafka Streams' default under {@code java.io.tmpdir}, one folder per application id
+ * @param streamThreads     stream threads of this instance (schools are spread over them by partition)
  */
 @Validated
 @ConfigurationProperties("rostersync.mapper")
@@ -26,4 +29,6 @@ public record MapperProperties(
         @NotNull @DefaultValue("5s") Duration retryDelay,
         @NotBlank @DefaultValue("RosterSync") String sourceSystemName,
         @NotBlank @DefaultValue("rostersync") String sourceSystemCode,
-        @Positive @DefaultValue("16777216") int snapshotMaxBytes) {}
+        @Positive @DefaultValue("16777216") int snapshotMaxBytes,
+        String stateDir,
+        @Positive @DefaultValue("2") int streamThreads) {}

@@ -49,7 +49,7 @@ class DeletionHoldIntegrationTest {
         String bootstrap = broker.getBrokersAsString();
         try (var snapshots = new TopicProbe<>(bootstrap, Topics.SNAPSHOTS, SchoolSnapshot.class);
                 var outcomes = new TopicProbe<>(bootstrap, Topics.OUTCOMES, SyncOutcome.class)) {
-            try (ConfigurableApplicationContext app = start(bootstrap, tenants)) {
+            try (ConfigurableApplicationContext app = start(bootstrap, tenants, dir.resolve("state"))) {
                 send(app, RosterEvents.schoolWithStudents("maple", PASS, 501));
                 send(app, RosterEvents.schoolWithStudents("maple", HOLD, 501));
                 send(app, RosterEvents.schoolWithStudents("oak", RAISE, 501));
@@ -78,11 +78,14 @@ class DeletionHoldIntegrationTest {
                 outcomes.await("oak/" + RAISE, o -> o.reason() == OutcomeReason.THRESHOLD);
             }
 
-            try (ConfigurableApplicationContext app = start(bootstrap, tenants)) {
-                assertThat(app.getBean(SchoolCycleRunner.class)
-                                .meta("maple", HOLD)
-                                .heldDeletions())
-                        .containsEntry(EntityType.PERSON, 51L);
+            try (ConfigurableApplicationContext app = start(bootstrap, tenants, dir.resolve("state"))) {
+                SchoolStates states = app.getBean(SchoolStates.class);
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .ignoreExceptions()
+                        .untilAsserted(
+                                () -> assertThat(states.meta("maple", HOLD).heldDeletions())
+                                        .containsEntry(EntityType.PERSON, 51L));
                 send(app, List.of(RosterEvents.completed("maple", HOLD)));
                 outcomes.awaitCount("maple/" + HOLD, o -> o.reason() == OutcomeReason.THRESHOLD, 2);
                 assertThat(snapshots.drain("maple/" + HOLD))
@@ -118,7 +121,7 @@ class DeletionHoldIntegrationTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String bootstrap, Path tenants) {
+    private static ConfigurableApplicationContext start(String bootstrap, Path tenants, Path stateDir) {
         return OneRosterMapperApplication.builder()
                 .run(
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
@@ -126,6 +129,7 @@ class DeletionHoldIntegrationTest {
                         "--rostersync.tenants.file=" + tenants,
                         "--rostersync.tenants.poll-interval=100ms",
                         "--rostersync.mapper.quiet-period=200ms",
+                        "--rostersync.mapper.state-dir=" + stateDir,
                         "--rostersync.topics.partitions=1");
     }
 

@@ -47,6 +47,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         properties = {
             "spring.config.name=oneroster-mapper",
             "rostersync.mapper.quiet-period=300ms",
+            "rostersync.mapper.state-dir=${java.io.tmpdir}/mapper-flow-test-${random.uuid}",
             "rostersync.topics.partitions=1",
             "rostersync.tenants.file=src/test/resources/tenants-test.yml"
         })
