@@ -9,8 +9,9 @@ package com.rostersync.events;
  * new major version, which an older consumer refuses ({@link #check}) instead of misreading, and which gets a new
  * topic line (".v2") so that both can run side by side.
  *
- * <p>Revisions: 1.0 is everything written before {@code schemaMinor} existed; 1.1 adds {@code schemaMinor} itself and
- * the {@code UNKNOWN} constant of every enum on the wire.
+ * <p>Revisions: 1.0 is everything written before {@code schemaMinor} existed; 1.1 adds {@code schemaMinor} itself, the
+ * {@code UNKNOWN} constant of every enum on the wire, and the tenant cycle ({@code tenantCycle}) on cycle markers,
+ * snapshots and outcomes.
  */
 public final class SchemaVersion {
 

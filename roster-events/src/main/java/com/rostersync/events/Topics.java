@@ -13,9 +13,6 @@ public final class Topics {
     /** Extractor's last published content hash per record (compacted), keyed by {@link Keys#record}. */
     public static final String EXTRACTOR_STATE = "roster.extractor-state.v1";
 
-    /** Mapper's current roster per school (compacted changelog), keyed by {@link Keys#record}. */
-    public static final String MAPPER_STATE = "roster.mapper-state.v1";
-
     /** Complete OneRoster 1.1 file sets, one event per school whose content changed, keyed by {@link Keys#school}. */
     public static final String SNAPSHOTS = "roster.snapshots.v1";
 

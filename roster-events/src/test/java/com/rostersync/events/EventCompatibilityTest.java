@@ -49,6 +49,21 @@ class EventCompatibilityTest {
     }
 
     @Test
+    void aMarkerFromAnExtractorWithoutTenantCyclesReadsWithNone() {
+        String older =
+                """
+                {"eventType":"CycleCompleted","schemaVersion":1,"tenantId":"maple","schoolId":"MHS","cycleId":"c-1",
+                 "startedAt":"2026-11-23T10:00:00Z","completedAt":"2026-11-23T10:00:01Z","counts":{},
+                 "carriedForward":[]}
+                """;
+
+        CycleCompleted marker = (CycleCompleted) json.readValue(older, RosterChangeEvent.class);
+
+        assertThat(marker.cycleId()).isEqualTo("c-1");
+        assertThat(marker.tenantCycle()).isNull();
+    }
+
+    @Test
     void writesLogicalTypeNamesNotJavaClassNames() {
         RosterChangeEvent completed = new CycleCompleted(
                 SchemaVersion.CURRENT,

@@ -310,6 +310,12 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         properties.put("spring.thymeleaf.check-template-location", "false");
+        if (service.equals(MAPPER)) {
+            // The mapper's Kafka Streams stores live with the rest of this run, and go with it.
+            properties.put(
+                    "rostersync.mapper.state-dir",
+                    workdir.resolve("mapper-state").toString());
+        }
         if (service.equals(MONITOR)) {
             properties.put("rostersync.monitor.api.tokens." + API_OPERATOR, apiToken);
             properties.put(
@@ -322,7 +328,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Each start begins from a clean demo (Kafka's state is not kept either), so old files cannot pass for new. */
     private void cleanPreviousRun() {
-        for (String folder : List.of("sftp-server", "sftp", "mail", "sis", "secrets", "logs")) {
+        for (String folder : List.of("sftp-server", "sftp", "mail", "sis", "secrets", "logs", "mapper-state")) {
             deleteRecursively(workdir.resolve(folder));
         }
     }

@@ -2,6 +2,7 @@ package com.rostersync.mapper.config;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryDelay        how long to wait before retrying a school whose snapshot could not be sent
  * @param sourceSystemName  manifest {@code source.systemName}
  * @param sourceSystemCode  manifest {@code source.systemCode}
+ * @param stateDir          Kafka Streams state directory (RocksDB stores); unset: {@code spring.kafka.streams.state-dir},
+ *                          else Kafka Streams' default under {@code java.io.tmpdir}, one folder per application id
+ * @param streamThreads     stream threads of this instance (schools are spread over them by partition)
  */
 @Validated
 @ConfigurationProperties("rostersync.mapper")
@@ -22,4 +26,6 @@ public record MapperProperties(
         @NotNull @DefaultValue("2s") Duration quietPeriod,
         @NotNull @DefaultValue("5s") Duration retryDelay,
         @NotBlank @DefaultValue("RosterSync") String sourceSystemName,
-        @NotBlank @DefaultValue("rostersync") String sourceSystemCode) {}
+        @NotBlank @DefaultValue("rostersync") String sourceSystemCode,
+        String stateDir,
+        @Positive @DefaultValue("2") int streamThreads) {}

@@ -2,13 +2,15 @@ package com.rostersync.mapper.roster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.EntityType;
+import com.rostersync.events.cycle.TenantCycleRef;
 import java.util.Map;
 
 /**
  * What the mapper remembers about a school besides its records: the last emitted snapshot's version and content hash,
  * whether an operator approved the held deletions (and how many: {@code approvedDeletions}, null for no bound), how
  * many deletions are held per type, and whether a completed cycle still waits to be processed (so a restart between
- * the marker and the snapshot loses nothing).
+ * the marker and the snapshot loses nothing), and which tenant cycle that was ({@code tenantCycle}, passed on to the
+ * snapshot and outcome so the publisher can upload each destination once per tenant cycle).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolMeta(
@@ -17,10 +19,22 @@ public record SchoolMeta(
         boolean holdApproved,
         Map<EntityType, Long> heldDeletions,
         boolean pendingCycle,
-        Long approvedDeletions) {
+        Long approvedDeletions,
+        TenantCycleRef tenantCycle) {
 
     public SchoolMeta {
         heldDeletions = heldDeletions == null ? Map.of() : Map.copyOf(heldDeletions);
+    }
+
+    /** Metadata outside any pending tenant cycle. */
+    public SchoolMeta(
+            long version,
+            String contentHash,
+            boolean holdApproved,
+            Map<EntityType, Long> heldDeletions,
+            boolean pendingCycle,
+            Long approvedDeletions) {
+        this(version, contentHash, holdApproved, heldDeletions, pendingCycle, approvedDeletions, null);
     }
 
     public static SchoolMeta initial() {
@@ -32,11 +46,18 @@ public record SchoolMeta(
     }
 
     public SchoolMeta withPendingCycle(boolean pending) {
-        return new SchoolMeta(version, contentHash, holdApproved, heldDeletions, pending, approvedDeletions);
+        return new SchoolMeta(
+                version, contentHash, holdApproved, heldDeletions, pending, approvedDeletions, tenantCycle);
+    }
+
+    /** The completed cycle waiting to be processed belongs to {@code cycle} (null: not known). */
+    public SchoolMeta withTenantCycle(TenantCycleRef cycle) {
+        return new SchoolMeta(
+                version, contentHash, holdApproved, heldDeletions, pendingCycle, approvedDeletions, cycle);
     }
 
     /** An operator approved up to {@code deletions} held deletions (null: however many are held); see HoldApproval. */
     public SchoolMeta withHoldApproved(Long deletions) {
-        return new SchoolMeta(version, contentHash, true, heldDeletions, pendingCycle, deletions);
+        return new SchoolMeta(version, contentHash, true, heldDeletions, pendingCycle, deletions, tenantCycle);
     }
 }

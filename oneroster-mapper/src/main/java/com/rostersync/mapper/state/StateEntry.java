@@ -8,7 +8,7 @@ import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.mapper.roster.SchoolMeta;
 
 /**
- * One value on the mapper's compacted changelog ({@code Topics.MAPPER_STATE}): a record the source holds now
+ * One value of the mapper's state stores (and so of their changelog topics): a record the source holds now
  * (CURRENT), a record of the last published snapshot (PUBLISHED), or the school's metadata (META). Each carries its
  * school, so the state is rebuilt from the values alone; a null value (tombstone) removes the key.
  */

@@ -49,7 +49,7 @@ class DeletionHoldIntegrationTest {
         String bootstrap = broker.getBrokersAsString();
         try (var snapshots = new TopicProbe<>(bootstrap, Topics.SNAPSHOTS, SchoolSnapshot.class);
                 var outcomes = new TopicProbe<>(bootstrap, Topics.OUTCOMES, SyncOutcome.class)) {
-            try (ConfigurableApplicationContext app = start(bootstrap, tenants)) {
+            try (ConfigurableApplicationContext app = start(bootstrap, tenants, dir.resolve("state"))) {
                 send(app, RosterEvents.schoolWithStudents("maple", PASS, 501));
                 send(app, RosterEvents.schoolWithStudents("maple", HOLD, 501));
                 send(app, RosterEvents.schoolWithStudents("oak", RAISE, 501));
@@ -79,15 +79,14 @@ class DeletionHoldIntegrationTest {
                 outcomes.await("oak", o -> o.schoolIds().contains(RAISE) && o.reason() == OutcomeReason.THRESHOLD);
             }
 
-            try (ConfigurableApplicationContext app = start(bootstrap, tenants)) {
-                // Restored from the changelog when the consumer is given the school's partition.
-                SchoolCycleRunner runner = app.getBean(SchoolCycleRunner.class);
+            try (ConfigurableApplicationContext app = start(bootstrap, tenants, dir.resolve("state"))) {
+                SchoolStates states = app.getBean(SchoolStates.class);
                 org.awaitility.Awaitility.await()
-                        .atMost(java.time.Duration.ofSeconds(30))
-                        .untilAsserted(() -> assertThat(runner.meta("maple", HOLD))
-                                .isNotNull()
-                                .extracting(meta -> meta.heldDeletions().get(EntityType.PERSON))
-                                .isEqualTo(51L));
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .ignoreExceptions()
+                        .untilAsserted(
+                                () -> assertThat(states.meta("maple", HOLD).heldDeletions())
+                                        .containsEntry(EntityType.PERSON, 51L));
                 send(app, List.of(RosterEvents.completed("maple", HOLD)));
                 outcomes.awaitCount(
                         "maple", o -> o.schoolIds().contains(HOLD) && o.reason() == OutcomeReason.THRESHOLD, 2);
@@ -125,7 +124,7 @@ class DeletionHoldIntegrationTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String bootstrap, Path tenants) {
+    private static ConfigurableApplicationContext start(String bootstrap, Path tenants, Path stateDir) {
         return OneRosterMapperApplication.builder()
                 .run(
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
@@ -133,6 +132,7 @@ class DeletionHoldIntegrationTest {
                         "--rostersync.tenants.file=" + tenants,
                         "--rostersync.tenants.poll-interval=100ms",
                         "--rostersync.mapper.quiet-period=200ms",
+                        "--rostersync.mapper.state-dir=" + stateDir,
                         "--rostersync.topics.partitions=1");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rostersync.events.Keys;
 import com.rostersync.events.Topics;
 import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
@@ -46,6 +47,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         properties = {
             "spring.config.name=oneroster-mapper",
             "rostersync.mapper.quiet-period=300ms",
+            "rostersync.mapper.state-dir=${java.io.tmpdir}/mapper-flow-test-${random.uuid}",
             "rostersync.topics.partitions=1",
             "rostersync.tenants.file=src/test/resources/tenants-test.yml"
         })
@@ -123,6 +125,25 @@ class MapperFlowIntegrationTest {
 
         assertThat(outcomes.drain("oak")).hasSize(2).allMatch(o -> o.reason() == OutcomeReason.SNAPSHOT_READY);
         assertThat(snapshots.drain(key)).hasSize(1);
+    }
+
+    @Test
+    void snapshotAndOutcomeNameTheTenantCycleTheyClose() {
+        String key = Keys.school("elm", Fixtures.SCHOOL);
+        TenantCycleRef first = new TenantCycleRef("elm-1", Instant.now(), List.of(Fixtures.SCHOOL, "OTHER"));
+        for (RosterRecord record : Fixtures.school(List.of()).values()) {
+            send(RosterEvents.upsert("elm", Fixtures.SCHOOL, record));
+        }
+        send(RosterEvents.completed("elm", Fixtures.SCHOOL, first));
+
+        assertThat(snapshots.await(key, s -> true).tenantCycle()).isEqualTo(first);
+        assertThat(outcomes.await(key, o -> true).tenantCycle()).isEqualTo(first);
+
+        TenantCycleRef unchanged = new TenantCycleRef("elm-2", Instant.now(), List.of(Fixtures.SCHOOL));
+        send(RosterEvents.completed("elm", Fixtures.SCHOOL, unchanged));
+        assertThat(outcomes.await(key, o -> unchanged.equals(o.tenantCycle())).counts())
+                .as("no new snapshot; the outcome names the version the publisher already has")
+                .containsEntry("version", 1L);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.Role;
 import com.rostersync.events.roster.RosterRecord;
@@ -52,6 +53,19 @@ final class RosterEvents {
     static CycleCompleted completed(String tenant, String school) {
         return new CycleCompleted(
                 SchemaVersion.CURRENT, tenant, school, "c", Instant.now(), Instant.now(), Map.of(), Set.of());
+    }
+
+    static CycleCompleted completed(String tenant, String school, TenantCycleRef cycle) {
+        return new CycleCompleted(
+                SchemaVersion.CURRENT,
+                tenant,
+                school,
+                cycle.cycleId(),
+                cycle.startedAt(),
+                Instant.now(),
+                Map.of(),
+                Set.of(),
+                cycle);
     }
 
     /** A school with {@code students} students and nothing else. */

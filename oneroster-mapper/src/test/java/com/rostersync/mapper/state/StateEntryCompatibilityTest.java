@@ -41,7 +41,7 @@ class StateEntryCompatibilityTest {
         var published = StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.SCHOOL, "MHS", Fixtures.school());
         var meta = StateEntry.meta(
                 "maple", "MHS", new SchoolMeta(3, "h", false, Map.of(EntityType.PERSON, 2L), true, null));
-        Map<String, SchoolRoster> rosters = MapperStateChangelog.fold(List.of(current, published, meta));
+        Map<String, SchoolRoster> rosters = SchoolStateFold.fold(List.of(current, published, meta));
         SchoolRoster roster = rosters.get("maple/MHS");
         assertThat(roster.current()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "MHS"));
         assertThat(roster.published()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "MHS"));

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Closes one school's cycle: every change of {@code cycleId} for this school was published before it.
  * {@code carriedForward} lists entity types whose source part failed this cycle (a bad file); their records were
- * left exactly as last published, never deleted.
+ * left exactly as last published, never deleted. {@code tenantCycle} names every school of the tenant's cycle (null
+ * from an extractor that predates it).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CycleCompleted(
@@ -22,6 +23,7 @@ public record CycleCompleted(
         Instant completedAt,
         Map<EntityType, ChangeCounts> counts,
         Set<EntityType> carriedForward,
+        TenantCycleRef tenantCycle,
         Integer schemaMinor)
         implements RosterChangeEvent {
 
@@ -29,7 +31,32 @@ public record CycleCompleted(
     public CycleCompleted {
         schemaMinor = schemaMinor == null ? 0 : schemaMinor;
     }
+
     /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public CycleCompleted(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            String cycleId,
+            Instant startedAt,
+            Instant completedAt,
+            Map<EntityType, ChangeCounts> counts,
+            Set<EntityType> carriedForward,
+            TenantCycleRef tenantCycle) {
+        this(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                cycleId,
+                startedAt,
+                completedAt,
+                counts,
+                carriedForward,
+                tenantCycle,
+                SchemaVersion.MINOR);
+    }
+
+    /** A marker without the tenant cycle's school list, as an older extractor sends it. */
     public CycleCompleted(
             int schemaVersion,
             String tenantId,
@@ -48,6 +75,6 @@ public record CycleCompleted(
                 completedAt,
                 counts,
                 carriedForward,
-                SchemaVersion.MINOR);
+                (TenantCycleRef) null);
     }
 }

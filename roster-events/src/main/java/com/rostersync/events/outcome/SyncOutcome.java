@@ -2,6 +2,7 @@ package com.rostersync.events.outcome;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.cycle.TenantCycleRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param destinationId the publisher's destination account id, null for other stages
  * @param counts        named numbers (records per type, bytes, files, durationMillis, ...)
  * @param idChanges     the re-keyed records an ID_CHURN hold holds (at most a sample; {@code counts} has the total)
+ * @param tenantCycle   MAP only: the tenant cycle this school outcome closes (null when unknown)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SyncOutcome(
@@ -40,8 +42,58 @@ public record SyncOutcome(
         List<ValidationIssue> validationIssues,
         Map<String, Long> counts,
         List<IdChange> idChanges,
+        TenantCycleRef tenantCycle,
         Integer schemaMinor) {
     /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public SyncOutcome(
+            int schemaVersion,
+            String outcomeId,
+            Instant occurredAt,
+            Stage stage,
+            OutcomeReason reason,
+            String tenantId,
+            List<String> schoolIds,
+            String destinationId,
+            String message,
+            List<String> missingSchoolIds,
+            List<FileFailure> fileFailures,
+            List<ThresholdBreach> thresholdBreaches,
+            List<ValidationIssue> validationIssues,
+            Map<String, Long> counts,
+            List<IdChange> idChanges,
+            TenantCycleRef tenantCycle) {
+        this(
+                schemaVersion,
+                outcomeId,
+                occurredAt,
+                stage,
+                reason,
+                tenantId,
+                schoolIds,
+                destinationId,
+                message,
+                missingSchoolIds,
+                fileFailures,
+                thresholdBreaches,
+                validationIssues,
+                counts,
+                idChanges,
+                tenantCycle,
+                SchemaVersion.MINOR);
+    }
+
+    public SyncOutcome {
+        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
+        idChanges = idChanges == null ? List.of() : List.copyOf(idChanges);
+        schoolIds = schoolIds == null ? List.of() : List.copyOf(schoolIds);
+        missingSchoolIds = missingSchoolIds == null ? List.of() : List.copyOf(missingSchoolIds);
+        fileFailures = fileFailures == null ? List.of() : List.copyOf(fileFailures);
+        thresholdBreaches = thresholdBreaches == null ? List.of() : List.copyOf(thresholdBreaches);
+        validationIssues = validationIssues == null ? List.of() : List.copyOf(validationIssues);
+        counts = counts == null ? Map.of() : Map.copyOf(counts);
+    }
+
+    /** An outcome not tied to a tenant cycle. */
     public SyncOutcome(
             int schemaVersion,
             String outcomeId,
@@ -74,18 +126,29 @@ public record SyncOutcome(
                 validationIssues,
                 counts,
                 idChanges,
-                SchemaVersion.MINOR);
+                (TenantCycleRef) null);
     }
 
-    public SyncOutcome {
-        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
-        idChanges = idChanges == null ? List.of() : List.copyOf(idChanges);
-        schoolIds = schoolIds == null ? List.of() : List.copyOf(schoolIds);
-        missingSchoolIds = missingSchoolIds == null ? List.of() : List.copyOf(missingSchoolIds);
-        fileFailures = fileFailures == null ? List.of() : List.copyOf(fileFailures);
-        thresholdBreaches = thresholdBreaches == null ? List.of() : List.copyOf(thresholdBreaches);
-        validationIssues = validationIssues == null ? List.of() : List.copyOf(validationIssues);
-        counts = counts == null ? Map.of() : Map.copyOf(counts);
+    /** This outcome, closing the school's part of {@code cycle}. */
+    public SyncOutcome forCycle(TenantCycleRef cycle) {
+        return new SyncOutcome(
+                schemaVersion,
+                outcomeId,
+                occurredAt,
+                stage,
+                reason,
+                tenantId,
+                schoolIds,
+                destinationId,
+                message,
+                missingSchoolIds,
+                fileFailures,
+                thresholdBreaches,
+                validationIssues,
+                counts,
+                idChanges,
+                cycle,
+                schemaMinor);
     }
 
     /** An outcome without re-keyed records: every stage but the mapper's hold. */

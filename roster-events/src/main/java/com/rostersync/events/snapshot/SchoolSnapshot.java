@@ -2,6 +2,7 @@ package com.rostersync.events.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.cycle.TenantCycleRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * {@code heldDeletions} counts records kept in the files only because a deletion threshold holds them.
  * {@code emptyOnPurpose} names (manifest names) the files sent without rows because the tenant's source may genuinely
  * leave them empty: only those may reach a receiver as a header-only bulk file, which archives the whole type.
+ * {@code tenantCycle} is the tenant cycle the snapshot was built for (null when unknown).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolSnapshot(
@@ -23,8 +25,41 @@ public record SchoolSnapshot(
         List<SnapshotFile> files,
         int heldDeletions,
         List<String> emptyOnPurpose,
+        TenantCycleRef tenantCycle,
         Integer schemaMinor) {
+
+    public SchoolSnapshot {
+        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
+        emptyOnPurpose = emptyOnPurpose == null ? List.of() : List.copyOf(emptyOnPurpose);
+    }
+
     /** As written at {@link SchemaVersion#MINOR}, the revision this build writes. */
+    public SchoolSnapshot(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            long version,
+            String contentHash,
+            Instant createdAt,
+            List<SnapshotFile> files,
+            int heldDeletions,
+            List<String> emptyOnPurpose,
+            TenantCycleRef tenantCycle) {
+        this(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                version,
+                contentHash,
+                createdAt,
+                files,
+                heldDeletions,
+                emptyOnPurpose,
+                tenantCycle,
+                SchemaVersion.MINOR);
+    }
+
+    /** A snapshot not tied to a tenant cycle. */
     public SchoolSnapshot(
             int schemaVersion,
             String tenantId,
@@ -45,12 +80,7 @@ public record SchoolSnapshot(
                 files,
                 heldDeletions,
                 emptyOnPurpose,
-                SchemaVersion.MINOR);
-    }
-
-    public SchoolSnapshot {
-        schemaMinor = schemaMinor == null ? 0 : schemaMinor;
-        emptyOnPurpose = emptyOnPurpose == null ? List.of() : List.copyOf(emptyOnPurpose);
+                (TenantCycleRef) null);
     }
 
     /** A snapshot without files emptied on purpose: every file it sends has rows. */
@@ -64,5 +94,21 @@ public record SchoolSnapshot(
             List<SnapshotFile> files,
             int heldDeletions) {
         this(schemaVersion, tenantId, schoolId, version, contentHash, createdAt, files, heldDeletions, List.of());
+    }
+
+    /** This snapshot, built for {@code cycle}. */
+    public SchoolSnapshot forCycle(TenantCycleRef cycle) {
+        return new SchoolSnapshot(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                version,
+                contentHash,
+                createdAt,
+                files,
+                heldDeletions,
+                emptyOnPurpose,
+                cycle,
+                schemaMinor);
     }
 }

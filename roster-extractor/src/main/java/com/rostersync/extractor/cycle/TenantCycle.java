@@ -8,6 +8,7 @@ import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
@@ -296,8 +297,11 @@ public final class TenantCycle {
      */
     private void publishAll(String tenantId, String cycleId, Instant startedAt, Map<String, SchoolChanges> schools) {
         Map<String, CompletableFuture<Void>> published = new LinkedHashMap<>();
+        // Every school's marker names all schools of this cycle, so the publisher can upload each destination once,
+        // when all of them are mapped.
+        TenantCycleRef tenantCycle = new TenantCycleRef(cycleId, startedAt, List.copyOf(schools.keySet()));
         schools.forEach((schoolId, changes) -> published.put(
-                schoolId, publisher.publishChanges(tenantId, schoolId, events(tenantId, cycleId, startedAt, changes))));
+                schoolId, publisher.publishChanges(tenantId, schoolId, events(tenantId, tenantCycle, changes))));
         RuntimeException firstFailure = null;
         Map<String, CompletableFuture<Void>> recorded = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<Void>> school : published.entrySet()) {
@@ -339,7 +343,8 @@ public final class TenantCycle {
         AcknowledgedSend.await(acknowledged, ackTimeout, "the cycle's records");
     }
 
-    private List<RosterChangeEvent> events(String tenantId, String cycleId, Instant startedAt, SchoolChanges changes) {
+    private List<RosterChangeEvent> events(String tenantId, TenantCycleRef tenantCycle, SchoolChanges changes) {
+        String cycleId = tenantCycle.cycleId();
         Instant now = clock.instant();
         List<RosterChangeEvent> events = new ArrayList<>(changes.changes().size() + 1);
         for (Change change : changes.changes()) {
@@ -361,10 +366,11 @@ public final class TenantCycle {
                 tenantId,
                 changes.schoolId(),
                 cycleId,
-                startedAt,
+                tenantCycle.startedAt(),
                 clock.instant(),
                 counts,
-                new TreeSet<>(changes.carriedForward())));
+                new TreeSet<>(changes.carriedForward()),
+                tenantCycle));
         return events;
     }
 

@@ -66,6 +66,23 @@ class TenantCycleTest {
     }
 
     @Test
+    void everyMarkerOfACycleNamesAllSchoolsThatCycleChanged() {
+        cycle.run(tenant);
+        assertThat(publisher.events)
+                .filteredOn(CycleCompleted.class::isInstance)
+                .map(e -> ((CycleCompleted) e).tenantCycle().schoolIds())
+                .containsExactly(List.of("S1", "S2"), List.of("S1", "S2"));
+        publisher.events.clear();
+
+        s1 = List.of(new School("S1", "One renamed", null, null, null));
+        cycle.run(tenant);
+        CycleCompleted marker = (CycleCompleted) publisher.events.get(1);
+        assertThat(marker.tenantCycle().schoolIds()).containsExactly("S1");
+        assertThat(marker.tenantCycle().cycleId()).isEqualTo(marker.cycleId());
+        assertThat(marker.tenantCycle().startedAt()).isEqualTo(marker.startedAt());
+    }
+
+    @Test
     void quietSchoolSendsCycleCompletedOnlyOnTheFirstCycleSinceStart() {
         cycle.run(tenant);
         publisher.events.clear();

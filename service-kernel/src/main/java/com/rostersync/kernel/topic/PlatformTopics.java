@@ -39,7 +39,6 @@ public final class PlatformTopics {
                         TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
                         "60000")));
         topics.add(declare(EXTRACTOR_TENANTS, settings, plain));
-        topics.add(declare(Topics.MAPPER_STATE, settings, compacted));
         // The latest file set per school is what a new publisher needs; a large school's set is a large message.
         topics.add(declare(
                 Topics.SNAPSHOTS,

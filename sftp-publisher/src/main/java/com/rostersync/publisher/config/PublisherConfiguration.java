@@ -71,7 +71,8 @@ class PublisherConfiguration {
                         retry.recoverAfter()),
                 publisher.poolSize(),
                 Clock.systemUTC(),
-                ownership::owns);
+                ownership::owns,
+                publisher.cycleWait());
         watcher.onChange(registry -> {
             factories.retainOnly(registry.tenants().stream()
                     .flatMap(t -> t.destinations().stream())

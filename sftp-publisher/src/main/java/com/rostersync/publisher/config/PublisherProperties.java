@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code rostersync.publisher.*}: how many destinations upload at once, how long any wait may last (so one hanging
- * server never holds the others), how long an unused SFTP session stays open, how an unreachable destination is retried, and the suffix of temporary files.
+ * server never holds the others), how long an unused SFTP session stays open, how an unreachable destination is retried, the suffix of temporary files, and how long a destination waits for
+ * every school of a running tenant cycle ({@code cycleWait}) before it is uploaded without the missing ones.
  */
 @Validated
 @ConfigurationProperties("rostersync.publisher")
@@ -26,7 +27,8 @@ public record PublisherProperties(
         @NotNull @DefaultValue("60s") Duration transferTimeout,
         @NotNull @DefaultValue("30s") Duration idleTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
-        @NotBlank @DefaultValue(".rostersync-part") String temporarySuffix) {
+        @NotBlank @DefaultValue(".rostersync-part") String temporarySuffix,
+        @NotNull @DefaultValue("5m") Duration cycleWait) {
 
     /** A cached session is closed after {@code idleTimeout} unused, before the transfer timeout would cut it. */
     @AssertTrue(message = "rostersync.publisher.idle-timeout must be shorter than transfer-timeout")

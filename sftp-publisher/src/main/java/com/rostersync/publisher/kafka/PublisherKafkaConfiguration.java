@@ -1,11 +1,16 @@
 package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.kernel.kafka.ConsumedTopic;
 import com.rostersync.publisher.config.PublisherProperties;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,6 +20,10 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +32,32 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class PublisherKafkaConfiguration {
+
+    static final String OUTCOME_LISTENER_FACTORY = "outcomeListenerFactory";
+
+    /**
+     * The MAP outcomes the publisher reads to learn that a school of a tenant cycle is mapped; an outcome it cannot
+     * read is skipped (logged), as it is only a hint that shortens a bounded wait.
+     */
+    @Bean(OUTCOME_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, SyncOutcome> outcomeListenerFactory(
+            ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper) {
+        Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
+        // A group of its own per instance: the instance that uploads a destination must see every school's outcome,
+        // whichever partition carries it; outcomes from before this start do not matter to a cycle it never saw.
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "sftp-publisher-map-outcomes-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        DefaultKafkaConsumerFactory<String, SyncOutcome> outcomes = new DefaultKafkaConsumerFactory<>(
+                config,
+                new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SyncOutcome.class, jsonMapper, false)));
+        ConcurrentKafkaListenerContainerFactory<String, SyncOutcome> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(outcomes);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+        return factory;
+    }
 
     @Bean
     ConsumedTopic snapshots() {

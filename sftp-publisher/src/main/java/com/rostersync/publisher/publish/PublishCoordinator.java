@@ -43,7 +43,8 @@ import org.springframework.util.backoff.BackOffExecution;
  * snapshot of every school, uploads to a destination only once every school it covers has one (a partial district
  * set would make Clever archive the missing school), skips content the destination already has, runs destinations
  * in parallel on a bounded pool, retries an unreachable one with backoff, and folds snapshots that arrive during an
- * upload into a single follow-up upload.
+ * upload into a single follow-up upload. While a tenant cycle is mapped school by school, the destinations it touches
+ * wait for all of its schools ({@link TenantCycleGate}), so each is uploaded once per cycle.
  */
 public final class PublishCoordinator implements AutoCloseable {
 
@@ -64,6 +65,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final Predicate<String> owns;
+    private final TenantCycleGate cycles;
     private volatile boolean started;
 
     /** A coordinator that answers for every destination (one publisher instance). */
@@ -76,7 +78,17 @@ public final class PublishCoordinator implements AutoCloseable {
             UploadRetries retries,
             int poolSize,
             Clock clock) {
-        this(registry, uploader, outcomes, stateStore, metrics, retries, poolSize, clock, destinationId -> true);
+        this(
+                registry,
+                uploader,
+                outcomes,
+                stateStore,
+                metrics,
+                retries,
+                poolSize,
+                clock,
+                destinationId -> true,
+                TenantCycleGate.DEFAULT_WAIT);
     }
 
     /**
@@ -93,7 +105,60 @@ public final class PublishCoordinator implements AutoCloseable {
             int poolSize,
             Clock clock,
             Predicate<String> owns) {
+        this(
+                registry,
+                uploader,
+                outcomes,
+                stateStore,
+                metrics,
+                retries,
+                poolSize,
+                clock,
+                owns,
+                TenantCycleGate.DEFAULT_WAIT);
+    }
+
+    /** One publisher instance, whose destinations wait up to {@code cycleWait} for the schools of a tenant cycle. */
+    public PublishCoordinator(
+            Supplier<TenantRegistry> registry,
+            DestinationUploader uploader,
+            OutcomeSink outcomes,
+            PublishedStateStore stateStore,
+            PublishMetrics metrics,
+            UploadRetries retries,
+            int poolSize,
+            Clock clock,
+            Duration cycleWait) {
+        this(
+                registry,
+                uploader,
+                outcomes,
+                stateStore,
+                metrics,
+                retries,
+                poolSize,
+                clock,
+                destinationId -> true,
+                cycleWait);
+    }
+
+    /**
+     * @param owns      whether this instance uploads a destination now (several instances share the destinations)
+     * @param cycleWait how long a destination waits for the schools of a tenant cycle before it goes out without
+     */
+    public PublishCoordinator(
+            Supplier<TenantRegistry> registry,
+            DestinationUploader uploader,
+            OutcomeSink outcomes,
+            PublishedStateStore stateStore,
+            PublishMetrics metrics,
+            UploadRetries retries,
+            int poolSize,
+            Clock clock,
+            Predicate<String> owns,
+            Duration cycleWait) {
         this.owns = owns;
+        this.cycles = new TenantCycleGate(cycleWait);
         this.registry = registry;
         this.uploader = uploader;
         this.outcomes = outcomes;
@@ -115,11 +180,33 @@ public final class PublishCoordinator implements AutoCloseable {
     /** Keeps the school's latest snapshot and schedules the destinations that cover it. */
     public void onSnapshot(SchoolSnapshot snapshot) {
         snapshots.put(Keys.school(snapshot.tenantId(), snapshot.schoolId()), snapshot);
+        cycles.schoolMapped(
+                snapshot.tenantId(), snapshot.schoolId(), snapshot.tenantCycle(), snapshot.version(), clock.instant());
+        requestCovering(snapshot.tenantId(), snapshot.schoolId());
+    }
+
+    /**
+     * The mapper finished a school's part of a tenant cycle. Its snapshot may not have changed (then no snapshot
+     * comes), so this outcome is what tells a waiting destination that the school is done.
+     */
+    public void onMapOutcome(SyncOutcome outcome) {
+        if (outcome.stage() != Stage.MAP
+                || outcome.tenantCycle() == null
+                || outcome.schoolIds().size() != 1) {
+            return;
+        }
+        String schoolId = outcome.schoolIds().get(0);
+        long version = outcome.counts().getOrDefault("version", 0L);
+        cycles.schoolMapped(outcome.tenantId(), schoolId, outcome.tenantCycle(), version, clock.instant());
+        requestCovering(outcome.tenantId(), schoolId);
+    }
+
+    private void requestCovering(String tenantId, String schoolId) {
         if (!started) {
             return;
         }
-        registry.get().tenant(snapshot.tenantId()).ifPresent(tenant -> tenant.destinations().stream()
-                .filter(d -> d.schoolIds().contains(snapshot.schoolId()))
+        registry.get().tenant(tenantId).ifPresent(tenant -> tenant.destinations().stream()
+                .filter(d -> d.schoolIds().contains(schoolId))
                 .forEach(d -> request(d.id())));
     }
 
@@ -298,6 +385,32 @@ public final class PublishCoordinator implements AutoCloseable {
                     missing);
             return Next.DONE;
         }
+        TenantCycleGate.Verdict cycle = cycles.judge(
+                tenant.id(),
+                destinationId,
+                destination.schoolIds(),
+                school -> {
+                    SchoolSnapshot held = snapshots.get(Keys.school(tenant.id(), school));
+                    return held == null ? -1 : held.version();
+                },
+                clock.instant());
+        if (cycle.mustWait()) {
+            log.info(
+                    "Destination {} of tenant {} waits for schools {} of the running cycle; nothing uploaded yet",
+                    destinationId,
+                    tenant.id(),
+                    cycle.waiting());
+            cycle.until()
+                    .ifPresent(until -> timer.schedule(
+                            () -> request(destinationId),
+                            Math.max(0, Duration.between(clock.instant(), until).toMillis()) + 1,
+                            TimeUnit.MILLISECONDS));
+            return Next.DONE;
+        }
+        List<String> neverMapped = cycle.abandoned();
+        String cycleNote = neverMapped.isEmpty()
+                ? ""
+                : "; schools " + neverMapped + " of the tenant's cycle were not mapped in time, sent as last mapped";
         MergedFileSet files;
         try {
             files = merger.merge(covered, destination.keepsExtensionColumns());
@@ -317,7 +430,8 @@ public final class PublishCoordinator implements AutoCloseable {
                     tenant,
                     destination,
                     OutcomeReason.UNCHANGED,
-                    "destination " + destinationId + " already has this content",
+                    "destination " + destinationId + " already has this content" + cycleNote,
+                    neverMapped,
                     List.of(),
                     Map.of());
             return Next.DONE;
@@ -350,7 +464,8 @@ public final class PublishCoordinator implements AutoCloseable {
                     tenant,
                     destination,
                     OutcomeReason.UPLOADED,
-                    "uploaded " + receipt.files() + " files to " + destinationId,
+                    "uploaded " + receipt.files() + " files to " + destinationId + cycleNote,
+                    neverMapped,
                     List.of(),
                     Map.of(
                             "files",
@@ -394,6 +509,17 @@ public final class PublishCoordinator implements AutoCloseable {
             String message,
             List<FileFailure> fileFailures,
             Map<String, Long> counts) {
+        report(tenant, destination, reason, message, List.of(), fileFailures, counts);
+    }
+
+    private void report(
+            Tenant tenant,
+            DestinationAccount destination,
+            OutcomeReason reason,
+            String message,
+            List<String> missingSchoolIds,
+            List<FileFailure> fileFailures,
+            Map<String, Long> counts) {
         SyncOutcome outcome = new SyncOutcome(
                 SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(),
@@ -404,7 +530,7 @@ public final class PublishCoordinator implements AutoCloseable {
                 destination.schoolIds(),
                 destination.id(),
                 message,
-                List.of(),
+                missingSchoolIds,
                 fileFailures,
                 List.of(),
                 List.of(),

@@ -1,0 +1,114 @@
+package com.rostersync.mapper.pipeline;
+
+import com.rostersync.kernel.config.RosterSyncProperties;
+import com.rostersync.mapper.config.MapperProperties;
+import com.rostersync.mapper.cycle.SchoolCyclePlanner;
+import com.rostersync.mapper.snapshot.SourceSystem;
+import com.rostersync.tenants.TenantRegistryWatcher;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.processor.WallclockTimestampExtractor;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs {@link MapperTopology} in Spring: the Streams settings come from {@code spring.kafka.*} (bootstrap servers,
+ * {@code spring.kafka.streams.application-id} / {@code state-dir} / {@code properties}) and {@code rostersync.mapper}
+ * (state directory, stream threads) and the kernel's {@code rostersync.topics} (snapshot size). A failed stream thread is replaced, never left dead.
+ */
+@Configuration(proxyBeanMethods = false)
+class MapperStreamsConfig {
+
+    static final String APPLICATION_ID = "oneroster-mapper";
+
+    @Bean
+    HeldDeletions heldDeletions(TenantRegistryWatcher registry, MapperMetrics metrics) {
+        HeldDeletions held = new HeldDeletions();
+        metrics.heldDeletions(held, HeldDeletions::total);
+        registry.onChange(changed -> held.registryChanged());
+        return held;
+    }
+
+    @Bean
+    StreamsBuilderFactoryBean mapperStreams(
+            KafkaProperties kafka,
+            MapperProperties mapper,
+            RosterSyncProperties rostersync,
+            JsonMapper json,
+            TenantRegistryWatcher registry,
+            HeldDeletions held,
+            MapperMetrics metrics) {
+        Map<String, Object> config = new HashMap<>(kafka.getStreams().getProperties());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(kafka));
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers(kafka)));
+        String stateDir = mapper.stateDir() != null
+                ? mapper.stateDir()
+                : kafka.getStreams().getStateDir();
+        if (stateDir != null && !stateDir.isBlank()) {
+            config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        }
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, mapper.streamThreads());
+        config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // The quiet period runs on the wall clock; record timestamps only order a school's events.
+        config.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallclockTimestampExtractor.class);
+        // lz4 is cheap for the many small changelog writes; a large snapshot is checked uncompressed by the producer.
+        config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        config.put(
+                StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                rostersync.topics().snapshotMaxBytes());
+        StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
+        SchoolCyclePlanner planner =
+                new SchoolCyclePlanner(new SourceSystem(mapper.sourceSystemName(), mapper.sourceSystemCode()));
+        Duration tick = tick(mapper.quietPeriod());
+        factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureBuilder(StreamsBuilder builder) {
+                MapperTopology.build(
+                        builder,
+                        json,
+                        () -> new SchoolCycleProcessor(
+                                json,
+                                planner,
+                                registry::current,
+                                mapper.quietPeriod(),
+                                mapper.retryDelay(),
+                                tick,
+                                held,
+                                metrics));
+            }
+        });
+        factory.setStreamsUncaughtExceptionHandler(failed -> StreamThreadExceptionResponse.REPLACE_THREAD);
+        return factory;
+    }
+
+    @Bean
+    SchoolStates schoolStates(StreamsBuilderFactoryBean mapperStreams) {
+        return new SchoolStates(mapperStreams);
+    }
+
+    /** Due schools are checked a few times per quiet period, at most every half second (an idle mapper stays idle). */
+    static Duration tick(Duration quietPeriod) {
+        long millis = Math.max(20, Math.min(500, quietPeriod.toMillis() / 4));
+        return Duration.ofMillis(millis);
+    }
+
+    private static String applicationId(KafkaProperties kafka) {
+        String configured = kafka.getStreams().getApplicationId();
+        return configured == null || configured.isBlank() ? APPLICATION_ID : configured;
+    }
+
+    private static java.util.List<String> bootstrapServers(KafkaProperties kafka) {
+        java.util.List<String> streams = kafka.getStreams().getBootstrapServers();
+        return streams == null || streams.isEmpty() ? kafka.getBootstrapServers() : streams;
+    }
+}

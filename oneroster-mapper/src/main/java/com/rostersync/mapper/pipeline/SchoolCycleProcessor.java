@@ -1,0 +1,296 @@
+package com.rostersync.mapper.pipeline;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.Topics;
+import com.rostersync.events.command.ApproveHold;
+import com.rostersync.events.cycle.ChangeKind;
+import com.rostersync.events.cycle.CycleCompleted;
+import com.rostersync.events.cycle.RecordChanged;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.cycle.TenantCycleRef;
+import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.mapper.cycle.CyclePlan;
+import com.rostersync.mapper.cycle.HoldApproval;
+import com.rostersync.mapper.cycle.SchoolCyclePlanner;
+import com.rostersync.mapper.roster.RecordKey;
+import com.rostersync.mapper.roster.SchoolMeta;
+import com.rostersync.mapper.roster.SchoolRoster;
+import com.rostersync.mapper.state.SchoolStateFold;
+import com.rostersync.mapper.state.StateEntry;
+import com.rostersync.mapper.state.StateEntry.Slot;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mapper's per-school work inside a stream task: applies each record change to the school's records in the state
+ * store (one entry per record, so a change writes only itself), turns a cycle-complete marker or an approval into a due
+ * school, and, on a wall-clock tick, runs the pure {@link SchoolCyclePlanner} for every school whose quiet period is
+ * over. Only the published records that changed and the school's metadata are written back. A burst of markers within
+ * the quiet period gives one snapshot; schools still pending after a restart or a move are due again at start.
+ */
+final class SchoolCycleProcessor implements Processor<String, byte[], String, Outbound> {
+
+    private static final Logger log = LoggerFactory.getLogger(SchoolCycleProcessor.class);
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final JsonMapper json;
+    private final SchoolCyclePlanner planner;
+    private final Supplier<TenantRegistry> registry;
+    private final Duration quietPeriod;
+    private final Duration retryDelay;
+    private final Duration tick;
+    private final HeldDeletions held;
+    private final MapperMetrics metrics;
+    /** Schools of this task whose cycle is due, and when (wall-clock millis). */
+    private final Map<String, Long> due = new HashMap<>();
+
+    private ProcessorContext<String, Outbound> context;
+    private KeyValueStore<String, StateEntry> records;
+    private KeyValueStore<String, StateEntry> metas;
+    private long registryChangesSeen;
+
+    SchoolCycleProcessor(
+            JsonMapper json,
+            SchoolCyclePlanner planner,
+            Supplier<TenantRegistry> registry,
+            Duration quietPeriod,
+            Duration retryDelay,
+            Duration tick,
+            HeldDeletions held,
+            MapperMetrics metrics) {
+        this.json = json;
+        this.planner = planner;
+        this.registry = registry;
+        this.quietPeriod = quietPeriod;
+        this.retryDelay = retryDelay;
+        this.tick = tick;
+        this.held = held;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outbound> context) {
+        this.context = context;
+        this.records = context.getStateStore(MapperTopology.RECORDS_STORE);
+        this.metas = context.getStateStore(MapperTopology.META_STORE);
+        this.registryChangesSeen = held.registryChanges();
+        long now = context.currentSystemTimeMs();
+        try (KeyValueIterator<String, StateEntry> all = metas.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StateEntry> entry = all.next();
+                SchoolMeta meta = entry.value.meta();
+                held.school(entry.key, meta.heldDeletions());
+                if (meta.pendingCycle()) {
+                    due.put(entry.key, now + quietPeriod.toMillis());
+                }
+            }
+        }
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::runDueSchools);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.ROSTER_CHANGES);
+        if (Topics.COMMANDS.equals(topic)) {
+            Optional<ApproveHold> command = read(record, ApproveHold.class, Topics.COMMANDS_DLT);
+            command.ifPresent(this::approve);
+        } else {
+            Optional<RosterChangeEvent> event = read(record, RosterChangeEvent.class, Topics.ROSTER_CHANGES_DLT);
+            event.ifPresent(this::apply);
+        }
+    }
+
+    /** An unreadable record goes, byte for byte, to its topic's dead-letter topic; the stream goes on. */
+    private <T> Optional<T> read(Record<String, byte[]> record, Class<T> type, String deadLetters) {
+        try {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("no value");
+            }
+            T value = json.readValue(record.value(), type);
+            checkVersion(value);
+            return Optional.of(value);
+        } catch (RuntimeException unreadable) {
+            log.warn("Unreadable record with key {} sent to {}: {}", record.key(), deadLetters, unreadable.toString());
+            context.forward(new Record<>(record.key(), new Outbound(deadLetters, record.value()), record.timestamp()));
+            return Optional.empty();
+        }
+    }
+
+    /** A newer major schema version is refused, naming where it is, rather than misread. */
+    private void checkVersion(Object value) {
+        String where = context.recordMetadata()
+                .map(m -> SchemaVersion.where(m.topic(), m.partition(), m.offset()))
+                .orElse("an unknown position");
+        if (value instanceof RosterChangeEvent event) {
+            SchemaVersion.check(event.schemaVersion(), event.schemaMinor(), where);
+        } else if (value instanceof ApproveHold command) {
+            SchemaVersion.check(command.schemaVersion(), command.schemaMinor(), where);
+        }
+    }
+
+    private void apply(RosterChangeEvent event) {
+        String school = Keys.school(event.tenantId(), event.schoolId());
+        if (event instanceof RecordChanged change) {
+            if (change.kind() == ChangeKind.UPSERT && change.record() != null) {
+                StateEntry entry = StateEntry.record(
+                        change.tenantId(),
+                        change.schoolId(),
+                        Slot.CURRENT,
+                        change.entityType(),
+                        change.sourcedId(),
+                        change.record());
+                records.put(entry.key(), entry);
+            } else {
+                records.delete(StateEntry.key(
+                        change.tenantId(), change.schoolId(), Slot.CURRENT, change.entityType(), change.sourcedId()));
+            }
+        } else if (event instanceof CycleCompleted marker) {
+            SchoolMeta meta = meta(school).withPendingCycle(true).withTenantCycle(marker.tenantCycle());
+            metas.put(school, StateEntry.meta(event.tenantId(), event.schoolId(), meta));
+            due.put(school, context.currentSystemTimeMs() + quietPeriod.toMillis());
+        }
+    }
+
+    /**
+     * An operator approved the school's held deletions: they go through in a snapshot built at the next tick, unless
+     * more are held by then than the approval covers (the planner decides).
+     */
+    private void approve(ApproveHold command) {
+        String school = Keys.school(command.tenantId(), command.schoolId());
+        StateEntry stored = metas.get(school);
+        if (stored == null) {
+            log.warn("Approval {} for unknown school {} ignored", command.commandId(), school);
+            return;
+        }
+        log.info(
+                "Approval {} covers {} held deletions of school {} ({} held at the last cycle)",
+                command.commandId(),
+                command.deletions() == null ? "all" : command.deletions(),
+                school,
+                stored.meta().heldTotal());
+        metas.put(
+                school,
+                StateEntry.meta(
+                        command.tenantId(),
+                        command.schoolId(),
+                        HoldApproval.approve(stored.meta(), command.deletions())));
+        due.put(school, context.currentSystemTimeMs());
+    }
+
+    private void runDueSchools(long now) {
+        long changes = held.registryChanges();
+        if (changes != registryChangesSeen) {
+            // A new registry may have raised a tenant's threshold: re-judge every school that holds deletions.
+            registryChangesSeen = changes;
+            try (KeyValueIterator<String, StateEntry> all = metas.all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, StateEntry> entry = all.next();
+                    if (entry.value.meta().heldTotal() > 0) {
+                        due.put(entry.key, now);
+                    }
+                }
+            }
+        }
+        List<String> ready = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Long>> it = due.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Long> school = it.next();
+            if (school.getValue() <= now) {
+                ready.add(school.getKey());
+                it.remove();
+            }
+        }
+        ready.forEach(school -> runCycle(school, now));
+    }
+
+    private void runCycle(String school, long now) {
+        StateEntry stored = metas.get(school);
+        if (stored == null) {
+            return;
+        }
+        try {
+            SchoolRoster roster = load(school, stored);
+            Optional<Tenant> tenant = registry.get().tenant(roster.tenantId());
+            double percent =
+                    tenant.map(Tenant::deletionThresholdPercent).orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
+            Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
+            CyclePlan plan = planner.plan(roster, percent, emptyOnPurpose, Instant.ofEpochMilli(now));
+            TenantCycleRef cycle = roster.meta().tenantCycle();
+            plan.snapshot()
+                    .ifPresent(snapshot -> context.forward(new Record<>(
+                            school,
+                            new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(snapshot.forCycle(cycle))),
+                            now)));
+            writePublished(roster, plan.published());
+            metas.put(school, StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta()));
+            // Outcomes are keyed by tenant: one monitor instance follows a whole district's incidents.
+            context.forward(new Record<>(
+                    roster.tenantId(),
+                    new Outbound(
+                            Topics.OUTCOMES,
+                            json.writeValueAsBytes(plan.outcome().forCycle(cycle))),
+                    now));
+            held.school(school, plan.meta().heldDeletions());
+            plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
+            metrics.outcomeSent(plan.outcome());
+            log.info(
+                    "School {}: {} ({})",
+                    school,
+                    plan.outcome().reason(),
+                    plan.outcome().message());
+        } catch (RuntimeException failed) {
+            log.error("School {}: snapshot cycle failed, retrying in {}: {}", school, retryDelay, failed.toString());
+            due.put(school, now + retryDelay.toMillis());
+        }
+    }
+
+    private SchoolRoster load(String school, StateEntry stored) {
+        List<StateEntry> entries = new ArrayList<>();
+        try (KeyValueIterator<String, StateEntry> schoolRecords = records.prefixScan(school + "/", KEYS)) {
+            schoolRecords.forEachRemaining(entry -> entries.add(entry.value));
+        }
+        entries.add(stored);
+        return SchoolStateFold.fold(entries).get(school);
+    }
+
+    private void writePublished(SchoolRoster roster, Map<RecordKey, RosterRecord> next) {
+        next.forEach((key, record) -> {
+            if (!record.equals(roster.published().get(key))) {
+                StateEntry entry = StateEntry.record(
+                        roster.tenantId(), roster.schoolId(), Slot.PUBLISHED, key.type(), key.sourcedId(), record);
+                records.put(entry.key(), entry);
+            }
+        });
+        roster.published().keySet().stream()
+                .filter(key -> !next.containsKey(key))
+                .forEach(key -> records.delete(StateEntry.key(
+                        roster.tenantId(), roster.schoolId(), Slot.PUBLISHED, key.type(), key.sourcedId())));
+    }
+
+    private SchoolMeta meta(String school) {
+        StateEntry stored = metas.get(school);
+        return stored == null ? SchoolMeta.initial() : stored.meta();
+    }
+}

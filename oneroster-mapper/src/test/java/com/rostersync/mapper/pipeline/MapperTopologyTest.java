@@ -1,0 +1,146 @@
+package com.rostersync.mapper.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rostersync.events.EntityType;
+import com.rostersync.events.Keys;
+import com.rostersync.events.Topics;
+import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.mapper.cycle.SchoolCyclePlanner;
+import com.rostersync.mapper.snapshot.SourceSystem;
+import com.rostersync.tenants.TenantRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The topology without a broker: per-record state, the quiet period on the wall clock, dead letters. */
+class MapperTopologyTest {
+
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> changes;
+    private TestOutputTopic<String, byte[]> snapshots;
+    private TestOutputTopic<String, byte[]> outcomes;
+    private TestOutputTopic<String, byte[]> recordsChangelog;
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        SchoolCyclePlanner planner = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"));
+        HeldDeletions held = new HeldDeletions();
+        MapperMetrics metrics = new MapperMetrics(new SimpleMeterRegistry());
+        MapperTopology.build(
+                builder,
+                json,
+                () -> new SchoolCycleProcessor(
+                        json,
+                        planner,
+                        () -> new TenantRegistry(List.of()),
+                        QUIET,
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(500),
+                        held,
+                        metrics));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "mapper-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(builder.build(), config);
+        changes = driver.createInputTopic(Topics.ROSTER_CHANGES, new StringSerializer(), new ByteArraySerializer());
+        snapshots = driver.createOutputTopic(Topics.SNAPSHOTS, new StringDeserializer(), new ByteArrayDeserializer());
+        outcomes = driver.createOutputTopic(Topics.OUTCOMES, new StringDeserializer(), new ByteArrayDeserializer());
+        recordsChangelog = driver.createOutputTopic(
+                "mapper-test-" + MapperTopology.RECORDS_STORE + "-changelog",
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void aBurstOfMarkersBecomesOneSnapshotOnceTheQuietPeriodIsOver() {
+        send(RosterEvents.schoolWithStudents("maple", "S1", 3));
+        send(List.of(RosterEvents.completed("maple", "S1")));
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        assertThat(outcomes.isEmpty()).as("still within the quiet period").isTrue();
+
+        driver.advanceWallClockTime(QUIET);
+
+        List<SchoolSnapshot> emitted = snapshots.readValuesToList().stream()
+                .map(bytes -> json.readValue(bytes, SchoolSnapshot.class))
+                .toList();
+        assertThat(emitted).hasSize(1);
+        assertThat(emitted.get(0).version()).isEqualTo(1);
+        SyncOutcome outcome = json.readValue(outcomes.readValuesToList().get(0), SyncOutcome.class);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
+        assertThat(outcomes.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChangeOfOneRecordWritesOnlyThatRecordAndItsPublishedVersion() {
+        send(RosterEvents.schoolWithStudents("maple", "S1", 50));
+        driver.advanceWallClockTime(QUIET.plusSeconds(1));
+        assertThat(recordsChangelog.readKeyValuesToList()).hasSizeGreaterThan(100);
+
+        send(List.of(
+                RosterEvents.upsert("maple", "S1", RosterEvents.student("S1", 7000)),
+                RosterEvents.completed("maple", "S1")));
+        driver.advanceWallClockTime(QUIET.plusSeconds(1));
+
+        String key = Keys.record("maple", "S1", EntityType.PERSON, RosterEvents.studentId(7000));
+        assertThat(recordsChangelog.readKeyValuesToList().stream()
+                        .map(kv -> kv.key)
+                        .toList())
+                .containsExactly(key, key + "#published");
+        assertThat(json.readValue(snapshots.readValuesToList().get(1), SchoolSnapshot.class)
+                        .version())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anUnreadableChangeGoesToItsDeadLetterTopicAndTheStreamGoesOn() {
+        TestOutputTopic<String, byte[]> deadLetters = driver.createOutputTopic(
+                Topics.ROSTER_CHANGES_DLT, new StringDeserializer(), new ByteArrayDeserializer());
+        changes.pipeInput("maple/BAD", "not json".getBytes());
+        send(RosterEvents.schoolWithStudents("maple", "S2", 1));
+        driver.advanceWallClockTime(QUIET.plusSeconds(1));
+
+        assertThat(new String(deadLetters.readValue())).isEqualTo("not json");
+        assertThat(snapshots.readKeyValuesToList().stream().map(kv -> kv.key).toList())
+                .containsExactly("maple/S2");
+    }
+
+    private void send(List<? extends RosterChangeEvent> events) {
+        for (RosterChangeEvent event : events) {
+            changes.pipeInput(Keys.school(event.tenantId(), event.schoolId()), json.writeValueAsBytes(event));
+        }
+    }
+}
