@@ -123,11 +123,16 @@ final class PlatformProcess implements AutoCloseable {
         waitForExit();
     }
 
-    /** SIGTERM, as Ctrl-C: the launcher's shutdown hook stops everything in order. */
+    /** SIGTERM, as Ctrl-C: the launcher's shutdown hook stops everything in order. Whether it exited in time. */
+    boolean stop() {
+        process.destroy();
+        return waitForExit();
+    }
+
+    /** Stops it as Ctrl-C does, and kills it if it does not exit in time. */
     @Override
     public void close() {
-        process.destroy();
-        if (!waitForExit()) {
+        if (!stop()) {
             kill();
         }
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class StateFolderRestartEndToEndTest {
 
     private static final Duration STARTUP = Duration.ofSeconds(150);
     private static final Duration PIPELINE = Duration.ofSeconds(90);
+    private static final Duration RESUME = Duration.ofSeconds(180);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final List<String> ACCOUNTS = List.of("maple-clever", "riverside-hs", "riverside-es", "stanne");
     /** Riverside Elementary's students are deleted at once: far beyond its 10% threshold, so they are held. */
@@ -85,11 +87,21 @@ class StateFolderRestartEndToEndTest {
         second.awaitRunning(STARTUP);
         reference.awaitRunning(STARTUP);
 
-        await("both changes in the restarted platform's users.csv")
-                .atMost(PIPELINE)
-                .pollInterval(POLL)
-                .until(() -> read(state, "maple-clever", "users.csv").contains("Okafor-Lee")
-                        && read(state, "maple-clever", "users.csv").contains("Zoe-Ann"));
+        try {
+            // Both restarted platforms read their whole SIS first (on a loaded machine, the slowest step here).
+            await("both changes in the restarted platform's users.csv")
+                    .atMost(RESUME)
+                    .pollInterval(POLL)
+                    .until(() -> read(state, "maple-clever", "users.csv").contains("Okafor-Lee")
+                            && read(state, "maple-clever", "users.csv").contains("Zoe-Ann"));
+        } catch (ConditionTimeoutException e) {
+            String users = read(state, "maple-clever", "users.csv");
+            throw new AssertionError(
+                    "after the restart, users.csv has Okafor-Lee: " + users.contains("Okafor-Lee") + ", Zoe-Ann: "
+                            + users.contains("Zoe-Ann") + "; warnings and errors of the log:\n"
+                            + problems(state.resolve("logs").resolve("local-stack.log")),
+                    e);
+        }
         await("the fresh run's files equal to the restarted platform's")
                 .atMost(PIPELINE)
                 .pollInterval(POLL)
@@ -110,6 +122,12 @@ class StateFolderRestartEndToEndTest {
         assertThat(mails(state))
                 .as("no mail sent again after the restart")
                 .containsExactlyElementsOf(mailsBeforeRestart);
+
+        // Ctrl-C: the launcher stops the services, the servers and the broker in order, and exits.
+        assertThat(second.stop()).as(second.console()).isTrue();
+        assertThat(second.console()).contains("Stopping the local stack...").doesNotContain("while stopping");
+        assertThat(state.resolve("kafka").resolve("data").resolve("meta.properties"))
+                .isRegularFile();
     }
 
     private PlatformProcess started(PlatformProcess platform) {
@@ -190,6 +208,17 @@ class StateFolderRestartEndToEndTest {
             }
         }
         return identities;
+    }
+
+    /** The last WARN and ERROR lines of the stack's log, for a failure's message. */
+    private static String problems(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> problems = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .toList();
+            return String.join("\n", problems.subList(Math.max(0, problems.size() - 40), problems.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
     }
 
     private static List<Mail> mails(Path state) throws Exception {

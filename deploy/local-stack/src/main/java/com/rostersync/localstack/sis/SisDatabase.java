@@ -42,7 +42,10 @@ public final class SisDatabase {
     public SisDatabase(Path directory, String password) {
         this.directory = directory.toAbsolutePath();
         // Closed by the launcher after the services stopped, not by H2's own exit hook while the extractor still reads.
-        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: a commit is on disk when it returns; H2's default delay lost an edit committed just before a
+        // kill -9, which a kept state folder must not.
+        this.url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME)
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         this.password = password;
     }
 
