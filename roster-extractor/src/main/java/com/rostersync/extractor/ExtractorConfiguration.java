@@ -9,13 +9,13 @@ import com.rostersync.extractor.kafka.ExtractorKafka;
 import com.rostersync.extractor.kafka.HashStateRestorer;
 import com.rostersync.extractor.kafka.KafkaCyclePublisher;
 import com.rostersync.extractor.kafka.TenantGroupListener;
-import com.rostersync.extractor.kafka.TenantOwnership;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.csv.CsvDropRosterSource;
 import com.rostersync.extractor.source.csv.FolderDropFetcher;
 import com.rostersync.extractor.source.csv.SftpDropFetcher;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
 import com.rostersync.kernel.kafka.CompactedTopicReader;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.SourceType;
@@ -100,8 +100,8 @@ class ExtractorConfiguration {
     }
 
     @Bean
-    TenantOwnership tenantOwnership() {
-        return new TenantOwnership();
+    KeyOwnership tenantOwnership() {
+        return new KeyOwnership(ExtractorKafka.TENANTS_TOPIC);
     }
 
     @Bean
@@ -110,7 +110,7 @@ class ExtractorConfiguration {
             TenantCycle cycle,
             ExtractorProperties extractor,
             SecretWatcher secrets,
-            TenantOwnership ownership) {
+            KeyOwnership ownership) {
         CycleScheduler scheduler = new CycleScheduler(
                 registry::current,
                 cycle::run,
@@ -140,7 +140,7 @@ class ExtractorConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, String> tenantGroupContainerFactory(
             KafkaProperties kafka,
             ExtractorProperties extractor,
-            TenantOwnership ownership,
+            KeyOwnership ownership,
             HashStateRestorer restorer,
             HashState state,
             CycleScheduler scheduler) {

@@ -3,6 +3,7 @@ package com.rostersync.extractor.kafka;
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.cycle.CycleScheduler;
 import com.rostersync.kernel.kafka.KafkaJsonConfiguration;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.kernel.topic.PlatformTopics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class ExtractorKafka {
 
     /**
      * Holds no records: its partitions share the tenants out among the extractor instances (the consumer group of
-     * {@link TenantGroupListener}, named after its id); see {@link TenantOwnership}.
+     * {@link TenantGroupListener}, named after its id); see {@link KeyOwnership}.
      */
     public static final String TENANTS_TOPIC = PlatformTopics.EXTRACTOR_TENANTS;
 
@@ -68,7 +69,7 @@ public final class ExtractorKafka {
      */
     public static ConcurrentKafkaListenerContainerFactory<String, String> tenantGroupContainerFactory(
             Map<String, Object> consumer,
-            TenantOwnership ownership,
+            KeyOwnership ownership,
             HashStateRestorer restorer,
             HashState state,
             CycleScheduler scheduler,

@@ -1,11 +1,12 @@
 package com.rostersync.extractor.kafka;
 
+import com.rostersync.kernel.kafka.KeyOwnership;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Membership of the extractor instances' consumer group on {@link ExtractorKafka#TENANTS_TOPIC}: the partitions the
- * group assigns decide which tenants each instance reads ({@link TenantOwnership}, {@link TenantHandover}). Nothing is
+ * group assigns decide which tenants each instance reads ({@link KeyOwnership}, {@link TenantHandover}). Nothing is
  * written to the topic; only its partitions matter.
  */
 public final class TenantGroupListener {

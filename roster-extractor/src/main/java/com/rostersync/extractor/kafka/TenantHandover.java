@@ -2,6 +2,7 @@ package com.rostersync.extractor.kafka;
 
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.cycle.CycleScheduler;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Predicate;
@@ -23,14 +24,14 @@ final class TenantHandover implements ConsumerAwareRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(TenantHandover.class);
     private static final int READ_ATTEMPTS = 3;
 
-    private final TenantOwnership ownership;
+    private final KeyOwnership ownership;
     private final HashStateRestorer restorer;
     private final HashState state;
     private final CycleScheduler scheduler;
     private final Duration cycleGrace;
 
     TenantHandover(
-            TenantOwnership ownership,
+            KeyOwnership ownership,
             HashStateRestorer restorer,
             HashState state,
             CycleScheduler scheduler,
@@ -54,11 +55,11 @@ final class TenantHandover implements ConsumerAwareRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        TenantOwnership after = new TenantOwnership();
+        KeyOwnership after = new KeyOwnership(ExtractorKafka.TENANTS_TOPIC);
         after.assigned(
                 consumer.assignment(),
                 consumer.partitionsFor(ExtractorKafka.TENANTS_TOPIC).size());
-        TenantOwnership before = ownership.copy();
+        KeyOwnership before = ownership.copy();
         Predicate<String> gained = tenant -> after.owns(tenant) && !before.owns(tenant);
         if (!partitions.isEmpty()) {
             long records = restore(gained);

@@ -1,6 +1,6 @@
 package com.rostersync.publisher.config;
 
-import com.rostersync.publisher.kafka.DestinationOwnership;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.publisher.publish.OutcomeSink;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import com.rostersync.publisher.publish.PublishMetrics;
@@ -55,7 +55,7 @@ class PublisherConfiguration {
             PublisherProperties publisher,
             SftpSessionFactories factories,
             SecretWatcher secrets,
-            DestinationOwnership ownership) {
+            KeyOwnership ownership) {
         PublisherProperties.Retry retry = publisher.retry();
         PublishCoordinator coordinator = new PublishCoordinator(
                 watcher::current,

@@ -1,6 +1,7 @@
 package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,14 +24,14 @@ final class DestinationHandover implements ConsumerAwareRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationHandover.class);
 
-    private final DestinationOwnership ownership;
+    private final KeyOwnership ownership;
     private final PublishCoordinator coordinator;
     private final PublishedStateReader reader;
     private final KafkaTemplate<Object, Object> template;
     private final Duration uploadGrace;
 
     DestinationHandover(
-            DestinationOwnership ownership,
+            KeyOwnership ownership,
             PublishCoordinator coordinator,
             PublishedStateReader reader,
             KafkaTemplate<Object, Object> template,

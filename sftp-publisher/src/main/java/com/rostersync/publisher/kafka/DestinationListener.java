@@ -1,13 +1,14 @@
 package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Membership of the publisher instances' consumer group on the publisher state topic: the partitions it assigns decide
- * which destinations each instance uploads to ({@link DestinationOwnership}, {@link DestinationHandover}). The
+ * which destinations each instance uploads to ({@link KeyOwnership}, {@link DestinationHandover}). The
  * records themselves were read when the partitions were assigned; later ones are this group's own writes.
  */
 @Component

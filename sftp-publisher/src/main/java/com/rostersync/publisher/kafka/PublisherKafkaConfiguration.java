@@ -4,6 +4,7 @@ import com.rostersync.events.Topics;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.kernel.kafka.ConsumedTopic;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.publisher.config.PublisherProperties;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import java.time.Duration;
@@ -64,6 +65,12 @@ class PublisherKafkaConfiguration {
         return new ConsumedTopic(Topics.SNAPSHOTS, SchoolSnapshot.class);
     }
 
+    /** Destination accounts belong to the instance given the partition of their state record. */
+    @Bean
+    KeyOwnership destinationOwnership() {
+        return new KeyOwnership(Topics.PUBLISHER_STATE);
+    }
+
     @Bean
     PublishedStateReader publishedStateReader(ConsumerFactory<?, ?> consumerFactory, JsonMapper jsonMapper) {
         return new PublishedStateReader(consumerFactory, jsonMapper);
@@ -77,7 +84,7 @@ class PublisherKafkaConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> destinationContainerFactory(
             KafkaProperties kafka,
-            DestinationOwnership ownership,
+            KeyOwnership ownership,
             PublishCoordinator coordinator,
             PublishedStateReader reader,
             KafkaTemplate<Object, Object> template,

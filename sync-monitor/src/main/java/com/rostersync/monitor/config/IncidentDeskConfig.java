@@ -1,10 +1,10 @@
 package com.rostersync.monitor.config;
 
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.monitor.incident.IncidentDesk;
 import com.rostersync.monitor.incident.IncidentMailer;
 import com.rostersync.monitor.incident.IncidentStore;
 import com.rostersync.monitor.incident.MailPolicy;
-import com.rostersync.monitor.kafka.DistrictOwnership;
 import com.rostersync.monitor.metrics.IncidentGauges;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistryWatcher;
@@ -46,7 +46,7 @@ class IncidentDeskConfig {
             IncidentDesk desk,
             TenantRegistryWatcher tenants,
             IncidentGauges gauges,
-            DistrictOwnership ownership) {
+            KeyOwnership ownership) {
         return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(
                 () -> {
                     List<String> districts = tenants.current().tenants().stream()

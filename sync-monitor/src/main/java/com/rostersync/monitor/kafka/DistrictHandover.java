@@ -1,6 +1,7 @@
 package com.rostersync.monitor.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.monitor.incident.IncidentDesk;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +27,12 @@ final class DistrictHandover implements ConsumerAwareRebalanceListener {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private static final int READ_ATTEMPTS = 3;
 
-    private final DistrictOwnership ownership;
+    private final KeyOwnership ownership;
     private final KafkaIncidentStore store;
     private final IncidentDesk desk;
     private boolean assignedOnce;
 
-    DistrictHandover(DistrictOwnership ownership, KafkaIncidentStore store, IncidentDesk desk) {
+    DistrictHandover(KeyOwnership ownership, KafkaIncidentStore store, IncidentDesk desk) {
         this.ownership = ownership;
         this.store = store;
         this.desk = desk;
@@ -39,7 +40,7 @@ final class DistrictHandover implements ConsumerAwareRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        DistrictOwnership before = ownership.copy();
+        KeyOwnership before = ownership.copy();
         ownership.assigned(
                 consumer.assignment(), consumer.partitionsFor(Topics.OUTCOMES).size());
         desk.release(tenant -> !ownership.owns(tenant));

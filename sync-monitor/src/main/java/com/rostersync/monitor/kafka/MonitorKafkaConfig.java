@@ -3,6 +3,7 @@ package com.rostersync.monitor.kafka;
 import com.rostersync.events.Topics;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.kernel.kafka.ConsumedTopic;
+import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.monitor.incident.IncidentDesk;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,14 +23,14 @@ class MonitorKafkaConfig {
     }
 
     @Bean
-    DistrictOwnership districtOwnership() {
-        return new DistrictOwnership();
+    KeyOwnership districtOwnership() {
+        return new KeyOwnership(Topics.OUTCOMES);
     }
 
     /** Districts follow the outcome partitions from instance to instance ({@link DistrictHandover}). */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> districtHandover(
-            DistrictOwnership ownership, KafkaIncidentStore store, IncidentDesk desk) {
+            KeyOwnership ownership, KafkaIncidentStore store, IncidentDesk desk) {
         return container -> container
                 .getContainerProperties()
                 .setConsumerRebalanceListener(new DistrictHandover(ownership, store, desk));
