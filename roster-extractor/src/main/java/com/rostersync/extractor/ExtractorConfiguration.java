@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,8 +129,14 @@ class ExtractorConfiguration {
     }
 
     @Bean
-    ExtractorLifecycle extractorLifecycle(CycleScheduler scheduler) {
-        return new ExtractorLifecycle(scheduler);
+    ExtractorLifecycle extractorLifecycle(KafkaAdmin admin, CycleScheduler scheduler) {
+        return new ExtractorLifecycle(
+                () -> {
+                    if (!admin.initialize()) {
+                        throw new IllegalStateException("the extractor's topics could not be created yet");
+                    }
+                },
+                scheduler);
     }
 
     /**

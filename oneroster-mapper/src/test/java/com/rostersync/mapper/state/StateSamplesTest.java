@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.mapper.Fixtures;
 import com.rostersync.mapper.roster.SchoolMeta;
 import com.rostersync.mapper.state.StateEntry.Slot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.SerializationFeature;
@@ -33,7 +36,16 @@ class StateSamplesTest {
             StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.PERSON, "T-1", Fixtures.teacher()),
             "state-entry-meta",
             StateEntry.meta(
-                    "maple", "MHS", new SchoolMeta(7, "abc", true, Map.of(EntityType.PERSON, 51L), false, 51L)));
+                    "maple",
+                    "MHS",
+                    new SchoolMeta(
+                            7,
+                            "abc",
+                            true,
+                            Map.of(EntityType.PERSON, 51L),
+                            false,
+                            51L,
+                            new TenantCycleRef("c-42", Instant.parse("2026-12-01T10:15:26Z"), List.of("MHS", "MMS")))));
 
     @Test
     void everyKindOfChangelogValueHasASampleThatThisBuildReadsAndWritesAsStored() throws Exception {

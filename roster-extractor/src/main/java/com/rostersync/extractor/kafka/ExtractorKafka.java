@@ -75,6 +75,9 @@ public final class ExtractorKafka {
             CycleScheduler scheduler,
             Duration cycleGrace) {
         Map<String, Object> props = new HashMap<>(consumer);
+        // The topic may be created (by another instance's start) after this consumer joined: without a short metadata
+        // age the consumer would see its partitions, and its tenants, only after the default 5 minutes.
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(
                 new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()));

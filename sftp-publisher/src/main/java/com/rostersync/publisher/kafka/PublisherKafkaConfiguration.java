@@ -91,8 +91,12 @@ class PublisherKafkaConfiguration {
             PublisherProperties publisher) {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
-                kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()));
+        Map<String, Object> consumer = new LinkedHashMap<>(kafka.buildConsumerProperties());
+        // The state topic may be created after this consumer joined: find its partitions (and destinations) within
+        // seconds, not after the default 5 minutes of metadata age.
+        consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
+        factory.setConsumerFactory(
+                new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()));
         Duration grace = publisher.transferTimeout().multipliedBy(2);
         Duration limit = Duration.ofMinutes(4);
         factory.getContainerProperties()
