@@ -9,6 +9,7 @@ import com.rostersync.publisher.config.PublisherProperties;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
