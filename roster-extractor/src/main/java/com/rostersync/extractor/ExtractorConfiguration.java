@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,15 +127,10 @@ class ExtractorConfiguration {
         return scheduler;
     }
 
+    /** The kernel declared every topic before this bean starts, so the tenant group finds its topic at once. */
     @Bean
-    ExtractorLifecycle extractorLifecycle(KafkaAdmin admin, CycleScheduler scheduler) {
-        return new ExtractorLifecycle(
-                () -> {
-                    if (!admin.initialize()) {
-                        throw new IllegalStateException("the extractor's topics could not be created yet");
-                    }
-                },
-                scheduler);
+    ExtractorLifecycle extractorLifecycle(CycleScheduler scheduler) {
+        return new ExtractorLifecycle(scheduler);
     }
 
     /**
