@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,9 @@ public final class LocalPlatform implements AutoCloseable {
     private SisDatabase sis;
     private DemoEndpoint demoEndpoint;
     private final long startedAt = System.nanoTime();
+    /** Instances started beyond the first of each service, for their own folders. */
+    private final AtomicInteger instances = new AtomicInteger();
+
     private String apiToken;
 
     private LocalPlatform(PlatformSettings settings) {
@@ -275,6 +279,14 @@ public final class LocalPlatform implements AutoCloseable {
     public ConfigurableApplicationContext startInstance(String service) {
         Map<String, String> properties = properties(service);
         properties.put("server.port", "0");
+        if (service.equals(MAPPER)) {
+            // Kafka Streams locks its state folder: each instance has its own, as separate machines would.
+            properties.put(
+                    "rostersync.mapper.state-dir",
+                    workdir.resolve("mapper-state")
+                            .resolve("instance-" + instances.incrementAndGet())
+                            .toString());
+        }
         String[] args = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -24,7 +24,8 @@ public final class KernelDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
     }
 
-    static Map<String, Object> defaults() {
+    /** The defaults themselves, for a test that reads a service's settings as the service would. */
+    public static Map<String, Object> defaults() {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
         defaults.put("spring.kafka.consumer.group-id", "${spring.application.name}");

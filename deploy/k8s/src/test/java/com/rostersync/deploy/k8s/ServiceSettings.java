@@ -1,5 +1,6 @@
 package com.rostersync.deploy.k8s;
 
+import com.rostersync.kernel.config.KernelDefaults;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -23,7 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * A service's configuration as it runs in its pod: the environment the manifest gives its container (literal values,
  * ConfigMaps through {@code envFrom} and {@code configMapKeyRef}, and a stand-in for every Secret reference) over the
- * service's own {@code <service>.yml}, with Spring's precedence and relaxed names.
+ * service's own {@code <service>.yml} over the kernel's shared defaults, with Spring's precedence and relaxed names.
  */
 final class ServiceSettings {
 
@@ -43,6 +45,8 @@ final class ServiceSettings {
                 throw new IllegalStateException(service + ".yml is not on the classpath");
             }
             yml.forEach(sources::addLast);
+            // Lowest precedence, as in the running service: what every service shares from service-kernel.
+            sources.addLast(new MapPropertySource("kernel-defaults", KernelDefaults.defaults()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
