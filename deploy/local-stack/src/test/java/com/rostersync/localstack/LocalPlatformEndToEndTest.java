@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -92,7 +91,7 @@ class LocalPlatformEndToEndTest {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> FILES.stream().allMatch(f -> Files.isRegularFile(files.resolve(f))));
         for (String file : FILES) {
-            assertThat(read(files.resolve(file))).as(file).isEqualTo(expected(file));
+            assertThat(GoldenFiles.readOrEmpty(files.resolve(file))).as(file).isEqualTo(GoldenFiles.expected(file));
         }
     }
 
@@ -120,9 +119,9 @@ class LocalPlatformEndToEndTest {
         Path users = platform.filesOf(USERNAME).resolve("users.csv");
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> read(users).contains("zobrienwalsh"));
-        assertThat(read(users))
-                .isEqualTo(expected("users.csv")
+                .until(() -> GoldenFiles.readOrEmpty(users).contains("zobrienwalsh"));
+        assertThat(GoldenFiles.readOrEmpty(users))
+                .isEqualTo(GoldenFiles.expected("users.csv")
                         .replace(",zobrien,", ",zobrienwalsh,")
                         .replace("O'Brien", "O'Brien-Walsh"));
         assertThat(scrape("roster-extractor"))
@@ -136,7 +135,7 @@ class LocalPlatformEndToEndTest {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> platform.savedMails() >= 1);
-        String mail = read(platform.mailFolder().resolve("1.eml"));
+        String mail = GoldenFiles.readOrEmpty(platform.mailFolder().resolve("1.eml"));
         assertThat(mail)
                 .contains("lead@fixture.example.org")
                 .contains("demographics.csv")
@@ -177,7 +176,7 @@ class LocalPlatformEndToEndTest {
         LocalPlatform.SERVICES.forEach(service -> ports.put(service, platform.portOf(service)));
         platform.close();
 
-        List<String> lines = read(log).lines().toList();
+        List<String> lines = GoldenFiles.readOrEmpty(log).lines().toList();
         assertThat(lines).as("DIR/logs/local-stack.log").isNotEmpty();
         ports.forEach((service, port) -> assertThat(lines)
                 .as("Tomcat (a library, not our package) logs its start as " + service)
@@ -185,7 +184,7 @@ class LocalPlatformEndToEndTest {
                         line -> line.contains("[" + service + "]") && line.contains("Tomcat started on port " + port)));
         assertThat(lines).as("ERROR lines, e.g. at shutdown").noneMatch(line -> line.contains(" ERROR "));
         try (var mails = Files.list(platform.mailFolder())) {
-            assertThat(mails.map(LocalPlatformEndToEndTest::read))
+            assertThat(mails.map(GoldenFiles::readOrEmpty))
                     .as("the SIS edit made while the stack ran")
                     .noneMatch(mail -> mail.contains("could not be reached"));
         } catch (IOException e) {
@@ -229,7 +228,8 @@ class LocalPlatformEndToEndTest {
                         () -> mailWithSubject("Resolved: Wrong credentials for the SFTP destination"),
                         found -> found != null);
         assertThat(resolved).doesNotContain(wrong, password);
-        assertThat(read(platform.filesOf(USERNAME).resolve("users.csv"))).contains("Rotation");
+        assertThat(GoldenFiles.readOrEmpty(platform.filesOf(USERNAME).resolve("users.csv")))
+                .contains("Rotation");
         assertThat(Files.getLastModifiedTime(platform.tenantsFile()))
                 .as("tenants.yml was not touched")
                 .isEqualTo(registryWritten);
@@ -284,23 +284,5 @@ class LocalPlatformEndToEndTest {
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.portOf(service) + path))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String expected(String file) {
-        try (var in = new ClassPathResource("e2e/expected/" + file).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\r\n", "\n")
-                    .replace("\n", "\r\n");
-        } catch (IOException e) {
-            throw new AssertionError("missing expected file " + file, e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -8,9 +8,6 @@ import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
 import com.rostersync.localstack.sis.DemoCatalog.DemoSchool;
 import com.rostersync.localstack.sis.DemoCatalog.DemoTenant;
 import com.rostersync.localstack.sis.SchoolLevel;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,8 +125,8 @@ class TwoInstancesEndToEndTest {
             await("clever" + i + " has the fixture school's files")
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(() ->
-                            FILES.stream().allMatch(f -> read(files.resolve(f)).equals(expected(f))));
+                    .until(() -> FILES.stream().allMatch(f -> GoldenFiles.readOrEmpty(files.resolve(f))
+                            .equals(GoldenFiles.expected(f))));
         }
 
         // The fixture school leaves a record out (one VALIDATION incident per district that syncs it); the broken
@@ -188,23 +185,5 @@ class TwoInstancesEndToEndTest {
                 .flatMap(task -> task.topicPartitions().stream())
                 .filter(tp -> tp.topic().equals("roster.changes.v1"))
                 .toList();
-    }
-
-    private static String expected(String file) {
-        try (var in = new ClassPathResource("e2e/expected/" + file).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\r\n", "\n")
-                    .replace("\n", "\r\n");
-        } catch (IOException e) {
-            throw new AssertionError("missing expected file " + file, e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
