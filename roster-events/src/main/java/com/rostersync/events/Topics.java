@@ -31,6 +31,12 @@ public final class Topics {
     /** Monitor's open incidents (compacted), keyed by incident id. */
     public static final String MONITOR_INCIDENTS = "roster.monitor-incidents.v1";
 
+    /** What every unit of work did ({@link com.rostersync.events.run.RunRecorded}), time-retained, keyed by tenant id. */
+    public static final String RUNS = "roster.runs.v1";
+
+    /** Per-record detail of each map run ({@link com.rostersync.events.run.ChangeReport}), keyed by run id. */
+    public static final String CHANGE_REPORTS = "roster.change-reports.v1";
+
     public static final String ROSTER_CHANGES_DLT = ROSTER_CHANGES + ".dlt";
     public static final String SNAPSHOTS_DLT = SNAPSHOTS + ".dlt";
     public static final String OUTCOMES_DLT = OUTCOMES + ".dlt";
