@@ -19,7 +19,7 @@ public final class SchemaVersion {
     public static final int CURRENT = 1;
 
     /** The revision within {@link #CURRENT} this build writes. */
-    public static final int MINOR = 1;
+    public static final int MINOR = 2;
 
     private SchemaVersion() {}
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.SchemaVersion;
 import java.time.Instant;
 
-/** Who did what through an operator API, and when. {@code action} is a fixed verb such as {@code APPROVE_HOLD}. */
+/**
+ * Who did what through an operator API, and when. {@code action} is a fixed verb such as {@code APPROVE_HOLD} or
+ * {@code DISCARD_HOLD}; {@code note} is the operator's own reason, required for a discard (since revision 1.2).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AuditEntry(
         int schemaVersion,
@@ -15,6 +18,7 @@ public record AuditEntry(
         String tenantId,
         String schoolId,
         String commandId,
+        String note,
         Integer schemaMinor) {
 
     /** Written before revisions were on the wire: revision 0 of its major version. */
@@ -31,6 +35,6 @@ public record AuditEntry(
             String tenantId,
             String schoolId,
             String commandId) {
-        this(schemaVersion, auditId, at, actor, action, tenantId, schoolId, commandId, SchemaVersion.MINOR);
+        this(schemaVersion, auditId, at, actor, action, tenantId, schoolId, commandId, null, SchemaVersion.MINOR);
     }
 }

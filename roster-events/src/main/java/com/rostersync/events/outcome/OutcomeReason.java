@@ -33,6 +33,19 @@ public enum OutcomeReason {
      * held together until approved, so a receiver never sees one person twice.
      */
     ID_CHURN(true),
+    /** Updates held because they exceed the tenant's update threshold (share of records changed in one cycle). */
+    UPDATE_THRESHOLD(true),
+    /** Creates held because they exceed the tenant's create threshold (off unless the tenant sets one). */
+    CREATE_THRESHOLD(true),
+    /**
+     * A snapshot names a school the destination account is not bound to; nothing was uploaded there, so a roster never
+     * lands in another district's account.
+     */
+    DESTINATION_GUARD(true),
+    /** The tenant is in a pause window: changes were read, mapped and reported, nothing was uploaded. */
+    PAUSED(false),
+    /** The tenant runs in dry-run mode: the pipeline ran and recorded its history, nothing was uploaded. */
+    DRY_RUN(false),
     /** Destination refused our credentials. */
     DESTINATION_CREDENTIALS(true),
     /** Destination presented a host key other than the pinned one; nothing was sent. */
@@ -59,6 +72,11 @@ public enum OutcomeReason {
 
     public boolean isFailure() {
         return failure;
+    }
+
+    /** Whether this reason holds changes until an operator approves or discards them. */
+    public boolean isHold() {
+        return this == THRESHOLD || this == ID_CHURN || this == UPDATE_THRESHOLD || this == CREATE_THRESHOLD;
     }
 
     /** Reads a constant off the wire; one this build does not know is {@link #UNKNOWN}, never an error. */

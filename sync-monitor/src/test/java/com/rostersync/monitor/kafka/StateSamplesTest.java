@@ -3,6 +3,7 @@ package com.rostersync.monitor.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.events.EntityType;
+import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.ThresholdBreach;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 class StateSamplesTest {
 
     private static final Path SAMPLES = Path.of("src/test/resources/contract-samples");
+    /** The sample of this build's revision; an older one stays beside it and must still read. */
+    private static final String CURRENT = "v" + SchemaVersion.CURRENT + "." + SchemaVersion.MINOR + ".json";
+
     private static final Instant T0 = Instant.parse("2026-12-01T10:15:30Z");
 
     /** As Boot configures it for the service: unknown properties (derived ones such as "open") are ignored. */
@@ -69,7 +73,7 @@ class StateSamplesTest {
     @Test
     void everyStateValueHasASampleThatThisBuildReadsAndWritesAsStored() throws Exception {
         for (Map.Entry<String, Object> example : examples.entrySet()) {
-            Path sample = SAMPLES.resolve(example.getKey()).resolve("v1.json");
+            Path sample = SAMPLES.resolve(example.getKey()).resolve(CURRENT);
             if (!Files.exists(sample)) {
                 Files.createDirectories(sample.getParent());
                 Files.writeString(sample, json.writeValueAsString(example.getValue()) + "\n");
