@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public class IncidentGauges {
     public static final String HOLD_AGE = "rostersync.holds.awaiting.approval.age";
     public static final String UNANNOUNCED = "rostersync.monitor.incidents.unannounced";
 
-    private static final List<OutcomeReason> HOLD_REASONS = List.of(OutcomeReason.THRESHOLD, OutcomeReason.ID_CHURN);
+    private static final List<OutcomeReason> HOLD_REASONS =
+            Arrays.stream(OutcomeReason.values()).filter(OutcomeReason::isHold).toList();
 
     private final MeterRegistry registry;
     private final IncidentDesk desk;
@@ -47,6 +49,7 @@ public class IncidentGauges {
     private final MultiGauge holdAges;
     private final Map<OutcomeReason, AtomicLong> holdCounts = new EnumMap<>(OutcomeReason.class);
     private volatile Map<String, Long> openByDistrict = Map.of();
+    private volatile Map<Tags, Instant> holdOpenedAt = Map.of();
 
     IncidentGauges(MeterRegistry registry, IncidentDesk desk, Clock clock) {
         this.registry = registry;
@@ -111,21 +114,32 @@ public class IncidentGauges {
                 .toList();
         holdCounts.forEach((reason, count) ->
                 count.set(held.stream().filter(i -> i.reason() == reason).count()));
+        holdOpenedAt = held.stream()
+                .collect(Collectors.toMap(
+                        IncidentGauges::holdTags, Incident::openedAt, (a, b) -> a.isBefore(b) ? a : b));
+        // A scrape that runs while a series is removed and registered again can see the metric twice and fail, so a
+        // hold that stays keeps its series; its age is looked up at each scrape instead.
         holdAges.register(
-                held.stream()
-                        .map(i -> MultiGauge.Row.of(
-                                Tags.of(
-                                        "tenant",
-                                        i.tenantId(),
-                                        "school",
-                                        i.unit().scope(),
-                                        "reason",
-                                        i.reason().name()),
-                                i.openedAt(),
-                                (Instant opened) -> Duration.between(opened, clock.instant())
-                                                .toMillis()
-                                        / 1000.0))
+                holdOpenedAt.keySet().stream()
+                        .map(tags -> MultiGauge.Row.of(tags, this, g -> g.holdAge(tags)))
                         .toList(),
-                true);
+                false);
+    }
+
+    private double holdAge(Tags tags) {
+        Instant opened = holdOpenedAt.get(tags);
+        return opened == null
+                ? Double.NaN
+                : Duration.between(opened, clock.instant()).toMillis() / 1000.0;
+    }
+
+    private static Tags holdTags(Incident incident) {
+        return Tags.of(
+                "tenant",
+                incident.tenantId(),
+                "school",
+                incident.unit().scope(),
+                "reason",
+                incident.reason().name());
     }
 }

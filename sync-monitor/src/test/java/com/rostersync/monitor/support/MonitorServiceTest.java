@@ -24,7 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = SyncMonitorApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + SyncMonitorApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + SyncMonitorApplication.CONFIG_NAME,
+            // a failed request says why in its body, so a failure seen only in CI explains itself
+            "server.error.include-message=always"
+        })
 @EmbeddedKafka(
         partitions = 1,
         topics = {Topics.OUTCOMES, Topics.COMMANDS, Topics.AUDIT},
