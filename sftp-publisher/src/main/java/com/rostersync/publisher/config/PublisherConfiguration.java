@@ -1,6 +1,7 @@
 package com.rostersync.publisher.config;
 
 import com.rostersync.kernel.kafka.KeyOwnership;
+import com.rostersync.kernel.task.ServiceThreads;
 import com.rostersync.publisher.publish.OutcomeSink;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import com.rostersync.publisher.publish.PublishMetrics;
@@ -25,14 +26,16 @@ import org.springframework.context.annotation.Configuration;
 class PublisherConfiguration {
 
     @Bean(destroyMethod = "close")
-    SftpSessionFactories sftpSessionFactories(SecretResolver secrets, PublisherProperties publisher) {
+    SftpSessionFactories sftpSessionFactories(
+            SecretResolver secrets, PublisherProperties publisher, ServiceThreads threads) {
         return new SftpSessionFactories(
                 secrets,
                 new SftpTimeouts(
                         publisher.connectTimeout(),
                         publisher.authTimeout(),
                         publisher.transferTimeout(),
-                        publisher.idleTimeout()));
+                        publisher.idleTimeout()),
+                threads.timer("sftp-idle-closer"));
     }
 
     @Bean
