@@ -58,7 +58,8 @@ class PublisherConfiguration {
             PublisherProperties publisher,
             SftpSessionFactories factories,
             SecretWatcher secrets,
-            KeyOwnership ownership) {
+            KeyOwnership ownership,
+            ServiceThreads threads) {
         PublisherProperties.Retry retry = publisher.retry();
         PublishCoordinator coordinator = new PublishCoordinator(
                 watcher::current,
@@ -72,7 +73,9 @@ class PublisherConfiguration {
                         retry.maxBackoff(),
                         retry.jitter(),
                         retry.recoverAfter()),
-                publisher.poolSize(),
+                threads.pool("publisher-upload", publisher.poolSize(), Integer.MAX_VALUE)
+                        .getThreadPoolExecutor(),
+                threads.timer("publisher-timer").getScheduledExecutor(),
                 Clock.systemUTC(),
                 ownership::owns,
                 publisher.cycleWait());

@@ -96,7 +96,15 @@ class PublishCoordinatorTest {
     void aDestinationAddedToTheRegistryReceivesTheSnapshotsAlreadyHeld() {
         AtomicReference<TenantRegistry> current = new AtomicReference<>(registry(destination("old", List.of("MHS"))));
         coordinator = new PublishCoordinator(
-                current::get, uploader, outcomes, outcomes, new PublishMetrics(meters), NO_WAIT, 4, Clock.systemUTC());
+                current::get,
+                uploader,
+                outcomes,
+                outcomes,
+                new PublishMetrics(meters),
+                NO_WAIT,
+                UploadThreads.workers(4),
+                UploadThreads.timer(),
+                Clock.systemUTC());
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         coordinator.start();
         await().atMost(Duration.ofSeconds(10))
@@ -261,7 +269,8 @@ class PublishCoordinatorTest {
                 outcomes,
                 new PublishMetrics(meters),
                 NO_WAIT,
-                4,
+                UploadThreads.workers(4),
+                UploadThreads.timer(),
                 Clock.systemUTC());
     }
 

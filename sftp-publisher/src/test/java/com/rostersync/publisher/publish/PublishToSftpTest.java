@@ -392,7 +392,8 @@ class PublishToSftpTest {
                 new PublishMetrics(new SimpleMeterRegistry()),
                 UploadRetries.exponential(
                         2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
-                POOL,
+                UploadThreads.workers(POOL),
+                UploadThreads.timer(),
                 Clock.systemUTC());
         started.start();
         return started;

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * the monitor one each; the extractor consumes nothing). A topic not created yet has 0.
  */
 @Component
-public class DeadLetterGauges implements DisposableBean {
+class DeadLetterGauges implements DisposableBean {
 
     public static final String DEAD_LETTERS = "rostersync.dead.letter.records";
     static final List<String> TOPICS =
