@@ -376,7 +376,7 @@ def diagnose(a, stuck):
 
 
 def cold_start(a):
-    """Issue 13's cold-start stall: a consumer subscribed before the producer declared the topic, the broker
+    """The cold-start stall: a consumer subscribed before the producer declared the topic, the broker
     auto-created it with its default partition count, a service's KafkaAdmin then raised the count, and the consumer
     keeps reading the first partition(s) only until its metadata refresh (metadata.max.age.ms, 5 minutes)."""
     logs = os.path.join(a.work, "logs")
@@ -517,7 +517,7 @@ def cmd_measure(a):
     full["loadavg_at_end"] = os.getloadavg()
     full["cold_start"] = cold_start(a)
     if full["cold_start"]["partition_count_raised_after_auto_create"]:
-        log("DEFECT (issue 13, cold-start stall): a topic was auto-created with 1 partition and raised later:")
+        log("DEFECT (cold-start stall): a topic was auto-created with 1 partition and raised later:")
         for e in full["cold_start"]["evidence"]:
             log("  " + e)
     full["row_counts"] = dest.all_counts()

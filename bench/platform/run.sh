@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The platform end to end, against the raw floor on the same data in the same run (issue 13).
+# The platform end to end, against the raw floor on the same data in the same run.
 #
 # Usage (as root, from anywhere): bench/platform/run.sh [--schools N] [--students-per-school S] [--data DIR]
 #     [--sync-interval SECONDS] [--idle-seconds S] [--single-changes K] [--change-pct P] [--auto-create true|false]

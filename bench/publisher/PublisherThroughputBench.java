@@ -58,7 +58,7 @@ public class PublisherThroughputBench {
             DestinationAccount destination = SftpFixtures.destination(server, "ours", null, new SecretRef("bench-key"),
                     null, List.of("BHS"));
             SftpSessionFactories factories = new SftpSessionFactories(new SecretResolver(Map.of(), secrets),
-                    new SftpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60)));
+                    new SftpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60)), SftpFixtures.idleCloser());
             AtomicSftpUploader uploader = new AtomicSftpUploader(factories, ".part");
             SshClient client = SshClient.setUpDefaultClient();
             client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);

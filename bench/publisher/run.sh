@@ -9,6 +9,6 @@ CP_FILE="$PWD/sftp-publisher/target/bench-classpath.txt"
 # The reactor's own modules come from this checkout, never from jars in the local repository.
 LIBS=$(tr ':' '\n' < "$CP_FILE" | grep -v '/com/rostersync/' | paste -sd: -)
 OWN=""
-for module in roster-events oneroster-csv tenant-registry test-support; do OWN="$OWN$module/target/classes:"; done
+for module in roster-events oneroster-csv tenant-registry service-kernel test-support; do OWN="$OWN$module/target/classes:"; done
 CP="sftp-publisher/target/classes:sftp-publisher/target/test-classes:$OWN$LIBS"
 exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" bench/publisher/PublisherThroughputBench.java "$@"

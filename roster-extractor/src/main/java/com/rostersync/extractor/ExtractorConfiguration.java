@@ -16,6 +16,7 @@ import com.rostersync.extractor.source.csv.SftpDropFetcher;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
 import com.rostersync.kernel.kafka.CompactedTopicReader;
 import com.rostersync.kernel.kafka.KeyOwnership;
+import com.rostersync.kernel.task.ServiceThreads;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.SourceType;
@@ -30,6 +31,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -110,13 +112,15 @@ class ExtractorConfiguration {
             TenantCycle cycle,
             ExtractorProperties extractor,
             SecretWatcher secrets,
-            KeyOwnership ownership) {
+            KeyOwnership ownership,
+            ServiceThreads threads) {
+        // A queue of none still holds the one due cycle handed over while the last thread finishes.
+        ThreadPoolTaskExecutor workers =
+                threads.pool("extractor-cycle", extractor.poolSize(), Math.max(1, extractor.queueCapacity()));
         CycleScheduler scheduler = new CycleScheduler(
                 registry::current,
                 cycle::run,
-                extractor.poolSize(),
-                extractor.queueCapacity(),
-                extractor.tick(),
+                workers.getThreadPoolExecutor(),
                 extractor.cycleTimeout(),
                 Clock.systemUTC(),
                 ownership::owns);
@@ -129,8 +133,9 @@ class ExtractorConfiguration {
 
     /** The kernel declared every topic before this bean starts, so the tenant group finds its topic at once. */
     @Bean
-    ExtractorLifecycle extractorLifecycle(CycleScheduler scheduler) {
-        return new ExtractorLifecycle(scheduler);
+    ExtractorLifecycle extractorLifecycle(
+            CycleScheduler scheduler, ServiceThreads threads, ExtractorProperties extractor) {
+        return new ExtractorLifecycle(scheduler, threads.timer("extractor-scheduler"), extractor.tick());
     }
 
     /**

@@ -17,11 +17,30 @@ import java.util.List;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Destination accounts and secrets for tests against the real MINA SSHD server. */
 public final class SftpFixtures {
 
+    private static final ThreadPoolTaskScheduler IDLE_CLOSER = idleCloserTimer();
+
     private SftpFixtures() {}
+
+    /** The timer that closes idle SFTP sessions, shared by the tests' session factories as a service's one is. */
+    public static TaskScheduler idleCloser() {
+        return IDLE_CLOSER;
+    }
+
+    private static ThreadPoolTaskScheduler idleCloserTimer() {
+        ThreadPoolTaskScheduler timer = new ThreadPoolTaskSchedulerBuilder()
+                .threadNamePrefix("sftp-idle-closer-")
+                .build();
+        timer.setDaemon(true);
+        timer.initialize();
+        return timer;
+    }
 
     /** A password account on the server; the password goes into the secrets folder as file {@code <user>-password}. */
     public static DestinationAccount passwordDestination(

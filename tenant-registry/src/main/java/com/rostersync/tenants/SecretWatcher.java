@@ -3,7 +3,6 @@ package com.rostersync.tenants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * each named secret (environment first, then the secrets folder) and tells its listeners which names now have another
  * value, so a password rotated on disk is used, and a destination or source that failed on credentials is retried, with
  * no edit of tenants.yml and no restart. Only a digest of each value is kept in memory, and only names are logged. The
- * environment of a running process cannot change, so an environment-provided secret changes with a restart only.
+ * environment of a running process cannot change, so an environment-provided secret changes with a restart only. The
+ * service calls {@link #poll()} on a timer of its own.
  */
-public final class SecretWatcher implements AutoCloseable {
+public final class SecretWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(SecretWatcher.class);
     private static final String ABSENT = "absent";
@@ -38,20 +35,12 @@ public final class SecretWatcher implements AutoCloseable {
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> afterEachCheck = new CopyOnWriteArrayList<>();
     private final Map<String, String> digests = new HashMap<>();
-    private final ScheduledExecutorService poller;
 
-    /** Reads every named secret now and then checks them every {@code pollEvery}. */
-    public SecretWatcher(Supplier<TenantRegistry> registry, SecretResolver secrets, Duration pollEvery) {
+    /** Reads every named secret now, so that the first {@link #poll()} reports only what changed after. */
+    public SecretWatcher(Supplier<TenantRegistry> registry, SecretResolver secrets) {
         this.registry = registry;
         this.secrets = secrets;
         checkNow();
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "secret-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = Math.max(50, pollEvery.toMillis());
-        poller.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -114,12 +103,8 @@ public final class SecretWatcher implements AutoCloseable {
         return names(destination.password(), destination.privateKey(), destination.privateKeyPassphrase());
     }
 
-    @Override
-    public void close() {
-        poller.shutdownNow();
-    }
-
-    private void checkQuietly() {
+    /** One check as a timer runs it: a failure is logged by class name only (it may quote a secret) and not thrown. */
+    public void poll() {
         try {
             checkNow();
             afterEachCheck.forEach(Runnable::run);

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,30 +15,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds the current registry and reloads it when the file changes, without a restart. It polls the file's
  * modification time and size (a watch service misses changes on many mounted volumes). An invalid new file is
- * logged with its problems and ignored: the last valid registry stays in force.
+ * logged with its problems and ignored: the last valid registry stays in force. The service polls
+ * {@link #reloadIfChanged()} on a timer of its own.
  */
-public final class TenantRegistryWatcher implements AutoCloseable {
+public final class TenantRegistryWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(TenantRegistryWatcher.class);
 
     private final Path file;
     private final AtomicReference<TenantRegistry> current;
     private final List<Consumer<TenantRegistry>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService poller;
     private volatile Stamp lastStamp;
 
-    /** Loads the file now (failing fast when it is invalid) and checks it for changes every {@code pollEvery}. */
-    public TenantRegistryWatcher(Path file, Duration pollEvery) {
+    /** Loads the file now, failing fast when it is invalid. */
+    public TenantRegistryWatcher(Path file) {
         this.file = file;
         this.lastStamp = stamp(file);
         this.current = new AtomicReference<>(TenantRegistryLoader.load(file));
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "tenant-registry-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = Math.max(50, pollEvery.toMillis());
-        poller.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     public TenantRegistry current() {
@@ -77,11 +66,6 @@ public final class TenantRegistryWatcher implements AutoCloseable {
                     invalid.getMessage());
             return false;
         }
-    }
-
-    @Override
-    public void close() {
-        poller.shutdownNow();
     }
 
     private static Stamp stamp(Path file) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +27,19 @@ class TenantRegistryWatcherTest {
     void picksUpAChangedFileAndKeepsTheLastValidOneWhenTheNewOneIsBroken() throws Exception {
         Path file = dir.resolve("tenants.yml");
         Files.writeString(file, TENANT.formatted("10"));
-        try (TenantRegistryWatcher watcher = new TenantRegistryWatcher(file, Duration.ofHours(1))) {
-            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
-                    .isEqualTo(10.0);
+        TenantRegistryWatcher watcher = new TenantRegistryWatcher(file);
+        assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
+                .isEqualTo(10.0);
 
-            write(file, TENANT.formatted("25"), 1);
-            assertThat(watcher.reloadIfChanged()).isTrue();
-            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
-                    .isEqualTo(25.0);
+        write(file, TENANT.formatted("25"), 1);
+        assertThat(watcher.reloadIfChanged()).isTrue();
+        assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
+                .isEqualTo(25.0);
 
-            write(file, TENANT.formatted("not-a-number"), 2);
-            assertThat(watcher.reloadIfChanged()).isFalse();
-            assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
-                    .isEqualTo(25.0);
-        }
+        write(file, TENANT.formatted("not-a-number"), 2);
+        assertThat(watcher.reloadIfChanged()).isFalse();
+        assertThat(watcher.current().tenant("maple").orElseThrow().deletionThresholdPercent())
+                .isEqualTo(25.0);
     }
 
     private static void write(Path file, String text, int secondsLater) throws Exception {

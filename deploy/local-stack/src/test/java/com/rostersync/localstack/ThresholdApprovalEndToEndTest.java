@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 6's acceptance for the deletion hold (seed: deletion threshold; Clever's sync holds), with every real part in
+ * The deletion hold end to end (seed: deletion threshold; Clever's sync holds), with every real part in
  * one JVM: a school of 21 users loses 5 students in the SIS at once (10% allows 2), in the same change as a new
  * student arrives. The new student must reach the SFTP files while the 5 stay in them; the monitor must show the hold
  * through its API and mail the leader once, without personal data; an approval through the API (and only an

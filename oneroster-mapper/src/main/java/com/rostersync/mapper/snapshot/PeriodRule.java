@@ -15,7 +15,7 @@ import java.util.Objects;
  * A section with no meetings keeps the periods its source already resolved (a OneRoster CSV drop); a section whose
  * earliest meeting has no period, or with neither meetings nor periods, sends no period.
  */
-public final class PeriodRule {
+final class PeriodRule {
 
     static final Comparator<Meeting> EARLIEST = Comparator.comparing(
                     Meeting::start, Comparator.nullsLast(Comparator.<LocalTime>naturalOrder()))

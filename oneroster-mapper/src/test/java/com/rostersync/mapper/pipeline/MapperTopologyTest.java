@@ -2,6 +2,9 @@ package com.rostersync.mapper.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.Keys;
 import com.rostersync.events.Topics;
@@ -13,6 +16,7 @@ import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.snapshot.SourceSystem;
 import com.rostersync.tenants.TenantRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The topology without a broker: per-record state, the quiet period on the wall clock, dead letters. */
@@ -135,6 +140,38 @@ class MapperTopologyTest {
 
         assertThat(new String(deadLetters.readValue())).isEqualTo("not json");
         assertThat(snapshots.readKeyValuesToList().stream().map(kv -> kv.key).toList())
+                .containsExactly("maple/S2");
+    }
+
+    @Test
+    void aChangeOfANewerMajorVersionIsRefusedNamingWhereItIsAndTheStreamGoesOn() {
+        TestOutputTopic<String, byte[]> deadLetters = driver.createOutputTopic(
+                Topics.ROSTER_CHANGES_DLT, new StringDeserializer(), new ByteArrayDeserializer());
+        RosterChangeEvent event = RosterEvents.upsert("maple", "S3", RosterEvents.student("S3", 1));
+        String newer = new String(json.writeValueAsBytes(event), StandardCharsets.UTF_8)
+                .replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2");
+        assertThat(newer).contains("\"schemaVersion\":2");
+        Logger processorLog = (Logger) LoggerFactory.getLogger(SchoolCycleProcessor.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        processorLog.addAppender(logged);
+        try {
+            changes.pipeInput("maple/S3", newer.getBytes(StandardCharsets.UTF_8));
+            send(RosterEvents.schoolWithStudents("maple", "S2", 1));
+            driver.advanceWallClockTime(QUIET.plusSeconds(1));
+        } finally {
+            processorLog.detachAppender(logged);
+        }
+
+        assertThat(new String(deadLetters.readValue(), StandardCharsets.UTF_8))
+                .as("the record itself, unchanged")
+                .isEqualTo(newer);
+        assertThat(logged.list).anySatisfy(line -> assertThat(line.getFormattedMessage())
+                .contains(Topics.ROSTER_CHANGES + "-0@0")
+                .contains("schema version 2.")
+                .contains("reads major version 1"));
+        assertThat(snapshots.readKeyValuesToList().stream().map(kv -> kv.key).toList())
+                .as("the next school goes on")
                 .containsExactly("maple/S2");
     }
 

@@ -6,19 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -26,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every tenant's cycle every {@code syncInterval} on a bounded pool. A tenant never has two cycles at once, and
- * a cycle that overruns the cycle timeout is interrupted; so a slow or hanging district holds one thread at most and
- * never delays the others (thousands of tenants). Tenants added to or removed from the registry take effect
- * on the next tick.
+ * Runs every tenant's cycle every {@code syncInterval} on a bounded pool, at each {@link #tick()} a timer of the
+ * service calls. A tenant never has two cycles at once, and a cycle that overruns the cycle timeout is interrupted; so a
+ * slow or hanging district holds one thread at most and never delays the others (thousands of tenants). Tenants added
+ * to or removed from the registry take effect on the next tick.
  */
 public final class CycleScheduler implements AutoCloseable {
 
@@ -38,11 +33,9 @@ public final class CycleScheduler implements AutoCloseable {
 
     private final Supplier<TenantRegistry> registry;
     private final Consumer<Tenant> cycle;
-    private final Duration tick;
     private final Duration cycleTimeout;
     private final Clock clock;
     private final ThreadPoolExecutor workers;
-    private final ScheduledExecutorService ticker;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
     private final Predicate<String> owns;
@@ -51,47 +44,30 @@ public final class CycleScheduler implements AutoCloseable {
     public CycleScheduler(
             Supplier<TenantRegistry> registry,
             Consumer<Tenant> cycle,
-            int poolSize,
-            int queueCapacity,
-            Duration tick,
+            ThreadPoolExecutor workers,
             Duration cycleTimeout,
             Clock clock) {
-        this(registry, cycle, poolSize, queueCapacity, tick, cycleTimeout, clock, tenantId -> true);
+        this(registry, cycle, workers, cycleTimeout, clock, tenantId -> true);
     }
 
     /**
      * A scheduler that starts cycles only for the tenants {@code owns} accepts at each tick: with several extractor
-     * instances, each tenant belongs to one of them at a time, so no tenant is read and published twice.
+     * instances, each tenant belongs to one of them at a time, so no tenant is read and published twice. The cycles run
+     * on {@code workers}, whose queue bounds the due cycles that may wait for a thread; this scheduler stops them.
      */
     public CycleScheduler(
             Supplier<TenantRegistry> registry,
             Consumer<Tenant> cycle,
-            int poolSize,
-            int queueCapacity,
-            Duration tick,
+            ThreadPoolExecutor workers,
             Duration cycleTimeout,
             Clock clock,
             Predicate<String> owns) {
         this.owns = owns;
         this.registry = registry;
         this.cycle = cycle;
-        this.tick = tick;
         this.cycleTimeout = cycleTimeout;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(
-                poolSize,
-                poolSize,
-                0,
-                TimeUnit.MILLISECONDS,
-                queueCapacity == 0 ? new LinkedBlockingQueue<>(1) : new ArrayBlockingQueue<>(queueCapacity),
-                r -> daemon(r, "extractor-cycle-" + threads.incrementAndGet()));
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "extractor-scheduler"));
-    }
-
-    public void start() {
-        long millis = Math.max(10, tick.toMillis());
-        ticker.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
+        this.workers = workers;
     }
 
     /**
@@ -102,7 +78,7 @@ public final class CycleScheduler implements AutoCloseable {
         nextDue.remove(tenantId);
     }
 
-    /** Starts due cycles and interrupts overrunning ones; public so that tests can drive it without waiting. */
+    /** Starts due cycles and interrupts overrunning ones; tests drive it without a timer. */
     public void tick() {
         try {
             Instant now = clock.instant();
@@ -170,11 +146,11 @@ public final class CycleScheduler implements AutoCloseable {
 
     /**
      * Starts no new cycle and lets running ones finish for a moment (a cycle usually takes well under a second), so a
-     * clean stop does not cut a cycle off before it reported its outcome; then interrupts whatever still runs.
+     * clean stop does not cut a cycle off before it reported its outcome; then interrupts whatever still runs. The timer
+     * that calls {@link #tick()} is stopped first.
      */
     @Override
     public void close() {
-        ticker.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -184,12 +160,6 @@ public final class CycleScheduler implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     private record Running(Instant startedAt, Future<?> future) {}

@@ -9,7 +9,7 @@ import java.util.Set;
  * (a typo, or a school no longer shared) fails the whole tenant's cycle before anything is published, so a missing
  * school never becomes an archive of its students; the outcome names the missing ids.
  */
-public final class SchoolsNotFound {
+final class SchoolsNotFound {
 
     private SchoolsNotFound() {}
 

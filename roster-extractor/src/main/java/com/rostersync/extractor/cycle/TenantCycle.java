@@ -23,7 +23,6 @@ import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceFailures;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.kernel.kafka.AcknowledgedSend;
-import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -224,15 +223,15 @@ public final class TenantCycle {
                     state.school(tenant.id(), schoolId),
                     read.carriedForward());
             fileFailures.addAll(empty.failures());
-            Set<EntityType> carried = new TreeSet<>(read.carriedForward());
-            carried.addAll(empty.carriedForward());
+            PerFileFailures.CarriedForward carried =
+                    PerFileFailures.forSchool(read.carriedForward(), read.carriedForwardIds(), empty);
             SchoolChanges changes = detector.detect(
                     schoolId,
                     read.recordsOf(schoolId),
                     read.absentIdsOf(schoolId),
                     state.school(tenant.id(), schoolId),
-                    carried,
-                    read.carriedForwardIds());
+                    carried.types(),
+                    carried.ids());
             if (!changes.isEmpty() || !announcedSchools.contains(Keys.school(tenant.id(), schoolId))) {
                 toPublish.put(schoolId, changes);
             }
@@ -251,7 +250,7 @@ public final class TenantCycle {
         String message = "tenant " + tenant.id() + ": " + counts.getOrDefault("upserted", 0L) + " upserted, "
                 + counts.getOrDefault("deleted", 0L) + " deleted in "
                 + tenant.schoolIds().size() + " school(s)"
-                + fileProblems(fileFailures);
+                + PerFileFailures.describe(fileFailures);
         return outcome(
                 tenant,
                 filesFailed ? OutcomeReason.FILE_FAILED : OutcomeReason.CYCLE_COMPLETED,
@@ -260,34 +259,6 @@ public final class TenantCycle {
                 fileFailures,
                 counts,
                 startedAt);
-    }
-
-    /**
-     * Only a OneRoster file (or the zip holding them) has records to carry forward; a stray file (notes.txt, an
-     * .xlsx) is simply not read.
-     */
-    static String fileProblems(List<com.rostersync.events.outcome.FileFailure> failures) {
-        List<String> stray = new ArrayList<>();
-        int rosterFiles = 0;
-        for (com.rostersync.events.outcome.FileFailure failure : failures) {
-            String name = failure.file() == null ? "" : failure.file();
-            // A roster file, the drop's archive, or a query (a JDBC type read empty) stands for records.
-            if (OneRosterFile.byFileName(name).isPresent()
-                    || name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")
-                    || !name.contains(".")) {
-                rosterFiles++;
-            } else {
-                stray.add(name);
-            }
-        }
-        String text = "";
-        if (rosterFiles > 0) {
-            text += "; " + rosterFiles + " file problem(s), their records carried forward";
-        }
-        if (!stray.isEmpty()) {
-            text += "; " + stray.size() + " file(s) that are not OneRoster files ignored: " + String.join(", ", stray);
-        }
-        return text;
     }
 
     /**

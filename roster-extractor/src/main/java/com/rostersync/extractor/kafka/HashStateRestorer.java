@@ -39,21 +39,8 @@ public final class HashStateRestorer {
      */
     public long restore(HashState state, Predicate<String> tenants) {
         state.forgetTenants(tenants);
-        CompactedTopicReader.Replay replay = reader.readToEnd(Topics.EXTRACTOR_STATE, deadline, (key, value) -> {
-            String[] parts = key.split("/", 4);
-            if (parts.length != 4) {
-                throw new IllegalArgumentException("state key without tenant/school/type/sourcedId");
-            }
-            if (!tenants.test(parts[0])) {
-                return;
-            }
-            EntityType type = EntityType.valueOf(parts[2]);
-            if (value == null) {
-                state.remove(parts[0], parts[1], type, parts[3]);
-            } else {
-                state.put(parts[0], parts[1], type, parts[3], new String(value, StandardCharsets.UTF_8));
-            }
-        });
+        CompactedTopicReader.Replay replay =
+                reader.readToEnd(Topics.EXTRACTOR_STATE, deadline, (key, value) -> apply(state, tenants, key, value));
         log.info(
                 "Hash state restored from {}: {} records, {} entries read, {} skipped",
                 Topics.EXTRACTOR_STATE,
@@ -61,5 +48,22 @@ public final class HashStateRestorer {
                 replay.applied(),
                 replay.skipped());
         return state.size();
+    }
+
+    /** One entry of the topic: key {@code tenant/school/TYPE/sourcedId}, value the content hash, or none when deleted. */
+    static void apply(HashState state, Predicate<String> tenants, String key, byte[] value) {
+        String[] parts = key.split("/", 4);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("state key without tenant/school/type/sourcedId");
+        }
+        if (!tenants.test(parts[0])) {
+            return;
+        }
+        EntityType type = EntityType.valueOf(parts[2]);
+        if (value == null) {
+            state.remove(parts[0], parts[1], type, parts[3]);
+        } else {
+            state.put(parts[0], parts[1], type, parts[3], new String(value, StandardCharsets.UTF_8));
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.rostersync.extractor.kafka;
 
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.cycle.CycleScheduler;
+import com.rostersync.kernel.kafka.KeyHandover;
 import com.rostersync.kernel.kafka.KeyOwnership;
 import java.time.Duration;
 import java.util.Collection;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * Moves tenants between extractor instances with the partitions of {@link ExtractorKafka#TENANTS_TOPIC}. A tenant given
@@ -19,12 +19,11 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * the state topic, as the previous instance left them, before its first cycle here: nothing is published twice and no
  * deletion is missed.
  */
-final class TenantHandover implements ConsumerAwareRebalanceListener {
+final class TenantHandover extends KeyHandover {
 
     private static final Logger log = LoggerFactory.getLogger(TenantHandover.class);
     private static final int READ_ATTEMPTS = 3;
 
-    private final KeyOwnership ownership;
     private final HashStateRestorer restorer;
     private final HashState state;
     private final CycleScheduler scheduler;
@@ -36,7 +35,7 @@ final class TenantHandover implements ConsumerAwareRebalanceListener {
             HashState state,
             CycleScheduler scheduler,
             Duration cycleGrace) {
-        this.ownership = ownership;
+        super(ownership, Release.BEFORE_COMMIT);
         this.restorer = restorer;
         this.state = state;
         this.scheduler = scheduler;
@@ -44,54 +43,17 @@ final class TenantHandover implements ConsumerAwareRebalanceListener {
     }
 
     @Override
-    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        giveUp(partitions);
-    }
-
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        giveUp(partitions);
-    }
-
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        KeyOwnership after = new KeyOwnership(ExtractorKafka.TENANTS_TOPIC);
-        after.assigned(
-                consumer.assignment(),
-                consumer.partitionsFor(ExtractorKafka.TENANTS_TOPIC).size());
-        KeyOwnership before = ownership.copy();
-        Predicate<String> gained = tenant -> after.owns(tenant) && !before.owns(tenant);
-        if (!partitions.isEmpty()) {
-            long records = restore(gained);
-            log.info(
-                    "Tenant partitions {} assigned; hashes read again, {} records held",
-                    consumer.assignment(),
-                    records);
-        }
-        ownership.assigned(
-                consumer.assignment(),
-                consumer.partitionsFor(ExtractorKafka.TENANTS_TOPIC).size());
-    }
-
-    private long restore(Predicate<String> tenants) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return restorer.restore(state, tenants);
-            } catch (RuntimeException failed) {
-                if (attempt >= READ_ATTEMPTS) {
-                    throw failed;
-                }
-                log.warn("Hash state not read (attempt {} of {}): {}", attempt, READ_ATTEMPTS, failed.toString());
-            }
-        }
-    }
-
-    private void giveUp(Collection<TopicPartition> partitions) {
+    protected void takeOver(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Predicate<String> gained) {
         if (partitions.isEmpty()) {
             return;
         }
-        ownership.revoked(partitions);
-        if (!scheduler.awaitCycles(tenant -> !ownership.owns(tenant), cycleGrace)) {
+        long records = readWithAttempts("Hash state", READ_ATTEMPTS, () -> restorer.restore(state, gained));
+        log.info("Tenant partitions {} assigned; hashes read again, {} records held", consumer.assignment(), records);
+    }
+
+    @Override
+    protected void giveUp(Collection<TopicPartition> partitions, Predicate<String> notOwned) {
+        if (!scheduler.awaitCycles(notOwned, cycleGrace)) {
             log.warn("Tenants of partitions {} given up with a cycle interrupted after {}", partitions, cycleGrace);
         }
     }

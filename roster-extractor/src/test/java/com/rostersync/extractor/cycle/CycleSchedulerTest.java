@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,8 +46,8 @@ class CycleSchedulerTest {
     final CountDownLatch never = new CountDownLatch(1);
     final AtomicBoolean slowInterrupted = new AtomicBoolean();
     final TenantRegistry registry = new TenantRegistry(List.of(tenant("slow"), tenant("a"), tenant("b")));
-    final CycleScheduler scheduler = new CycleScheduler(
-            () -> registry, this::cycle, 2, 10, Duration.ofSeconds(1), Duration.ofSeconds(30), clock);
+    final CycleScheduler scheduler =
+            new CycleScheduler(() -> registry, this::cycle, pool(2, 10), Duration.ofSeconds(30), clock);
 
     @AfterEach
     void stop() {
@@ -110,13 +113,11 @@ class CycleSchedulerTest {
                         interrupted.set(true);
                     }
                 },
-                1,
-                1,
-                Duration.ofSeconds(1),
+                pool(1, 1),
                 Duration.ofSeconds(30),
                 clock);
         stopping.tick();
-        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         Thread closer = new Thread(stopping::close, "closer");
         closer.start();
@@ -143,6 +144,11 @@ class CycleSchedulerTest {
 
     private int runs(String tenantId) {
         return runs.getOrDefault(tenantId, new AtomicInteger()).get();
+    }
+
+    private static ThreadPoolExecutor pool(int threads, int queueCapacity) {
+        return new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(queueCapacity));
     }
 
     private static Tenant tenant(String id) {

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.rostersync.events.EntityType;
-import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.roster.School;
@@ -116,24 +115,6 @@ class TenantCycleLoggingTest {
 
         assertThat(at(Level.ERROR)).isEmpty();
         assertThat(at(Level.INFO)).singleElement().asString().contains("extractor is stopping");
-    }
-
-    @Test
-    void onlyOneRosterFilesHaveRecordsToCarryForward() {
-        assertThat(TenantCycle.fileProblems(List.of(
-                        new FileFailure("users.csv", 3, "role", "unknown role"),
-                        new FileFailure("grades.xlsx", 0, null, "unknown file name for a OneRoster 1.1 drop"),
-                        new FileFailure("notes.txt", 0, null, "unknown file name for a OneRoster 1.1 drop"))))
-                .isEqualTo("; 1 file problem(s), their records carried forward"
-                        + "; 2 file(s) that are not OneRoster files ignored: grades.xlsx, notes.txt");
-        assertThat(TenantCycle.fileProblems(
-                        List.of(new FileFailure("notes.txt", 0, null, "unknown file name for a OneRoster 1.1 drop"))))
-                .doesNotContain("carried forward");
-        assertThat(TenantCycle.fileProblems(List.of(new FileFailure(
-                        "enrollment query", 0, null, "the enrollment query returned no rows for school S2"))))
-                .as("a type a JDBC source read empty is carried forward")
-                .isEqualTo("; 1 file problem(s), their records carried forward");
-        assertThat(TenantCycle.fileProblems(List.of())).isEmpty();
     }
 
     private List<String> at(Level level) {

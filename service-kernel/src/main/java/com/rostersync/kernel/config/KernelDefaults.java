@@ -39,6 +39,11 @@ public final class KernelDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        // The services' pools and timers (ServiceThreads) let running work finish for a moment at shutdown.
+        defaults.put("spring.task.execution.shutdown.await-termination", "true");
+        defaults.put("spring.task.execution.shutdown.await-termination-period", "3s");
+        defaults.put("spring.task.scheduling.shutdown.await-termination", "true");
+        defaults.put("spring.task.scheduling.shutdown.await-termination-period", "3s");
         defaults.put("rostersync.tenants.file", "${ROSTERSYNC_TENANTS_FILE:tenants.yml}");
         return defaults;
     }

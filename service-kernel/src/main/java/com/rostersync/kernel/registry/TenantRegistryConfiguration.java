@@ -1,9 +1,11 @@
 package com.rostersync.kernel.registry;
 
 import com.rostersync.kernel.config.RosterSyncProperties;
+import com.rostersync.kernel.task.ServiceThreads;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.TenantRegistryWatcher;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +18,16 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 public class TenantRegistryConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** A poll more often than this would only read the same file's attributes again. */
+    private static final Duration SHORTEST_POLL = Duration.ofMillis(50);
+
+    @Bean
     @ConditionalOnMissingBean
-    TenantRegistryWatcher tenantRegistryWatcher(RosterSyncProperties properties) {
-        return new TenantRegistryWatcher(
-                properties.tenants().file(), properties.tenants().pollInterval());
+    TenantRegistryWatcher tenantRegistryWatcher(RosterSyncProperties properties, ServiceThreads threads) {
+        TenantRegistryWatcher watcher =
+                new TenantRegistryWatcher(properties.tenants().file());
+        threads.every("tenant-registry-watcher", poll(properties), watcher::reloadIfChanged);
+        return watcher;
     }
 
     @Bean
@@ -29,12 +36,21 @@ public class TenantRegistryConfiguration {
         return SecretResolver.fromSystem(properties.secrets().dir());
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     @Lazy
     @ConditionalOnMissingBean
     SecretWatcher secretWatcher(
-            TenantRegistryWatcher registry, SecretResolver secrets, RosterSyncProperties properties) {
-        return new SecretWatcher(
-                registry::current, secrets, properties.tenants().pollInterval());
+            TenantRegistryWatcher registry,
+            SecretResolver secrets,
+            RosterSyncProperties properties,
+            ServiceThreads threads) {
+        SecretWatcher watcher = new SecretWatcher(registry::current, secrets);
+        threads.every("secret-watcher", poll(properties), watcher::poll);
+        return watcher;
+    }
+
+    private static Duration poll(RosterSyncProperties properties) {
+        Duration every = properties.tenants().pollInterval();
+        return every.compareTo(SHORTEST_POLL) < 0 ? SHORTEST_POLL : every;
     }
 }

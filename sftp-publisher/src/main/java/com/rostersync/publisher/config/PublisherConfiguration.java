@@ -1,6 +1,7 @@
 package com.rostersync.publisher.config;
 
 import com.rostersync.kernel.kafka.KeyOwnership;
+import com.rostersync.kernel.task.ServiceThreads;
 import com.rostersync.publisher.publish.OutcomeSink;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import com.rostersync.publisher.publish.PublishMetrics;
@@ -25,14 +26,16 @@ import org.springframework.context.annotation.Configuration;
 class PublisherConfiguration {
 
     @Bean(destroyMethod = "close")
-    SftpSessionFactories sftpSessionFactories(SecretResolver secrets, PublisherProperties publisher) {
+    SftpSessionFactories sftpSessionFactories(
+            SecretResolver secrets, PublisherProperties publisher, ServiceThreads threads) {
         return new SftpSessionFactories(
                 secrets,
                 new SftpTimeouts(
                         publisher.connectTimeout(),
                         publisher.authTimeout(),
                         publisher.transferTimeout(),
-                        publisher.idleTimeout()));
+                        publisher.idleTimeout()),
+                threads.timer("sftp-idle-closer"));
     }
 
     @Bean
@@ -55,7 +58,8 @@ class PublisherConfiguration {
             PublisherProperties publisher,
             SftpSessionFactories factories,
             SecretWatcher secrets,
-            KeyOwnership ownership) {
+            KeyOwnership ownership,
+            ServiceThreads threads) {
         PublisherProperties.Retry retry = publisher.retry();
         PublishCoordinator coordinator = new PublishCoordinator(
                 watcher::current,
@@ -69,7 +73,9 @@ class PublisherConfiguration {
                         retry.maxBackoff(),
                         retry.jitter(),
                         retry.recoverAfter()),
-                publisher.poolSize(),
+                threads.pool("publisher-upload", publisher.poolSize(), Integer.MAX_VALUE)
+                        .getThreadPoolExecutor(),
+                threads.timer("publisher-timer").getScheduledExecutor(),
                 Clock.systemUTC(),
                 ownership::owns,
                 publisher.cycleWait());

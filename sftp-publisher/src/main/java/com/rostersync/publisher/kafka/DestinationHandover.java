@@ -1,17 +1,18 @@
 package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
+import com.rostersync.kernel.kafka.KeyHandover;
 import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * Moves destination accounts between publisher instances with the state topic's partitions. A partition given up
@@ -20,11 +21,10 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * once. A partition taken over is read to its end before any upload, so the new owner knows what the account already
  * has and does not upload it again.
  */
-final class DestinationHandover implements ConsumerAwareRebalanceListener {
+final class DestinationHandover extends KeyHandover {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationHandover.class);
 
-    private final KeyOwnership ownership;
     private final PublishCoordinator coordinator;
     private final PublishedStateReader reader;
     private final KafkaTemplate<Object, Object> template;
@@ -36,7 +36,7 @@ final class DestinationHandover implements ConsumerAwareRebalanceListener {
             PublishedStateReader reader,
             KafkaTemplate<Object, Object> template,
             Duration uploadGrace) {
-        this.ownership = ownership;
+        super(ownership, Release.BEFORE_COMMIT);
         this.coordinator = coordinator;
         this.reader = reader;
         this.template = template;
@@ -44,17 +44,7 @@ final class DestinationHandover implements ConsumerAwareRebalanceListener {
     }
 
     @Override
-    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        giveUp(partitions);
-    }
-
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        giveUp(partitions);
-    }
-
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    protected void takeOver(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Predicate<String> gained) {
         List<TopicPartition> state = partitions.stream()
                 .filter(tp -> tp.topic().equals(Topics.PUBLISHER_STATE))
                 .toList();
@@ -64,18 +54,16 @@ final class DestinationHandover implements ConsumerAwareRebalanceListener {
             // The records before were read just now; later ones are this group's own writes.
             consumer.seekToEnd(state);
         }
-        ownership.assigned(
-                consumer.assignment(),
-                consumer.partitionsFor(Topics.PUBLISHER_STATE).size());
+    }
+
+    @Override
+    protected void ownershipChanged() {
         coordinator.ownershipChanged();
     }
 
-    private void giveUp(Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        ownership.revoked(partitions);
-        if (!coordinator.awaitUploads(destination -> !ownership.owns(destination), uploadGrace)) {
+    @Override
+    protected void giveUp(Collection<TopicPartition> partitions, Predicate<String> notOwned) {
+        if (!coordinator.awaitUploads(notOwned, uploadGrace)) {
             log.warn(
                     "Uploads to destinations of partitions {} still run after {}; giving them up",
                     partitions,

@@ -28,10 +28,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -76,7 +74,8 @@ public final class PublishCoordinator implements AutoCloseable {
             PublishedStateStore stateStore,
             PublishMetrics metrics,
             UploadRetries retries,
-            int poolSize,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
             Clock clock) {
         this(
                 registry,
@@ -85,7 +84,8 @@ public final class PublishCoordinator implements AutoCloseable {
                 stateStore,
                 metrics,
                 retries,
-                poolSize,
+                workers,
+                timer,
                 clock,
                 destinationId -> true,
                 TenantCycleGate.DEFAULT_WAIT);
@@ -102,7 +102,8 @@ public final class PublishCoordinator implements AutoCloseable {
             PublishedStateStore stateStore,
             PublishMetrics metrics,
             UploadRetries retries,
-            int poolSize,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
             Clock clock,
             Predicate<String> owns) {
         this(
@@ -112,7 +113,8 @@ public final class PublishCoordinator implements AutoCloseable {
                 stateStore,
                 metrics,
                 retries,
-                poolSize,
+                workers,
+                timer,
                 clock,
                 owns,
                 TenantCycleGate.DEFAULT_WAIT);
@@ -126,7 +128,8 @@ public final class PublishCoordinator implements AutoCloseable {
             PublishedStateStore stateStore,
             PublishMetrics metrics,
             UploadRetries retries,
-            int poolSize,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
             Clock clock,
             Duration cycleWait) {
         this(
@@ -136,7 +139,8 @@ public final class PublishCoordinator implements AutoCloseable {
                 stateStore,
                 metrics,
                 retries,
-                poolSize,
+                workers,
+                timer,
                 clock,
                 destinationId -> true,
                 cycleWait);
@@ -153,7 +157,8 @@ public final class PublishCoordinator implements AutoCloseable {
             PublishedStateStore stateStore,
             PublishMetrics metrics,
             UploadRetries retries,
-            int poolSize,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
             Clock clock,
             Predicate<String> owns,
             Duration cycleWait) {
@@ -166,10 +171,8 @@ public final class PublishCoordinator implements AutoCloseable {
         this.metrics = metrics;
         this.retries = retries;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers =
-                Executors.newFixedThreadPool(poolSize, r -> daemon(r, "publisher-upload-" + threads.incrementAndGet()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "publisher-timer"));
+        this.workers = workers;
+        this.timer = timer;
     }
 
     /** Remembers a restored last upload; call before {@link #start()}. */
@@ -574,12 +577,6 @@ public final class PublishCoordinator implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         workers.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     private enum Next {

@@ -5,12 +5,12 @@ import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder;
 import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder.SftpLogin;
 import com.rostersync.tenants.DestinationAccount;
 import com.rostersync.tenants.SecretResolver;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.slf4j.Logger;
@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.integration.file.remote.session.CachingSessionFactory;
 import org.springframework.integration.file.remote.session.SessionFactory;
 import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * One cached Spring Integration SFTP session factory per destination account, rebuilt when the account's settings
@@ -25,7 +26,7 @@ import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
  * (a few small files) and compared by digest, so a password rotated on disk is used by the next upload and cached
  * sessions logged in with the old one are closed. The host key is pinned by the account's known_hosts line and
  * unknown keys are never allowed; secret values are handed only to the SSH client. A cached session unused for the
- * idle timeout is closed here, quietly: left open, the SSH client's read timeout would end it as an error a minute
+ * idle timeout is closed here (checked on the timer given), quietly: left open, the SSH client's read timeout would end it as an error a minute
  * after every upload.
  */
 public final class SftpSessionFactories implements AutoCloseable {
@@ -35,18 +36,14 @@ public final class SftpSessionFactories implements AutoCloseable {
     private final SecretResolver secrets;
     private final SftpTimeouts timeouts;
     private final Map<String, Cached> byDestination = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService idleCloser;
+    private final ScheduledFuture<?> idleCloser;
 
-    public SftpSessionFactories(SecretResolver secrets, SftpTimeouts timeouts) {
+    public SftpSessionFactories(SecretResolver secrets, SftpTimeouts timeouts, TaskScheduler timer) {
         this.secrets = secrets;
         this.timeouts = timeouts;
-        this.idleCloser = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sftp-idle-closer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = Math.max(100, timeouts.idle().toMillis() / 4);
-        idleCloser.scheduleWithFixedDelay(this::closeIdleSessions, every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(100, timeouts.idle().toMillis() / 4));
+        this.idleCloser = timer.scheduleWithFixedDelay(
+                this::closeIdleSessions, Instant.now().plus(every), every);
     }
 
     /** @throws IllegalStateException when a secret the account names is not configured */
@@ -157,7 +154,7 @@ public final class SftpSessionFactories implements AutoCloseable {
 
     @Override
     public void close() {
-        idleCloser.shutdownNow();
+        idleCloser.cancel(true);
         byDestination.values().forEach(Cached::destroy);
         byDestination.clear();
     }

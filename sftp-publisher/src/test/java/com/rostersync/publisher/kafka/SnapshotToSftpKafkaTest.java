@@ -17,6 +17,7 @@ import com.rostersync.testsupport.SftpTestServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -185,6 +188,40 @@ class SnapshotToSftpKafkaTest {
                 return deadLetters.contains(Keys.school("lincoln", "BAD"));
             });
         }
+    }
+
+    @Test
+    void aSnapshotOfANewerMajorVersionIsDeadLetteredNamingWhereItIsAndBothVersions() throws Exception {
+        String newer = jsonMapper
+                .writeValueAsString(SnapshotFixtures.school("lincoln", "LHS", 99))
+                .replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2");
+        assertThat(newer).contains("\"schemaVersion\":2");
+        try (Producer<String, String> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            raw.send(new ProducerRecord<>(Topics.SNAPSHOTS, "lincoln/NEWER-MAJOR", newer))
+                    .get();
+        }
+
+        List<ConsumerRecord<String, String>> refused = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SNAPSHOTS_DLT));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if ("lincoln/NEWER-MAJOR".equals(record.key())) {
+                        refused.add(record);
+                    }
+                });
+                return !refused.isEmpty();
+            });
+        }
+        assertThat(refused.get(0).value()).as("the record itself, unchanged").isEqualTo(newer);
+        Header reason = refused.get(0).headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+                .contains(Topics.SNAPSHOTS + "-0@")
+                .contains("schema version 2.")
+                .contains("reads major version 1");
     }
 
     private Consumer<String, String> consumer() {

@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,7 @@ class PublishCoordinatorTest {
     @Test
     void aDestinationAddedToTheRegistryReceivesTheSnapshotsAlreadyHeld() {
         AtomicReference<TenantRegistry> current = new AtomicReference<>(registry(destination("old", List.of("MHS"))));
-        coordinator = new PublishCoordinator(
-                current::get, uploader, outcomes, outcomes, new PublishMetrics(meters), NO_WAIT, 4, Clock.systemUTC());
+        coordinator = coordinator(current::get);
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         coordinator.start();
         await().atMost(Duration.ofSeconds(10))
@@ -254,14 +254,19 @@ class PublishCoordinatorTest {
     }
 
     private PublishCoordinator coordinator(TenantRegistry registry) {
+        return coordinator(() -> registry);
+    }
+
+    private PublishCoordinator coordinator(Supplier<TenantRegistry> registry) {
         return new PublishCoordinator(
-                () -> registry,
+                registry,
                 uploader,
                 outcomes,
                 outcomes,
                 new PublishMetrics(meters),
                 NO_WAIT,
-                4,
+                UploadThreads.workers(4),
+                UploadThreads.timer(),
                 Clock.systemUTC());
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.kernel.task.ServiceThreads;
 import com.rostersync.oneroster.CsvReader;
 import com.rostersync.oneroster.CsvRow;
 import com.rostersync.oneroster.OneRosterFile;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 
 /** The coordinator with the real SFTP uploader against real MINA SSHD servers. */
 class PublishToSftpTest {
@@ -63,7 +66,8 @@ class PublishToSftpTest {
         secrets = temp.resolve("secrets");
         factories = new SftpSessionFactories(
                 new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+                new SftpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                SftpFixtures.idleCloser());
     }
 
     @AfterEach
@@ -251,9 +255,11 @@ class PublishToSftpTest {
             throws Exception {
         DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "rotate", "MHS");
         coordinator = started(new AtomicSftpUploader(factories, ".part"), destination);
-        SecretWatcher watcher =
-                new SecretWatcher(() -> registry, new SecretResolver(Map.of(), secrets), Duration.ofMillis(100));
-        closeLater.add(watcher);
+        SecretWatcher watcher = new SecretWatcher(() -> registry, new SecretResolver(Map.of(), secrets));
+        ServiceThreads threads =
+                new ServiceThreads(new ThreadPoolTaskExecutorBuilder(), new ThreadPoolTaskSchedulerBuilder());
+        threads.every("secret-watcher", Duration.ofMillis(100), watcher::poll);
+        closeLater.add(threads::destroy);
         watcher.onChange(coordinator::onSecretsChanged);
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
         await().atMost(Duration.ofSeconds(20))
@@ -386,7 +392,8 @@ class PublishToSftpTest {
                 new PublishMetrics(new SimpleMeterRegistry()),
                 UploadRetries.exponential(
                         2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
-                POOL,
+                UploadThreads.workers(POOL),
+                UploadThreads.timer(),
                 Clock.systemUTC());
         started.start();
         return started;

@@ -171,7 +171,8 @@ class TenantCycleUploadTest {
                 outcomes,
                 new PublishMetrics(new SimpleMeterRegistry()),
                 NO_WAIT,
-                1,
+                UploadThreads.workers(1),
+                UploadThreads.timer(),
                 Clock.systemUTC(),
                 cycleWait);
         started.start();

@@ -36,7 +36,8 @@ class AtomicSftpUploaderContractTest extends DestinationUploaderContract {
         secrets = temp.resolve("secrets");
         factories = new SftpSessionFactories(
                 new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5)));
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                SftpFixtures.idleCloser());
         uploader = new AtomicSftpUploader(factories, ".part");
     }
 

@@ -49,7 +49,8 @@ class AtomicSftpUploaderTest {
         secrets = temp.resolve("secrets");
         factories = new SftpSessionFactories(
                 new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5)));
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                SftpFixtures.idleCloser());
         uploader = new AtomicSftpUploader(factories, SUFFIX);
     }
 
@@ -230,7 +231,8 @@ class AtomicSftpUploaderTest {
         SftpSessionFactories quick = new SftpSessionFactories(
                 new SecretResolver(Map.of(), secrets),
                 new SftpTimeouts(
-                        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(500)));
+                        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(500)),
+                SftpFixtures.idleCloser());
         try {
             AtomicSftpUploader withIdleTimeout = new AtomicSftpUploader(quick, SUFFIX);
             withIdleTimeout.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1)));
@@ -268,7 +270,8 @@ class AtomicSftpUploaderTest {
         MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1));
         SftpSessionFactories impatient = new SftpSessionFactories(
                 new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1)),
+                SftpFixtures.idleCloser());
         try {
             AtomicSftpUploader uploaderWithShortTimeout = new AtomicSftpUploader(impatient, SUFFIX);
             uploaderWithShortTimeout.upload(destination, first);

@@ -1,6 +1,7 @@
 package com.rostersync.monitor.metrics;
 
 import com.rostersync.events.Topics;
+import com.rostersync.kernel.task.ServiceThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -9,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * the monitor one each; the extractor consumes nothing). A topic not created yet has 0.
  */
 @Component
-public class DeadLetterGauges implements DisposableBean {
+class DeadLetterGauges implements DisposableBean {
 
     public static final String DEAD_LETTERS = "rostersync.dead.letter.records";
     static final List<String> TOPICS =
@@ -43,9 +43,9 @@ public class DeadLetterGauges implements DisposableBean {
 
     private final Map<String, AtomicLong> records = new ConcurrentHashMap<>();
     private final Admin admin;
-    private final ScheduledExecutorService refresher;
+    private final ScheduledFuture<?> refreshing;
 
-    DeadLetterGauges(MeterRegistry registry, KafkaAdmin kafkaAdmin) {
+    DeadLetterGauges(MeterRegistry registry, KafkaAdmin kafkaAdmin, ServiceThreads threads) {
         for (String topic : TOPICS) {
             AtomicLong count = records.computeIfAbsent(topic, t -> new AtomicLong());
             Gauge.builder(DEAD_LETTERS, count, AtomicLong::get)
@@ -58,12 +58,7 @@ public class DeadLetterGauges implements DisposableBean {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         this.admin = Admin.create(config);
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "monitor-dead-letters");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        this.refreshing = threads.timer("monitor-dead-letters").scheduleWithFixedDelay(this::refresh, EVERY);
     }
 
     /** Reads each topic's first and next offsets; on failure the last known counts stay. */
@@ -104,7 +99,7 @@ public class DeadLetterGauges implements DisposableBean {
 
     @Override
     public void destroy() {
-        refresher.shutdownNow();
+        refreshing.cancel(true);
         admin.close(Duration.ofSeconds(2));
     }
 }

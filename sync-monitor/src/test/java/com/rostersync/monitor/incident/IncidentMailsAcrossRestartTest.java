@@ -20,7 +20,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * Acceptance of issue 6 with real GreenMail and a real broker: exactly one e-mail per opened incident, one per
+ * Incident mails with real GreenMail and a real broker: exactly one e-mail per opened incident, one per
  * resolution, and none repeated when the monitor restarts over the same broker (state rebuilt from the compacted
  * incident topic before consuming).
  */

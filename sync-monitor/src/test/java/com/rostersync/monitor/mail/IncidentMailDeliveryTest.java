@@ -30,7 +30,7 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * Issue 12 items 2 to 4 with a real broker and a real SMTP server: a district added to the registry gets its first
+ * Incident mail delivery with a real broker and a real SMTP server: a district added to the registry gets its first
  * incident mailed once, whether the monitor's own registry poll has seen it yet or not; a mail with no one to send it
  * to is retried and counted, not marked announced; a second, different hold within a day of the first is mailed; a
  * credentials mail names the login. The monitor's registry poll is set to an hour, so only the reload the mailer does

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardMetricsScrapeTest extends MonitorServiceTest {
 
-    /** The agreed names other services export (team brief), besides the JVM and Kafka client metrics. */
+    /** The agreed names other services export (the dashboards and alert rules read them), besides the JVM and Kafka client metrics. */
     static final Set<String> OTHER_SERVICES = Set.of(
             "rostersync_extractor_records_read_total",
             "rostersync_extractor_reads_total",

@@ -34,7 +34,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 3's benchmark: a full first cycle over a synthetic SIS, a cycle without changes, and a cycle with 1% changes,
+ * The extractor's benchmark: a full first cycle over a synthetic SIS, a cycle without changes, and a cycle with 1% changes,
  * each through the real JDBC source (with change tracking unless {@code -Dbench.tracking=false}), change detection and
  * an embedded KRaft broker; then a full read that must find nothing left to publish. Prints records read per second
  * and changes published per second. Run: {@code ./mvnw -B -Pbench -pl bench/extractor -am verify -DskipTests

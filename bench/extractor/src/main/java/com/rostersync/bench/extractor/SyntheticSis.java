@@ -14,7 +14,7 @@ import java.util.Random;
 
 /**
  * A deterministic synthetic SIS in our canonical schema: the same seed and scale always give the same rows. At scale
- * 1.0 it is issue 3's district set: 1,000 schools, 500k students, 25k teachers, 3.5M student enrollments (7 per
+ * 1.0 it is the target district set: 1,000 schools, 500k students, 25k teachers, 3.5M student enrollments (7 per
  * student) plus one teacher enrollment per section, demographics for every student, and 1% of teachers in two schools.
  */
 final class SyntheticSis {
