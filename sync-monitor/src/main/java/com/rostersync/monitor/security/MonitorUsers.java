@@ -47,12 +47,12 @@ final class MonitorUsers implements UserDetailsService {
         Map<String, UserDetails> users = new LinkedHashMap<>();
         properties.users().forEach((name, user) -> {
             String property = "rostersync.monitor.security.users." + name;
-            String hash = user.passwordHashSecret() != null
-                            && !user.passwordHashSecret().isBlank()
-                    ? secrets.require(new SecretRef(user.passwordHashSecret()), property + ".password-hash-secret")
-                            .reveal()
-                            .strip()
-                    : user.passwordHash().strip();
+            String hash =
+                    user.passwordHashRef() != null && !user.passwordHashRef().isBlank()
+                            ? secrets.require(new SecretRef(user.passwordHashRef()), property + ".password-hash-ref")
+                                    .reveal()
+                                    .strip()
+                            : user.passwordHash().strip();
             users.put(
                     name,
                     User.withUsername(name)

@@ -23,18 +23,18 @@ record MonitorUsersProperties(@DefaultValue Map<String, @Valid User> users) {
 
     /**
      * One user. The hash is Spring Security's encoded form with its algorithm first ({@code {bcrypt}$2a$10$...}), given
-     * either as {@code passwordHashSecret}, the name of a secret (an environment variable or a file in
+     * either as {@code passwordHashRef}, the name of a secret (an environment variable or a file in
      * {@code rostersync.secrets.dir}) holding it, which is what a deployment uses, or inline as {@code passwordHash}.
      *
      * @param role               {@code viewer} reads; {@code operator} also approves and discards holds
-     * @param passwordHashSecret the secret that holds the password hash
+     * @param passwordHashRef the secret that holds the password hash
      * @param passwordHash       the password hash itself, for a local run that has no secret store
      */
-    record User(@NotNull Role role, String passwordHashSecret, String passwordHash) {
+    record User(@NotNull Role role, String passwordHashRef, String passwordHash) {
 
-        @AssertTrue(message = "set exactly one of password-hash-secret and password-hash")
+        @AssertTrue(message = "set exactly one of password-hash-ref and password-hash")
         boolean isOneHashSource() {
-            return blank(passwordHashSecret) != blank(passwordHash);
+            return blank(passwordHashRef) != blank(passwordHash);
         }
 
         private static boolean blank(String value) {
@@ -43,7 +43,7 @@ record MonitorUsersProperties(@DefaultValue Map<String, @Valid User> users) {
 
         @Override
         public String toString() {
-            return "User[role=" + role + ", passwordHashSecret=" + passwordHashSecret + "]";
+            return "User[role=" + role + ", passwordHashRef=" + passwordHashRef + "]";
         }
     }
 

@@ -60,7 +60,7 @@ class MonitorUsersTest {
                         new SecretResolver(Map.of(), secrets),
                         ENCODER))
                 .hasMessageContaining("NOT_THERE")
-                .hasMessageContaining("rostersync.monitor.security.users.anna.password-hash-secret");
+                .hasMessageContaining("rostersync.monitor.security.users.anna.password-hash-ref");
     }
 
     @Test
