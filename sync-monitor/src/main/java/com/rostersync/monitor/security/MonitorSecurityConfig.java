@@ -6,8 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -46,7 +49,12 @@ class MonitorSecurityConfig {
     }
 
     @Bean
-    MonitorUsers monitorUsers(MonitorUsersProperties properties, SecretResolver secrets, PasswordEncoder encoder) {
+    MonitorUsers monitorUsers(
+            MonitorUsersProperties properties,
+            SecretResolver secrets,
+            PasswordEncoder encoder,
+            Environment environment) {
+        refuseRetiredTokens(environment);
         MonitorUsers users = MonitorUsers.of(properties, secrets, encoder);
         if (users.names().isEmpty()) {
             log.warn("No monitor user is configured (rostersync.monitor.security.users): the console and the API"
@@ -55,6 +63,17 @@ class MonitorSecurityConfig {
             log.info("Monitor users: {}", users.names());
         }
         return users;
+    }
+
+    /** The tokens of the earlier API filter must not silently leave their operators locked out. */
+    static void refuseRetiredTokens(Environment environment) {
+        if (Binder.get(environment)
+                .bind("rostersync.monitor.api.tokens", Bindable.mapOf(String.class, String.class))
+                .isBound()) {
+            throw new IllegalStateException("rostersync.monitor.api.tokens is no longer read: configure the users,"
+                    + " their roles and password hashes under rostersync.monitor.security.users (docs/operations.md,"
+                    + " \"The operator console\")");
+        }
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -83,5 +84,16 @@ class MonitorUsersTest {
         assertThat(new User(Role.VIEWER, null, null).isOneHashSource()).isFalse();
         assertThat(new User(Role.VIEWER, "A_SECRET", HASH).isOneHashSource()).isFalse();
         assertThat(new User(Role.VIEWER, "A_SECRET", HASH).toString()).doesNotContain(HASH);
+    }
+
+    @Test
+    void theRetiredApiTokenSettingFailsStartUpPointingToTheUsers() {
+        MockEnvironment retired =
+                new MockEnvironment().withProperty("rostersync.monitor.api.tokens.anna", "t0ken-0123456789abc");
+        assertThatThrownBy(() -> MonitorSecurityConfig.refuseRetiredTokens(retired))
+                .hasMessageContaining("rostersync.monitor.security.users")
+                .hasMessageNotContaining("t0ken-0123456789abc");
+        MonitorSecurityConfig.refuseRetiredTokens(
+                new MockEnvironment().withProperty("rostersync.monitor.security.users.anna.role", "viewer"));
     }
 }
