@@ -59,6 +59,13 @@ public final class LocalPlatform implements AutoCloseable {
 
     static final String VIEWER_PASSWORD_FILE = "MONITOR_VIEWER_PASSWORD";
 
+    private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
     private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
             EXTRACTOR, RosterExtractorApplication::builder,
             MAPPER, OneRosterMapperApplication::builder,
@@ -342,6 +349,11 @@ public final class LocalPlatform implements AutoCloseable {
             properties.put(
                     "rostersync.mapper.state-dir",
                     workdir.resolve("mapper-state").toString());
+        }
+        if (!service.equals(MONITOR)) {
+            // One JVM, one classpath: the monitor's Spring Security would otherwise lock the other services' actuator
+            // endpoints behind a generated password; as their own processes they do not have it at all.
+            properties.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS));
         }
         if (service.equals(MONITOR)) {
             properties.putAll(monitorUsers());
