@@ -2,11 +2,16 @@ package com.rostersync.monitor.security;
 
 import com.rostersync.tenants.SecretRef;
 import com.rostersync.tenants.SecretResolver;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.core.userdetails.User;
@@ -35,8 +40,17 @@ final class MonitorUsers implements UserDetailsService {
     private static final Pattern ENCODED = Pattern.compile("^\\{([^}]*)}.+");
     private static final Pattern BARE_BCRYPT = Pattern.compile("^\\$2[aby]?\\$\\d\\d\\$.{53}$");
 
+    /** How many verified tokens are remembered; beyond that the memory starts over. */
+    static final int VERIFIED_TOKENS = 64;
+
     private final Map<String, UserDetails> users;
     private final PasswordEncoder encoder;
+    /**
+     * Tokens already matched, by their SHA-256, to the user they belong to: a script polling the API with its token
+     * would otherwise pay a slow hash check against every user on each call. Users do not change while the monitor
+     * runs, so an entry never goes stale; a token that matched no one is never remembered.
+     */
+    private final Map<String, String> verified = new ConcurrentHashMap<>();
 
     private MonitorUsers(Map<String, UserDetails> users, PasswordEncoder encoder) {
         this.users = Map.copyOf(users);
@@ -88,10 +102,31 @@ final class MonitorUsers implements UserDetailsService {
 
     /** The user whose password the token is, if any. */
     Optional<UserDetails> byToken(String token) {
-        return users.values().stream()
-                .filter(user -> encoder.matches(token, user.getPassword()))
+        String digest = sha256(token);
+        String known = verified.get(digest);
+        if (known != null) {
+            return Optional.of(loadUserByUsername(known));
+        }
+        Optional<UserDetails> user = users.values().stream()
+                .filter(candidate -> encoder.matches(token, candidate.getPassword()))
                 .findFirst()
-                .map(user -> User.withUserDetails(user).build());
+                .map(found -> User.withUserDetails(found).build());
+        user.ifPresent(found -> {
+            if (verified.size() >= VERIFIED_TOKENS) {
+                verified.clear();
+            }
+            verified.put(digest, found.getUsername());
+        });
+        return user;
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every Java runtime has SHA-256", missing);
+        }
     }
 
     List<String> names() {

@@ -8,6 +8,7 @@ import com.rostersync.tenants.SecretResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
@@ -95,5 +96,36 @@ class MonitorUsersTest {
                 .hasMessageNotContaining("t0ken-0123456789abc");
         MonitorSecurityConfig.refuseRetiredTokens(
                 new MockEnvironment().withProperty("rostersync.monitor.security.users.anna.role", "viewer"));
+    }
+
+    @Test
+    void aTokenThatMatchedIsNotHashCheckedAgainButAWrongOneAlwaysIs() {
+        AtomicInteger checks = new AtomicInteger();
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return ENCODER.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                return ENCODER.matches(raw, encoded);
+            }
+        };
+        MonitorUsers users = MonitorUsers.of(
+                new MonitorUsersProperties(Map.of("anna", new User(Role.OPERATOR, null, "{bcrypt}" + HASH))),
+                new SecretResolver(Map.of(), secrets),
+                counting);
+
+        assertThat(users.byToken("s3cret-password-123")).isPresent();
+        assertThat(users.byToken("s3cret-password-123"))
+                .hasValueSatisfying(user -> assertThat(user.getAuthorities()).hasSize(2));
+        assertThat(checks)
+                .as("the second call is answered from the verified tokens")
+                .hasValue(1);
+        assertThat(users.byToken("wrong")).isEmpty();
+        assertThat(users.byToken("wrong")).isEmpty();
+        assertThat(checks).as("a wrong token is checked every time").hasValue(3);
     }
 }
