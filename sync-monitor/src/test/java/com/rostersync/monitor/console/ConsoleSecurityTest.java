@@ -103,7 +103,9 @@ class ConsoleSecurityTest extends MonitorServiceTest {
         assertThat(platform.statusCode()).isEqualTo(200);
         assertThat(platform.body()).contains("viewer-ben (viewer)");
         assertThat(viewer.get("/console/tenants/maple").statusCode()).isEqualTo(200);
-        assertThat(viewer.get("/console/holds/oak/OHS/approve").statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = viewer.get("/console/holds/oak/OHS/approve");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("need the operator role", "Back to the console");
         assertThat(viewer.get("/console/holds/oak/OHS/discard").statusCode()).isEqualTo(403);
         assertThat(viewer.postForm("/console", "/console/holds/oak/OHS/approve", Map.of("held", "1"))
                         .statusCode())
