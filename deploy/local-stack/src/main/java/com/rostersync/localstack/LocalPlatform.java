@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The whole platform in one JVM: a real Kafka broker (KRaft), an SFTP server standing in for Clever, an SMTP server
@@ -48,10 +50,21 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String PUBLISHER = "sftp-publisher";
     public static final String MONITOR = "sync-monitor";
     public static final List<String> SERVICES = List.of(EXTRACTOR, MAPPER, PUBLISHER, MONITOR);
-    /** The approval API's operator in the local stack, and the secrets file holding its token. */
+    /** The console's and the API's operator in the local stack, and the secrets file holding its password (token). */
     public static final String API_OPERATOR = "demo";
 
     static final String API_TOKEN_FILE = "MONITOR_API_TOKEN";
+    /** The console's read-only user in the local stack, and the secrets file holding its password. */
+    public static final String API_VIEWER = "viewer";
+
+    static final String VIEWER_PASSWORD_FILE = "MONITOR_VIEWER_PASSWORD";
+
+    private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
 
     private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
             EXTRACTOR, RosterExtractorApplication::builder,
@@ -73,6 +86,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final AtomicInteger instances = new AtomicInteger();
 
     private String apiToken;
+    private String viewerPassword;
+    /** The monitor's users with their password hashes, hashed once for every instance of the monitor. */
+    private Map<String, String> monitorUsers;
 
     private LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
@@ -162,6 +178,10 @@ public final class LocalPlatform implements AutoCloseable {
             }
             Path token = operator.secretsDir().resolve(API_TOKEN_FILE);
             apiToken = Files.isRegularFile(token) ? read(token).strip() : keptSecret(workdir.resolve(API_TOKEN_FILE));
+            Path viewer = operator.secretsDir().resolve(VIEWER_PASSWORD_FILE);
+            viewerPassword = Files.isRegularFile(viewer)
+                    ? read(viewer).strip()
+                    : keptSecret(workdir.resolve(VIEWER_PASSWORD_FILE));
             progress("tenants " + operator.tenantsFile() + " and secrets " + operator.secretsDir() + " checked");
         }
         if (settings.smtp().isEmpty()) {
@@ -218,6 +238,8 @@ public final class LocalPlatform implements AutoCloseable {
         secrets.put(TenantFile.SIS_PASSWORD_REF, keptSecret(secretFile(TenantFile.SIS_PASSWORD_REF)));
         secrets.put(API_TOKEN_FILE, keptSecret(secretFile(API_TOKEN_FILE)));
         apiToken = secrets.get(API_TOKEN_FILE);
+        secrets.put(VIEWER_PASSWORD_FILE, keptSecret(secretFile(VIEWER_PASSWORD_FILE)));
+        viewerPassword = secrets.get(VIEWER_PASSWORD_FILE);
 
         sis = new SisDatabase(workdir.resolve("sis"), secrets.get(TenantFile.SIS_PASSWORD_REF));
         boolean sisKept = settings.keepState() && sis.exists();
@@ -328,14 +350,40 @@ public final class LocalPlatform implements AutoCloseable {
                     "rostersync.mapper.state-dir",
                     workdir.resolve("mapper-state").toString());
         }
+        if (!service.equals(MONITOR)) {
+            // One JVM, one classpath: the monitor's Spring Security would otherwise lock the other services' actuator
+            // endpoints behind a generated password; as their own processes they do not have it at all.
+            properties.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS));
+        }
         if (service.equals(MONITOR)) {
-            properties.put("rostersync.monitor.api.tokens." + API_OPERATOR, apiToken);
+            properties.putAll(monitorUsers());
             properties.put(
                     "rostersync.monitor.public-base-url",
                     "http://127.0.0.1:" + settings.servicePorts().get(MONITOR));
         }
         properties.putAll(settings.serviceProperties());
         return properties;
+    }
+
+    /**
+     * The demo's operator and viewer. The hashes are given inline: the secrets folder may be the operator's own, which
+     * the stack only reads; a deployment names a secret holding each hash instead (docs/operations.md).
+     */
+    private synchronized Map<String, String> monitorUsers() {
+        if (monitorUsers == null) {
+            PasswordEncoder hashes = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            String prefix = "rostersync.monitor.security.users.";
+            monitorUsers = Map.of(
+                    prefix + API_OPERATOR + ".role",
+                    "operator",
+                    prefix + API_OPERATOR + ".password-hash",
+                    hashes.encode(apiToken),
+                    prefix + API_VIEWER + ".role",
+                    "viewer",
+                    prefix + API_VIEWER + ".password-hash",
+                    hashes.encode(viewerPassword));
+        }
+        return monitorUsers;
     }
 
     /** Each start begins from a clean demo (Kafka's state is not kept either), so old files cannot pass for new. */
@@ -445,6 +493,17 @@ public final class LocalPlatform implements AutoCloseable {
         for (String service : SERVICES) {
             out.append(String.format("  %-16s http://127.0.0.1:%d/actuator/prometheus%n", service, portOf(service)));
         }
+        out.append("  Console       http://127.0.0.1:")
+                .append(portOf(MONITOR))
+                .append("/console  (operator ")
+                .append(API_OPERATOR)
+                .append(", password in ")
+                .append(apiTokenFile())
+                .append("; viewer ")
+                .append(API_VIEWER)
+                .append(", password in ")
+                .append(viewerPasswordFile())
+                .append(")\n");
         out.append("  Approval API  curl -s -u ")
                 .append(API_OPERATOR)
                 .append(":$(cat ")
@@ -468,6 +527,12 @@ public final class LocalPlatform implements AutoCloseable {
     private Path apiTokenFile() {
         Path token = secretsFolder().resolve(API_TOKEN_FILE);
         return settings.demo() || Files.isRegularFile(token) ? token : workdir.resolve(API_TOKEN_FILE);
+    }
+
+    /** Where the console viewer's password is: the demo's secrets, the operator's, or else the state folder. */
+    private Path viewerPasswordFile() {
+        Path password = secretsFolder().resolve(VIEWER_PASSWORD_FILE);
+        return settings.demo() || Files.isRegularFile(password) ? password : workdir.resolve(VIEWER_PASSWORD_FILE);
     }
 
     /** Stops the services first (newest first), then the servers they talk to. Safe to call twice. */

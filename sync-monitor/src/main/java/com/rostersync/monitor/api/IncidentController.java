@@ -8,9 +8,11 @@ import com.rostersync.monitor.incident.Incident;
 import com.rostersync.monitor.incident.IncidentDetails;
 import com.rostersync.monitor.incident.UnitOfWork;
 import com.rostersync.monitor.kafka.KafkaIncidentStore;
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,7 +84,8 @@ class IncidentController {
             @PathVariable String tenantId,
             @PathVariable String schoolId,
             @RequestParam(required = false) Long deletions,
-            @RequestAttribute(ApiAccessFilter.OPERATOR) String operator) {
+            Principal principal) {
+        String operator = principal.getName();
         HoldView hold = HoldView.of(openHold(tenantId, schoolId));
         if (deletions != null && deletions < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "deletions must not be negative");
@@ -93,6 +95,32 @@ class IncidentController {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ApprovalView(
                         command.commandId(), tenantId, schoolId, operator, command.approvedAt(), approved));
+    }
+
+    /**
+     * Drops what the school holds from its pending change (the mapper applies it; the hold resolves with its next
+     * outcome). {@code reason}, a form or query parameter, is required: it is the audit's note of why.
+     */
+    @PostMapping("/holds/{tenantId}/{schoolId}/discard")
+    ResponseEntity<DiscardView> discard(
+            @PathVariable String tenantId,
+            @PathVariable String schoolId,
+            @RequestParam(required = false) String reason,
+            Principal principal) {
+        if (reason == null || reason.isBlank()) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "reason is required: say why the held changes are discarded");
+        }
+        openHold(tenantId, schoolId);
+        var command = approvals.discard(tenantId, schoolId, principal.getName(), reason);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new DiscardView(
+                        command.commandId(),
+                        tenantId,
+                        schoolId,
+                        command.discardedBy(),
+                        command.discardedAt(),
+                        command.reason()));
     }
 
     /**
@@ -114,7 +142,8 @@ class IncidentController {
         return hold;
     }
 
-    private static final List<OutcomeReason> HOLD_REASONS = List.of(OutcomeReason.THRESHOLD, OutcomeReason.ID_CHURN);
+    private static final List<OutcomeReason> HOLD_REASONS =
+            Arrays.stream(OutcomeReason.values()).filter(OutcomeReason::isHold).toList();
 
     private static boolean isHold(Incident incident) {
         return HOLD_REASONS.contains(incident.reason()) && incident.unit().stage() == Stage.MAP;
@@ -184,6 +213,14 @@ class IncidentController {
                     "POST /api/holds/" + first.tenantId() + "/" + school + "/approve?deletions=" + held);
         }
     }
+
+    record DiscardView(
+            String commandId,
+            String tenantId,
+            String schoolId,
+            String discardedBy,
+            Instant discardedAt,
+            String reason) {}
 
     record ApprovalView(
             String commandId,

@@ -50,6 +50,13 @@ public class KafkaIncidentStore implements IncidentStore {
         return lastSuccess.readAll(timeout);
     }
 
+    /** Each district's last successful upload as the topic holds it now, by tenant id. */
+    public Map<String, Instant> readLastSuccesses(Duration timeout) {
+        Map<String, Instant> at = new java.util.TreeMap<>();
+        readLastSuccess(timeout).values().forEach(success -> at.put(success.tenantId(), success.at()));
+        return at;
+    }
+
     /** Value of the last-success topic. */
     record LastSuccess(String tenantId, Instant at) {}
 }

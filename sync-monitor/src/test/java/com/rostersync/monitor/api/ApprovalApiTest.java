@@ -11,11 +11,8 @@ import com.rostersync.monitor.support.MonitorServiceTest;
 import com.rostersync.monitor.support.MonitorTestKit;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +52,8 @@ class ApprovalApiTest extends MonitorServiceTest {
                         .body())
                 .contains("POST /api/holds/oak/OHS/approve?deletions=120", "\"heldDeletions\":120");
 
-        try (Consumer<String, String> commands = consumer(Topics.COMMANDS);
-                Consumer<String, String> audit = consumer(Topics.AUDIT)) {
+        try (Consumer<String, String> commands = consumerOf(Topics.COMMANDS);
+                Consumer<String, String> audit = consumerOf(Topics.AUDIT)) {
             var response = post("/api/holds/oak/OHS/approve", basic(MonitorTestKit.OPERATOR, MonitorTestKit.API_TOKEN));
             assertThat(response.statusCode()).isEqualTo(202);
 
@@ -98,7 +95,7 @@ class ApprovalApiTest extends MonitorServiceTest {
                         "\"idChangeCount\":77",
                         "approve?deletions=497");
 
-        try (Consumer<String, String> commands = consumer(Topics.COMMANDS)) {
+        try (Consumer<String, String> commands = consumerOf(Topics.COMMANDS)) {
             assertThat(post("/api/holds/maple/MHS/approve?deletions=400", bearer())
                             .statusCode())
                     .isEqualTo(202);
@@ -125,13 +122,5 @@ class ApprovalApiTest extends MonitorServiceTest {
     @Test
     void approvingASchoolWithoutAHoldIsNotFound() {
         assertThat(post("/api/holds/oak/NOPE/approve", bearer()).statusCode()).isEqualTo(404);
-    }
-
-    private Consumer<String, String> consumer(String topic) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "approval-test-" + topic, false);
-        props.put("auto.offset.reset", "earliest");
-        var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        broker.consumeFromAnEmbeddedTopic(consumer, topic);
-        return consumer;
     }
 }

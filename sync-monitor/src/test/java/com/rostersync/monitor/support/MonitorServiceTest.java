@@ -9,11 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,6 +72,18 @@ public abstract class MonitorServiceTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
         return send(authorization == null ? request : request.header("Authorization", authorization));
+    }
+
+    /**
+     * A consumer of what is sent to {@code topic} from now on, in a group of its own: the test classes share one
+     * broker, so an earlier class's commands must not count.
+     */
+    protected Consumer<String, String> consumerOf(String topic) {
+        Map<String, Object> props =
+                KafkaTestUtils.consumerProps(broker, getClass().getSimpleName() + "-" + UUID.randomUUID(), false);
+        var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        broker.consumeFromAnEmbeddedTopic(consumer, true, topic);
+        return consumer;
     }
 
     protected static String bearer() {

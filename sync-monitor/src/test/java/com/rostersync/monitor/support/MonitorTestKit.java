@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The real parts every monitor integration test uses: GreenMail, the test tenant registry, an outcome producer. */
@@ -23,6 +24,13 @@ public final class MonitorTestKit {
 
     public static final String API_TOKEN = "test-token-0123456789abcdef";
     public static final String OPERATOR = "ops-anna";
+    public static final String VIEWER = "viewer-ben";
+    public static final String VIEWER_PASSWORD = "viewer-password-0123456789";
+    /** Cost 4, the least bcrypt allows: the tests hash and check often, and the strength is not what they prove. */
+    private static final BCryptPasswordEncoder HASHES = new BCryptPasswordEncoder(4);
+
+    private static final String OPERATOR_HASH = "{bcrypt}" + HASHES.encode(API_TOKEN);
+    private static final String VIEWER_HASH = "{bcrypt}" + HASHES.encode(VIEWER_PASSWORD);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static GreenMail shared;
 
@@ -68,7 +76,10 @@ public final class MonitorTestKit {
                 Map.entry("rostersync.topics.partitions", 1),
                 Map.entry("rostersync.monitor.check-interval", "200ms"),
                 Map.entry("rostersync.monitor.public-base-url", "https://sync.example.org/monitor/"),
-                Map.entry("rostersync.monitor.api.tokens." + OPERATOR, API_TOKEN));
+                Map.entry("rostersync.monitor.security.users." + OPERATOR + ".role", "operator"),
+                Map.entry("rostersync.monitor.security.users." + OPERATOR + ".password-hash", OPERATOR_HASH),
+                Map.entry("rostersync.monitor.security.users." + VIEWER + ".role", "viewer"),
+                Map.entry("rostersync.monitor.security.users." + VIEWER + ".password-hash", VIEWER_HASH));
     }
 
     /** Command-line arguments, which win over the service's own configuration file (default properties do not). */

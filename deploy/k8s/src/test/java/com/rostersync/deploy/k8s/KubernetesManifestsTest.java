@@ -51,9 +51,12 @@ class KubernetesManifestsTest {
     /** Room above the peak RSS measured with a 1 GB heap: metaspace, threads and direct buffers vary by load. */
     private static final double MEMORY_HEADROOM = 1.25;
 
-    /** Names that hold a secret value; where one is kept (a folder, a file, a secret's name) is not secret. */
+    /**
+     * Names that hold a secret value; where one is kept (a folder, a file, a secret's name) is not secret. A reference
+     * may end in {@code REF} without a separator ({@code ..._PASSWORDHASHREF}, the property {@code password-hash-ref}).
+     */
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i)(?!.*(_DIR|_FILE|_REF|\\.DIR|\\.FILE)$).*(PASSWORD|PASSPHRASE|TOKEN|SECRET|CREDENTIAL|JAAS|PRIVATE|KEY).*");
+            "(?i)(?!.*(_DIR|_FILE|REF|\\.DIR|\\.FILE)$).*(PASSWORD|PASSPHRASE|TOKEN|SECRET|CREDENTIAL|JAAS|PRIVATE|KEY).*");
 
     @ParameterizedTest
     @ValueSource(strings = {Manifests.BASE, Manifests.PRODUCTION})
@@ -263,6 +266,46 @@ class KubernetesManifestsTest {
         assertThat(referencedSecrets(objects))
                 .as("every Secret the pods need is one docs/kubernetes.md tells the operator to create")
                 .allSatisfy(name -> assertThat(guide).contains("`" + name + "`"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Manifests.BASE, Manifests.PRODUCTION})
+    void theMonitorsUsersHaveARoleAndAHashFromTheirSecret(String kustomization) {
+        List<HasMetadata> objects = Manifests.render(kustomization);
+        Map<String, String> users = Manifests.find(objects, ConfigMap.class, "rostersync-monitor-users")
+                .getData();
+        Pattern role = Pattern.compile("ROSTERSYNC_MONITOR_SECURITY_USERS_([A-Z0-9]+)_ROLE");
+        Set<String> names = new TreeSet<>();
+        users.forEach((key, value) -> {
+            Matcher user = role.matcher(key);
+            if (user.matches()) {
+                names.add(user.group(1));
+                assertThat(value).as(key).isIn("viewer", "operator");
+            }
+        });
+        assertThat(names).as("the console has an operator and a viewer").contains("OPERATOR", "VIEWER");
+        names.forEach(name -> assertThat(users)
+                .as("user " + name + " names the secret of its password hash")
+                .containsKey("ROSTERSYNC_MONITOR_SECURITY_USERS_" + name + "_PASSWORDHASHREF"));
+        assertThat(users.keySet())
+                .as("every key binds to a user's role or hash reference")
+                .allMatch(key -> key.matches("ROSTERSYNC_MONITOR_SECURITY_USERS_[A-Z0-9]+_(ROLE|PASSWORDHASHREF)"));
+        Container monitor = container(objects, "sync-monitor");
+        assertThat(monitor.getEnvFrom())
+                .as("the monitor reads the users")
+                .anyMatch(from -> from.getConfigMapRef() != null
+                        && from.getConfigMapRef().getName().equals("rostersync-monitor-users"));
+        users.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("_PASSWORDHASHREF"))
+                .forEach(entry -> assertThat(monitor.getEnv())
+                        .as(entry.getKey() + ": the variable it names comes from the Secret rostersync-monitor-users")
+                        .anyMatch(variable -> variable.getName().equals(entry.getValue())
+                                && variable.getValueFrom() != null
+                                && variable.getValueFrom().getSecretKeyRef() != null
+                                && variable.getValueFrom()
+                                        .getSecretKeyRef()
+                                        .getName()
+                                        .equals("rostersync-monitor-users")));
     }
 
     @ParameterizedTest

@@ -1,0 +1,95 @@
+package com.rostersync.monitor.console;
+
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
+import com.rostersync.events.run.RunRecorded;
+import com.rostersync.monitor.history.RunHistory;
+import com.rostersync.monitor.history.RunQuery;
+import com.rostersync.monitor.incident.Incident;
+import com.rostersync.monitor.kafka.KafkaIncidentStore;
+import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistryWatcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the console pages show, read at each request from where every monitor instance reads it (the incident and
+ * last-success topics, the tenant registry, the run history), so any instance shows every district.
+ */
+@Component
+class ConsoleData {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final int RECENT_RUNS = 25;
+
+    private final KafkaIncidentStore incidents;
+    private final TenantRegistryWatcher registry;
+    private final ObjectProvider<RunHistory> history;
+
+    /** {@code history}: the run history, when this build has one; pages say so when it has not. */
+    ConsoleData(KafkaIncidentStore incidents, TenantRegistryWatcher registry, ObjectProvider<RunHistory> history) {
+        this.incidents = incidents;
+        this.registry = registry;
+        this.history = history;
+    }
+
+    List<Tenant> tenants() {
+        return registry.current().tenants().stream()
+                .sorted(Comparator.comparing(Tenant::id))
+                .toList();
+    }
+
+    Optional<Tenant> tenant(String tenantId) {
+        return registry.current().tenant(tenantId);
+    }
+
+    List<Incident> openIncidents() {
+        return incidents.readIncidents(READ_TIMEOUT).values().stream()
+                .filter(Incident::isOpen)
+                .sorted(Comparator.comparing(Incident::openedAt).reversed())
+                .toList();
+    }
+
+    Map<String, Instant> lastSuccesses() {
+        return incidents.readLastSuccesses(READ_TIMEOUT);
+    }
+
+    static Map<OutcomeReason, Long> countByReason(List<Incident> open) {
+        Map<OutcomeReason, Long> counts = new TreeMap<>();
+        open.forEach(incident -> counts.merge(incident.reason(), 1L, Long::sum));
+        return counts;
+    }
+
+    boolean historyAvailable() {
+        return history.getIfAvailable() != null;
+    }
+
+    List<RunRecorded> runs(RunQuery query) {
+        RunHistory runs = history.getIfAvailable();
+        return runs == null ? List.of() : runs.runs(query);
+    }
+
+    Optional<RunRecorded> run(String runId) {
+        RunHistory runs = history.getIfAvailable();
+        return runs == null ? Optional.empty() : runs.run(runId);
+    }
+
+    /** The latest map run of the school, whose change report shows what the hold holds. */
+    Optional<RunRecorded> latestMapRun(String tenantId, String schoolId) {
+        return runs(new RunQuery(tenantId, schoolId, null, null, RECENT_RUNS)).stream()
+                .filter(run -> run.stage() == Stage.MAP)
+                .findFirst();
+    }
+
+    boolean hasChangeReport(String runId) {
+        RunHistory runs = history.getIfAvailable();
+        return runs != null && runs.changes(runId).isPresent();
+    }
+}
