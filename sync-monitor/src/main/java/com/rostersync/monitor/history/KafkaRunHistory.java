@@ -40,6 +40,7 @@ final class KafkaRunHistory implements RunHistory, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRunHistory.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RESTART = Duration.ofSeconds(5);
 
     private final Map<String, Object> consumerConfig;
     private final JsonMapper json;
@@ -154,9 +155,28 @@ final class KafkaRunHistory implements RunHistory, SmartLifecycle {
         return running;
     }
 
+    /** Follows the history until stopped; a broker that fails meanwhile is followed again from the start. */
     private void follow() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                followOnce();
+            } catch (WakeupException stopping) {
+                log.debug("Sync history follower stopped");
+            } catch (RuntimeException failed) {
+                if (running) {
+                    log.error("Sync history follower failed, reading again in {}: {}", RESTART, failed.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void followOnce() {
         try (KafkaConsumer<String, byte[]> follow = newConsumer("run-history")) {
             consumer = follow;
+            if (!running) {
+                return;
+            }
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.RUNS, Topics.CHANGE_REPORTS)) {
                 follow.partitionsFor(topic, Duration.ofSeconds(30))
@@ -170,14 +190,16 @@ final class KafkaRunHistory implements RunHistory, SmartLifecycle {
                     apply(record);
                 }
             }
-        } catch (WakeupException stopping) {
-            log.debug("Sync history follower stopped");
-        } catch (RuntimeException failed) {
-            if (running) {
-                log.error("Sync history follower stopped: {}", failed.toString(), failed);
-            }
         } finally {
             consumer = null;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RESTART.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
