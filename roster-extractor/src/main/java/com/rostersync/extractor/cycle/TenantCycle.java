@@ -185,8 +185,7 @@ public final class TenantCycle {
                     done == null ? List.of() : done.schools(),
                     acknowledged ? done.counts() : RunCounts.NONE);
             if (run.isPresent()) {
-                publisher.publishRun(run.get());
-                runs.recorded(run.get());
+                recordRun(run.get());
             }
         } catch (RuntimeException unsent) {
             if (Thread.currentThread().isInterrupted()) {
@@ -357,6 +356,21 @@ public final class TenantCycle {
         }
         if (firstFailure != null) {
             throw firstFailure;
+        }
+    }
+
+    /** A run the broker did not take is logged; it is recorded again with the tenant's next change or reason. */
+    private void recordRun(RunRecorded run) {
+        try {
+            publisher.publishRun(run);
+            runs.recorded(run);
+        } catch (RuntimeException unsent) {
+            log.warn(
+                    "Tenant {}: run {} ({}) not recorded in the sync history: {}",
+                    run.tenantId(),
+                    run.runId(),
+                    run.reason(),
+                    unsent.toString());
         }
     }
 
