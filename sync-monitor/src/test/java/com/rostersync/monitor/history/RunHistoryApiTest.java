@@ -3,6 +3,9 @@ package com.rostersync.monitor.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.Topics;
 import com.rostersync.events.cycle.TenantCycleRef;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -163,14 +167,27 @@ class RunHistoryApiTest extends MonitorServiceTest {
         RunRecorded current = run(tenant, Stage.EXTRACT, null, null, null, 1, OutcomeReason.CYCLE_COMPLETED);
         String newer = "{\"schemaVersion\":2,\"runId\":\"v2-" + tenant + "\",\"tenantId\":\"" + tenant
                 + "\",\"stage\":\"EXTRACT\",\"finishedAt\":\"2026-12-02T04:15:05Z\"}";
-        sendRaw(Topics.RUNS, tenant, newer);
-        send(Topics.RUNS, tenant, current);
+        Logger logger = (Logger) LoggerFactory.getLogger(KafkaRunHistory.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            sendRaw(Topics.RUNS, tenant, newer);
+            send(Topics.RUNS, tenant, current);
 
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> get("/api/runs/" + current.runId(), bearer()).statusCode() == 200);
-        assertThat(JSON.readTree(get("/api/runs?tenant=" + tenant, bearer()).body())
-                        .findValuesAsString("runId"))
-                .containsExactly(current.runId());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> get("/api/runs/" + current.runId(), bearer()).statusCode() == 200);
+            assertThat(JSON.readTree(get("/api/runs?tenant=" + tenant, bearer()).body())
+                            .findValuesAsString("runId"))
+                    .containsExactly(current.runId());
+            assertThat(lines.list)
+                    .as("the skipped run is named by topic, partition and offset")
+                    .anySatisfy(line -> assertThat(line.getFormattedMessage())
+                            .contains("newer schema")
+                            .containsPattern(java.util.regex.Pattern.quote(Topics.RUNS) + "-\\d+@\\d+"));
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 
     private static RunRecorded run(
