@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end in one JVM: a real KRaft broker, the real MINA SFTP server, an H2 SIS holding a small
@@ -127,6 +129,46 @@ class LocalPlatformEndToEndTest {
         assertThat(scrape("roster-extractor"))
                 .as("the change arrived through an incremental read (change tracking), not only full reads")
                 .containsPattern("rostersync_extractor_reads_total\\{[^}]*mode=\"incremental\"[^}]*\\} [1-9]");
+    }
+
+    @Test
+    @Order(3)
+    void theHistoryListsTheExtractMapAndPublishRunsAndTheChangedRecordsFieldsWithoutPersonalData() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        String renamedRun = await("a map run that updated S1, in the monitor's history")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            for (JsonNode run : json.readTree(
+                                    api("/api/runs?tenant=fixture&limit=50").body())) {
+                                if (run.get("stage").asString().equals("MAP")
+                                        && run.get("counts").get("updated").asLong() > 0
+                                        && api("/api/runs/" + run.get("runId").asString() + "/changes.csv")
+                                                .body()
+                                                .contains("UPDATED,PERSON,S1,")) {
+                                    return run.get("runId").asString();
+                                }
+                            }
+                            return null;
+                        },
+                        found -> found != null);
+
+        JsonNode runs = json.readTree(api("/api/runs?tenant=fixture&limit=50").body());
+        assertThat(runs.findValuesAsString("stage")).contains("EXTRACT", "MAP", "PUBLISH");
+        List<String> finished = runs.findValuesAsString("finishedAt");
+        assertThat(finished).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(runs.findValuesAsString("unit")).contains("PUBLISH/fixture/fixture-sftp", "MAP/fixture/FIX");
+
+        HttpResponse<String> csv = api("/api/runs/" + renamedRun + "/changes.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body().lines().findFirst()).hasValue("action,type,sourcedId,fields,rule");
+        assertThat(csv.body().lines().filter(line -> line.startsWith("UPDATED,PERSON,S1,")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("familyName", "username"));
+        assertThat(csv.body()).doesNotContain("O'Brien", "Walsh", "Zo", "zobrien", "Miriam", "Okafor");
     }
 
     @Test
@@ -275,6 +317,18 @@ class LocalPlatformEndToEndTest {
         HttpResponse<String> scrape = get(service, "/actuator/prometheus");
         assertThat(scrape.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
         return scrape.body();
+    }
+
+    /** A GET of the monitor's API as the demo's operator. */
+    private static HttpResponse<String> api(String path) throws Exception {
+        String token = Files.readString(platform.workdir().resolve("secrets").resolve(LocalPlatform.API_TOKEN_FILE))
+                .strip();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.portOf("sync-monitor") + path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET without credentials, as Prometheus and the kubelet send it. */

@@ -234,6 +234,34 @@ class ThresholdApprovalEndToEndTest {
     }
 
     @Test
+    @Order(2)
+    void theHoldsChangeReportListsTheHeldStudentsUnderItsReasonAndTheCreatedOne() throws Exception {
+        String csv = await("a THRESHOLD map run of " + SCHOOL + " with its change report")
+                .atMost(PIPELINE)
+                .pollInterval(POLL)
+                .until(
+                        () -> {
+                            URI runs = URI.create(monitor() + "/api/runs?tenant=" + TENANT + "&school=" + SCHOOL);
+                            for (JsonNode run : json.readTree(get(runs).body())) {
+                                if (run.path("reason").asString().equals("THRESHOLD")
+                                        && !run.path("changes").isNull()) {
+                                    return get(URI.create(monitor()
+                                                    + run.path("changes").asString()))
+                                            .body();
+                                }
+                            }
+                            return null;
+                        },
+                        found -> found != null);
+
+        for (String held : DELETED) {
+            assertThat(csv).contains("HELD,PERSON," + held + ",,THRESHOLD");
+        }
+        assertThat(csv).contains("CREATED,PERSON," + NEW_STUDENT + ",");
+        assertThat(csv).doesNotContain(PERSONAL_DATA);
+    }
+
+    @Test
     @Order(3)
     void anApprovalWithoutAValidOperatorTokenIsRefusedAndReleasesNothing() throws Exception {
         assertThat(post(approveUri(), null).statusCode()).isEqualTo(401);

@@ -64,6 +64,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     private final Duration tick;
     private final HeldDeletions held;
     private final MapperMetrics metrics;
+    private final MapRunRecords runs;
     /** Schools of this task whose cycle is due, and when (wall-clock millis). */
     private final Map<String, Long> due = new HashMap<>();
 
@@ -89,6 +90,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
         this.tick = tick;
         this.held = held;
         this.metrics = metrics;
+        this.runs = new MapRunRecords(json);
     }
 
     @Override
@@ -252,6 +254,8 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                             Topics.OUTCOMES,
                             json.writeValueAsBytes(plan.outcome().forCycle(cycle))),
                     now));
+            runs.of(roster, plan, cycle, Instant.ofEpochMilli(now), Instant.now())
+                    .forEach(context::forward);
             held.school(school, plan.meta().heldDeletions());
             plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
             metrics.outcomeSent(plan.outcome());

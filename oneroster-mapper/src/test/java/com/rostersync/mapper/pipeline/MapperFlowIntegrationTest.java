@@ -2,6 +2,7 @@ package com.rostersync.mapper.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rostersync.events.EntityType;
 import com.rostersync.events.Keys;
 import com.rostersync.events.Topics;
 import com.rostersync.events.cycle.RosterChangeEvent;
@@ -10,6 +11,11 @@ import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.run.ChangeAction;
+import com.rostersync.events.run.ChangeReport;
+import com.rostersync.events.run.ChangeRow;
+import com.rostersync.events.run.RunCounts;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.Fixtures;
@@ -69,17 +75,55 @@ class MapperFlowIntegrationTest {
 
     private TopicProbe<SchoolSnapshot> snapshots;
     private TopicProbe<SyncOutcome> outcomes;
+    private TopicProbe<RunRecorded> runs;
+    private TopicProbe<ChangeReport> reports;
 
     @BeforeAll
     void probes() {
         snapshots = new TopicProbe<>(bootstrap, Topics.SNAPSHOTS, SchoolSnapshot.class);
         outcomes = new TopicProbe<>(bootstrap, Topics.OUTCOMES, SyncOutcome.class);
+        runs = new TopicProbe<>(bootstrap, Topics.RUNS, RunRecorded.class);
+        reports = new TopicProbe<>(bootstrap, Topics.CHANGE_REPORTS, ChangeReport.class);
     }
 
     @AfterAll
     void closeProbes() {
         snapshots.close();
         outcomes.close();
+        runs.close();
+        reports.close();
+    }
+
+    @Test
+    void recordsEachSchoolCycleAsARunWithAChangeReportOfFieldNamesOnly() {
+        TenantCycleRef first = new TenantCycleRef("birch-1", Instant.now(), List.of(Fixtures.SCHOOL));
+        for (RosterRecord record : Fixtures.school(List.of()).values()) {
+            send(RosterEvents.upsert("birch", Fixtures.SCHOOL, record));
+        }
+        send(RosterEvents.completed("birch", Fixtures.SCHOOL, first));
+
+        RunRecorded created = runs.await("birch", run -> first.equals(run.tenantCycle()));
+        assertThat(created.stage()).isEqualTo(Stage.MAP);
+        assertThat(created.schoolId()).isEqualTo(Fixtures.SCHOOL);
+        assertThat(created.reason()).isEqualTo(OutcomeReason.SNAPSHOT_READY);
+        assertThat(created.counts().created())
+                .isEqualTo(Fixtures.school(List.of()).size());
+        assertThat(created.finishedAt()).isAfterOrEqualTo(created.startedAt());
+        assertThat(reports.await(created.runId(), report -> true).rows())
+                .hasSize(Fixtures.school(List.of()).size())
+                .allMatch(row -> row.action() == ChangeAction.CREATED);
+
+        TenantCycleRef second = new TenantCycleRef("birch-2", Instant.now(), List.of(Fixtures.SCHOOL));
+        send(RosterEvents.upsert("birch", Fixtures.SCHOOL, Fixtures.student("S-1", "Ottoline", "Quenby")));
+        send(RosterEvents.completed("birch", Fixtures.SCHOOL, second));
+
+        RunRecorded renamed = runs.await("birch", run -> second.equals(run.tenantCycle()));
+        assertThat(renamed.counts()).isEqualTo(new RunCounts(0, 1, 0, 0, 0));
+        ChangeReport report = reports.await(renamed.runId(), r -> true);
+        assertThat(report.rows())
+                .containsExactly(new ChangeRow(
+                        ChangeAction.UPDATED, EntityType.PERSON, "S-1", List.of("givenName", "familyName"), null));
+        assertThat(report.toString()).doesNotContain("Ottoline", "Quenby");
     }
 
     @Test

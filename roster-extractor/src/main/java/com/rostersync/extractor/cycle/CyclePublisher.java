@@ -2,6 +2,7 @@ package com.rostersync.extractor.cycle;
 
 import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.extractor.change.Change;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,4 +20,7 @@ public interface CyclePublisher {
     CompletableFuture<Void> recordState(String tenantId, String schoolId, List<Change> changes);
 
     void publishOutcome(SyncOutcome outcome);
+
+    /** The cycle's run for the sync history; waits for the broker like the outcome. */
+    void publishRun(RunRecorded run);
 }

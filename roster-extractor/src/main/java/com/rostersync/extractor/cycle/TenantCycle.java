@@ -13,6 +13,8 @@ import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.run.RunCounts;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.change.ChangeDetector;
 import com.rostersync.extractor.change.EmptyTypeGuard;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,6 +67,9 @@ public final class TenantCycle {
     private final Duration ackTimeout;
     private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
     private final EmptyTypeGuard emptyTypes = new EmptyTypeGuard();
+    private final ExtractRuns runs = new ExtractRuns();
+    /** What the running cycle of each tenant published, for its run in the sync history. */
+    private final Map<String, Published> published = new ConcurrentHashMap<>();
     /** Tenants whose source is failing, with the reason: a failure is logged when it starts, not every cycle. */
     private final Map<String, OutcomeReason> failingSources = new ConcurrentHashMap<>();
 
@@ -164,9 +170,22 @@ public final class TenantCycle {
         // (Kafka's producer refuses to send from an interrupted thread).
         boolean interrupted = Thread.interrupted();
         try {
+            // Changes of a cycle whose publishing failed were not acknowledged: its run counts none.
+            Published done = published.remove(tenant.id());
+            boolean acknowledged =
+                    done != null && (!outcome.reason().isFailure() || outcome.reason() == OutcomeReason.FILE_FAILED);
             publisher.publishOutcome(outcome);
             counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason())
                     .increment();
+            Optional<RunRecorded> run = runs.of(
+                    outcome,
+                    cycleId,
+                    startedAt,
+                    done == null ? List.of() : done.schools(),
+                    acknowledged ? done.counts() : RunCounts.NONE);
+            if (run.isPresent()) {
+                recordRun(run.get());
+            }
         } catch (RuntimeException unsent) {
             if (Thread.currentThread().isInterrupted()) {
                 // Only a stop interrupts a send (an overrun's interrupt was cleared above): the extractor is going
@@ -241,6 +260,7 @@ public final class TenantCycle {
                 counts.merge("deleted", c.deleted(), Long::sum);
             });
         }
+        published.put(tenant.id(), new Published(List.copyOf(toPublish.keySet()), runCounts(tenant.id(), toPublish)));
         publishAll(tenant.id(), cycleId, startedAt, toPublish);
         read.commit().run();
         counts.put("schools", (long) tenant.schoolIds().size());
@@ -309,6 +329,43 @@ public final class TenantCycle {
             throw firstFailure;
         }
     }
+
+    /** A run the broker did not take is logged; it is recorded again with the tenant's next change or reason. */
+    private void recordRun(RunRecorded run) {
+        try {
+            publisher.publishRun(run);
+            runs.recorded(run);
+        } catch (RuntimeException unsent) {
+            log.warn(
+                    "Tenant {}: run {} ({}) not recorded in the sync history: {}",
+                    run.tenantId(),
+                    run.runId(),
+                    run.reason(),
+                    unsent.toString());
+        }
+    }
+
+    /** Upserts of a record published before are updates, the others creates; deletes archive. */
+    private RunCounts runCounts(String tenantId, Map<String, SchoolChanges> schools) {
+        long created = 0;
+        long updated = 0;
+        long archived = 0;
+        for (SchoolChanges school : schools.values()) {
+            Map<EntityType, Map<String, String>> known = state.school(tenantId, school.schoolId());
+            for (Change change : school.changes()) {
+                if (change.kind() != ChangeKind.UPSERT) {
+                    archived++;
+                } else if (known.getOrDefault(change.type(), Map.of()).containsKey(change.sourcedId())) {
+                    updated++;
+                } else {
+                    created++;
+                }
+            }
+        }
+        return new RunCounts(created, updated, archived, 0, 0);
+    }
+
+    private record Published(List<String> schools, RunCounts counts) {}
 
     private void await(CompletableFuture<Void> acknowledged) {
         AcknowledgedSend.await(acknowledged, ackTimeout, "the cycle's records");

@@ -5,6 +5,7 @@ import com.rostersync.events.Topics;
 import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.cycle.CyclePublisher;
 import com.rostersync.kernel.kafka.AcknowledgedSend;
@@ -58,6 +59,11 @@ public final class KafkaCyclePublisher implements CyclePublisher {
     @Override
     public void publishOutcome(SyncOutcome outcome) {
         await(List.of(events.send(Topics.OUTCOMES, outcome.tenantId(), outcome)), "outcome of " + outcome.tenantId());
+    }
+
+    @Override
+    public void publishRun(RunRecorded run) {
+        await(List.of(events.send(Topics.RUNS, run.tenantId(), run)), "run of " + run.tenantId());
     }
 
     private <T> void await(List<CompletableFuture<T>> sent, String what) {

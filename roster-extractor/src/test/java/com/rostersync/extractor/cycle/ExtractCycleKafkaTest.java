@@ -14,6 +14,8 @@ import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.roster.Person;
+import com.rostersync.events.run.RunCounts;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
 import com.rostersync.extractor.support.ExtractorHarness;
@@ -39,7 +41,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /** The extract cycle against a real broker: change detection, ordering, SCHOOLS_NOT_FOUND and restarts. */
 @EmbeddedKafka(
         partitions = 1,
-        topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
+        topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES, Topics.RUNS})
 class ExtractCycleKafkaTest {
 
     private static final AtomicInteger TENANTS = new AtomicInteger();
@@ -117,6 +119,26 @@ class ExtractCycleKafkaTest {
         assertThat(((Person) upsert.record()).familyName()).isEqualTo("Jones-Smith");
         assertThat(((CycleCompleted) events.get(1)).counts().get(EntityType.PERSON))
                 .isEqualTo(new ChangeCounts(2, 1, 0));
+    }
+
+    @Test
+    void cyclesThatChangedSomethingAreRecordedInTheSyncHistoryKeyedByTenant() {
+        Tenant tenant = tenant(List.of("S1", "S2"));
+        try (TopicReader<RunRecorded> runs = new TopicReader<>(bootstrap, Topics.RUNS, RunRecorded.class)) {
+            SyncOutcome first = extractor.cycle.run(tenant);
+            extractor.cycle.run(tenant);
+            sis.execute("update people set family_name = 'Jones-Smith' where person_id = 'P2'");
+            extractor.cycle.run(tenant);
+
+            List<RunRecorded> recorded = runs.newValues(key -> key.equals(tenantId));
+            assertThat(recorded).as("the quiet second cycle is not recorded").hasSize(2);
+            assertThat(recorded.get(0).stage()).isEqualTo(Stage.EXTRACT);
+            assertThat(recorded.get(0).reason()).isEqualTo(first.reason());
+            assertThat(recorded.get(0).counts()).isEqualTo(new RunCounts(18, 0, 0, 0, 0));
+            assertThat(recorded.get(0).tenantCycle().schoolIds()).containsExactly("S1", "S2");
+            assertThat(recorded.get(1).counts()).isEqualTo(new RunCounts(0, 1, 0, 0, 0));
+            assertThat(recorded.get(1).message()).doesNotContain("Jones-Smith");
+        }
     }
 
     @Test

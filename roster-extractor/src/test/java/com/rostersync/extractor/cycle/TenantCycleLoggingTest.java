@@ -73,6 +73,9 @@ class TenantCycleLoggingTest {
                         throw new IllegalStateException("interrupted while sending the outcome");
                     }
                 }
+
+                @Override
+                public void publishRun(com.rostersync.events.run.RunRecorded run) {}
             },
             new SimpleMeterRegistry(),
             Clock.systemUTC(),

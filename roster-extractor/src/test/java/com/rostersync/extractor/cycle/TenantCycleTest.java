@@ -6,9 +6,13 @@ import com.rostersync.events.EntityType;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
+import com.rostersync.events.outcome.OutcomeReason;
+import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.roster.School;
+import com.rostersync.events.run.RunCounts;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.change.ChangeDetector;
 import com.rostersync.extractor.change.ContentHasher;
@@ -33,14 +37,20 @@ class TenantCycleTest {
     final HashState state = new HashState();
     final RecordingPublisher publisher = new RecordingPublisher();
     List<RosterRecord> s1 = List.of(new School("S1", "One", null, null, null));
+    boolean sourceDown;
     final TenantCycle cycle = new TenantCycle(
-            t -> tenant -> new SourceRead(
-                    Map.of("S1", s1, "S2", List.of(new School("S2", "Two", null, null, null))),
-                    Set.of("S1", "S2"),
-                    Set.of(),
-                    Map.of(),
-                    List.of(),
-                    Map.of(EntityType.SCHOOL, 2L)),
+            t -> tenant -> {
+                if (sourceDown) {
+                    throw new IllegalStateException("connection refused");
+                }
+                return new SourceRead(
+                        Map.of("S1", s1, "S2", List.of(new School("S2", "Two", null, null, null))),
+                        Set.of("S1", "S2"),
+                        Set.of(),
+                        Map.of(),
+                        List.of(),
+                        Map.of(EntityType.SCHOOL, 2L));
+            },
             new ChangeDetector(new ContentHasher()::hash),
             state,
             publisher,
@@ -98,6 +108,49 @@ class TenantCycleTest {
     }
 
     @Test
+    void recordsEachCycleThatChangedSomethingAsAnExtractRunCountingCreatesAndUpdates() {
+        SyncOutcome first = cycle.run(tenant);
+        s1 = List.of(new School("S1", "One renamed", null, null, null));
+        cycle.run(tenant);
+
+        assertThat(publisher.runs).hasSize(2);
+        RunRecorded created = publisher.runs.get(0);
+        assertThat(created.stage()).isEqualTo(Stage.EXTRACT);
+        assertThat(created.tenantId()).isEqualTo("t");
+        assertThat(created.schoolId()).isNull();
+        assertThat(created.reason()).isEqualTo(first.reason());
+        assertThat(created.counts()).isEqualTo(new RunCounts(2, 0, 0, 0, 0));
+        assertThat(created.finishedAt()).isEqualTo(first.occurredAt());
+        RunRecorded updated = publisher.runs.get(1);
+        assertThat(updated.counts()).isEqualTo(new RunCounts(0, 1, 0, 0, 0));
+        assertThat(updated.tenantCycle().schoolIds()).containsExactly("S1");
+        assertThat(updated.runId()).isNotEqualTo(created.runId());
+    }
+
+    @Test
+    void aQuietCycleIsRecordedOnlyWhenItsReasonDiffersFromTheLastRecordedRun() {
+        cycle.run(tenant);
+        cycle.run(tenant);
+        cycle.run(tenant);
+        assertThat(publisher.runs).as("idle cycles do not flood the history").hasSize(1);
+
+        sourceDown = true;
+        cycle.run(tenant);
+        cycle.run(tenant);
+        assertThat(publisher.runs)
+                .extracting(RunRecorded::reason)
+                .containsExactly(OutcomeReason.CYCLE_COMPLETED, OutcomeReason.SOURCE_UNAVAILABLE);
+
+        sourceDown = false;
+        cycle.run(tenant);
+        assertThat(publisher.runs)
+                .extracting(RunRecorded::reason)
+                .containsExactly(
+                        OutcomeReason.CYCLE_COMPLETED, OutcomeReason.SOURCE_UNAVAILABLE, OutcomeReason.CYCLE_COMPLETED);
+        assertThat(publisher.runs.get(2).counts()).isEqualTo(RunCounts.NONE);
+    }
+
+    @Test
     void aCycleInterruptedForOverrunningStillReportsTheSourceAsUnavailable() {
         TenantCycle hanging = new TenantCycle(
                 t -> tenant -> {
@@ -129,6 +182,7 @@ class TenantCycleTest {
         final List<RosterChangeEvent> events = new ArrayList<>();
         final List<Recorded> states = new ArrayList<>();
         final List<SyncOutcome> outcomes = new ArrayList<>();
+        final List<RunRecorded> runs = new ArrayList<>();
         String failingSchool;
 
         @Override
@@ -152,6 +206,11 @@ class TenantCycleTest {
                 throw new IllegalStateException("like KafkaProducer: no send from an interrupted thread");
             }
             outcomes.add(outcome);
+        }
+
+        @Override
+        public void publishRun(RunRecorded run) {
+            runs.add(run);
         }
     }
 

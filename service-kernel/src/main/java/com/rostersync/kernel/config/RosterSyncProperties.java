@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -36,10 +37,13 @@ public record RosterSyncProperties(
      * @param snapshotMaxBytes largest snapshot message: topic {@code max.message.bytes} of the snapshot topics,
      *                         producer {@code max.request.size} of the mapper, fetch size of the publisher
      * @param declareTimeout   how long start-up waits for the broker to declare and check the topics
+     * @param historyRetention how long the sync history (runs and change reports) is kept: {@code retention.ms} of
+     *                         their time-retained topics, at least one hour
      */
     public record Topics(
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @Max(Short.MAX_VALUE) @DefaultValue("1") short replicas,
             @Positive @DefaultValue("16777216") int snapshotMaxBytes,
-            @NotNull @DefaultValue("60s") Duration declareTimeout) {}
+            @NotNull @DefaultValue("60s") Duration declareTimeout,
+            @NotNull @DurationMin(hours = 1) @DefaultValue("90d") Duration historyRetention) {}
 }

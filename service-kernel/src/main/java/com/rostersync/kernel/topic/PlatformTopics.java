@@ -58,6 +58,14 @@ public final class PlatformTopics {
         topics.add(declare(Topics.PUBLISHER_STATE, settings, compacted));
         topics.add(declare(Topics.MONITOR_INCIDENTS, settings, compacted));
         topics.add(declare(MONITOR_LAST_SUCCESS, settings, compacted));
+        // The sync history is kept for a time, not per key: every run is its own record, and old ones simply expire.
+        Map<String, String> history = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(settings.historyRetention().toMillis()));
+        topics.add(declare(Topics.RUNS, settings, history));
+        topics.add(declare(Topics.CHANGE_REPORTS, settings, history));
         return List.copyOf(topics);
     }
 

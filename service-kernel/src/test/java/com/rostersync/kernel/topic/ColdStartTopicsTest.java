@@ -14,8 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,15 +87,46 @@ class ColdStartTopicsTest {
         assertThat(partitionsOf(Topics.AUDIT)).isEqualTo(existing);
     }
 
-    private static ConfigurableApplicationContext start(String group, int partitions) {
+    @Test
+    void historyTopicsAreTimeRetainedForTheConfiguredRetention() throws Exception {
+        try (ConfigurableApplicationContext service =
+                start("history", 3, "--rostersync.topics.history-retention=30d")) {
+            for (String topic : List.of(Topics.RUNS, Topics.CHANGE_REPORTS)) {
+                Config config = configOf(topic);
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                        .isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                        .isEqualTo(String.valueOf(Duration.ofDays(90).toMillis()));
+            }
+        }
+    }
+
+    @Test
+    void historyRetentionShorterThanAnHourFailsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> start("short-history", 3, "--rostersync.topics.history-retention=5m")
+                        .close())
+                .hasStackTraceContaining("rostersync.topics")
+                .hasStackTraceContaining("historyRetention");
+    }
+
+    private static Config configOf(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = admin()) {
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String group, int partitions, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--spring.application.name=" + group,
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--rostersync.tenants.file=src/test/resources/tenants-kernel-test.yml",
+                "--rostersync.topics.partitions=" + partitions,
+                "--rostersync.topics.declare-timeout=20s"));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(ConsumerSideService.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--spring.application.name=" + group,
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--rostersync.tenants.file=src/test/resources/tenants-kernel-test.yml",
-                        "--rostersync.topics.partitions=" + partitions,
-                        "--rostersync.topics.declare-timeout=20s");
+                .run(args.toArray(String[]::new));
     }
 
     private static int partitionsOf(String topic) throws Exception {

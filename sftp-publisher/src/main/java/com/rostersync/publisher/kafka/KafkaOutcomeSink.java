@@ -2,6 +2,7 @@ package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.run.RunRecorded;
 import com.rostersync.publisher.publish.OutcomeSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends outcomes to {@link Topics#OUTCOMES}, keyed by the tenant as every stage does, so a district's outcomes stay in
+ * Sends outcomes to {@link Topics#OUTCOMES} and runs to {@link Topics#RUNS}, keyed by the tenant as every stage does, so a district's outcomes stay in
  * order and reach the one monitor instance that answers for the district.
  */
 @Component
@@ -31,6 +32,19 @@ class KafkaOutcomeSink implements OutcomeSink {
                         "Outcome {} for destination {} was not sent: {}",
                         outcome.reason(),
                         outcome.destinationId(),
+                        failure.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void record(RunRecorded run) {
+        template.send(Topics.RUNS, run.tenantId(), run).whenComplete((result, failure) -> {
+            if (failure != null) {
+                log.error(
+                        "Run {} of destination {} was not recorded: {}",
+                        run.reason(),
+                        run.destinationId(),
                         failure.getMessage());
             }
         });

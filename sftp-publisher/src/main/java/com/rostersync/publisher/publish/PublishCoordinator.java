@@ -59,6 +59,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final CredentialRefusals refusals = new CredentialRefusals();
+    private final PublishRuns runs = new PublishRuns();
     private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
@@ -410,6 +411,7 @@ public final class PublishCoordinator implements AutoCloseable {
                             TimeUnit.MILLISECONDS));
             return Next.DONE;
         }
+        runs.begin(destinationId, clock.instant(), covered, attempt > 1);
         List<String> neverMapped = cycle.abandoned();
         String cycleNote = neverMapped.isEmpty()
                 ? ""
@@ -463,6 +465,7 @@ public final class PublishCoordinator implements AutoCloseable {
             published.put(destinationId, state);
             stateStore.save(state);
             metrics.uploaded(receipt.bytes(), took);
+            runs.uploaded(destinationId, files.files());
             report(
                     tenant,
                     destination,
@@ -546,6 +549,7 @@ public final class PublishCoordinator implements AutoCloseable {
         refusals.ended(destination.id(), reason);
         metrics.upload(destination.id(), reason);
         outcomes.send(outcome);
+        outcomes.record(runs.finish(outcome));
         metrics.outcomeSent(reason);
     }
 

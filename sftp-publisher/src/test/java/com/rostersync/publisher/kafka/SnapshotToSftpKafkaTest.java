@@ -8,6 +8,8 @@ import com.rostersync.events.Topics;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.run.RunRecorded;
+import com.rostersync.events.run.UploadedFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.publisher.SftpPublisherApplication;
@@ -20,8 +22,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -125,17 +129,23 @@ class SnapshotToSftpKafkaTest {
         Path folder = server.homeOf("lincoln").resolve("oneroster11");
         List<SyncOutcome> outcomes = new ArrayList<>();
         List<PublishedState> states = new ArrayList<>();
+        List<RunRecorded> runs = new ArrayList<>();
         try (Consumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.OUTCOMES, Topics.PUBLISHER_STATE));
+            consumer.subscribe(List.of(Topics.OUTCOMES, Topics.PUBLISHER_STATE, Topics.RUNS));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.topic().equals(Topics.OUTCOMES)) {
                         outcomes.add(jsonMapper.readValue(record.value(), SyncOutcome.class));
+                    } else if (record.topic().equals(Topics.RUNS)) {
+                        assertThat(record.key()).isEqualTo("lincoln");
+                        runs.add(jsonMapper.readValue(record.value(), RunRecorded.class));
                     } else {
                         states.add(jsonMapper.readValue(record.value(), PublishedState.class));
                     }
                 }
-                return outcomes.stream().anyMatch(o -> o.reason() == OutcomeReason.UPLOADED) && !states.isEmpty();
+                return outcomes.stream().anyMatch(o -> o.reason() == OutcomeReason.UPLOADED)
+                        && !states.isEmpty()
+                        && runs.stream().anyMatch(r -> r.reason() == OutcomeReason.UPLOADED);
             });
         }
         SyncOutcome uploaded = outcomes.stream()
@@ -151,6 +161,25 @@ class SnapshotToSftpKafkaTest {
         assertThat(uploaded.message()).doesNotContain("s3cret");
         for (SnapshotFile file : snapshot.files()) {
             assertThat(Files.readString(folder.resolve(file.name()))).isEqualTo(file.content());
+        }
+        RunRecorded run = runs.stream()
+                .filter(r -> r.reason() == OutcomeReason.UPLOADED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(run.stage()).isEqualTo(Stage.PUBLISH);
+        assertThat(run.destinationId()).isEqualTo("clever-lincoln");
+        assertThat(run.finishedAt()).isEqualTo(uploaded.occurredAt());
+        assertThat(run.startedAt()).isBeforeOrEqualTo(run.finishedAt());
+        assertThat(run.files())
+                .extracting(UploadedFile::name)
+                .containsExactlyInAnyOrderElementsOf(
+                        snapshot.files().stream().map(SnapshotFile::name).toList());
+        for (UploadedFile file : run.files()) {
+            byte[] onServer = Files.readAllBytes(folder.resolve(file.name()));
+            assertThat(file.bytes()).isEqualTo(onServer.length);
+            assertThat(file.sha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(onServer)));
         }
         assertThat(states).singleElement().satisfies(state -> assertThat(state.destinationId())
                 .isEqualTo("clever-lincoln"));

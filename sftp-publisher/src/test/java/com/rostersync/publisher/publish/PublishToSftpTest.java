@@ -93,6 +93,16 @@ class PublishToSftpTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !outcomes.of(district.id(), OutcomeReason.UPLOADED).isEmpty());
         assertThat(outcomes.of(district.id(), OutcomeReason.UPLOADED)).hasSize(1);
+        assertThat(outcomes.runs())
+                .as("one run per upload decision, with the tenant cycle of the snapshots it covered")
+                .singleElement()
+                .satisfies(run -> {
+                    assertThat(run.destinationId()).isEqualTo(district.id());
+                    assertThat(run.reason()).isEqualTo(OutcomeReason.UPLOADED);
+                    assertThat(run.files()).extracting(f -> f.name()).contains("users.csv", "manifest.csv");
+                    assertThat(run.files())
+                            .allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
+                });
         byte[] users = Files.readAllBytes(server.homeOf("district").resolve("oneroster11/users.csv"));
         List<CsvRow> rows = CsvReader.read(OneRosterFile.USERS, users).rows();
         assertThat(rows)

@@ -15,4 +15,9 @@ public interface RunHistory {
 
     /** The change report of a map run, if that run has one. */
     Optional<ChangeReport> changes(String runId);
+
+    /** Whether the run has a change report, without reading it. */
+    default boolean hasChanges(String runId) {
+        return changes(runId).isPresent();
+    }
 }
