@@ -10,6 +10,7 @@ import com.rostersync.events.outcome.ThresholdBreach;
 import com.rostersync.events.outcome.ValidationIssue;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.roster.School;
+import com.rostersync.events.run.ChangeAction;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.churn.IdChurnGuard;
@@ -18,11 +19,14 @@ import com.rostersync.mapper.roster.SchoolMeta;
 import com.rostersync.mapper.roster.SchoolRoster;
 import com.rostersync.mapper.snapshot.SnapshotAssembler;
 import com.rostersync.mapper.snapshot.SourceSystem;
+import com.rostersync.mapper.threshold.CreateThreshold;
 import com.rostersync.mapper.threshold.DeletionThreshold;
+import com.rostersync.mapper.threshold.UpdateThreshold;
 import com.rostersync.mapper.validation.RosterValidator;
 import com.rostersync.mapper.validation.ValidatedRoster;
 import com.rostersync.oneroster.FileSetHash;
 import com.rostersync.oneroster.OneRosterFile;
+import com.rostersync.tenants.Thresholds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,13 +44,17 @@ import java.util.UUID;
  * Processes one completed school cycle. Validation decides which records may go out; every published record that would
  * then be missing is an archive at the receiver, and those archives are judged once for the whole school: re-keyed
  * records (IdChurnGuard) and a breached deletion threshold each hold every archive, with the creates that re-key them,
- * until approved. The assembler writes the files, and a snapshot is emitted only when the content hash changed. Always
+ * until approved. Updates and creates are judged the same way by their own thresholds (UpdateThreshold,
+ * CreateThreshold): a breach holds every update (records stay as last published) or every create (new records stay
+ * out) of the school, while the other changes flow; one approval, counting every held change, releases them all. The assembler writes the files, and a snapshot is emitted only when the content hash changed. Always
  * produces the one MAP outcome of the cycle.
  */
 public final class SchoolCyclePlanner {
 
     /** Id pairs an outcome carries as examples; its counts have the total. */
     static final int MAX_ID_CHANGES = 20;
+
+    private static final DeletionThreshold.Decision NOTHING_HELD = new DeletionThreshold.Decision(false, List.of());
 
     private final RosterValidator validator = new RosterValidator();
     private final SnapshotAssembler assembler = new SnapshotAssembler();
@@ -60,8 +68,16 @@ public final class SchoolCyclePlanner {
         return plan(roster, thresholdPercent, Set.of(), now);
     }
 
-    /** @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows */
+    /** With the default update and create thresholds and an archive threshold of {@code thresholdPercent}. */
     public CyclePlan plan(SchoolRoster roster, double thresholdPercent, Set<String> emptyOnPurpose, Instant now) {
+        return plan(roster, Thresholds.archiving(thresholdPercent), emptyOnPurpose, now);
+    }
+
+    /**
+     * @param thresholds     the school's archive, update and create thresholds
+     * @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows
+     */
+    public CyclePlan plan(SchoolRoster roster, Thresholds thresholds, Set<String> emptyOnPurpose, Instant now) {
         Map<RecordKey, RosterRecord> current = roster.current();
         Map<RecordKey, RosterRecord> published = roster.published();
         SchoolMeta meta = roster.meta();
@@ -81,25 +97,66 @@ public final class SchoolCyclePlanner {
                 creates.put(key, record);
             }
         });
+        Map<RecordKey, RosterRecord> updates = new TreeMap<>();
+        unheld.records().forEach((key, record) -> {
+            RosterRecord before = published.get(key);
+            if (before != null && !before.equals(record)) {
+                updates.put(key, record);
+            }
+        });
         List<IdChange> idChanges = IdChurnGuard.match(archives, creates);
         DeletionThreshold.Decision threshold = DeletionThreshold.judge(
-                archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholdPercent);
-        boolean hold = threshold.overLimit() || !idChanges.isEmpty();
-        HoldApproval.Verdict approval = HoldApproval.judge(meta, hold, archives.size());
+                archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholds.archivePercent());
+        DeletionThreshold.Decision updateLimit =
+                UpdateThreshold.judge(updates, published.values(), thresholds.updatePercent());
+        Set<RecordKey> rekeyed = new HashSet<>();
+        idChanges.forEach(change -> rekeyed.add(new RecordKey(change.entityType(), change.newSourcedId())));
+        DeletionThreshold.Decision createLimit = thresholds.limitsCreates()
+                ? CreateThreshold.judge(creates, rekeyed, published.values(), thresholds.createPercent())
+                : NOTHING_HELD;
+        boolean archiveHold = threshold.overLimit() || !idChanges.isEmpty();
+        boolean updateHold = updateLimit.overLimit();
+        boolean createHold = createLimit.overLimit();
+        boolean hold = archiveHold || updateHold || createHold;
+        long heldChanges = (archiveHold ? archives.size() : 0)
+                + (updateHold ? updates.size() : 0)
+                + (createHold ? creates.size() : 0);
+        HoldApproval.Verdict approval = HoldApproval.judge(meta, hold, heldChanges);
         boolean released = approval.released();
         String approvalNote = approval.note();
         boolean holding = hold && !released;
-        ValidatedRoster validated = holding ? held(current, published, archives, idChanges) : unheld;
-        Map<EntityType, Long> held = holding ? perType(archives) : Map.of();
+        boolean holdingArchives = holding && archiveHold;
+        boolean holdingUpdates = holding && updateHold;
+        boolean holdingCreates = holding && createHold;
+        ValidatedRoster validated = holding
+                ? held(
+                        current,
+                        published,
+                        holdingArchives ? archives : Map.of(),
+                        holdingArchives ? idChanges : List.of(),
+                        holdingUpdates ? updates.keySet() : Set.of(),
+                        holdingCreates ? creates.keySet() : Set.of())
+                : unheld;
+        Map<EntityType, Long> held = holdingArchives ? perType(archives) : Map.of();
         long heldCreates = holding
                 ? unheld.records().keySet().stream()
                         .filter(key -> !published.containsKey(key)
                                 && !validated.records().containsKey(key))
                         .count()
                 : 0;
-        List<ThresholdBreach> breaches = holding ? threshold.entries() : List.of();
+        long heldUpdates = holdingUpdates ? updates.size() : 0;
+        List<ThresholdBreach> breaches = new ArrayList<>();
+        if (holdingArchives) {
+            breaches.addAll(threshold.entries());
+        }
+        if (holdingUpdates) {
+            breaches.addAll(updateLimit.entries());
+        }
+        if (holdingCreates) {
+            breaches.addAll(createLimit.entries());
+        }
         List<IdChange> reportedChanges =
-                holding ? idChanges.stream().limit(MAX_ID_CHANGES).toList() : List.of();
+                holdingArchives ? idChanges.stream().limit(MAX_ID_CHANGES).toList() : List.of();
         // A record left out only because what it refers to is archived (or held back) is part of that archive or
         // hold, not a record the SIS sent wrong.
         Set<ValidationIssue> genuine = new HashSet<>(unheld.issues());
@@ -108,7 +165,9 @@ public final class SchoolCyclePlanner {
         List<ValidationIssue> issues = validated.issues().stream()
                 .filter(issue -> genuine.contains(issue) && !archivedRows.contains(row(issue)))
                 .toList();
-        long archived = holding ? 0 : archives.size();
+        long archived = published.keySet().stream()
+                .filter(key -> !validated.records().containsKey(key))
+                .count();
 
         boolean schoolPresent = validated.records().values().stream()
                 .anyMatch(r -> r instanceof School && r.sourcedId().equals(roster.schoolId()));
@@ -120,14 +179,29 @@ public final class SchoolCyclePlanner {
                     "sourcedId",
                     "the school itself is missing or invalid; no snapshot is emitted"));
             SchoolMeta next = new SchoolMeta(
-                    meta.version(), meta.contentHash(), meta.holdApproved(), held, false, meta.approvedDeletions());
+                            meta.version(),
+                            meta.contentHash(),
+                            meta.holdApproved(),
+                            held,
+                            false,
+                            meta.approvedDeletions())
+                    .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0);
             SyncOutcome outcome = outcome(
                     roster,
                     now,
                     breaches,
                     reportedChanges,
                     withSchool,
-                    counts(validated, null, meta.version(), held, 0, heldCreates, idChanges.size(), withSchool.size()),
+                    counts(
+                            validated,
+                            null,
+                            meta.version(),
+                            held,
+                            0,
+                            heldCreates,
+                            heldUpdates,
+                            idChanges.size(),
+                            withSchool.size()),
                     "school " + roster.schoolId() + " has no valid school record; nothing emitted");
             return new CyclePlan(Optional.empty(), outcome, published, next);
         }
@@ -153,14 +227,20 @@ public final class SchoolCyclePlanner {
                         (int) heldTotal,
                         sentEmpty))
                 : Optional.empty();
-        SchoolMeta next = HoldApproval.afterCycle(version, hash, held);
+        SchoolMeta next = HoldApproval.afterCycle(version, hash, held)
+                .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0);
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
                 + (archived == 0 ? "" : "; " + archived + " records archived")
                 + (released ? " (approved)" : "")
-                + (idChanges.isEmpty() || !holding
+                + (idChanges.isEmpty() || !holdingArchives
                         ? ""
                         : "; " + idChanges.size() + " records changed id, held with " + heldCreates + " creates")
-                + (breaches.isEmpty() ? "" : "; " + heldTotal + " archives held, nothing archived" + approvalNote)
+                + (holdingArchives && !threshold.entries().isEmpty()
+                        ? "; " + heldTotal + " archives held, nothing archived"
+                        : "")
+                + (holdingUpdates ? "; " + heldUpdates + " updates held, records stay as last published" : "")
+                + (holdingCreates ? "; " + heldCreates + " creates held, new records stay out" : "")
+                + (holding ? approvalNote : "")
                 + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues");
         SyncOutcome outcome = outcome(
                 roster,
@@ -175,7 +255,8 @@ public final class SchoolCyclePlanner {
                         held,
                         archived,
                         heldCreates,
-                        holding ? idChanges.size() : 0,
+                        heldUpdates,
+                        holdingArchives ? idChanges.size() : 0,
                         issues.size()),
                 message);
         return new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next);
@@ -189,11 +270,19 @@ public final class SchoolCyclePlanner {
             Map<RecordKey, RosterRecord> current,
             Map<RecordKey, RosterRecord> published,
             Map<RecordKey, RosterRecord> archives,
-            List<IdChange> idChanges) {
+            List<IdChange> idChanges,
+            Set<RecordKey> heldUpdates,
+            Set<RecordKey> heldCreates) {
         Map<RecordKey, RosterRecord> candidates = new HashMap<>(current);
         candidates.putAll(archives);
         idChanges.forEach(change -> candidates.remove(new RecordKey(change.entityType(), change.newSourcedId())));
+        heldUpdates.forEach(key -> candidates.put(key, published.get(key)));
+        heldCreates.forEach(candidates::remove);
         ValidatedRoster validated = validator.validate(candidates, published);
+        if (archives.isEmpty()) {
+            // Archives flow: a published record missing now is a real archive, not one to keep.
+            return validated;
+        }
         // A kept record may need another kept record's published version to stay valid; a few rounds settle it.
         for (int round = 0; round < 3; round++) {
             Map<RecordKey, RosterRecord> kept = validated.records();
@@ -240,9 +329,13 @@ public final class SchoolCyclePlanner {
             String message) {
         OutcomeReason reason = !idChanges.isEmpty()
                 ? OutcomeReason.ID_CHURN
-                : breaches.stream().anyMatch(ThresholdBreach::exceeds)
+                : exceeds(breaches, ChangeAction.ARCHIVED)
                         ? OutcomeReason.THRESHOLD
-                        : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
+                        : exceeds(breaches, ChangeAction.UPDATED)
+                                ? OutcomeReason.UPDATE_THRESHOLD
+                                : exceeds(breaches, ChangeAction.CREATED)
+                                        ? OutcomeReason.CREATE_THRESHOLD
+                                        : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
         return new SyncOutcome(
                 SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(),
@@ -261,6 +354,10 @@ public final class SchoolCyclePlanner {
                 idChanges);
     }
 
+    private static boolean exceeds(List<ThresholdBreach> breaches, ChangeAction action) {
+        return breaches.stream().anyMatch(b -> b.heldAction() == action && b.exceeds());
+    }
+
     private static Map<String, Long> counts(
             ValidatedRoster validated,
             List<SnapshotFile> files,
@@ -268,6 +365,7 @@ public final class SchoolCyclePlanner {
             Map<EntityType, Long> held,
             long archived,
             long heldCreates,
+            long heldUpdates,
             long idChanges,
             long validationIssues) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -278,6 +376,7 @@ public final class SchoolCyclePlanner {
         counts.put("archived", archived);
         counts.put("heldDeletions", total(held));
         counts.put("heldCreates", heldCreates);
+        counts.put("heldUpdates", heldUpdates);
         counts.put("idChanges", idChanges);
         counts.put("validationIssues", validationIssues);
         return counts;

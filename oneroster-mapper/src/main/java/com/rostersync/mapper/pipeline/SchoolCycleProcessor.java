@@ -21,6 +21,7 @@ import com.rostersync.mapper.state.StateEntry;
 import com.rostersync.mapper.state.StateEntry.Slot;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
+import com.rostersync.tenants.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -203,12 +204,12 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     private void runDueSchools(long now) {
         long changes = held.registryChanges();
         if (changes != registryChangesSeen) {
-            // A new registry may have raised a tenant's threshold: re-judge every school that holds deletions.
+            // A new registry may have raised a tenant's threshold: re-judge every school that holds changes.
             registryChangesSeen = changes;
             try (KeyValueIterator<String, StateEntry> all = metas.all()) {
                 while (all.hasNext()) {
                     KeyValue<String, StateEntry> entry = all.next();
-                    if (entry.value.meta().heldTotal() > 0) {
+                    if (entry.value.meta().holdsChanges()) {
                         due.put(entry.key, now);
                     }
                 }
@@ -233,10 +234,10 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
         try {
             SchoolRoster roster = load(school, stored);
             Optional<Tenant> tenant = registry.get().tenant(roster.tenantId());
-            double percent =
-                    tenant.map(Tenant::deletionThresholdPercent).orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
+            Thresholds thresholds = tenant.map(t -> t.controls().thresholdsFor(roster.schoolId()))
+                    .orElse(Thresholds.DEFAULTS);
             Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
-            CyclePlan plan = planner.plan(roster, percent, emptyOnPurpose, Instant.ofEpochMilli(now));
+            CyclePlan plan = planner.plan(roster, thresholds, emptyOnPurpose, Instant.ofEpochMilli(now));
             TenantCycleRef cycle = roster.meta().tenantCycle();
             plan.snapshot()
                     .ifPresent(snapshot -> context.forward(new Record<>(

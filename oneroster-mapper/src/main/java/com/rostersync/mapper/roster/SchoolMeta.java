@@ -10,7 +10,8 @@ import java.util.Map;
  * whether an operator approved the held deletions (and how many: {@code approvedDeletions}, null for no bound), how
  * many deletions are held per type, and whether a completed cycle still waits to be processed (so a restart between
  * the marker and the snapshot loses nothing), and which tenant cycle that was ({@code tenantCycle}, passed on to the
- * snapshot and outcome so the publisher can upload each destination once per tenant cycle).
+ * snapshot and outcome so the publisher can upload each destination once per tenant cycle). {@code heldUpdates} and
+ * {@code heldCreates} count the updates and creates the update and create thresholds hold.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolMeta(
@@ -20,10 +21,24 @@ public record SchoolMeta(
         Map<EntityType, Long> heldDeletions,
         boolean pendingCycle,
         Long approvedDeletions,
-        TenantCycleRef tenantCycle) {
+        TenantCycleRef tenantCycle,
+        long heldUpdates,
+        long heldCreates) {
 
     public SchoolMeta {
         heldDeletions = heldDeletions == null ? Map.of() : Map.copyOf(heldDeletions);
+    }
+
+    /** Metadata of a school that holds no updates or creates. */
+    public SchoolMeta(
+            long version,
+            String contentHash,
+            boolean holdApproved,
+            Map<EntityType, Long> heldDeletions,
+            boolean pendingCycle,
+            Long approvedDeletions,
+            TenantCycleRef tenantCycle) {
+        this(version, contentHash, holdApproved, heldDeletions, pendingCycle, approvedDeletions, tenantCycle, 0, 0);
     }
 
     /** Metadata outside any pending tenant cycle. */
@@ -45,19 +60,63 @@ public record SchoolMeta(
         return heldDeletions.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Whether any change (archive, update or create) waits for an operator. */
+    public boolean holdsChanges() {
+        return heldTotal() > 0 || heldUpdates > 0 || heldCreates > 0;
+    }
+
+    /** The same metadata, holding {@code updates} updates and {@code creates} creates. */
+    public SchoolMeta withHeldChanges(long updates, long creates) {
+        return new SchoolMeta(
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pendingCycle,
+                approvedDeletions,
+                tenantCycle,
+                updates,
+                creates);
+    }
+
     public SchoolMeta withPendingCycle(boolean pending) {
         return new SchoolMeta(
-                version, contentHash, holdApproved, heldDeletions, pending, approvedDeletions, tenantCycle);
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pending,
+                approvedDeletions,
+                tenantCycle,
+                heldUpdates,
+                heldCreates);
     }
 
     /** The completed cycle waiting to be processed belongs to {@code cycle} (null: not known). */
     public SchoolMeta withTenantCycle(TenantCycleRef cycle) {
         return new SchoolMeta(
-                version, contentHash, holdApproved, heldDeletions, pendingCycle, approvedDeletions, cycle);
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pendingCycle,
+                approvedDeletions,
+                cycle,
+                heldUpdates,
+                heldCreates);
     }
 
     /** An operator approved up to {@code deletions} held deletions (null: however many are held); see HoldApproval. */
     public SchoolMeta withHoldApproved(Long deletions) {
-        return new SchoolMeta(version, contentHash, true, heldDeletions, pendingCycle, deletions, tenantCycle);
+        return new SchoolMeta(
+                version,
+                contentHash,
+                true,
+                heldDeletions,
+                pendingCycle,
+                deletions,
+                tenantCycle,
+                heldUpdates,
+                heldCreates);
     }
 }
