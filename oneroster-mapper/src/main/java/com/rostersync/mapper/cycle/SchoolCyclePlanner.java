@@ -2,6 +2,7 @@ package com.rostersync.mapper.cycle;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.outcome.IdChange;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
@@ -78,9 +79,43 @@ public final class SchoolCyclePlanner {
      * @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows
      */
     public CyclePlan plan(SchoolRoster roster, Thresholds thresholds, Set<String> emptyOnPurpose, Instant now) {
-        Map<RecordKey, RosterRecord> current = roster.current();
-        Map<RecordKey, RosterRecord> published = roster.published();
         SchoolMeta meta = roster.meta();
+        DiscardHold discard = meta.discardRequested();
+        if (discard == null) {
+            return plan(roster, meta, thresholds, emptyOnPurpose, now, "").plan();
+        }
+        // Judge the hold as it stands, then pin every held record as last published and plan again without it.
+        Judged asHeld = plan(roster, meta.withDiscarded(meta.discarded()), thresholds, emptyOnPurpose, now, "");
+        if (asHeld.heldKeys().isEmpty()) {
+            return plan(
+                            roster,
+                            meta.withDiscarded(meta.discarded()),
+                            thresholds,
+                            emptyOnPurpose,
+                            now,
+                            "; nothing held to discard")
+                    .plan();
+        }
+        Set<String> discarded = new HashSet<>(meta.discarded());
+        discarded.addAll(asHeld.heldKeys());
+        String note = "; " + asHeld.heldKeys().size() + " held changes discarded by " + discard.discardedBy()
+                + ", kept as last published until the next full read";
+        return plan(roster, meta.withDiscarded(discarded), thresholds, emptyOnPurpose, now, note)
+                .plan();
+    }
+
+    /** A plan and the records ({@link RecordKey#text()}) whose changes it holds. */
+    private record Judged(CyclePlan plan, Set<String> heldKeys) {}
+
+    private Judged plan(
+            SchoolRoster roster,
+            SchoolMeta meta,
+            Thresholds thresholds,
+            Set<String> emptyOnPurpose,
+            Instant now,
+            String discardNote) {
+        Map<RecordKey, RosterRecord> published = roster.published();
+        Map<RecordKey, RosterRecord> current = pinned(roster.current(), published, meta.discarded());
 
         // What a snapshot without any hold would contain; every published record missing from it is an archive at
         // the receiver, whether the source deleted it or it lost a record it refers to.
@@ -157,6 +192,17 @@ public final class SchoolCyclePlanner {
         }
         List<IdChange> reportedChanges =
                 holdingArchives ? idChanges.stream().limit(MAX_ID_CHANGES).toList() : List.of();
+        Set<String> heldKeys = new HashSet<>();
+        if (holdingArchives) {
+            archives.keySet().forEach(key -> heldKeys.add(key.text()));
+            idChanges.forEach(change -> heldKeys.add(new RecordKey(change.entityType(), change.newSourcedId()).text()));
+        }
+        if (holdingUpdates) {
+            updates.keySet().forEach(key -> heldKeys.add(key.text()));
+        }
+        if (holdingCreates) {
+            creates.keySet().forEach(key -> heldKeys.add(key.text()));
+        }
         // A record left out only because what it refers to is archived (or held back) is part of that archive or
         // hold, not a record the SIS sent wrong.
         Set<ValidationIssue> genuine = new HashSet<>(unheld.issues());
@@ -185,7 +231,8 @@ public final class SchoolCyclePlanner {
                             held,
                             false,
                             meta.approvedDeletions())
-                    .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0);
+                    .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0)
+                    .withDiscarded(meta.discarded());
             SyncOutcome outcome = outcome(
                     roster,
                     now,
@@ -202,8 +249,8 @@ public final class SchoolCyclePlanner {
                             heldUpdates,
                             idChanges.size(),
                             withSchool.size()),
-                    "school " + roster.schoolId() + " has no valid school record; nothing emitted");
-            return new CyclePlan(Optional.empty(), outcome, published, next);
+                    "school " + roster.schoolId() + " has no valid school record; nothing emitted" + discardNote);
+            return new Judged(new CyclePlan(Optional.empty(), outcome, published, next), heldKeys);
         }
 
         List<SnapshotFile> files = assembler.assemble(validated.records().values(), source, emptyOnPurpose);
@@ -228,7 +275,8 @@ public final class SchoolCyclePlanner {
                         sentEmpty))
                 : Optional.empty();
         SchoolMeta next = HoldApproval.afterCycle(version, hash, held)
-                .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0);
+                .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0)
+                .withDiscarded(meta.discarded());
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
                 + (archived == 0 ? "" : "; " + archived + " records archived")
                 + (released ? " (approved)" : "")
@@ -241,7 +289,8 @@ public final class SchoolCyclePlanner {
                 + (holdingUpdates ? "; " + heldUpdates + " updates held, records stay as last published" : "")
                 + (holdingCreates ? "; " + heldCreates + " creates held, new records stay out" : "")
                 + (holding ? approvalNote : "")
-                + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues");
+                + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues")
+                + discardNote;
         SyncOutcome outcome = outcome(
                 roster,
                 now,
@@ -259,7 +308,28 @@ public final class SchoolCyclePlanner {
                         holdingArchives ? idChanges.size() : 0,
                         issues.size()),
                 message);
-        return new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next);
+        return new Judged(new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next), heldKeys);
+    }
+
+    /**
+     * What the source holds, with every record whose held change was discarded put back as last published (or left
+     * out, for a discarded create): the receiver keeps seeing it as it is until a full read proposes the change again.
+     */
+    private static Map<RecordKey, RosterRecord> pinned(
+            Map<RecordKey, RosterRecord> current, Map<RecordKey, RosterRecord> published, Set<String> discarded) {
+        if (discarded.isEmpty()) {
+            return current;
+        }
+        Map<RecordKey, RosterRecord> pinned = new HashMap<>(current);
+        current.keySet().stream()
+                .filter(key -> discarded.contains(key.text()) && !published.containsKey(key))
+                .forEach(pinned::remove);
+        published.forEach((key, record) -> {
+            if (discarded.contains(key.text())) {
+                pinned.put(key, record);
+            }
+        });
+        return pinned;
     }
 
     /**

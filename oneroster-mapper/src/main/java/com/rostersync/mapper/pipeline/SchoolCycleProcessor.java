@@ -4,6 +4,7 @@ import com.rostersync.events.Keys;
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
 import com.rostersync.events.command.ApproveHold;
+import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
@@ -115,12 +116,30 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.ROSTER_CHANGES);
-        if (Topics.COMMANDS.equals(topic)) {
+        if (Topics.COMMANDS.equals(topic) && isDiscard(record)) {
+            Optional<DiscardHold> command = read(record, DiscardHold.class, Topics.COMMANDS_DLT);
+            command.ifPresent(this::discard);
+        } else if (Topics.COMMANDS.equals(topic)) {
             Optional<ApproveHold> command = read(record, ApproveHold.class, Topics.COMMANDS_DLT);
             command.ifPresent(this::approve);
         } else {
             Optional<RosterChangeEvent> event = read(record, RosterChangeEvent.class, Topics.ROSTER_CHANGES_DLT);
             event.ifPresent(this::apply);
+        }
+    }
+
+    /**
+     * Commands carry no type header: a discard is the command that names who discarded. Read as an approval, it would
+     * release the very changes the operator meant to drop.
+     */
+    private boolean isDiscard(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            return false;
+        }
+        try {
+            return json.readTree(record.value()).has("discardedBy");
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 
@@ -149,6 +168,8 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             SchemaVersion.check(event.schemaVersion(), event.schemaMinor(), where);
         } else if (value instanceof ApproveHold command) {
             SchemaVersion.check(command.schemaVersion(), command.schemaMinor(), where);
+        } else if (value instanceof DiscardHold command) {
+            SchemaVersion.check(command.schemaVersion(), command.schemaMinor(), where);
         }
     }
 
@@ -169,7 +190,11 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                         change.tenantId(), change.schoolId(), Slot.CURRENT, change.entityType(), change.sourcedId()));
             }
         } else if (event instanceof CycleCompleted marker) {
-            SchoolMeta meta = meta(school).withPendingCycle(true).withTenantCycle(marker.tenantCycle());
+            SchoolMeta before = meta(school);
+            // After a full read, a change an operator discarded is proposed again if the source still has it.
+            SchoolMeta meta = (marker.wasFullRead() ? before.afterFullRead() : before)
+                    .withPendingCycle(true)
+                    .withTenantCycle(marker.tenantCycle());
             metas.put(school, StateEntry.meta(event.tenantId(), event.schoolId(), meta));
             due.put(school, context.currentSystemTimeMs() + quietPeriod.toMillis());
         }
@@ -198,6 +223,26 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                         command.tenantId(),
                         command.schoolId(),
                         HoldApproval.approve(stored.meta(), command.deletions())));
+        due.put(school, context.currentSystemTimeMs());
+    }
+
+    /**
+     * An operator discarded the school's held changes: the next tick drops them from the pending change, and the
+     * records stay in the files as they are.
+     */
+    private void discard(DiscardHold command) {
+        String school = Keys.school(command.tenantId(), command.schoolId());
+        StateEntry stored = metas.get(school);
+        if (stored == null) {
+            log.warn("Discard {} for unknown school {} ignored", command.commandId(), school);
+            return;
+        }
+        log.info(
+                "Discard {} of the changes school {} holds, by {}", command.commandId(), school, command.discardedBy());
+        metas.put(
+                school,
+                StateEntry.meta(
+                        command.tenantId(), command.schoolId(), stored.meta().withDiscardRequested(command)));
         due.put(school, context.currentSystemTimeMs());
     }
 

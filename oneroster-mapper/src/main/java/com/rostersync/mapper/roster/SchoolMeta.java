@@ -2,8 +2,10 @@ package com.rostersync.mapper.roster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.EntityType;
+import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.cycle.TenantCycleRef;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the mapper remembers about a school besides its records: the last emitted snapshot's version and content hash,
@@ -11,7 +13,9 @@ import java.util.Map;
  * many deletions are held per type, and whether a completed cycle still waits to be processed (so a restart between
  * the marker and the snapshot loses nothing), and which tenant cycle that was ({@code tenantCycle}, passed on to the
  * snapshot and outcome so the publisher can upload each destination once per tenant cycle). {@code heldUpdates} and
- * {@code heldCreates} count the updates and creates the update and create thresholds hold.
+ * {@code heldCreates} count the updates and creates the update and create thresholds hold. {@code discardRequested} is an
+ * operator's discard the next cycle applies; {@code discarded} names the records whose held changes were discarded:
+ * they stay as last published until the next full read of the source shows whether the change is still there.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchoolMeta(
@@ -23,10 +27,38 @@ public record SchoolMeta(
         Long approvedDeletions,
         TenantCycleRef tenantCycle,
         long heldUpdates,
-        long heldCreates) {
+        long heldCreates,
+        DiscardHold discardRequested,
+        Set<String> discarded) {
 
     public SchoolMeta {
         heldDeletions = heldDeletions == null ? Map.of() : Map.copyOf(heldDeletions);
+        discarded = discarded == null ? Set.of() : Set.copyOf(discarded);
+    }
+
+    /** Metadata of a school with no discarded changes. */
+    public SchoolMeta(
+            long version,
+            String contentHash,
+            boolean holdApproved,
+            Map<EntityType, Long> heldDeletions,
+            boolean pendingCycle,
+            Long approvedDeletions,
+            TenantCycleRef tenantCycle,
+            long heldUpdates,
+            long heldCreates) {
+        this(
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pendingCycle,
+                approvedDeletions,
+                tenantCycle,
+                heldUpdates,
+                heldCreates,
+                null,
+                Set.of());
     }
 
     /** Metadata of a school that holds no updates or creates. */
@@ -76,7 +108,9 @@ public record SchoolMeta(
                 approvedDeletions,
                 tenantCycle,
                 updates,
-                creates);
+                creates,
+                discardRequested,
+                discarded);
     }
 
     public SchoolMeta withPendingCycle(boolean pending) {
@@ -89,7 +123,9 @@ public record SchoolMeta(
                 approvedDeletions,
                 tenantCycle,
                 heldUpdates,
-                heldCreates);
+                heldCreates,
+                discardRequested,
+                discarded);
     }
 
     /** The completed cycle waiting to be processed belongs to {@code cycle} (null: not known). */
@@ -103,7 +139,57 @@ public record SchoolMeta(
                 approvedDeletions,
                 cycle,
                 heldUpdates,
-                heldCreates);
+                heldCreates,
+                discardRequested,
+                discarded);
+    }
+
+    /** An operator asked to discard what the school holds; the next cycle drops it (see SchoolCyclePlanner). */
+    public SchoolMeta withDiscardRequested(DiscardHold command) {
+        return new SchoolMeta(
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pendingCycle,
+                approvedDeletions,
+                tenantCycle,
+                heldUpdates,
+                heldCreates,
+                command,
+                discarded);
+    }
+
+    /** The records ({@link RecordKey#text()}) whose changes were discarded: kept as last published, and no request. */
+    public SchoolMeta withDiscarded(Set<String> keys) {
+        return new SchoolMeta(
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pendingCycle,
+                approvedDeletions,
+                tenantCycle,
+                heldUpdates,
+                heldCreates,
+                null,
+                keys);
+    }
+
+    /** A full read of the source happened: discarded changes still there are proposed again; a request stays. */
+    public SchoolMeta afterFullRead() {
+        return new SchoolMeta(
+                version,
+                contentHash,
+                holdApproved,
+                heldDeletions,
+                pendingCycle,
+                approvedDeletions,
+                tenantCycle,
+                heldUpdates,
+                heldCreates,
+                discardRequested,
+                Set.of());
     }
 
     /** An operator approved up to {@code deletions} held deletions (null: however many are held); see HoldApproval. */
@@ -117,6 +203,8 @@ public record SchoolMeta(
                 deletions,
                 tenantCycle,
                 heldUpdates,
-                heldCreates);
+                heldCreates,
+                discardRequested,
+                discarded);
     }
 }
