@@ -114,7 +114,9 @@ class IncidentController {
         return hold;
     }
 
-    private static final List<OutcomeReason> HOLD_REASONS = List.of(OutcomeReason.THRESHOLD, OutcomeReason.ID_CHURN);
+    private static final List<OutcomeReason> HOLD_REASONS = java.util.Arrays.stream(OutcomeReason.values())
+            .filter(OutcomeReason::isHold)
+            .toList();
 
     private static boolean isHold(Incident incident) {
         return HOLD_REASONS.contains(incident.reason()) && incident.unit().stage() == Stage.MAP;

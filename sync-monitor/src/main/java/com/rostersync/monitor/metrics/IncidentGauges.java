@@ -38,7 +38,9 @@ public class IncidentGauges {
     public static final String HOLD_AGE = "rostersync.holds.awaiting.approval.age";
     public static final String UNANNOUNCED = "rostersync.monitor.incidents.unannounced";
 
-    private static final List<OutcomeReason> HOLD_REASONS = List.of(OutcomeReason.THRESHOLD, OutcomeReason.ID_CHURN);
+    private static final List<OutcomeReason> HOLD_REASONS = java.util.Arrays.stream(OutcomeReason.values())
+            .filter(OutcomeReason::isHold)
+            .toList();
 
     private final MeterRegistry registry;
     private final IncidentDesk desk;
