@@ -1,6 +1,7 @@
 package com.rostersync.mapper.roster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.cycle.TenantCycleRef;
@@ -26,13 +27,16 @@ public record SchoolMeta(
         boolean pendingCycle,
         Long approvedDeletions,
         TenantCycleRef tenantCycle,
-        long heldUpdates,
-        long heldCreates,
-        DiscardHold discardRequested,
-        Set<String> discarded) {
+        // Left out of the stored form while unused, so a school without holds or discards is stored as before.
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Long heldUpdates,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Long heldCreates,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DiscardHold discardRequested,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<String> discarded) {
 
     public SchoolMeta {
         heldDeletions = heldDeletions == null ? Map.of() : Map.copyOf(heldDeletions);
+        heldUpdates = heldUpdates == null ? 0L : heldUpdates;
+        heldCreates = heldCreates == null ? 0L : heldCreates;
         discarded = discarded == null ? Set.of() : Set.copyOf(discarded);
     }
 
