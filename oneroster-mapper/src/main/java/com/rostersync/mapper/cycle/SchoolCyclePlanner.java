@@ -142,8 +142,11 @@ public final class SchoolCyclePlanner {
         List<IdChange> idChanges = IdChurnGuard.match(archives, creates);
         DeletionThreshold.Decision threshold = DeletionThreshold.judge(
                 archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholds.archivePercent());
-        DeletionThreshold.Decision updateLimit =
-                UpdateThreshold.judge(updates, published.values(), thresholds.updatePercent());
+        DeletionThreshold.Decision updateLimit = UpdateThreshold.judge(
+                updates,
+                IdChurnGuard.explainedUpdates(idChanges, updates),
+                published.values(),
+                thresholds.updatePercent());
         Set<RecordKey> rekeyed = new HashSet<>();
         idChanges.forEach(change -> rekeyed.add(new RecordKey(change.entityType(), change.newSourcedId())));
         DeletionThreshold.Decision createLimit = thresholds.limitsCreates()

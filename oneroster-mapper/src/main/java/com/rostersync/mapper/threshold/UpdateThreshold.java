@@ -18,11 +18,15 @@ public final class UpdateThreshold {
 
     /**
      * @param updates   published records whose next version differs, by key, with their next version
+     * @param exempt    updates another hold already explains (records following a re-keyed record to its new id)
      * @param published the last published snapshot's records
      * @param percent   the school's update threshold
      */
     public static DeletionThreshold.Decision judge(
-            Map<RecordKey, RosterRecord> updates, Collection<RosterRecord> published, double percent) {
-        return ShareOfPublished.judge(updates, Set.of(), published, percent, ChangeAction.UPDATED, false);
+            Map<RecordKey, RosterRecord> updates,
+            Set<RecordKey> exempt,
+            Collection<RosterRecord> published,
+            double percent) {
+        return ShareOfPublished.judge(updates, exempt, published, percent, ChangeAction.UPDATED, false);
     }
 }

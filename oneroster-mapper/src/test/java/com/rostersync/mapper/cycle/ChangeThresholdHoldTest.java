@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.ThresholdBreach;
+import com.rostersync.events.roster.Person;
+import com.rostersync.events.roster.Role;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.run.ChangeAction;
 import com.rostersync.events.snapshot.SnapshotFile;
@@ -133,6 +135,31 @@ class ChangeThresholdHoldTest {
             assertThat(breach.action()).isEqualTo(ChangeAction.ARCHIVED);
             assertThat(breach.heldSample()).hasSize(11).contains("X-0", "X-10");
         });
+    }
+
+    @Test
+    void enrollmentsFollowingReKeyedStudentsBelongToTheIdChangeHoldNotTheUpdateThreshold() {
+        List<RosterRecord> students = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            students.add(Fixtures.student("X-" + i, "G", "F"));
+            students.add(Fixtures.enrollment("E-" + i, "SEC-1", "X-" + i, Role.STUDENT, null));
+        }
+        roster.current().putAll(Fixtures.school(students));
+        apply(DEFAULTS);
+        for (int i = 0; i < 20; i++) {
+            Person old = (Person) roster.current().remove(new RecordKey(EntityType.PERSON, "X-" + i));
+            roster.current()
+                    .putAll(Fixtures.keyed(List.of(
+                            Fixtures.withId(old, "NEW-X-" + i),
+                            Fixtures.enrollment("E-" + i, "SEC-1", "NEW-X-" + i, Role.STUDENT, null))));
+        }
+
+        CyclePlan plan = apply(DEFAULTS);
+
+        assertThat(plan.outcome().reason()).isEqualTo(OutcomeReason.ID_CHURN);
+        assertThat(plan.outcome().thresholdBreaches())
+                .noneMatch(breach -> breach.action() == ChangeAction.UPDATED && breach.exceeds());
+        assertThat(plan.outcome().counts()).containsEntry("heldUpdates", 0L);
     }
 
     private static SnapshotFile file(CyclePlan plan, String name) {
