@@ -126,7 +126,9 @@ final class IncidentAdvice {
                                 + "import, a new id scheme).",
                         "If it was, approve with the link below: the old ids are archived and the new ones created "
                                 + "in the same upload.",
-                        "If it was not, do not approve; contact support for assistance with the investigation.");
+                        "If it was not, do not approve: discard the hold with a reason, so the old ids stay and the new"
+                                + " ones stay out until the next full read, and contact support for assistance with the"
+                                + " investigation.");
             case SOURCE_CREDENTIALS ->
                 List.of(
                         "Check the credentials (user name, password, tokens or district IDs) saved for your student "
