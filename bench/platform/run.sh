@@ -239,6 +239,7 @@ wait_port smtp "$SMTP_PORT" 30 "$WORK/logs/smtp.log"
     schools=$(python3 -c 'import json,sys; print(", ".join(json.load(open(sys.argv[1]))["districts"][sys.argv[2]]["schools"]))' "$WORK/drops/expected.json" "$d")
     cat <<EOF
   - id: $d
+    mode: live
     schoolIds: [$schools]
     syncInterval: ${INTERVAL}s
     source:

@@ -6,6 +6,6 @@ import com.rostersync.testsupport.architecture.ServiceArchitectureTest;
 class MapperArchitectureTest extends ServiceArchitectureTest {
 
     MapperArchitectureTest() {
-        super("com.rostersync.mapper", 22, "roster", "snapshot", "validation", "threshold", "churn", "cycle", "report");
+        super("com.rostersync.mapper", 24, "roster", "snapshot", "validation", "threshold", "churn", "cycle", "report");
     }
 }

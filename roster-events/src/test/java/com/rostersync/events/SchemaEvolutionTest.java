@@ -3,6 +3,8 @@ package com.rostersync.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rostersync.events.command.ApproveHold;
+import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
@@ -25,6 +27,18 @@ class SchemaEvolutionTest {
 
     /** A plain mapper: the records and enums themselves, not mapper settings, must make consumers tolerant. */
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aDiscardReadByAMapperThatKnowsOnlyApprovalsApprovesNoDeletion() throws Exception {
+        String discard = json.writeValueAsString(
+                new DiscardHold("cmd-9", "maple", "MHS", "ops-lead", java.time.Instant.EPOCH, "export cut short"));
+
+        ApproveHold asApproval = json.readValue(discard, ApproveHold.class);
+
+        assertThat(asApproval.deletions())
+                .as("an approval of 0 deletions releases nothing while anything is held")
+                .isZero();
+    }
 
     @Test
     void unknownOutcomeReasonAndStageReadAsUnknownNotAsAnError() {

@@ -102,6 +102,24 @@ public final class SftpFixtures {
                 base.extensionColumns());
     }
 
+    /** The same account, bound to receive only {@code allowedSchoolIds}. */
+    public static DestinationAccount boundTo(DestinationAccount base, List<String> allowedSchoolIds) {
+        return new DestinationAccount(
+                base.id(),
+                base.host(),
+                base.port(),
+                base.username(),
+                base.password(),
+                base.privateKey(),
+                base.privateKeyPassphrase(),
+                base.knownHosts(),
+                base.directory(),
+                base.schoolIds(),
+                base.minInterval(),
+                base.extensionColumns(),
+                allowedSchoolIds);
+    }
+
     public static KeyPair ecKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

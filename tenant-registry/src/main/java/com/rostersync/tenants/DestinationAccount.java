@@ -8,7 +8,9 @@ import java.util.List;
  * (a district account covers several). The server's host key is pinned by a known_hosts line; there is no "accept
  * any key" switch. Exactly one of {@code password} and {@code privateKey} authenticates. {@code extensionColumns} says
  * whether the account receives the source's OneRoster extension columns ({@code metadata.*}); most receivers do not
- * expect them, so they are dropped unless the account asks to keep them.
+ * expect them, so they are dropped unless the account asks to keep them. {@code allowedSchoolIds} is the set of
+ * schools the account may ever receive (the district it belongs to); it defaults to {@code schoolIds}, and the
+ * publisher refuses an upload naming any other school, so a roster never lands in another district's account.
  */
 public record DestinationAccount(
         String id,
@@ -22,7 +24,8 @@ public record DestinationAccount(
         String directory,
         List<String> schoolIds,
         Duration minInterval,
-        ExtensionColumns extensionColumns) {
+        ExtensionColumns extensionColumns,
+        List<String> allowedSchoolIds) {
 
     /** What an account receives of the source's {@code metadata.*} columns. */
     public enum ExtensionColumns {
@@ -32,6 +35,38 @@ public record DestinationAccount(
 
     public DestinationAccount {
         extensionColumns = extensionColumns == null ? ExtensionColumns.DROP : extensionColumns;
+        schoolIds = schoolIds == null ? List.of() : List.copyOf(schoolIds);
+        allowedSchoolIds = allowedSchoolIds == null ? schoolIds : List.copyOf(allowedSchoolIds);
+    }
+
+    /** An account that may receive exactly the schools it covers. */
+    public DestinationAccount(
+            String id,
+            String host,
+            int port,
+            String username,
+            SecretRef password,
+            SecretRef privateKey,
+            SecretRef privateKeyPassphrase,
+            String knownHosts,
+            String directory,
+            List<String> schoolIds,
+            Duration minInterval,
+            ExtensionColumns extensionColumns) {
+        this(
+                id,
+                host,
+                port,
+                username,
+                password,
+                privateKey,
+                privateKeyPassphrase,
+                knownHosts,
+                directory,
+                schoolIds,
+                minInterval,
+                extensionColumns,
+                null);
     }
 
     /** An account that receives the standard columns only. */
@@ -60,6 +95,14 @@ public record DestinationAccount(
                 schoolIds,
                 minInterval,
                 ExtensionColumns.DROP);
+    }
+
+    /** The schools this account covers that it is not bound to receive: any one of them refuses the upload. */
+    public List<String> schoolsNotAllowed(List<String> candidateSchoolIds) {
+        return candidateSchoolIds.stream()
+                .filter(school -> !allowedSchoolIds.contains(school))
+                .distinct()
+                .toList();
     }
 
     public boolean keepsExtensionColumns() {

@@ -48,7 +48,47 @@ record RegistryFile(@NotEmpty(message = "must list at least one tenant") List<@V
                                     message = "has an entry that is not an e-mail address")
                             String>
                     leaders,
-            List<String> allowEmpty) {}
+            List<String> allowEmpty,
+            @Valid ThresholdsEntry thresholds,
+            Map<String, @Valid ThresholdsEntry> schoolThresholds,
+            String timeZone,
+            List<@Valid PauseEntry> pauses,
+            @Pattern(regexp = "live|dry-run", message = "must be live or dry-run") String mode) {
+
+        @AssertTrue(message = "set the archive threshold once: deletionThresholdPercent or thresholds.archivePercent")
+        boolean isArchiveThresholdSetOnce() {
+            return deletionThresholdPercent == null || thresholds == null || thresholds.archivePercent() == null;
+        }
+    }
+
+    /** Shares of a school's published records of one kind that one cycle may archive, update or create. */
+    record ThresholdsEntry(
+            @DecimalMin(value = "0", message = "must be between 0 and 100")
+                    @DecimalMax(value = "100", message = "must be between 0 and 100")
+                    Double archivePercent,
+            @DecimalMin(value = "0", message = "must be between 0 and 100")
+                    @DecimalMax(value = "100", message = "must be between 0 and 100")
+                    Double updatePercent,
+            @DecimalMin(value = "0", message = "must be between 0 and 100")
+                    @DecimalMax(value = "100", message = "must be between 0 and 100")
+                    Double createPercent) {}
+
+    /** One pause: a single {@code date}, a range {@code from}..{@code to}, or {@code everyYear} from..to (MM-DD). */
+    record PauseEntry(String date, String from, String to, @Valid YearlyEntry everyYear) {
+
+        @AssertTrue(message = "set one of date, from and to, or everyYear")
+        boolean isOneKind() {
+            int kinds = (isBlank(date) ? 0 : 1) + (isBlank(from) && isBlank(to) ? 0 : 1) + (everyYear == null ? 0 : 1);
+            return kinds == 1;
+        }
+
+        @AssertTrue(message = "a range needs both from and to")
+        boolean isRangeComplete() {
+            return isBlank(from) == isBlank(to);
+        }
+    }
+
+    record YearlyEntry(@NotBlank(message = REQUIRED) String from, @NotBlank(message = REQUIRED) String to) {}
 
     record SourceEntry(
             @NotNull(message = REQUIRED) SourceType type, @Valid JdbcEntry jdbc, @Valid CsvDropEntry csvDrop) {
@@ -128,7 +168,8 @@ record RegistryFile(@NotEmpty(message = "must list at least one tenant") List<@V
             String directory,
             List<String> schoolIds,
             @DurationMin(seconds = 0, message = "must not be negative") Duration minInterval,
-            DestinationAccount.ExtensionColumns extensionColumns) {
+            DestinationAccount.ExtensionColumns extensionColumns,
+            @UniqueElements(message = "lists a school twice") List<String> allowedSchoolIds) {
 
         @AssertTrue(message = "set exactly one of passwordRef and privateKeyRef")
         boolean isOneSecret() {

@@ -9,6 +9,9 @@ import java.util.Set;
  * records of one type that one cycle may archive (seed: SchoolStatus deletion threshold, default 10).
  * {@code allowEmpty} names the OneRoster files (manifest names: {@code courses}, {@code users}, ...) that this tenant's
  * source may genuinely leave empty; any other type read with no rows is a source failure and keeps its records.
+ * {@code controls} holds the change thresholds (the archive one equals {@code deletionThresholdPercent}), the pause
+ * windows and the mode; a tenant built without them is live with the default thresholds (the registry file's own
+ * default mode, dry-run, is applied when the file is read).
  */
 public record Tenant(
         String id,
@@ -19,7 +22,8 @@ public record Tenant(
         Duration syncInterval,
         List<DestinationAccount> destinations,
         List<String> leaders,
-        Set<String> allowEmpty) {
+        Set<String> allowEmpty,
+        TenantControls controls) {
 
     public static final double DEFAULT_DELETION_THRESHOLD_PERCENT = 10.0;
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofMinutes(1);
@@ -30,6 +34,31 @@ public record Tenant(
 
     public Tenant {
         allowEmpty = allowEmpty == null ? Set.of() : Set.copyOf(allowEmpty);
+        controls = controls == null ? TenantControls.liveArchiving(deletionThresholdPercent) : controls;
+    }
+
+    /** A live tenant with the default update and create thresholds. */
+    public Tenant(
+            String id,
+            String name,
+            Source source,
+            List<String> schoolIds,
+            double deletionThresholdPercent,
+            Duration syncInterval,
+            List<DestinationAccount> destinations,
+            List<String> leaders,
+            Set<String> allowEmpty) {
+        this(
+                id,
+                name,
+                source,
+                schoolIds,
+                deletionThresholdPercent,
+                syncInterval,
+                destinations,
+                leaders,
+                allowEmpty,
+                null);
     }
 
     /** A tenant whose source may leave no type empty. */
@@ -43,6 +72,25 @@ public record Tenant(
             List<DestinationAccount> destinations,
             List<String> leaders) {
         this(id, name, source, schoolIds, deletionThresholdPercent, syncInterval, destinations, leaders, Set.of());
+    }
+
+    /** The same tenant with other controls (thresholds, pauses, mode). */
+    public Tenant withControls(TenantControls newControls) {
+        return new Tenant(
+                id,
+                name,
+                source,
+                schoolIds,
+                newControls.thresholds().archivePercent(),
+                syncInterval,
+                destinations,
+                leaders,
+                allowEmpty,
+                newControls);
+    }
+
+    public Mode mode() {
+        return controls.mode();
     }
 
     /** Whether the source may leave this OneRoster file (manifest name, e.g. {@code users}) without rows. */

@@ -4,8 +4,10 @@ import com.rostersync.tenants.RegistryFile.ChangeTrackingEntry;
 import com.rostersync.tenants.RegistryFile.CsvDropEntry;
 import com.rostersync.tenants.RegistryFile.DestinationEntry;
 import com.rostersync.tenants.RegistryFile.JdbcEntry;
+import com.rostersync.tenants.RegistryFile.PauseEntry;
 import com.rostersync.tenants.RegistryFile.SourceEntry;
 import com.rostersync.tenants.RegistryFile.TenantEntry;
+import com.rostersync.tenants.RegistryFile.ThresholdsEntry;
 import com.rostersync.tenants.RegistryProblems.Style;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -14,12 +16,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -138,6 +146,87 @@ public final class TenantRegistryLoader {
             }
             allowEmptyNames(entry, i, problems);
             queryNames(entry, i, problems);
+            controls(entry, i, problems);
+        }
+    }
+
+    /** What the field constraints cannot see of the controls: the zone id, the dates, overrides of known schools. */
+    private static void controls(TenantEntry entry, int i, RegistryProblems problems) {
+        if (!RegistryFile.isBlank(entry.timeZone()) && zone(entry.timeZone()) == null) {
+            problems.add(
+                    List.of("tenants", i, "timeZone"),
+                    Style.VALUE,
+                    "must be an IANA time zone id like America/Chicago or UTC");
+        }
+        if (entry.schoolThresholds() != null) {
+            List<String> schools = strip(entry.schoolIds());
+            for (String school : entry.schoolThresholds().keySet()) {
+                if (!schools.contains(school.strip())) {
+                    problems.add(
+                            List.of("tenants", i, "schoolThresholds"),
+                            Style.AT,
+                            "school '" + school + "' is not in the tenant's schoolIds");
+                }
+            }
+        }
+        List<PauseEntry> pauses = entry.pauses() == null ? List.of() : entry.pauses();
+        for (int p = 0; p < pauses.size(); p++) {
+            PauseEntry pause = pauses.get(p);
+            if (pause == null) {
+                problems.add(List.of("tenants", i, "pauses", p), Style.AT, "an empty entry; remove it or fill it in");
+                continue;
+            }
+            dateField(pause.date(), List.of("tenants", i, "pauses", p, "date"), problems);
+            LocalDate from = dateField(pause.from(), List.of("tenants", i, "pauses", p, "from"), problems);
+            LocalDate to = dateField(pause.to(), List.of("tenants", i, "pauses", p, "to"), problems);
+            if (from != null && to != null && to.isBefore(from)) {
+                problems.add(List.of("tenants", i, "pauses", p, "to"), Style.VALUE, "must not be before from");
+            }
+            if (pause.everyYear() != null) {
+                dayField(pause.everyYear().from(), List.of("tenants", i, "pauses", p, "everyYear", "from"), problems);
+                dayField(pause.everyYear().to(), List.of("tenants", i, "pauses", p, "everyYear", "to"), problems);
+            }
+        }
+    }
+
+    private static LocalDate dateField(String text, List<Object> path, RegistryProblems problems) {
+        if (RegistryFile.isBlank(text)) {
+            return null;
+        }
+        LocalDate date = date(text);
+        if (date == null) {
+            problems.add(path, Style.VALUE, "must be a date like 2026-12-24");
+        }
+        return date;
+    }
+
+    private static void dayField(String text, List<Object> path, RegistryProblems problems) {
+        if (!RegistryFile.isBlank(text) && monthDay(text) == null) {
+            problems.add(path, Style.VALUE, "must be a month and day like 06-20");
+        }
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException notAZone) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private static MonthDay monthDay(String text) {
+        try {
+            return MonthDay.parse("--" + text.strip());
+        } catch (DateTimeParseException notADay) {
+            return null;
         }
     }
 
@@ -177,14 +266,35 @@ public final class TenantRegistryLoader {
     private static Tenant tenant(TenantEntry entry) {
         String id = entry.id().strip();
         List<String> schoolIds = strip(entry.schoolIds());
+        Thresholds thresholds = thresholds(
+                entry.thresholds(),
+                Thresholds.archiving(
+                        entry.deletionThresholdPercent() == null
+                                ? Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT
+                                : entry.deletionThresholdPercent()));
+        Map<String, Thresholds> perSchool = new TreeMap<>();
+        if (entry.schoolThresholds() != null) {
+            entry.schoolThresholds()
+                    .forEach((school, own) -> perSchool.put(school.strip(), thresholds(own, thresholds)));
+        }
+        TenantControls controls = new TenantControls(
+                thresholds,
+                perSchool,
+                new Pauses(
+                        RegistryFile.isBlank(entry.timeZone()) ? ZoneId.of("UTC") : zone(entry.timeZone()),
+                        entry.pauses() == null
+                                ? List.of()
+                                : entry.pauses().stream()
+                                        .map(TenantRegistryLoader::pause)
+                                        .toList()),
+                // A tenant that does not say is reviewed before its first upload.
+                RegistryFile.isBlank(entry.mode()) ? Mode.DRY_RUN : Mode.fromRegistry(entry.mode()));
         return new Tenant(
                 id,
                 RegistryFile.isBlank(entry.name()) ? id : entry.name().strip(),
                 source(entry.source()),
                 schoolIds,
-                entry.deletionThresholdPercent() == null
-                        ? Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT
-                        : entry.deletionThresholdPercent(),
+                thresholds.archivePercent(),
                 or(entry.syncInterval(), Tenant.DEFAULT_SYNC_INTERVAL),
                 entry.destinations() == null
                         ? List.of()
@@ -192,7 +302,31 @@ public final class TenantRegistryLoader {
                                 .map(d -> destination(d, schoolIds))
                                 .toList(),
                 strip(entry.leaders()),
-                new TreeSet<>(strip(entry.allowEmpty())));
+                new TreeSet<>(strip(entry.allowEmpty())),
+                controls);
+    }
+
+    /** {@code own} over {@code base}, field by field: a school override names only what differs. */
+    private static Thresholds thresholds(ThresholdsEntry own, Thresholds base) {
+        if (own == null) {
+            return base;
+        }
+        return new Thresholds(
+                or(own.archivePercent(), base.archivePercent()),
+                or(own.updatePercent(), base.updatePercent()),
+                or(own.createPercent(), base.createPercent()));
+    }
+
+    private static PauseWindow pause(PauseEntry entry) {
+        if (entry.everyYear() != null) {
+            return PauseWindow.everyYear(
+                    monthDay(entry.everyYear().from()),
+                    monthDay(entry.everyYear().to()));
+        }
+        if (!RegistryFile.isBlank(entry.date())) {
+            return PauseWindow.once(date(entry.date()), date(entry.date()));
+        }
+        return PauseWindow.once(date(entry.from()), date(entry.to()));
     }
 
     private static Source source(SourceEntry entry) {
@@ -256,7 +390,8 @@ public final class TenantRegistryLoader {
                         : entry.directory().strip(),
                 entry.schoolIds() == null ? tenantSchools : strip(entry.schoolIds()),
                 or(entry.minInterval(), Duration.ZERO),
-                entry.extensionColumns() == null ? DestinationAccount.ExtensionColumns.DROP : entry.extensionColumns());
+                entry.extensionColumns() == null ? DestinationAccount.ExtensionColumns.DROP : entry.extensionColumns(),
+                entry.allowedSchoolIds() == null ? null : strip(entry.allowedSchoolIds()));
     }
 
     private static String idOf(List<TenantEntry> entries, int index) {

@@ -40,6 +40,8 @@ final class TenantFile {
                     .append(list(tenant.schoolIds()))
                     .append('\n')
                     .append("    deletionThresholdPercent: 10\n")
+                    // The demo uploads from its first cycle; a registry entry without a mode is a dry run.
+                    .append("    mode: live\n")
                     .append("    syncInterval: ")
                     .append(syncInterval.toMillis())
                     .append("ms\n")

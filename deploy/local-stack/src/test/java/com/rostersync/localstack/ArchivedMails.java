@@ -43,7 +43,8 @@ final class ArchivedMails {
         return mails;
     }
 
-    private static String text(Part part) throws Exception {
+    /** Every text part of a message, decoded. */
+    static String text(Part part) throws Exception {
         if (part.isMimeType("text/*")) {
             return String.valueOf(part.getContent());
         }

@@ -94,7 +94,7 @@ class CsvDropEndToEndTest {
         StringBuilder tenant = new StringBuilder()
                 .append("  - id: ")
                 .append(TENANT)
-                .append("\n    schoolIds: [\"SA\"]\n    syncInterval: 1s\n")
+                .append("\n    mode: live\n    schoolIds: [\"SA\"]\n    syncInterval: 1s\n")
                 .append("    source:\n      type: CSV_DROP\n      csvDrop:\n        folder: \"")
                 .append(drop)
                 .append("\"\n    destinations:\n");

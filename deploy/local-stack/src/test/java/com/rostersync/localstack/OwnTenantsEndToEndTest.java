@@ -80,6 +80,7 @@ class OwnTenantsEndToEndTest {
                 """
                 tenants:
                   - id: lakeside
+                    mode: live
                     name: "Lakeside"
                     schoolIds: ["SA"]
                     syncInterval: 1s

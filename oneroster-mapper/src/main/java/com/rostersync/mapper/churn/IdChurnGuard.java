@@ -52,6 +52,31 @@ public final class IdChurnGuard {
     }
 
     /**
+     * The updates a re-key explains: records that changed only to follow a re-keyed record to its new id (an enrollment
+     * of a re-keyed student or class, a user whose agent was re-keyed). They belong to the re-key's hold, not to the
+     * update threshold.
+     */
+    public static Set<RecordKey> explainedUpdates(List<IdChange> changes, Map<RecordKey, RosterRecord> updates) {
+        Set<String> newIds = new HashSet<>();
+        changes.forEach(change -> newIds.add(change.newSourcedId()));
+        Set<RecordKey> explained = new HashSet<>();
+        if (newIds.isEmpty()) {
+            return explained;
+        }
+        updates.forEach((key, record) -> {
+            boolean follows = record instanceof Enrollment e
+                            && (newIds.contains(e.personSourcedId()) || newIds.contains(e.sectionSourcedId()))
+                    || record instanceof Person p
+                            && p.agentSourcedIds() != null
+                            && p.agentSourcedIds().stream().anyMatch(newIds::contains);
+            if (follows) {
+                explained.add(key);
+            }
+        });
+        return explained;
+    }
+
+    /**
      * The archives a re-key explains: the re-keyed records themselves and the archived records that refer to them (a
      * re-keyed student's old enrollments and demographics).
      */

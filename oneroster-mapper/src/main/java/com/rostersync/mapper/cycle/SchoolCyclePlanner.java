@@ -2,6 +2,7 @@ package com.rostersync.mapper.cycle;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.SchemaVersion;
+import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.outcome.IdChange;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
@@ -10,6 +11,7 @@ import com.rostersync.events.outcome.ThresholdBreach;
 import com.rostersync.events.outcome.ValidationIssue;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.roster.School;
+import com.rostersync.events.run.ChangeAction;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.churn.IdChurnGuard;
@@ -18,11 +20,14 @@ import com.rostersync.mapper.roster.SchoolMeta;
 import com.rostersync.mapper.roster.SchoolRoster;
 import com.rostersync.mapper.snapshot.SnapshotAssembler;
 import com.rostersync.mapper.snapshot.SourceSystem;
+import com.rostersync.mapper.threshold.CreateThreshold;
 import com.rostersync.mapper.threshold.DeletionThreshold;
+import com.rostersync.mapper.threshold.UpdateThreshold;
 import com.rostersync.mapper.validation.RosterValidator;
 import com.rostersync.mapper.validation.ValidatedRoster;
 import com.rostersync.oneroster.FileSetHash;
 import com.rostersync.oneroster.OneRosterFile;
+import com.rostersync.tenants.Thresholds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,13 +45,17 @@ import java.util.UUID;
  * Processes one completed school cycle. Validation decides which records may go out; every published record that would
  * then be missing is an archive at the receiver, and those archives are judged once for the whole school: re-keyed
  * records (IdChurnGuard) and a breached deletion threshold each hold every archive, with the creates that re-key them,
- * until approved. The assembler writes the files, and a snapshot is emitted only when the content hash changed. Always
+ * until approved. Updates and creates are judged the same way by their own thresholds (UpdateThreshold,
+ * CreateThreshold): a breach holds every update (records stay as last published) or every create (new records stay
+ * out) of the school, while the other changes flow; one approval, counting every held change, releases them all. The assembler writes the files, and a snapshot is emitted only when the content hash changed. Always
  * produces the one MAP outcome of the cycle.
  */
 public final class SchoolCyclePlanner {
 
     /** Id pairs an outcome carries as examples; its counts have the total. */
     static final int MAX_ID_CHANGES = 20;
+
+    private static final DeletionThreshold.Decision NOTHING_HELD = new DeletionThreshold.Decision(false, List.of());
 
     private final RosterValidator validator = new RosterValidator();
     private final SnapshotAssembler assembler = new SnapshotAssembler();
@@ -60,11 +69,53 @@ public final class SchoolCyclePlanner {
         return plan(roster, thresholdPercent, Set.of(), now);
     }
 
-    /** @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows */
+    /** With the default update and create thresholds and an archive threshold of {@code thresholdPercent}. */
     public CyclePlan plan(SchoolRoster roster, double thresholdPercent, Set<String> emptyOnPurpose, Instant now) {
-        Map<RecordKey, RosterRecord> current = roster.current();
-        Map<RecordKey, RosterRecord> published = roster.published();
+        return plan(roster, Thresholds.archiving(thresholdPercent), emptyOnPurpose, now);
+    }
+
+    /**
+     * @param thresholds     the school's archive, update and create thresholds
+     * @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows
+     */
+    public CyclePlan plan(SchoolRoster roster, Thresholds thresholds, Set<String> emptyOnPurpose, Instant now) {
         SchoolMeta meta = roster.meta();
+        DiscardHold discard = meta.discardRequested();
+        if (discard == null) {
+            return plan(roster, meta, thresholds, emptyOnPurpose, now, "").plan();
+        }
+        // Judge the hold as it stands, then pin every held record as last published and plan again without it.
+        Judged asHeld = plan(roster, meta.withDiscarded(meta.discarded()), thresholds, emptyOnPurpose, now, "");
+        if (asHeld.heldKeys().isEmpty()) {
+            return plan(
+                            roster,
+                            meta.withDiscarded(meta.discarded()),
+                            thresholds,
+                            emptyOnPurpose,
+                            now,
+                            "; nothing held to discard")
+                    .plan();
+        }
+        Set<String> discarded = new HashSet<>(meta.discarded());
+        discarded.addAll(asHeld.heldKeys());
+        String note = "; " + asHeld.heldKeys().size() + " held changes discarded by " + discard.discardedBy()
+                + ", kept as last published until the next full read";
+        return plan(roster, meta.withDiscarded(discarded), thresholds, emptyOnPurpose, now, note)
+                .plan();
+    }
+
+    /** A plan and the records ({@link RecordKey#text()}) whose changes it holds. */
+    private record Judged(CyclePlan plan, Set<String> heldKeys) {}
+
+    private Judged plan(
+            SchoolRoster roster,
+            SchoolMeta meta,
+            Thresholds thresholds,
+            Set<String> emptyOnPurpose,
+            Instant now,
+            String discardNote) {
+        Map<RecordKey, RosterRecord> published = roster.published();
+        Map<RecordKey, RosterRecord> current = pinned(roster.current(), published, meta.discarded());
 
         // What a snapshot without any hold would contain; every published record missing from it is an archive at
         // the receiver, whether the source deleted it or it lost a record it refers to.
@@ -81,25 +132,80 @@ public final class SchoolCyclePlanner {
                 creates.put(key, record);
             }
         });
+        Map<RecordKey, RosterRecord> updates = new TreeMap<>();
+        unheld.records().forEach((key, record) -> {
+            RosterRecord before = published.get(key);
+            if (before != null && !before.equals(record)) {
+                updates.put(key, record);
+            }
+        });
         List<IdChange> idChanges = IdChurnGuard.match(archives, creates);
         DeletionThreshold.Decision threshold = DeletionThreshold.judge(
-                archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholdPercent);
-        boolean hold = threshold.overLimit() || !idChanges.isEmpty();
-        HoldApproval.Verdict approval = HoldApproval.judge(meta, hold, archives.size());
+                archives, IdChurnGuard.explained(idChanges, archives), published.values(), thresholds.archivePercent());
+        DeletionThreshold.Decision updateLimit = UpdateThreshold.judge(
+                updates,
+                IdChurnGuard.explainedUpdates(idChanges, updates),
+                published.values(),
+                thresholds.updatePercent());
+        Set<RecordKey> rekeyed = new HashSet<>();
+        idChanges.forEach(change -> rekeyed.add(new RecordKey(change.entityType(), change.newSourcedId())));
+        DeletionThreshold.Decision createLimit = thresholds.limitsCreates()
+                ? CreateThreshold.judge(creates, rekeyed, published.values(), thresholds.createPercent())
+                : NOTHING_HELD;
+        boolean archiveHold = threshold.overLimit() || !idChanges.isEmpty();
+        boolean updateHold = updateLimit.overLimit();
+        boolean createHold = createLimit.overLimit();
+        boolean hold = archiveHold || updateHold || createHold;
+        long heldChanges = (archiveHold ? archives.size() : 0)
+                + (updateHold ? updates.size() : 0)
+                + (createHold ? creates.size() : 0);
+        HoldApproval.Verdict approval = HoldApproval.judge(meta, hold, heldChanges);
         boolean released = approval.released();
         String approvalNote = approval.note();
         boolean holding = hold && !released;
-        ValidatedRoster validated = holding ? held(current, published, archives, idChanges) : unheld;
-        Map<EntityType, Long> held = holding ? perType(archives) : Map.of();
+        boolean holdingArchives = holding && archiveHold;
+        boolean holdingUpdates = holding && updateHold;
+        boolean holdingCreates = holding && createHold;
+        ValidatedRoster validated = holding
+                ? held(
+                        current,
+                        published,
+                        holdingArchives ? archives : Map.of(),
+                        holdingArchives ? idChanges : List.of(),
+                        holdingUpdates ? updates.keySet() : Set.of(),
+                        holdingCreates ? creates.keySet() : Set.of())
+                : unheld;
+        Map<EntityType, Long> held = holdingArchives ? perType(archives) : Map.of();
         long heldCreates = holding
                 ? unheld.records().keySet().stream()
                         .filter(key -> !published.containsKey(key)
                                 && !validated.records().containsKey(key))
                         .count()
                 : 0;
-        List<ThresholdBreach> breaches = holding ? threshold.entries() : List.of();
+        long heldUpdates = holdingUpdates ? updates.size() : 0;
+        List<ThresholdBreach> breaches = new ArrayList<>();
+        if (holdingArchives) {
+            breaches.addAll(threshold.entries());
+        }
+        if (holdingUpdates) {
+            breaches.addAll(updateLimit.entries());
+        }
+        if (holdingCreates) {
+            breaches.addAll(createLimit.entries());
+        }
         List<IdChange> reportedChanges =
-                holding ? idChanges.stream().limit(MAX_ID_CHANGES).toList() : List.of();
+                holdingArchives ? idChanges.stream().limit(MAX_ID_CHANGES).toList() : List.of();
+        Set<String> heldKeys = new HashSet<>();
+        if (holdingArchives) {
+            archives.keySet().forEach(key -> heldKeys.add(key.text()));
+            idChanges.forEach(change -> heldKeys.add(new RecordKey(change.entityType(), change.newSourcedId()).text()));
+        }
+        if (holdingUpdates) {
+            updates.keySet().forEach(key -> heldKeys.add(key.text()));
+        }
+        if (holdingCreates) {
+            creates.keySet().forEach(key -> heldKeys.add(key.text()));
+        }
         // A record left out only because what it refers to is archived (or held back) is part of that archive or
         // hold, not a record the SIS sent wrong.
         Set<ValidationIssue> genuine = new HashSet<>(unheld.issues());
@@ -108,7 +214,9 @@ public final class SchoolCyclePlanner {
         List<ValidationIssue> issues = validated.issues().stream()
                 .filter(issue -> genuine.contains(issue) && !archivedRows.contains(row(issue)))
                 .toList();
-        long archived = holding ? 0 : archives.size();
+        long archived = published.keySet().stream()
+                .filter(key -> !validated.records().containsKey(key))
+                .count();
 
         boolean schoolPresent = validated.records().values().stream()
                 .anyMatch(r -> r instanceof School && r.sourcedId().equals(roster.schoolId()));
@@ -120,16 +228,32 @@ public final class SchoolCyclePlanner {
                     "sourcedId",
                     "the school itself is missing or invalid; no snapshot is emitted"));
             SchoolMeta next = new SchoolMeta(
-                    meta.version(), meta.contentHash(), meta.holdApproved(), held, false, meta.approvedDeletions());
+                            meta.version(),
+                            meta.contentHash(),
+                            meta.holdApproved(),
+                            held,
+                            false,
+                            meta.approvedDeletions())
+                    .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0)
+                    .withDiscarded(meta.discarded());
             SyncOutcome outcome = outcome(
                     roster,
                     now,
                     breaches,
                     reportedChanges,
                     withSchool,
-                    counts(validated, null, meta.version(), held, 0, heldCreates, idChanges.size(), withSchool.size()),
-                    "school " + roster.schoolId() + " has no valid school record; nothing emitted");
-            return new CyclePlan(Optional.empty(), outcome, published, next);
+                    counts(
+                            validated,
+                            null,
+                            meta.version(),
+                            held,
+                            0,
+                            heldCreates,
+                            heldUpdates,
+                            idChanges.size(),
+                            withSchool.size()),
+                    "school " + roster.schoolId() + " has no valid school record; nothing emitted" + discardNote);
+            return new Judged(new CyclePlan(Optional.empty(), outcome, published, next), heldKeys);
         }
 
         List<SnapshotFile> files = assembler.assemble(validated.records().values(), source, emptyOnPurpose);
@@ -153,15 +277,23 @@ public final class SchoolCyclePlanner {
                         (int) heldTotal,
                         sentEmpty))
                 : Optional.empty();
-        SchoolMeta next = HoldApproval.afterCycle(version, hash, held);
+        SchoolMeta next = HoldApproval.afterCycle(version, hash, held)
+                .withHeldChanges(heldUpdates, holdingCreates ? heldCreates : 0)
+                .withDiscarded(meta.discarded());
         String message = (changed ? "snapshot v" + version + " emitted" : "snapshot v" + version + " unchanged")
                 + (archived == 0 ? "" : "; " + archived + " records archived")
                 + (released ? " (approved)" : "")
-                + (idChanges.isEmpty() || !holding
+                + (idChanges.isEmpty() || !holdingArchives
                         ? ""
                         : "; " + idChanges.size() + " records changed id, held with " + heldCreates + " creates")
-                + (breaches.isEmpty() ? "" : "; " + heldTotal + " archives held, nothing archived" + approvalNote)
-                + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues");
+                + (holdingArchives && !threshold.entries().isEmpty()
+                        ? "; " + heldTotal + " archives held, nothing archived"
+                        : "")
+                + (holdingUpdates ? "; " + heldUpdates + " updates held, records stay as last published" : "")
+                + (holdingCreates ? "; " + heldCreates + " creates held, new records stay out" : "")
+                + (holding ? approvalNote : "")
+                + (issues.isEmpty() ? "" : "; " + issues.size() + " validation issues")
+                + discardNote;
         SyncOutcome outcome = outcome(
                 roster,
                 now,
@@ -175,10 +307,32 @@ public final class SchoolCyclePlanner {
                         held,
                         archived,
                         heldCreates,
-                        holding ? idChanges.size() : 0,
+                        heldUpdates,
+                        holdingArchives ? idChanges.size() : 0,
                         issues.size()),
                 message);
-        return new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next);
+        return new Judged(new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next), heldKeys);
+    }
+
+    /**
+     * What the source holds, with every record whose held change was discarded put back as last published (or left
+     * out, for a discarded create): the receiver keeps seeing it as it is until a full read proposes the change again.
+     */
+    private static Map<RecordKey, RosterRecord> pinned(
+            Map<RecordKey, RosterRecord> current, Map<RecordKey, RosterRecord> published, Set<String> discarded) {
+        if (discarded.isEmpty()) {
+            return current;
+        }
+        Map<RecordKey, RosterRecord> pinned = new HashMap<>(current);
+        current.keySet().stream()
+                .filter(key -> discarded.contains(key.text()) && !published.containsKey(key))
+                .forEach(pinned::remove);
+        published.forEach((key, record) -> {
+            if (discarded.contains(key.text())) {
+                pinned.put(key, record);
+            }
+        });
+        return pinned;
     }
 
     /**
@@ -189,11 +343,19 @@ public final class SchoolCyclePlanner {
             Map<RecordKey, RosterRecord> current,
             Map<RecordKey, RosterRecord> published,
             Map<RecordKey, RosterRecord> archives,
-            List<IdChange> idChanges) {
+            List<IdChange> idChanges,
+            Set<RecordKey> heldUpdates,
+            Set<RecordKey> heldCreates) {
         Map<RecordKey, RosterRecord> candidates = new HashMap<>(current);
         candidates.putAll(archives);
         idChanges.forEach(change -> candidates.remove(new RecordKey(change.entityType(), change.newSourcedId())));
+        heldUpdates.forEach(key -> candidates.put(key, published.get(key)));
+        heldCreates.forEach(candidates::remove);
         ValidatedRoster validated = validator.validate(candidates, published);
+        if (archives.isEmpty()) {
+            // Archives flow: a published record missing now is a real archive, not one to keep.
+            return validated;
+        }
         // A kept record may need another kept record's published version to stay valid; a few rounds settle it.
         for (int round = 0; round < 3; round++) {
             Map<RecordKey, RosterRecord> kept = validated.records();
@@ -240,9 +402,13 @@ public final class SchoolCyclePlanner {
             String message) {
         OutcomeReason reason = !idChanges.isEmpty()
                 ? OutcomeReason.ID_CHURN
-                : breaches.stream().anyMatch(ThresholdBreach::exceeds)
+                : exceeds(breaches, ChangeAction.ARCHIVED)
                         ? OutcomeReason.THRESHOLD
-                        : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
+                        : exceeds(breaches, ChangeAction.UPDATED)
+                                ? OutcomeReason.UPDATE_THRESHOLD
+                                : exceeds(breaches, ChangeAction.CREATED)
+                                        ? OutcomeReason.CREATE_THRESHOLD
+                                        : !issues.isEmpty() ? OutcomeReason.VALIDATION : OutcomeReason.SNAPSHOT_READY;
         return new SyncOutcome(
                 SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(),
@@ -261,6 +427,10 @@ public final class SchoolCyclePlanner {
                 idChanges);
     }
 
+    private static boolean exceeds(List<ThresholdBreach> breaches, ChangeAction action) {
+        return breaches.stream().anyMatch(b -> b.heldAction() == action && b.exceeds());
+    }
+
     private static Map<String, Long> counts(
             ValidatedRoster validated,
             List<SnapshotFile> files,
@@ -268,6 +438,7 @@ public final class SchoolCyclePlanner {
             Map<EntityType, Long> held,
             long archived,
             long heldCreates,
+            long heldUpdates,
             long idChanges,
             long validationIssues) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -278,6 +449,7 @@ public final class SchoolCyclePlanner {
         counts.put("archived", archived);
         counts.put("heldDeletions", total(held));
         counts.put("heldCreates", heldCreates);
+        counts.put("heldUpdates", heldUpdates);
         counts.put("idChanges", idChanges);
         counts.put("validationIssues", validationIssues);
         return counts;

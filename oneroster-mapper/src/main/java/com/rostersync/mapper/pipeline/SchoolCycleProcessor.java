@@ -4,6 +4,7 @@ import com.rostersync.events.Keys;
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
 import com.rostersync.events.command.ApproveHold;
+import com.rostersync.events.command.DiscardHold;
 import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.events.cycle.CycleCompleted;
 import com.rostersync.events.cycle.RecordChanged;
@@ -21,6 +22,7 @@ import com.rostersync.mapper.state.StateEntry;
 import com.rostersync.mapper.state.StateEntry.Slot;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
+import com.rostersync.tenants.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,12 +118,30 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.ROSTER_CHANGES);
-        if (Topics.COMMANDS.equals(topic)) {
+        if (Topics.COMMANDS.equals(topic) && isDiscard(record)) {
+            Optional<DiscardHold> command = read(record, DiscardHold.class, Topics.COMMANDS_DLT);
+            command.ifPresent(this::discard);
+        } else if (Topics.COMMANDS.equals(topic)) {
             Optional<ApproveHold> command = read(record, ApproveHold.class, Topics.COMMANDS_DLT);
             command.ifPresent(this::approve);
         } else {
             Optional<RosterChangeEvent> event = read(record, RosterChangeEvent.class, Topics.ROSTER_CHANGES_DLT);
             event.ifPresent(this::apply);
+        }
+    }
+
+    /**
+     * Commands carry no type header: a discard is the command that names who discarded. Read as an approval, it would
+     * release the very changes the operator meant to drop.
+     */
+    private boolean isDiscard(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            return false;
+        }
+        try {
+            return json.readTree(record.value()).has("discardedBy");
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 
@@ -150,6 +170,8 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             SchemaVersion.check(event.schemaVersion(), event.schemaMinor(), where);
         } else if (value instanceof ApproveHold command) {
             SchemaVersion.check(command.schemaVersion(), command.schemaMinor(), where);
+        } else if (value instanceof DiscardHold command) {
+            SchemaVersion.check(command.schemaVersion(), command.schemaMinor(), where);
         }
     }
 
@@ -170,7 +192,11 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                         change.tenantId(), change.schoolId(), Slot.CURRENT, change.entityType(), change.sourcedId()));
             }
         } else if (event instanceof CycleCompleted marker) {
-            SchoolMeta meta = meta(school).withPendingCycle(true).withTenantCycle(marker.tenantCycle());
+            SchoolMeta before = meta(school);
+            // After a full read, a change an operator discarded is proposed again if the source still has it.
+            SchoolMeta meta = (marker.wasFullRead() ? before.afterFullRead() : before)
+                    .withPendingCycle(true)
+                    .withTenantCycle(marker.tenantCycle());
             metas.put(school, StateEntry.meta(event.tenantId(), event.schoolId(), meta));
             due.put(school, context.currentSystemTimeMs() + quietPeriod.toMillis());
         }
@@ -202,15 +228,35 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
         due.put(school, context.currentSystemTimeMs());
     }
 
+    /**
+     * An operator discarded the school's held changes: the next tick drops them from the pending change, and the
+     * records stay in the files as they are.
+     */
+    private void discard(DiscardHold command) {
+        String school = Keys.school(command.tenantId(), command.schoolId());
+        StateEntry stored = metas.get(school);
+        if (stored == null) {
+            log.warn("Discard {} for unknown school {} ignored", command.commandId(), school);
+            return;
+        }
+        log.info(
+                "Discard {} of the changes school {} holds, by {}", command.commandId(), school, command.discardedBy());
+        metas.put(
+                school,
+                StateEntry.meta(
+                        command.tenantId(), command.schoolId(), stored.meta().withDiscardRequested(command)));
+        due.put(school, context.currentSystemTimeMs());
+    }
+
     private void runDueSchools(long now) {
         long changes = held.registryChanges();
         if (changes != registryChangesSeen) {
-            // A new registry may have raised a tenant's threshold: re-judge every school that holds deletions.
+            // A new registry may have raised a tenant's threshold: re-judge every school that holds changes.
             registryChangesSeen = changes;
             try (KeyValueIterator<String, StateEntry> all = metas.all()) {
                 while (all.hasNext()) {
                     KeyValue<String, StateEntry> entry = all.next();
-                    if (entry.value.meta().heldTotal() > 0) {
+                    if (entry.value.meta().holdsChanges()) {
                         due.put(entry.key, now);
                     }
                 }
@@ -235,10 +281,10 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
         try {
             SchoolRoster roster = load(school, stored);
             Optional<Tenant> tenant = registry.get().tenant(roster.tenantId());
-            double percent =
-                    tenant.map(Tenant::deletionThresholdPercent).orElse(Tenant.DEFAULT_DELETION_THRESHOLD_PERCENT);
+            Thresholds thresholds = tenant.map(t -> t.controls().thresholdsFor(roster.schoolId()))
+                    .orElse(Thresholds.DEFAULTS);
             Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
-            CyclePlan plan = planner.plan(roster, percent, emptyOnPurpose, Instant.ofEpochMilli(now));
+            CyclePlan plan = planner.plan(roster, thresholds, emptyOnPurpose, Instant.ofEpochMilli(now));
             TenantCycleRef cycle = roster.meta().tenantCycle();
             plan.snapshot()
                     .ifPresent(snapshot -> context.forward(new Record<>(

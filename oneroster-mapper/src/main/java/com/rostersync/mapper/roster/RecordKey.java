@@ -9,6 +9,11 @@ public record RecordKey(EntityType type, String sourcedId) implements Comparable
     private static final Comparator<RecordKey> ORDER =
             Comparator.comparing(RecordKey::type).thenComparing(RecordKey::sourcedId);
 
+    /** {@code PERSON/S-1}: the key as the school's metadata stores it. */
+    public String text() {
+        return type.name() + "/" + sourcedId;
+    }
+
     @Override
     public int compareTo(RecordKey other) {
         return ORDER.compare(this, other);

@@ -5,15 +5,14 @@ import com.rostersync.events.outcome.ThresholdBreach;
 import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.Role;
 import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.run.ChangeAction;
 import com.rostersync.mapper.roster.RecordKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Seed rule "deletion threshold" (SchoolStatus; Clever's sync holds): one cycle may archive at most
@@ -23,7 +22,8 @@ import java.util.TreeMap;
  * <p>The decision is one per school and cycle: when any kind goes over its limit, every archive of the school is held
  * (users, enrollments, demographics, classes ...), because archiving a student's enrollments without the student, or
  * the student without the enrollments, is exactly the partial archive a hold exists to prevent. Archives explained by
- * a re-keyed record ({@code exempt}) are listed with the hold but do not count against the limit.
+ * a re-keyed record ({@code exempt}) are listed with the hold but do not count against the limit. Each entry names
+ * its action (archived) and the first held sourcedIds of its kind.
  */
 public final class DeletionThreshold {
 
@@ -40,38 +40,7 @@ public final class DeletionThreshold {
             Set<RecordKey> exempt,
             Collection<RosterRecord> published,
             double percent) {
-        Map<Kind, long[]> tally = new TreeMap<>();
-        published.forEach(record -> tally.computeIfAbsent(Kind.of(record), k -> new long[3])[0]++);
-        archives.forEach((key, record) -> {
-            long[] counts = tally.computeIfAbsent(Kind.of(record), k -> new long[3]);
-            counts[1]++;
-            if (!exempt.contains(key)) {
-                counts[2]++;
-            }
-        });
-        List<ThresholdBreach> entries = new ArrayList<>();
-        boolean overLimit = false;
-        for (Map.Entry<Kind, long[]> entry : tally.entrySet()) {
-            long total = entry.getValue()[0];
-            long toArchive = entry.getValue()[1];
-            if (toArchive == 0) {
-                continue;
-            }
-            long allowed = allowed(total, percent);
-            boolean over = entry.getValue()[2] > allowed;
-            overLimit |= over;
-            double share = total == 0 ? 100.0 : toArchive * 100.0 / total;
-            entries.add(new ThresholdBreach(
-                    entry.getKey().type(),
-                    toArchive,
-                    total,
-                    allowed,
-                    share,
-                    percent,
-                    entry.getKey().label(),
-                    over));
-        }
-        return new Decision(overLimit, List.copyOf(entries));
+        return ShareOfPublished.judge(archives, exempt, published, percent, ChangeAction.ARCHIVED, true);
     }
 
     /** floor(total * percent / 100), in decimal so 10% of 501 is exactly 50 and never 50.099 rounded oddly. */

@@ -11,6 +11,7 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.outcome.ThresholdBreach;
+import com.rostersync.events.run.ChangeAction;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.mapper.OneRosterMapperApplication;
 import java.io.IOException;
@@ -69,8 +70,19 @@ class DeletionHoldIntegrationTest {
                 SyncOutcome threshold = outcomes.await(
                         "maple", o -> o.schoolIds().contains(HOLD) && o.reason() == OutcomeReason.THRESHOLD);
                 assertThat(threshold.thresholdBreaches())
+                        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("heldSample")
                         .containsExactly(new ThresholdBreach(
-                                EntityType.PERSON, 51, 501, 50, 51 * 100.0 / 501, 10.0, "students", true));
+                                EntityType.PERSON,
+                                51,
+                                501,
+                                50,
+                                51 * 100.0 / 501,
+                                10.0,
+                                "students",
+                                true,
+                                ChangeAction.ARCHIVED,
+                                List.of()));
+                assertThat(threshold.thresholdBreaches().get(0).heldSample()).hasSize(ThresholdBreach.SAMPLE_SIZE);
                 SchoolSnapshot withNewStudent = snapshots.await("maple/" + HOLD, s -> s.version() == 2);
                 assertThat(users(withNewStudent))
                         .as("held students stay, the new one arrives")

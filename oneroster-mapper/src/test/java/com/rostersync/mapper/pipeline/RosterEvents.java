@@ -55,6 +55,21 @@ final class RosterEvents {
                 SchemaVersion.CURRENT, tenant, school, "c", Instant.now(), Instant.now(), Map.of(), Set.of());
     }
 
+    /** A marker that says whether the cycle read the whole source. */
+    static CycleCompleted completed(String tenant, String school, boolean fullRead) {
+        return new CycleCompleted(
+                SchemaVersion.CURRENT,
+                tenant,
+                school,
+                "c",
+                Instant.now(),
+                Instant.now(),
+                Map.of(),
+                Set.of(),
+                null,
+                fullRead);
+    }
+
     static CycleCompleted completed(String tenant, String school, TenantCycleRef cycle) {
         return new CycleCompleted(
                 SchemaVersion.CURRENT,

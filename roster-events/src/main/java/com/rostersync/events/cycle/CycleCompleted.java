@@ -1,5 +1,6 @@
 package com.rostersync.events.cycle;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.SchemaVersion;
@@ -11,7 +12,9 @@ import java.util.Set;
  * Closes one school's cycle: every change of {@code cycleId} for this school was published before it.
  * {@code carriedForward} lists entity types whose source part failed this cycle (a bad file); their records were
  * left exactly as last published, never deleted. {@code tenantCycle} names every school of the tenant's cycle (null
- * from an extractor that predates it).
+ * from an extractor that predates it). {@code fullRead} (since revision 1.2) says whether the cycle read the whole
+ * source, so a record missing from the school is truly gone from it; false after an incremental read (change
+ * tracking), null from an older extractor, which consumers treat as a full read.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CycleCompleted(
@@ -24,6 +27,7 @@ public record CycleCompleted(
         Map<EntityType, ChangeCounts> counts,
         Set<EntityType> carriedForward,
         TenantCycleRef tenantCycle,
+        Boolean fullRead,
         Integer schemaMinor)
         implements RosterChangeEvent {
 
@@ -53,7 +57,40 @@ public record CycleCompleted(
                 counts,
                 carriedForward,
                 tenantCycle,
+                null,
                 SchemaVersion.MINOR);
+    }
+
+    /** As written at {@link SchemaVersion#MINOR}, saying whether the cycle was a full read of the source. */
+    public CycleCompleted(
+            int schemaVersion,
+            String tenantId,
+            String schoolId,
+            String cycleId,
+            Instant startedAt,
+            Instant completedAt,
+            Map<EntityType, ChangeCounts> counts,
+            Set<EntityType> carriedForward,
+            TenantCycleRef tenantCycle,
+            boolean fullRead) {
+        this(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                cycleId,
+                startedAt,
+                completedAt,
+                counts,
+                carriedForward,
+                tenantCycle,
+                fullRead,
+                SchemaVersion.MINOR);
+    }
+
+    /** Whether the cycle read the whole source; an older extractor's marker (null) counts as one. */
+    @JsonIgnore
+    public boolean wasFullRead() {
+        return fullRead == null || fullRead;
     }
 
     /** A marker without the tenant cycle's school list, as an older extractor sends it. */

@@ -261,7 +261,7 @@ public final class TenantCycle {
             });
         }
         published.put(tenant.id(), new Published(List.copyOf(toPublish.keySet()), runCounts(tenant.id(), toPublish)));
-        publishAll(tenant.id(), cycleId, startedAt, toPublish);
+        publishAll(tenant.id(), cycleId, startedAt, toPublish, read.complete());
         read.commit().run();
         counts.put("schools", (long) tenant.schoolIds().size());
         counts.put(
@@ -286,13 +286,15 @@ public final class TenantCycle {
      * acknowledged, the new hashes; only then does the in-memory state move. A school whose events failed keeps its
      * old hashes and is simply detected again next cycle.
      */
-    private void publishAll(String tenantId, String cycleId, Instant startedAt, Map<String, SchoolChanges> schools) {
+    private void publishAll(
+            String tenantId, String cycleId, Instant startedAt, Map<String, SchoolChanges> schools, boolean fullRead) {
         Map<String, CompletableFuture<Void>> published = new LinkedHashMap<>();
         // Every school's marker names all schools of this cycle, so the publisher can upload each destination once,
         // when all of them are mapped.
         TenantCycleRef tenantCycle = new TenantCycleRef(cycleId, startedAt, List.copyOf(schools.keySet()));
         schools.forEach((schoolId, changes) -> published.put(
-                schoolId, publisher.publishChanges(tenantId, schoolId, events(tenantId, tenantCycle, changes))));
+                schoolId,
+                publisher.publishChanges(tenantId, schoolId, events(tenantId, tenantCycle, changes, fullRead))));
         RuntimeException firstFailure = null;
         Map<String, CompletableFuture<Void>> recorded = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<Void>> school : published.entrySet()) {
@@ -371,7 +373,8 @@ public final class TenantCycle {
         AcknowledgedSend.await(acknowledged, ackTimeout, "the cycle's records");
     }
 
-    private List<RosterChangeEvent> events(String tenantId, TenantCycleRef tenantCycle, SchoolChanges changes) {
+    private List<RosterChangeEvent> events(
+            String tenantId, TenantCycleRef tenantCycle, SchoolChanges changes, boolean fullRead) {
         String cycleId = tenantCycle.cycleId();
         Instant now = clock.instant();
         List<RosterChangeEvent> events = new ArrayList<>(changes.changes().size() + 1);
@@ -398,7 +401,8 @@ public final class TenantCycle {
                 clock.instant(),
                 counts,
                 new TreeSet<>(changes.carriedForward()),
-                tenantCycle));
+                tenantCycle,
+                fullRead));
         return events;
     }
 

@@ -14,6 +14,7 @@ import com.rostersync.publisher.upload.DestinationUploader;
 import com.rostersync.publisher.upload.UploadFailure;
 import com.rostersync.publisher.upload.UploadReceipt;
 import com.rostersync.tenants.DestinationAccount;
+import com.rostersync.tenants.Mode;
 import com.rostersync.tenants.SecretWatcher;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
@@ -65,6 +66,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final Predicate<String> owns;
     private final TenantCycleGate cycles;
+    private final Set<String> announcedDryRuns = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
     /** A coordinator that answers for every destination (one publisher instance). */
@@ -217,12 +219,14 @@ public final class PublishCoordinator implements AutoCloseable {
     /** Starts uploading: from now on every destination with a complete set is checked. */
     public void start() {
         started = true;
+        announceDryRuns();
         requestAll();
     }
 
     /** A changed registry may add destinations, schools or credentials: check every destination again. */
     public void onRegistryChange() {
         if (started) {
+            announceDryRuns();
             requestAll();
         }
     }
@@ -371,6 +375,11 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         Tenant tenant = found.get().tenant();
         DestinationAccount destination = found.get().destination();
+        List<String> notBound = destination.schoolsNotAllowed(destination.schoolIds());
+        if (!notBound.isEmpty()) {
+            refuse(tenant, destination, notBound);
+            return Next.DONE;
+        }
         List<SchoolSnapshot> covered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String school : destination.schoolIds()) {
@@ -427,6 +436,24 @@ public final class PublishCoordinator implements AutoCloseable {
                     invalid.getMessage(),
                     List.of(new FileFailure(invalid.file(), invalid.line(), invalid.field(), invalid.getMessage())),
                     Map.of());
+            return Next.DONE;
+        }
+        List<String> strangers = DestinationGuard.strangers(destination, files);
+        if (!strangers.isEmpty()) {
+            refuse(tenant, destination, strangers);
+            return Next.DONE;
+        }
+        Optional<UploadWindow.Closed> closed = UploadWindow.closed(tenant, destinationId, clock.instant());
+        if (closed.isPresent()) {
+            report(
+                    tenant,
+                    destination,
+                    closed.get().reason(),
+                    closed.get().message() + cycleNote,
+                    neverMapped,
+                    List.of(),
+                    Map.of("files", (long) files.files().size(), "bytes", files.totalBytes()));
+            closed.get().reopensAt().ifPresent(at -> requestAt(destinationId, at));
             return Next.DONE;
         }
         PublishedState last = published.get(destinationId);
@@ -504,6 +531,43 @@ public final class PublishCoordinator implements AutoCloseable {
             synchronized (schedule) {
                 schedule.uploading = false;
                 schedule.notifyAll();
+            }
+        }
+    }
+
+    private void refuse(Tenant tenant, DestinationAccount destination, List<String> schools) {
+        report(
+                tenant,
+                destination,
+                OutcomeReason.DESTINATION_GUARD,
+                "destination " + destination.id() + " of tenant " + tenant.id() + " is not bound to schools " + schools
+                        + " (it may receive " + destination.allowedSchoolIds() + "): nothing uploaded",
+                List.of(),
+                Map.of());
+    }
+
+    /** Checks the destination again when a pause ends, once per end however often the paused upload was asked for. */
+    private void requestAt(String destinationId, Instant at) {
+        Schedule schedule = schedules.get(destinationId);
+        synchronized (schedule) {
+            if (at.equals(schedule.reopensAt)) {
+                return;
+            }
+            schedule.reopensAt = at;
+        }
+        long wait = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 1;
+        timer.schedule(() -> request(destinationId), wait, TimeUnit.MILLISECONDS);
+    }
+
+    /** Says once per tenant that it is in dry-run, so an operator reading the log knows why nothing arrives. */
+    private void announceDryRuns() {
+        for (Tenant tenant : registry.get().tenants()) {
+            if (tenant.mode() == Mode.DRY_RUN) {
+                if (announcedDryRuns.add(tenant.id())) {
+                    log.info("tenant {} is in dry-run: nothing is uploaded", tenant.id());
+                }
+            } else {
+                announcedDryRuns.remove(tenant.id());
             }
         }
     }
@@ -597,6 +661,8 @@ public final class PublishCoordinator implements AutoCloseable {
         private boolean pending;
         private boolean uploading;
         private Instant lastFinished;
+        /** When the pause that held the last upload ends; a check is already scheduled for then. */
+        private Instant reopensAt;
         /** The waits of the current run of retries, started again at each cycle's first failed attempt. */
         private BackOffExecution waits;
     }

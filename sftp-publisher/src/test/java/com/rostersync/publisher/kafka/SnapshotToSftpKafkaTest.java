@@ -97,6 +97,7 @@ class SnapshotToSftpKafkaTest {
                 """
                 tenants:
                   - id: lincoln
+                    mode: live
                     schoolIds: [LHS]
                     source:
                       type: CSV_DROP

@@ -29,7 +29,7 @@ final class ConditionFingerprint {
         }
         String content =
                 switch (reason) {
-                    case THRESHOLD -> held(details.thresholdBreaches());
+                    case THRESHOLD, UPDATE_THRESHOLD, CREATE_THRESHOLD -> held(details.thresholdBreaches());
                     case ID_CHURN -> held(details.thresholdBreaches()) + " " + idPairs(details);
                     case FILE_FAILED ->
                         sorted(details.fileFailures().stream()

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * extractor (nothing changed, nothing to map or upload) and its time advances with every completed extract; it does
  * not while any unit of the district is failing (the source, a destination), nor while a snapshot the mapper emitted
  * has not been uploaded yet (a publisher that stopped leaves its districts to age). Degraded but flowing outcomes
- * (VALIDATION, THRESHOLD, ID_CHURN, a FILE_FAILED drop file) do not stop it: those have their own incidents. A district
+ * (VALIDATION, the holds, a FILE_FAILED drop file) do not stop it: those have their own incidents. A PAUSED or DRY_RUN
+ * publish ends a cycle like an upload (the district asked for no upload, so it is not stale for it). A district
  * never seen succeed counts from when it was first tracked, so a new district gets the full stale period.
  *
  * <p>Only the times are restored after a restart; which units fail and which snapshots wait is learnt again from the
@@ -60,7 +61,9 @@ final class DistrictFreshness {
                 pipeline.mapped(outcome, at);
             }
             case PUBLISH -> {
-                completed = FailureReasons.isSuccessfulUpload(outcome);
+                // A pause or a dry run ends the cycle as the district configured it: not stale, and no failure.
+                completed =
+                        FailureReasons.isSuccessfulUpload(outcome) || FailureReasons.isDeliberatelyNotUploaded(outcome);
                 pipeline.unit("PUBLISH/" + outcome.destinationId(), completed);
                 if (completed) {
                     pipeline.published(outcome, at);

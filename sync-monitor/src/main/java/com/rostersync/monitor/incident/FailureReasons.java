@@ -3,6 +3,7 @@ package com.rostersync.monitor.incident;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.outcome.ThresholdBreach;
+import com.rostersync.events.run.ChangeAction;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,8 +24,10 @@ final class FailureReasons {
         if (!outcome.fileFailures().isEmpty()) {
             present.add(OutcomeReason.FILE_FAILED);
         }
-        if (outcome.thresholdBreaches().stream().anyMatch(ThresholdBreach::exceeds)) {
-            present.add(OutcomeReason.THRESHOLD);
+        for (ThresholdBreach breach : outcome.thresholdBreaches()) {
+            if (breach.exceeds()) {
+                present.add(holdReason(breach.heldAction()));
+            }
         }
         if (!outcome.idChanges().isEmpty()) {
             present.add(OutcomeReason.ID_CHURN);
@@ -36,6 +39,29 @@ final class FailureReasons {
             present.add(OutcomeReason.SCHOOLS_NOT_FOUND);
         }
         return present;
+    }
+
+    /** Each threshold holds its own kind of change, and each is its own incident. */
+    private static OutcomeReason holdReason(ChangeAction action) {
+        return switch (action) {
+            case UPDATED -> OutcomeReason.UPDATE_THRESHOLD;
+            case CREATED -> OutcomeReason.CREATE_THRESHOLD;
+            default -> OutcomeReason.THRESHOLD;
+        };
+    }
+
+    /**
+     * The publisher uploaded nothing on purpose (a pause window, a dry run): it did not try the destination, so this
+     * says nothing about the connection or the credentials, only that the files it would send were whole and bound to
+     * the right account.
+     */
+    public static boolean isDeliberatelyNotUploaded(SyncOutcome outcome) {
+        return outcome.reason() == OutcomeReason.PAUSED || outcome.reason() == OutcomeReason.DRY_RUN;
+    }
+
+    /** What a paused or dry-run publish outcome can resolve: the checks the publisher made before it held back. */
+    public static boolean resolvedWhenNotUploaded(OutcomeReason reason) {
+        return reason == OutcomeReason.DESTINATION_GUARD || reason == OutcomeReason.FILE_FAILED;
     }
 
     /** An upload happened or was not needed: the district's data at the destination is current. */

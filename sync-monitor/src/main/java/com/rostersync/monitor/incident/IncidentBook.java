@@ -67,8 +67,12 @@ public final class IncidentBook {
             Incident next = known == null ? Incident.open(unit, reason, details, now) : known.seenAgain(details, now);
             changed.add(store(next));
         }
+        boolean heldBack = FailureReasons.isDeliberatelyNotUploaded(outcome);
         for (Incident incident : List.copyOf(incidents.values())) {
-            if (incident.isOpen() && incident.unit().equals(unit) && !present.contains(incident.reason())) {
+            if (incident.isOpen()
+                    && incident.unit().equals(unit)
+                    && !present.contains(incident.reason())
+                    && (!heldBack || FailureReasons.resolvedWhenNotUploaded(incident.reason()))) {
                 changed.add(store(incident.resolve(now)));
             }
         }

@@ -92,7 +92,7 @@ public record IncidentDetails(
     }
 
     static boolean isHold(OutcomeReason reason) {
-        return reason == OutcomeReason.THRESHOLD || reason == OutcomeReason.ID_CHURN;
+        return reason.isHold();
     }
 
     static boolean isCredentials(OutcomeReason reason) {

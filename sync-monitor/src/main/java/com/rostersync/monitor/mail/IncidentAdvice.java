@@ -16,6 +16,10 @@ final class IncidentAdvice {
         return switch (reason) {
             case THRESHOLD -> "Deletions held: the deletion threshold was reached";
             case ID_CHURN -> "Records changed id: changes held";
+            case UPDATE_THRESHOLD -> "Updates held: the update threshold was reached";
+            case CREATE_THRESHOLD -> "New records held: the create threshold was reached";
+            case DESTINATION_GUARD ->
+                "Upload refused: the files name a school this destination account is not bound to";
             case SOURCE_CREDENTIALS -> "Wrong credentials for the student information system";
             case SOURCE_UNAVAILABLE -> "The student information system could not be reached";
             case SCHOOLS_NOT_FOUND -> "Schools to sync are not found";
@@ -42,6 +46,18 @@ final class IncidentAdvice {
                 "Records we already sync arrived under new ids. Uploading them as they are would show the same "
                         + "person or class twice, so the old records are not archived and the new ids are not "
                         + "created until the change is approved; approving applies both sides at once.";
+            case UPDATE_THRESHOLD ->
+                "Each sync has an update threshold: the percentage of a school's records it may change at one "
+                        + "time. This sync would update more than that, so those records stay as they were last sent "
+                        + "until the hold is resolved; new records and archives still go through.";
+            case CREATE_THRESHOLD ->
+                "This district limits how many new records one sync may create. This sync would create more than "
+                        + "that, so the new records are not sent until the hold is resolved; updates and archives "
+                        + "still go through.";
+            case DESTINATION_GUARD ->
+                "Each destination account is bound to the schools it may receive. The files for this destination "
+                        + "name a school outside that set, so nothing was uploaded to it: a roster never lands in "
+                        + "another district's account.";
             case SOURCE_CREDENTIALS ->
                 "Using the saved access credentials resulted in an error: they may be wrong "
                         + "or no longer functioning (for example if sharing data was disabled). Nothing new was read.";
@@ -82,17 +98,37 @@ final class IncidentAdvice {
                 List.of(
                         "Check if the number of records to archive looks reasonable (for example, students who graduated "
                                 + "or left).",
-                        "If it does, there may be no real issue: approve the held deletions with the link below, or "
-                                + "raise the deletion threshold to allow the sync to archive outdated records.",
+                        "If it does, there may be no real issue: approve the held deletions with the link below "
+                                + "(the approval gives the count you reviewed), or raise the deletion threshold to allow "
+                                + "the sync to archive outdated records.",
+                        "If the deletions are a mistake of the source (a cut-short export, a wrong filter), discard "
+                                + "them with a reason: the records stay as they are, and are proposed again only if the "
+                                + "next full read still lacks them.",
                         "If the number looks suspiciously high, do not approve; contact support for assistance with the "
                                 + "investigation.");
+            case UPDATE_THRESHOLD, CREATE_THRESHOLD ->
+                List.of(
+                        "Check the first held ids listed above in your student information system: is this change "
+                                + "expected (a new school year, a bulk correction, a new school)?",
+                        "If it is, approve with the link below, giving the count you reviewed; if more are held by "
+                                + "then, nothing is released until you approve again.",
+                        "If it is not, discard the hold with a reason: the records stay as they were last sent, and "
+                                + "the change is proposed again only if the next full read still has it.");
+            case DESTINATION_GUARD ->
+                List.of(
+                        "Check the destination's schoolIds and allowedSchoolIds in the tenant registry: the files may "
+                                + "only name schools the account belongs to.",
+                        "If the school truly belongs to this account, add it to allowedSchoolIds; if not, remove it "
+                                + "from the destination's schoolIds. Nothing is uploaded to the account until then.");
             case ID_CHURN ->
                 List.of(
                         "Check whether your student information system was re-keyed on purpose (a migration, an "
                                 + "import, a new id scheme).",
                         "If it was, approve with the link below: the old ids are archived and the new ones created "
                                 + "in the same upload.",
-                        "If it was not, do not approve; contact support for assistance with the investigation.");
+                        "If it was not, do not approve: discard the hold with a reason, so the old ids stay and the new"
+                                + " ones stay out until the next full read, and contact support for assistance with the"
+                                + " investigation.");
             case SOURCE_CREDENTIALS ->
                 List.of(
                         "Check the credentials (user name, password, tokens or district IDs) saved for your student "

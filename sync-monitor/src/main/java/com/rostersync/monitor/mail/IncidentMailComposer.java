@@ -5,6 +5,7 @@ import com.rostersync.events.outcome.IdChange;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.ThresholdBreach;
+import com.rostersync.events.run.ChangeAction;
 import com.rostersync.monitor.incident.Incident;
 import com.rostersync.monitor.incident.IncidentDetails;
 import com.rostersync.monitor.incident.MailKind;
@@ -73,15 +74,8 @@ final class IncidentMailComposer {
         context.setVariable("facts", facts(incident));
         context.setVariable("whatToDo", IncidentAdvice.whatToDo(incident.reason()));
         context.setVariable("approveUrl", kind != MailKind.RESOLVED ? approveUrl(incident) : null);
-        boolean churn = incident.reason() == OutcomeReason.ID_CHURN;
-        context.setVariable(
-                "approveLabel",
-                churn ? "Review and approve the held id changes" : "Review and approve the held deletions");
-        context.setVariable(
-                "approveNote",
-                churn
-                        ? "approving archives the old ids and creates the new ones in the same sync"
-                        : "approving lets the next sync archive these records");
+        context.setVariable("approveLabel", approveLabel(incident.reason()));
+        context.setVariable("approveNote", approveNote(incident.reason()));
         context.setVariable("incidentId", incident.id());
         return new IncidentMail(
                 tenant.leaders(),
@@ -90,9 +84,27 @@ final class IncidentMailComposer {
                 templates.process("incident.html", context));
     }
 
-    /** The hold's page in the approval API, for a THRESHOLD or ID_CHURN hold of one school; null otherwise. */
+    private static String approveLabel(OutcomeReason reason) {
+        return switch (reason) {
+            case ID_CHURN -> "Review and approve the held id changes";
+            case UPDATE_THRESHOLD -> "Review and approve the held updates";
+            case CREATE_THRESHOLD -> "Review and approve the held new records";
+            default -> "Review and approve the held deletions";
+        };
+    }
+
+    private static String approveNote(OutcomeReason reason) {
+        return switch (reason) {
+            case ID_CHURN -> "approving archives the old ids and creates the new ones in the same sync";
+            case UPDATE_THRESHOLD -> "approving lets the next sync send these updates";
+            case CREATE_THRESHOLD -> "approving lets the next sync create these records";
+            default -> "approving lets the next sync archive these records";
+        };
+    }
+
+    /** The hold's page in the approval API, for a hold of one school (any hold reason); null otherwise. */
     String approveUrl(Incident incident) {
-        if (!(incident.reason() == OutcomeReason.THRESHOLD || incident.reason() == OutcomeReason.ID_CHURN)
+        if (!incident.reason().isHold()
                 || incident.unit().stage() != Stage.MAP
                 || incident.unit().scope() == null) {
             return null;
@@ -143,6 +155,20 @@ final class IncidentMailComposer {
                 facts.addAll(held(details.thresholdBreaches()));
                 facts.add("Nothing was archived and the new ids were not uploaded, so no one appears twice; new and"
                         + " updated records of other people kept flowing.");
+            }
+            case UPDATE_THRESHOLD, CREATE_THRESHOLD -> {
+                facts.addAll(held(details.thresholdBreaches()));
+                facts.add(
+                        incident.reason() == OutcomeReason.UPDATE_THRESHOLD
+                                ? "Nothing was updated: the records stay as last sent; archives and new records kept"
+                                        + " flowing."
+                                : "No new record was sent; updates and archives kept flowing.");
+            }
+            case DESTINATION_GUARD -> {
+                facts.add("Destination: " + incident.unit().scope());
+                if (details.message() != null && !details.message().isBlank()) {
+                    facts.add(details.message());
+                }
             }
             case SOURCE_CREDENTIALS, DESTINATION_CREDENTIALS -> {
                 if (details.login() != null) {
@@ -209,25 +235,40 @@ final class IncidentMailComposer {
             String counted = breach.counted() != null && !breach.counted().isBlank()
                     ? breach.counted()
                     : label(breach.entityType().name()).toLowerCase(Locale.ROOT) + " records";
+            String verb = verb(breach.heldAction());
             if (breach.exceeds()) {
                 lines.add(String.format(
                         Locale.ROOT,
-                        "%,d %s of %,d to archive (over the %,d allowed at %s%%): held.",
+                        "%,d %s of %,d to %s (over the %,d allowed at %s%%): held.",
                         breach.toArchive(),
                         counted,
                         breach.total(),
+                        verb,
                         breach.allowed(),
                         percent(breach.thresholdPercent())));
             } else {
                 lines.add(String.format(
                         Locale.ROOT,
-                        "%,d %s of %,d to archive: held with them.",
+                        "%,d %s of %,d to %s: held with them.",
                         breach.toArchive(),
                         counted,
-                        breach.total()));
+                        breach.total(),
+                        verb));
+            }
+            if (!breach.heldSample().isEmpty()) {
+                lines.add("First held sourcedIds: " + String.join(", ", breach.heldSample())
+                        + (breach.toArchive() > breach.heldSample().size() ? ", ..." : ""));
             }
         }
         return lines;
+    }
+
+    private static String verb(ChangeAction action) {
+        return switch (action) {
+            case UPDATED -> "update";
+            case CREATED -> "create";
+            default -> "archive";
+        };
     }
 
     private static String percent(double value) {

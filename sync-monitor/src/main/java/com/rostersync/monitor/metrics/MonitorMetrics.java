@@ -41,7 +41,9 @@ public class MonitorMetrics {
                     OutcomeReason.SNAPSHOT_READY,
                     OutcomeReason.VALIDATION,
                     OutcomeReason.THRESHOLD,
-                    OutcomeReason.ID_CHURN),
+                    OutcomeReason.ID_CHURN,
+                    OutcomeReason.UPDATE_THRESHOLD,
+                    OutcomeReason.CREATE_THRESHOLD),
             Stage.PUBLISH,
             List.of(
                     OutcomeReason.UPLOADED,
@@ -51,7 +53,10 @@ public class MonitorMetrics {
                     OutcomeReason.HOST_KEY_MISMATCH,
                     OutcomeReason.DESTINATION_UNAVAILABLE,
                     OutcomeReason.PERMISSION_DENIED,
-                    OutcomeReason.DISK_FULL));
+                    OutcomeReason.DISK_FULL,
+                    OutcomeReason.DESTINATION_GUARD,
+                    OutcomeReason.PAUSED,
+                    OutcomeReason.DRY_RUN));
 
     MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;

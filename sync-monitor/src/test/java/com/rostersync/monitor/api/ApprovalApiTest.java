@@ -120,6 +120,32 @@ class ApprovalApiTest extends MonitorServiceTest {
     }
 
     @Test
+    void anUpdateHoldIsApprovedForEveryUpdateItHolds() throws Exception {
+        MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.updatesHeld("oak", "OUS"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/holds", bearer()).body().contains("\"OUS\""));
+        assertThat(get("/api/holds/oak/OUS", bearer()).body())
+                .contains("\"reasons\":[\"UPDATE_THRESHOLD\"]", "approve?deletions=80", "\"heldSample\":[\"stu-1\"");
+
+        try (Consumer<String, String> commands = consumer(Topics.COMMANDS)) {
+            assertThat(post("/api/holds/oak/OUS/approve", bearer()).statusCode())
+                    .isEqualTo(202);
+            List<Long> approved = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                for (ConsumerRecord<String, String> record : KafkaTestUtils.getRecords(commands, Duration.ofMillis(200))
+                        .records(Topics.COMMANDS)) {
+                    if (record.key().equals("oak/OUS")) {
+                        approved.add(JSON.readValue(record.value(), ApproveHold.class)
+                                .deletions());
+                    }
+                }
+                return !approved.isEmpty();
+            });
+            assertThat(approved).as("the count guard counts the held updates").containsExactly(80L);
+        }
+    }
+
+    @Test
     void approvingASchoolWithoutAHoldIsNotFound() {
         assertThat(post("/api/holds/oak/NOPE/approve", bearer()).statusCode()).isEqualTo(404);
     }

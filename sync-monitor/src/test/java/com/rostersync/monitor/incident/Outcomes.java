@@ -34,6 +34,26 @@ public final class Outcomes {
                 List.of());
     }
 
+    /** 80 of a school's 100 students updated at once: the update threshold (75%) holds every update. */
+    public static SyncOutcome updatesHeld(String tenant, String school) {
+        return map(
+                tenant,
+                school,
+                OutcomeReason.UPDATE_THRESHOLD,
+                List.of(new ThresholdBreach(
+                        EntityType.PERSON,
+                        80,
+                        100,
+                        75,
+                        80.0,
+                        75.0,
+                        "students",
+                        true,
+                        com.rostersync.events.run.ChangeAction.UPDATED,
+                        List.of("stu-1", "stu-2"))),
+                List.of());
+    }
+
     /** A hold of {@code students} students of 501 at 10%, with their enrollments and demographics held with them. */
     public static SyncOutcome hold(String tenant, String school, long students) {
         return map(

@@ -45,6 +45,41 @@ class IncidentMailComposerTest {
     }
 
     @Test
+    void updateHoldMailNamesTheHeldUpdatesTheirFirstIdsAndBothApproveAndDiscard() {
+        IncidentMail mail = composer.compose(MailKind.OPENED, only(Outcomes.updatesHeld("maple", "MHS")), maple);
+
+        assertThat(mail.subject()).contains("Updates held: the update threshold was reached (school MHS");
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertThat(body)
+                    .contains(
+                            "80 students of 100 to update (over the 75 allowed at 75%): held.",
+                            "First held sourcedIds: stu-1, stu-2, ...",
+                            "giving the count you reviewed",
+                            "discard the hold with a reason",
+                            "https://sync.example.org/m/api/holds/maple/MHS");
+        }
+    }
+
+    @Test
+    void destinationGuardMailNamesTheDestinationAndTheSchools() {
+        IncidentMail mail = composer.compose(
+                MailKind.OPENED,
+                only(Outcomes.publish(
+                        "maple",
+                        "clever-oak",
+                        OutcomeReason.DESTINATION_GUARD,
+                        Outcomes.T0,
+                        List.of(),
+                        "destination clever-oak of tenant maple is not bound to schools [MHS]")),
+                maple);
+
+        assertThat(mail.subject()).contains("destination clever-oak");
+        assertThat(mail.text())
+                .contains("Destination: clever-oak", "not bound to schools [MHS]", "allowedSchoolIds")
+                .doesNotContain("/api/holds/");
+    }
+
+    @Test
     void resolvedMailSaysNoActionIsNeededAndHasNoApprovalLink() {
         IncidentBook book = new IncidentBook();
         book.apply(Outcomes.thresholdHeld("maple", "MHS"), Outcomes.T0);
