@@ -120,7 +120,10 @@ class TenantCycleUploadTest {
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 2).forCycle(cycle));
         coordinator.onSnapshot(SnapshotFixtures.school("maple", "MMS", 2).forCycle(cycle));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> districtUploads.size() == 2);
+        // The outcome follows the upload: wait for it, not only for the files.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> outcomes.of("district", OutcomeReason.UPLOADED).size() == 2);
+        assertThat(districtUploads).hasSize(2);
         SyncOutcome uploaded = outcomes.of("district", OutcomeReason.UPLOADED).get(1);
         assertThat(uploaded.missingSchoolIds()).containsExactly("MES");
         assertThat(uploaded.message()).contains("[MES]").contains("not mapped in time");
