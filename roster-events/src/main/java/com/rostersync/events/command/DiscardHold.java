@@ -46,6 +46,7 @@ public record DiscardHold(
                 discardedBy,
                 discardedAt,
                 reason,
+                0L,
                 SchemaVersion.MINOR);
     }
 }

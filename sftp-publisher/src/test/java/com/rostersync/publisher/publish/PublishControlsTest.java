@@ -57,7 +57,8 @@ class PublishControlsTest {
         secrets = temp.resolve("secrets");
         factories = new SftpSessionFactories(
                 new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+                new SftpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                SftpFixtures.idleCloser());
     }
 
     @AfterEach
@@ -188,7 +189,8 @@ class PublishControlsTest {
                 new PublishMetrics(new SimpleMeterRegistry()),
                 UploadRetries.exponential(
                         2, Duration.ofMillis(50), Duration.ofMillis(200), 0.5, Duration.ofMillis(300)),
-                2,
+                UploadThreads.workers(2),
+                UploadThreads.timer(),
                 clock);
         started.start();
         return started;

@@ -127,7 +127,7 @@ class ApprovalApiTest extends MonitorServiceTest {
         assertThat(get("/api/holds/oak/OUS", bearer()).body())
                 .contains("\"reasons\":[\"UPDATE_THRESHOLD\"]", "approve?deletions=80", "\"heldSample\":[\"stu-1\"");
 
-        try (Consumer<String, String> commands = consumer(Topics.COMMANDS)) {
+        try (Consumer<String, String> commands = consumerOf(Topics.COMMANDS)) {
             assertThat(post("/api/holds/oak/OUS/approve", bearer()).statusCode())
                     .isEqualTo(202);
             List<Long> approved = new java.util.ArrayList<>();
