@@ -9,6 +9,7 @@ import com.rostersync.monitor.incident.Incident;
 import com.rostersync.monitor.kafka.KafkaIncidentStore;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistryWatcher;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,19 +31,32 @@ class ConsoleData {
 
     private final KafkaIncidentStore incidents;
     private final TenantRegistryWatcher registry;
-    private final ObjectProvider<RunHistory> history;
+    private final RunHistory history;
+    private final Clock clock;
 
-    /** {@code history}: the run history, when this build has one; pages say so when it has not. */
-    ConsoleData(KafkaIncidentStore incidents, TenantRegistryWatcher registry, ObjectProvider<RunHistory> history) {
+    ConsoleData(KafkaIncidentStore incidents, TenantRegistryWatcher registry, RunHistory history, Clock clock) {
         this.incidents = incidents;
         this.registry = registry;
         this.history = history;
+        this.clock = clock;
     }
 
     List<Tenant> tenants() {
         return registry.current().tenants().stream()
                 .sorted(Comparator.comparing(Tenant::id))
                 .toList();
+    }
+
+    /** Each tenant's upload status (live, paused until, dry run), by tenant id. */
+    Map<String, UploadStatus> uploadStatuses() {
+        Instant now = clock.instant();
+        Map<String, UploadStatus> statuses = new TreeMap<>();
+        tenants().forEach(tenant -> statuses.put(tenant.id(), UploadStatus.of(tenant, now)));
+        return statuses;
+    }
+
+    UploadStatus uploadStatus(Tenant tenant) {
+        return UploadStatus.of(tenant, clock.instant());
     }
 
     Optional<Tenant> tenant(String tenantId) {
@@ -67,18 +80,12 @@ class ConsoleData {
         return counts;
     }
 
-    boolean historyAvailable() {
-        return history.getIfAvailable() != null;
-    }
-
     List<RunRecorded> runs(RunQuery query) {
-        RunHistory runs = history.getIfAvailable();
-        return runs == null ? List.of() : runs.runs(query);
+        return history.runs(query);
     }
 
     Optional<RunRecorded> run(String runId) {
-        RunHistory runs = history.getIfAvailable();
-        return runs == null ? Optional.empty() : runs.run(runId);
+        return history.run(runId);
     }
 
     /** The latest map run of the school, whose change report shows what the hold holds. */
@@ -89,7 +96,6 @@ class ConsoleData {
     }
 
     boolean hasChangeReport(String runId) {
-        RunHistory runs = history.getIfAvailable();
-        return runs != null && runs.changes(runId).isPresent();
+        return history.hasChanges(runId);
     }
 }

@@ -35,6 +35,7 @@ class ConsolePages {
     String platform(Model model) {
         List<Incident> open = data.openIncidents();
         model.addAttribute("tenants", data.tenants());
+        model.addAttribute("uploads", data.uploadStatuses());
         model.addAttribute("lastSuccess", data.lastSuccesses());
         model.addAttribute("incidentsByReason", ConsoleData.countByReason(open));
         model.addAttribute("holds", HoldSummary.of(open));
@@ -50,25 +51,22 @@ class ConsolePages {
                 .filter(incident -> incident.tenantId().equals(tenantId))
                 .toList();
         model.addAttribute("tenant", tenant);
+        model.addAttribute("upload", data.uploadStatus(tenant));
         model.addAttribute(
                 "lastSuccess", Optional.ofNullable(data.lastSuccesses().get(tenantId)));
         model.addAttribute("incidents", open);
         model.addAttribute("holds", HoldSummary.of(open));
-        model.addAttribute("historyAvailable", data.historyAvailable());
         model.addAttribute("runs", data.runs(new RunQuery(tenantId, null, null, null, ConsoleData.RECENT_RUNS)));
         return "console/tenant";
     }
 
     @GetMapping("/console/runs/{runId}")
     String run(@PathVariable String runId, Model model) {
-        model.addAttribute("historyAvailable", data.historyAvailable());
-        RunRecorded run = data.historyAvailable()
-                ? data.run(runId)
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No run " + runId))
-                : null;
+        RunRecorded run =
+                data.run(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No run " + runId));
         model.addAttribute("runId", runId);
         model.addAttribute("run", run);
-        model.addAttribute("hasChangeReport", run != null && data.hasChangeReport(runId));
+        model.addAttribute("hasChangeReport", data.hasChangeReport(runId));
         return "console/run";
     }
 
@@ -78,7 +76,6 @@ class ConsolePages {
         model.addAttribute("tenantId", tenantId);
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("hold", hold.orElse(null));
-        model.addAttribute("historyAvailable", data.historyAvailable());
         model.addAttribute(
                 "changeRun",
                 hold.flatMap(found -> data.latestMapRun(tenantId, schoolId)).orElse(null));

@@ -43,8 +43,7 @@ class ConsoleHoldReviewTest extends MonitorServiceTest {
         String page = operator.get("/console/holds/oak/OHS-C1").body();
         assertThat(page)
                 .contains("<strong>37</strong> changes held", "students", "ARCHIVED", "stu-1, stu-2", "stu-20")
-                .contains("id=\"approve\"", "id=\"discard\"")
-                .contains("The run history (and so the change report) is not available");
+                .contains("id=\"approve\"", "id=\"discard\"");
         assertThat(page).doesNotContain("stu-21");
     }
 
@@ -133,14 +132,15 @@ class ConsoleHoldReviewTest extends MonitorServiceTest {
     }
 
     @Test
-    void theTenantAndRunPagesSayWhenTheHistoryIsNotAvailable() {
+    void theTenantPageShowsItsSchoolsDestinationsAndUploadsAndAnUnknownRunIsNotFound() {
         ConsoleSession viewer = loggedIn(MonitorTestKit.VIEWER, MonitorTestKit.VIEWER_PASSWORD);
         HttpResponse<String> tenant = viewer.get("/console/tenants/maple");
         assertThat(tenant.statusCode()).isEqualTo(200);
         assertThat(tenant.body())
                 .contains("Maple Unified", "MHS", "MMS", "clever-maple", "maple-clever@127.0.0.1")
-                .contains("The run history is not available in this monitor");
-        assertThat(viewer.get("/console/runs/some-run").body()).contains("The run history is not available");
+                .contains("<strong id=\"uploads\">live</strong>");
+        assertThat(viewer.get("/console").body()).contains("<td>live</td>");
+        assertThat(viewer.get("/console/runs/some-run").statusCode()).isEqualTo(404);
         assertThat(viewer.get("/console/tenants/nobody").statusCode()).isEqualTo(404);
     }
 
