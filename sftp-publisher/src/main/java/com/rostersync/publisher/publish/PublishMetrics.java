@@ -20,15 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PublishMetrics {
 
     /** Every reason a PUBLISH outcome can carry. */
-    static final List<OutcomeReason> REASONS = List.of(
-            OutcomeReason.UPLOADED,
-            OutcomeReason.UNCHANGED,
-            OutcomeReason.FILE_FAILED,
-            OutcomeReason.DESTINATION_CREDENTIALS,
-            OutcomeReason.HOST_KEY_MISMATCH,
-            OutcomeReason.DESTINATION_UNAVAILABLE,
-            OutcomeReason.PERMISSION_DENIED,
-            OutcomeReason.DISK_FULL);
+    static final List<OutcomeReason> REASONS = Stage.PUBLISH.reasons();
 
     private final MeterRegistry registry;
     private final DistributionSummary bytes;

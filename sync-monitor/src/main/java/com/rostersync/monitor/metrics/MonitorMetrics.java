@@ -1,14 +1,11 @@
 package com.rostersync.monitor.metrics;
 
-import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.monitor.incident.MailKind;
 import com.rostersync.monitor.incident.MailResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,37 +24,6 @@ public class MonitorMetrics {
 
     private final MeterRegistry registry;
 
-    /** The reasons each stage reports (SyncOutcome contract); MONITOR raises STALE itself and sends no outcome. */
-    static final Map<Stage, List<OutcomeReason>> REASONS_BY_STAGE = Map.of(
-            Stage.EXTRACT,
-            List.of(
-                    OutcomeReason.CYCLE_COMPLETED,
-                    OutcomeReason.FILE_FAILED,
-                    OutcomeReason.SOURCE_CREDENTIALS,
-                    OutcomeReason.SOURCE_UNAVAILABLE,
-                    OutcomeReason.SCHOOLS_NOT_FOUND),
-            Stage.MAP,
-            List.of(
-                    OutcomeReason.SNAPSHOT_READY,
-                    OutcomeReason.VALIDATION,
-                    OutcomeReason.THRESHOLD,
-                    OutcomeReason.ID_CHURN,
-                    OutcomeReason.UPDATE_THRESHOLD,
-                    OutcomeReason.CREATE_THRESHOLD),
-            Stage.PUBLISH,
-            List.of(
-                    OutcomeReason.UPLOADED,
-                    OutcomeReason.UNCHANGED,
-                    OutcomeReason.FILE_FAILED,
-                    OutcomeReason.DESTINATION_CREDENTIALS,
-                    OutcomeReason.HOST_KEY_MISMATCH,
-                    OutcomeReason.DESTINATION_UNAVAILABLE,
-                    OutcomeReason.PERMISSION_DENIED,
-                    OutcomeReason.DISK_FULL,
-                    OutcomeReason.DESTINATION_GUARD,
-                    OutcomeReason.PAUSED,
-                    OutcomeReason.DRY_RUN));
-
     MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (MailKind kind : MailKind.values()) {
@@ -66,8 +32,9 @@ public class MonitorMetrics {
                 mailCounter(kind, result);
             }
         }
-        REASONS_BY_STAGE.forEach(
-                (stage, reasons) -> reasons.forEach(reason -> outcomeCounter(stage.name(), reason.name())));
+        for (Stage stage : Stage.values()) {
+            stage.reasons().forEach(reason -> outcomeCounter(stage.name(), reason.name()));
+        }
     }
 
     public void outcomeConsumed(SyncOutcome outcome) {
