@@ -30,12 +30,20 @@ public final class CompactedTopicReader {
     private final Map<String, Object> consumerConfig;
 
     public CompactedTopicReader(Map<String, Object> consumerConfig) {
+        this.consumerConfig = withoutGroup(consumerConfig);
+    }
+
+    /**
+     * The service's consumer settings for a reader that assigns itself partitions and reads them from the start: no
+     * group (so it never joins, commits or rebalances the service's own group) and no topic created by reading.
+     */
+    public static Map<String, Object> withoutGroup(Map<String, Object> consumerConfig) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.consumerConfig = Map.copyOf(config);
+        return Map.copyOf(config);
     }
 
     /** Reads with the connection settings (bootstrap servers, security) of the service's consumers. */

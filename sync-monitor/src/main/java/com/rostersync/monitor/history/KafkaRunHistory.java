@@ -6,6 +6,7 @@ import com.rostersync.events.UnreadableSchemaVersionException;
 import com.rostersync.events.run.ChangeReport;
 import com.rostersync.events.run.ChangeRow;
 import com.rostersync.events.run.RunRecorded;
+import com.rostersync.kernel.kafka.CompactedTopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,12 +52,7 @@ final class KafkaRunHistory implements RunHistory, SmartLifecycle {
     private volatile boolean running;
 
     KafkaRunHistory(Map<String, Object> consumerConfig, JsonMapper json, HistoryProperties properties) {
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.consumerConfig = Map.copyOf(config);
+        this.consumerConfig = CompactedTopicReader.withoutGroup(consumerConfig);
         this.json = json;
         this.index = new RunIndex(properties.maxRunsPerTenant(), properties.maxPendingReports());
         this.readTimeout = properties.readTimeout();
