@@ -8,7 +8,6 @@ import com.rostersync.localstack.sis.DemoCatalog.DemoDestination;
 import com.rostersync.localstack.sis.DemoCatalog.DemoSchool;
 import com.rostersync.localstack.sis.DemoCatalog.DemoTenant;
 import com.rostersync.localstack.sis.SchoolLevel;
-import com.rostersync.monitor.history.RunHistory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -159,13 +158,12 @@ class ConsoleBrowserEndToEndTest {
         String held = browser.findElement(By.id("breaches")).getText();
         assertThat(held).contains("students", "ARCHIVED", "5", "20");
         assertThat(browser.getPageSource()).doesNotContain("Amara", "Whitfield", "awhitfield");
-        if (platform.context(LocalPlatform.MONITOR)
-                        .getBeanProvider(RunHistory.class)
-                        .getIfAvailable()
-                != null) {
-            String report = browser.findElement(By.id("change-report")).getDomProperty("href");
-            assertThat(fetchWithSession(report)).contains("sourcedId");
-        }
+        String report =
+                fetchWithSession(browser.findElement(By.id("change-report")).getDomProperty("href"));
+        assertThat(report.lines().findFirst())
+                .hasValueSatisfying(header -> assertThat(header).contains("sourcedId"));
+        assertThat(report).as("the held students are in the change report").contains("\nHELD,PERSON,");
+        assertThat(report).doesNotContain("Amara", "Whitfield");
 
         browser.findElement(By.id("approve")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/console/holds/" + TENANT + "/" + SCHOOL + "/approve");
