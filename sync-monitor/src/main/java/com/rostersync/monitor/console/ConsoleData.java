@@ -1,5 +1,6 @@
 package com.rostersync.monitor.console;
 
+import com.rostersync.events.command.TenantControlOverride;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.run.RunRecorded;
@@ -8,6 +9,7 @@ import com.rostersync.monitor.history.RunHistory;
 import com.rostersync.monitor.history.RunQuery;
 import com.rostersync.monitor.incident.Incident;
 import com.rostersync.monitor.kafka.KafkaIncidentStore;
+import com.rostersync.tenants.Mode;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
 import com.rostersync.tenants.TenantRegistryWatcher;
@@ -70,6 +72,15 @@ class ConsoleData {
 
     Optional<Tenant> tenant(String tenantId) {
         return registry().tenant(tenantId);
+    }
+
+    /** The tenant's mode as its registry file says, before any operator's override. */
+    Optional<Mode> registryMode(String tenantId) {
+        return registry.current().tenant(tenantId).map(Tenant::mode);
+    }
+
+    Optional<TenantControlOverride> override(String tenantId) {
+        return overrides.current(tenantId);
     }
 
     /** The registry as operators override it: what the publisher decides on, so what the console shows. */
