@@ -37,6 +37,12 @@ public final class Topics {
     /** Per-record detail of each map run ({@link com.rostersync.events.run.ChangeReport}), keyed by run id. */
     public static final String CHANGE_REPORTS = "roster.change-reports.v1";
 
+    /**
+     * Operators' overrides of a tenant's mode and pauses ({@link com.rostersync.events.command.TenantControlOverride}),
+     * compacted, keyed by tenant id; a tombstone clears the tenant's override.
+     */
+    public static final String TENANT_OVERRIDES = "roster.tenant-overrides.v1";
+
     public static final String ROSTER_CHANGES_DLT = ROSTER_CHANGES + ".dlt";
     public static final String SNAPSHOTS_DLT = SNAPSHOTS + ".dlt";
     public static final String OUTCOMES_DLT = OUTCOMES + ".dlt";

@@ -58,6 +58,7 @@ public final class PlatformTopics {
         topics.add(declare(Topics.PUBLISHER_STATE, settings, compacted));
         topics.add(declare(Topics.MONITOR_INCIDENTS, settings, compacted));
         topics.add(declare(MONITOR_LAST_SUCCESS, settings, compacted));
+        topics.add(declare(Topics.TENANT_OVERRIDES, settings, compacted));
         // The sync history is kept for a time, not per key: every run is its own record, and old ones simply expire.
         Map<String, String> history = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,

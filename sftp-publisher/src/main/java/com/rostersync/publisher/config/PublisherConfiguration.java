@@ -1,6 +1,8 @@
 package com.rostersync.publisher.config;
 
 import com.rostersync.kernel.kafka.KeyOwnership;
+import com.rostersync.kernel.overrides.TenantOverrideFollower;
+import com.rostersync.kernel.overrides.TenantOverridesConfiguration;
 import com.rostersync.kernel.task.ServiceThreads;
 import com.rostersync.publisher.publish.OutcomeSink;
 import com.rostersync.publisher.publish.PublishCoordinator;
@@ -20,9 +22,14 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Wires the plain publishing classes to the registry, SFTP and Kafka edges (the registry beans are the kernel's). */
+/**
+ * Wires the plain publishing classes to the registry, SFTP and Kafka edges (the registry beans are the kernel's). The
+ * registry the publisher decides on is the file's as operators override it (mode and pauses set in the console).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(TenantOverridesConfiguration.class)
 class PublisherConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -51,6 +58,7 @@ class PublisherConfiguration {
     @Bean(destroyMethod = "close")
     PublishCoordinator publishCoordinator(
             TenantRegistryWatcher watcher,
+            TenantOverrideFollower overrides,
             DestinationUploader uploader,
             OutcomeSink outcomes,
             PublishedStateStore stateStore,
@@ -62,7 +70,7 @@ class PublisherConfiguration {
             ServiceThreads threads) {
         PublisherProperties.Retry retry = publisher.retry();
         PublishCoordinator coordinator = new PublishCoordinator(
-                watcher::current,
+                () -> overrides.applyTo(watcher.current()),
                 uploader,
                 outcomes,
                 stateStore,
@@ -86,6 +94,7 @@ class PublisherConfiguration {
                     .collect(Collectors.toSet()));
             coordinator.onRegistryChange();
         });
+        overrides.onChange(coordinator::onRegistryChange);
         secrets.onChange(coordinator::onSecretsChanged);
         secrets.afterEachCheck(coordinator::retryRefusedWithNewCredentials);
         return coordinator;

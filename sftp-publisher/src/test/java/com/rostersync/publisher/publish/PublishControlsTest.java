@@ -3,9 +3,11 @@ package com.rostersync.publisher.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rostersync.events.command.TenantControlOverride;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.kernel.overrides.ControlOverrides;
 import com.rostersync.publisher.RecordingOutcomes;
 import com.rostersync.publisher.SftpFixtures;
 import com.rostersync.publisher.SnapshotFixtures;
@@ -32,6 +34,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,32 @@ class PublishControlsTest {
         assertThat(dryRun.counts()).containsKey("files");
         assertThat(uploaded(destination, "users.csv")).isFalse();
         assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED)).isEmpty();
+    }
+
+    @Test
+    void aTenantLiveInTheRegistryButOverriddenToADryRunUploadsNothingUntilTheOverrideIsCleared() {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "override", "MHS");
+        TenantRegistry registry = registry(TenantControls.LIVE_DEFAULTS, destination);
+        Map<String, TenantControlOverride> overrides = new ConcurrentHashMap<>();
+        overrides.put(
+                "maple",
+                new TenantControlOverride("maple", "dry-run", null, "ops-lead", Instant.now(), "not reviewed yet"));
+        coordinator = started(() -> ControlOverrides.apply(registry, overrides, Instant.now()), Clock.systemUTC());
+
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 1));
+
+        SyncOutcome dryRun = awaitOutcome(destination, OutcomeReason.DRY_RUN);
+        assertThat(dryRun.message()).contains("maple", "dry-run");
+        assertThat(uploaded(destination, "users.csv")).isFalse();
+        assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED)).isEmpty();
+
+        overrides.remove("maple");
+        coordinator.onRegistryChange();
+
+        awaitOutcome(destination, OutcomeReason.UPLOADED);
+        assertThat(uploaded(destination, "users.csv"))
+                .as("the kept snapshot goes out once the registry's live mode applies again")
+                .isTrue();
     }
 
     @Test
@@ -171,7 +201,12 @@ class PublishControlsTest {
     }
 
     private PublishCoordinator started(TenantControls controls, Clock clock, DestinationAccount destination) {
-        TenantRegistry registry = new TenantRegistry(List.of(new Tenant(
+        TenantRegistry registry = registry(controls, destination);
+        return started(() -> registry, clock);
+    }
+
+    private static TenantRegistry registry(TenantControls controls, DestinationAccount destination) {
+        return new TenantRegistry(List.of(new Tenant(
                         "maple",
                         "Maple",
                         null,
@@ -181,8 +216,11 @@ class PublishControlsTest {
                         List.of(destination),
                         List.of())
                 .withControls(controls)));
+    }
+
+    private PublishCoordinator started(Supplier<TenantRegistry> registry, Clock clock) {
         PublishCoordinator started = new PublishCoordinator(
-                () -> registry,
+                registry,
                 new AtomicSftpUploader(factories, ".part"),
                 outcomes,
                 outcomes,

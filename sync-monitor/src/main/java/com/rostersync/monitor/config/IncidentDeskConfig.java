@@ -1,6 +1,7 @@
 package com.rostersync.monitor.config;
 
 import com.rostersync.kernel.kafka.KeyOwnership;
+import com.rostersync.kernel.overrides.TenantOverridesConfiguration;
 import com.rostersync.monitor.incident.IncidentDesk;
 import com.rostersync.monitor.incident.IncidentMailer;
 import com.rostersync.monitor.incident.IncidentStore;
@@ -13,12 +14,15 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** The incident desk and its periodic check (STALE districts, due reminders, forgetting resolved incidents). */
 @Configuration(proxyBeanMethods = false)
+// The console shows, and the API sets, operators' overrides of a tenant's mode and pauses.
+@Import(TenantOverridesConfiguration.class)
 @EnableScheduling
 class IncidentDeskConfig {
 

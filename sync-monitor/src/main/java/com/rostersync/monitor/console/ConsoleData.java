@@ -1,13 +1,17 @@
 package com.rostersync.monitor.console;
 
+import com.rostersync.events.command.TenantControlOverride;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.run.RunRecorded;
+import com.rostersync.kernel.overrides.TenantOverrideFollower;
 import com.rostersync.monitor.history.RunHistory;
 import com.rostersync.monitor.history.RunQuery;
 import com.rostersync.monitor.incident.Incident;
 import com.rostersync.monitor.kafka.KafkaIncidentStore;
+import com.rostersync.tenants.Mode;
 import com.rostersync.tenants.Tenant;
+import com.rostersync.tenants.TenantRegistry;
 import com.rostersync.tenants.TenantRegistryWatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,18 +35,25 @@ class ConsoleData {
 
     private final KafkaIncidentStore incidents;
     private final TenantRegistryWatcher registry;
+    private final TenantOverrideFollower overrides;
     private final RunHistory history;
     private final Clock clock;
 
-    ConsoleData(KafkaIncidentStore incidents, TenantRegistryWatcher registry, RunHistory history, Clock clock) {
+    ConsoleData(
+            KafkaIncidentStore incidents,
+            TenantRegistryWatcher registry,
+            TenantOverrideFollower overrides,
+            RunHistory history,
+            Clock clock) {
         this.incidents = incidents;
         this.registry = registry;
+        this.overrides = overrides;
         this.history = history;
         this.clock = clock;
     }
 
     List<Tenant> tenants() {
-        return registry.current().tenants().stream()
+        return registry().tenants().stream()
                 .sorted(Comparator.comparing(Tenant::id))
                 .toList();
     }
@@ -60,7 +71,21 @@ class ConsoleData {
     }
 
     Optional<Tenant> tenant(String tenantId) {
-        return registry.current().tenant(tenantId);
+        return registry().tenant(tenantId);
+    }
+
+    /** The tenant's mode as its registry file says, before any operator's override. */
+    Optional<Mode> registryMode(String tenantId) {
+        return registry.current().tenant(tenantId).map(Tenant::mode);
+    }
+
+    Optional<TenantControlOverride> override(String tenantId) {
+        return overrides.current(tenantId);
+    }
+
+    /** The registry as operators override it: what the publisher decides on, so what the console shows. */
+    private TenantRegistry registry() {
+        return overrides.applyTo(registry.current());
     }
 
     List<Incident> openIncidents() {

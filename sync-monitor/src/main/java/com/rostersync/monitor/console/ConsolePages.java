@@ -3,6 +3,7 @@ package com.rostersync.monitor.console;
 import com.rostersync.events.run.RunRecorded;
 import com.rostersync.monitor.history.RunQuery;
 import com.rostersync.monitor.incident.Incident;
+import com.rostersync.tenants.Mode;
 import com.rostersync.tenants.Tenant;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,10 @@ class ConsolePages {
                 .toList();
         model.addAttribute("tenant", tenant);
         model.addAttribute("upload", data.uploadStatus(tenant));
+        model.addAttribute(
+                "registryMode",
+                data.registryMode(tenantId).map(Mode::registryName).orElse(""));
+        model.addAttribute("override", data.override(tenantId).orElse(null));
         model.addAttribute(
                 "lastSuccess", Optional.ofNullable(data.lastSuccesses().get(tenantId)));
         model.addAttribute("incidents", open);

@@ -104,7 +104,11 @@ class MonitorSecurityConfig {
                         .permitAll()
                         .requestMatchers(LOGIN_PAGE, "/console/console.css")
                         .permitAll()
-                        .requestMatchers("/console/holds/*/*/approve", "/console/holds/*/*/discard")
+                        .requestMatchers(
+                                "/console/holds/*/*/approve",
+                                "/console/holds/*/*/discard",
+                                "/console/tenants/*/mode",
+                                "/console/tenants/*/pause")
                         .hasRole(Role.OPERATOR_ROLE)
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**", "/api/**")
                         .hasRole(Role.VIEWER_ROLE)

@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 @EmbeddedKafka(
         partitions = 1,
-        topics = {Topics.OUTCOMES, Topics.COMMANDS, Topics.AUDIT},
+        topics = {Topics.OUTCOMES, Topics.COMMANDS, Topics.AUDIT, Topics.TENANT_OVERRIDES},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class MonitorServiceTest {
 
