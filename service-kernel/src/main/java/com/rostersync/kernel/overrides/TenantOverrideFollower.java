@@ -3,24 +3,16 @@ package com.rostersync.kernel.overrides;
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
 import com.rostersync.events.command.TenantControlOverride;
-import com.rostersync.kernel.kafka.CompactedTopicReader;
+import com.rostersync.kernel.kafka.TopicFollower;
 import com.rostersync.tenants.TenantRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,22 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TenantOverrideFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TenantOverrideFollower.class);
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration RESTART = Duration.ofSeconds(5);
-
-    private final Map<String, Object> consumerConfig;
+    private final TopicFollower follower;
     private final JsonMapper json;
     private final Clock clock;
     private final Duration catchUpDeadline;
     private final Map<String, TenantControlOverride> overrides = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread follower;
 
     public TenantOverrideFollower(
             Map<String, Object> consumerConfig, JsonMapper json, Clock clock, Duration catchUpDeadline) {
-        this.consumerConfig = CompactedTopicReader.withoutGroup(consumerConfig);
+        this.follower =
+                new TopicFollower("tenant-overrides", consumerConfig, List.of(Topics.TENANT_OVERRIDES), this::apply);
         this.json = json;
         this.clock = clock;
         this.catchUpDeadline = catchUpDeadline;
@@ -78,93 +65,18 @@ public final class TenantOverrideFollower implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        KafkaConsumer<String, byte[]> first = newConsumer();
-        try {
-            catchUp(first);
-        } catch (RuntimeException failed) {
-            first.close();
-            running = false;
-            throw failed;
-        }
-        follower = new Thread(() -> follow(first), "tenant-overrides");
-        follower.setDaemon(true);
-        follower.start();
+        follower.startAfterReadingToTheEnd(catchUpDeadline);
+        log.info("Read {} tenant override(s) from {}", overrides.size(), Topics.TENANT_OVERRIDES);
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (follower != null) {
-            try {
-                follower.join(RESTART.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void catchUp(KafkaConsumer<String, byte[]> reader) {
-        Instant until = clock.instant().plus(catchUpDeadline);
-        List<TopicPartition> partitions = reader.partitionsFor(Topics.TENANT_OVERRIDES, catchUpDeadline).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        reader.assign(partitions);
-        reader.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = new HashMap<>(reader.endOffsets(partitions, catchUpDeadline));
-        end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
-        while (!end.isEmpty()) {
-            if (clock.instant().isAfter(until)) {
-                throw new IllegalStateException(
-                        "could not read " + Topics.TENANT_OVERRIDES + " to the end within " + catchUpDeadline);
-            }
-            reader.poll(POLL).forEach(this::apply);
-            end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
-        }
-        log.info("Read {} tenant override(s) from {}", overrides.size(), Topics.TENANT_OVERRIDES);
-    }
-
-    /** Follows until stopped; a broker failure starts the topic over, which gives the same overrides again. */
-    private void follow(KafkaConsumer<String, byte[]> reader) {
-        KafkaConsumer<String, byte[]> current = reader;
-        while (running) {
-            consumer = current;
-            try {
-                if (!running) {
-                    return;
-                }
-                while (running) {
-                    current.poll(POLL).forEach(this::apply);
-                }
-            } catch (WakeupException stopping) {
-                log.debug("Tenant override follower stopped");
-            } catch (RuntimeException failed) {
-                if (running) {
-                    log.error("Tenant override follower failed, reading again in {}: {}", RESTART, failed.toString());
-                    sleep();
-                }
-            } finally {
-                consumer = null;
-                current.close();
-            }
-            if (running) {
-                current = newConsumer();
-                try {
-                    catchUp(current);
-                } catch (RuntimeException failed) {
-                    log.error("Tenant overrides could not be read again: {}", failed.toString());
-                }
-            }
-        }
+        return follower.isRunning();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -211,20 +123,6 @@ public final class TenantOverrideFollower implements SmartLifecycle {
                     where,
                     unreadable.getClass().getName());
             return Optional.empty();
-        }
-    }
-
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tenant-overrides-" + Long.toHexString(System.nanoTime()));
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(RESTART.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,6 +7,7 @@ import com.rostersync.events.run.ChangeReport;
 import com.rostersync.events.run.ChangeRow;
 import com.rostersync.events.run.RunRecorded;
 import com.rostersync.kernel.kafka.CompactedTopicReader;
+import com.rostersync.kernel.kafka.TopicFollower;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,18 +40,17 @@ final class KafkaRunHistory implements RunHistory, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRunHistory.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration RESTART = Duration.ofSeconds(5);
 
     private final Map<String, Object> consumerConfig;
+    private final TopicFollower follower;
     private final JsonMapper json;
     private final RunIndex index;
     private final Duration readTimeout;
-    private ThreadPoolTaskExecutor follower;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean running;
 
     KafkaRunHistory(Map<String, Object> consumerConfig, JsonMapper json, HistoryProperties properties) {
         this.consumerConfig = CompactedTopicReader.withoutGroup(consumerConfig);
+        this.follower = new TopicFollower(
+                "run-history", consumerConfig, List.of(Topics.RUNS, Topics.CHANGE_REPORTS), this::apply);
         this.json = json;
         this.index = new RunIndex(properties.maxRunsPerTenant(), properties.maxPendingReports());
         this.readTimeout = properties.readTimeout();
@@ -123,80 +121,17 @@ final class KafkaRunHistory implements RunHistory, SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        follower = new ThreadPoolTaskExecutor();
-        follower.setCorePoolSize(1);
-        follower.setMaxPoolSize(1);
-        follower.setThreadNamePrefix("run-history-");
-        follower.setWaitForTasksToCompleteOnShutdown(true);
-        follower.setAwaitTerminationSeconds(10);
-        follower.initialize();
-        follower.execute(this::follow);
+        follower.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (follower != null) {
-            follower.shutdown();
-        }
+        follower.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    /** Follows the history until stopped; a broker that fails meanwhile is followed again from the start. */
-    private void follow() {
-        while (running && !Thread.currentThread().isInterrupted()) {
-            try {
-                followOnce();
-            } catch (WakeupException stopping) {
-                log.debug("Sync history follower stopped");
-            } catch (RuntimeException failed) {
-                if (running) {
-                    log.error("Sync history follower failed, reading again in {}: {}", RESTART, failed.toString());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private void followOnce() {
-        try (KafkaConsumer<String, byte[]> follow = newConsumer("run-history")) {
-            consumer = follow;
-            if (!running) {
-                return;
-            }
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.RUNS, Topics.CHANGE_REPORTS)) {
-                follow.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            follow.assign(partitions);
-            follow.seekToBeginning(partitions);
-            log.info("Following the sync history on {} partitions", partitions.size());
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : follow.poll(POLL)) {
-                    apply(record);
-                }
-            }
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RESTART.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return follower.isRunning();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
