@@ -53,12 +53,10 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
     @Test
     void theMailSeriesArePresentAtZeroForEveryKindAndResult() {
         MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.snapshotReady("maple", "MMS"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
-                        MONITOR,
-                        MetricNameChecker.exportedBy(
-                                get("/actuator/prometheus", null).body())))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        MetricNameChecker.missing(MONITOR, MetricNameChecker.exportedBy(scrape())))
                 .isEmpty());
-        String scrape = get("/actuator/prometheus", null).body();
+        String scrape = scrape();
         for (String kind : List.of("opened", "reminder", "resolved")) {
             for (String result : List.of("sent", "failed", "no_recipient")) {
                 assertThat(scrape)
@@ -97,20 +95,17 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
                         "jvm_memory_used_bytes");
         // Kafka's per-partition metrics (records_lag) reach Micrometer at its next look for new client metrics,
         // up to a minute after the partitions were assigned.
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(MetricNameChecker.missing(
-                        monitorNames,
-                        MetricNameChecker.exportedBy(
-                                get("/actuator/prometheus", null).body())))
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                        MetricNameChecker.missing(monitorNames, MetricNameChecker.exportedBy(scrape())))
                 .isEmpty());
     }
 
     @Test
     void theMonitorsSeriesCarryOnlyBoundedLabels() {
         MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.thresholdHeld("maple", "MMS"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/prometheus", null)
-                .body()
-                .contains("rostersync_incidents_open{application=\"sync-monitor\",reason=\"THRESHOLD\"} 1"));
-        String scrape = get("/actuator/prometheus", null).body();
+        await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains(
+                        "rostersync_incidents_open{application=\"sync-monitor\",reason=\"THRESHOLD\"} 1"));
+        String scrape = scrape();
 
         assertThat(scrape)
                 .contains(
@@ -131,8 +126,7 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
         String held =
                 "rostersync_holds_awaiting_approval_age_seconds{application=\"sync-monitor\",reason=\"THRESHOLD\","
                         + "school=\"OHS\",tenant=\"oak\"}";
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> get("/actuator/prometheus", null).body().contains(held));
+        await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains(held));
         assertThat(value("rostersync_district_incidents_open{application=\"sync-monitor\",tenant=\"oak\"}"))
                 .isEqualTo(1.0);
         assertThat(value("rostersync_holds_awaiting_approval{application=\"sync-monitor\",reason=\"THRESHOLD\"}"))
@@ -141,15 +135,14 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
 
         MonitorTestKit.send(broker.getBrokersAsString(), Outcomes.snapshotReady("oak", "OHS"));
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !get("/actuator/prometheus", null).body().contains(held));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scrape().contains(held));
         assertThat(value("rostersync_district_incidents_open{application=\"sync-monitor\",tenant=\"oak\"}"))
                 .isZero();
     }
 
     @Test
     void everyReasonOfEveryStageIsASeriesAtZeroBeforeItsFirstOutcome() {
-        String scrape = get("/actuator/prometheus", null).body();
+        String scrape = scrape();
 
         assertThat(scrape)
                 .contains(
@@ -181,9 +174,7 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
 
     /** The value of one series in a scrape, -1 when it is not there. */
     private double value(String series) {
-        return get("/actuator/prometheus", null)
-                .body()
-                .lines()
+        return scrape().lines()
                 .filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
                 .findFirst()

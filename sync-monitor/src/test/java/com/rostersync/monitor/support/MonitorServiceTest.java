@@ -68,6 +68,30 @@ public abstract class MonitorServiceTest {
         return send(authorization == null ? request : request.header("Authorization", authorization));
     }
 
+    /**
+     * One Prometheus scrape of the running monitor. A scrape that fails is tried again for a few seconds, as Prometheus
+     * itself does at its next interval; a scrape that keeps failing fails the test with the monitor's answer.
+     */
+    protected String scrape() {
+        HttpResponse<String> last = get("/actuator/prometheus", null);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (last.statusCode() != 200 && System.nanoTime() < deadline) {
+            org.slf4j.LoggerFactory.getLogger(getClass())
+                    .warn("Scrape answered {}: {}", last.statusCode(), last.body());
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = get("/actuator/prometheus", null);
+        }
+        if (last.statusCode() != 200) {
+            throw new AssertionError("scrape answered " + last.statusCode() + ": " + last.body());
+        }
+        return last.body();
+    }
+
     protected HttpResponse<String> post(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
