@@ -10,22 +10,15 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolSnapshot;
-import com.rostersync.mapper.cycle.SchoolCyclePlanner;
-import com.rostersync.mapper.snapshot.SourceSystem;
-import com.rostersync.tenants.TenantRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -42,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DiscardHoldTopologyTest {
 
-    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration QUIET = MapperTopologyDriver.QUIET;
     private static final String TENANT = "maple";
     private static final String SCHOOL = "S1";
 
@@ -59,25 +52,7 @@ class DiscardHoldTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        SchoolCyclePlanner planner = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"));
-        MapperTopology.build(
-                builder,
-                json,
-                () -> new SchoolCycleProcessor(
-                        json,
-                        planner,
-                        () -> new TenantRegistry(List.of()),
-                        QUIET,
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(500),
-                        new HeldDeletions(),
-                        new MapperMetrics(new SimpleMeterRegistry())));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "mapper-discard-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), config);
+        driver = MapperTopologyDriver.start(json, stateDir, "mapper-discard-test");
         changes = driver.createInputTopic(Topics.ROSTER_CHANGES, new StringSerializer(), new ByteArraySerializer());
         commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), new ByteArraySerializer());
         snapshots = driver.createOutputTopic(Topics.SNAPSHOTS, new StringDeserializer(), new ByteArrayDeserializer());

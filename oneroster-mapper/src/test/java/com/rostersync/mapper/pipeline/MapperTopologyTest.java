@@ -12,21 +12,14 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolSnapshot;
-import com.rostersync.mapper.cycle.SchoolCyclePlanner;
-import com.rostersync.mapper.snapshot.SourceSystem;
-import com.rostersync.tenants.TenantRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The topology without a broker: per-record state, the quiet period on the wall clock, dead letters. */
 class MapperTopologyTest {
 
-    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration QUIET = MapperTopologyDriver.QUIET;
 
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
@@ -55,27 +48,7 @@ class MapperTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        SchoolCyclePlanner planner = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"));
-        HeldDeletions held = new HeldDeletions();
-        MapperMetrics metrics = new MapperMetrics(new SimpleMeterRegistry());
-        MapperTopology.build(
-                builder,
-                json,
-                () -> new SchoolCycleProcessor(
-                        json,
-                        planner,
-                        () -> new TenantRegistry(List.of()),
-                        QUIET,
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(500),
-                        held,
-                        metrics));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "mapper-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), config);
+        driver = MapperTopologyDriver.start(json, stateDir, "mapper-test");
         changes = driver.createInputTopic(Topics.ROSTER_CHANGES, new StringSerializer(), new ByteArraySerializer());
         snapshots = driver.createOutputTopic(Topics.SNAPSHOTS, new StringDeserializer(), new ByteArrayDeserializer());
         outcomes = driver.createOutputTopic(Topics.OUTCOMES, new StringDeserializer(), new ByteArrayDeserializer());
