@@ -253,7 +253,6 @@ wait_port smtp "$SMTP_PORT" 30 "$WORK/logs/smtp.log"
         username: ${USER_OF[$d]}
         privateKeyRef: BENCH_SFTP_KEY
         knownHosts: "$KNOWN_HOSTS"
-        directory: $WORK/sftp/${USER_OF[$d]}/oneroster11/
     leaders: [it@$d.example.org]
 EOF
   done

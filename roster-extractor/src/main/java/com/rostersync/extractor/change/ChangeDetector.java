@@ -31,7 +31,7 @@ public final class ChangeDetector {
     public SchoolChanges detect(
             String schoolId,
             List<RosterRecord> current,
-            Map<EntityType, Map<String, String>> previous,
+            SchoolHashes previous,
             Set<EntityType> carriedForward,
             Map<EntityType, Set<String>> carriedIds) {
         return detect(schoolId, current, null, previous, carriedForward, carriedIds);
@@ -42,7 +42,7 @@ public final class ChangeDetector {
             String schoolId,
             List<RosterRecord> current,
             Map<EntityType, Set<String>> absent,
-            Map<EntityType, Map<String, String>> previous,
+            SchoolHashes previous,
             Set<EntityType> carriedForward,
             Map<EntityType, Set<String>> carriedIds) {
         Map<EntityType, Map<String, RosterRecord>> now = new EnumMap<>(EntityType.class);
@@ -53,7 +53,6 @@ public final class ChangeDetector {
         Map<EntityType, ChangeCounts> counts = new EnumMap<>(EntityType.class);
         for (EntityType type : EntityType.values()) {
             Map<String, RosterRecord> records = now.getOrDefault(type, Map.of());
-            Map<String, String> before = previous.getOrDefault(type, Map.of());
             Set<String> keep = carriedIds.getOrDefault(type, Set.of());
             long upserted = 0;
             long inserted = 0;
@@ -64,28 +63,33 @@ public final class ChangeDetector {
                 }
                 RosterRecord record = records.get(id);
                 String hash = hasher.apply(record);
-                String last = before.get(id);
-                if (!hash.equals(last)) {
+                if (!previous.matches(type, id, hash)) {
                     changes.add(new Change(ChangeKind.UPSERT, type, id, hash, record));
                     upserted++;
-                    inserted += last == null ? 1 : 0;
+                    inserted += previous.contains(type, id) ? 0 : 1;
                 }
             }
             if (!carriedForward.contains(type)) {
                 // Unsorted scan, sorted result: the state is large, the deletions few.
                 List<String> gone = new ArrayList<>();
-                Iterable<String> candidates = absent == null ? before.keySet() : absent.getOrDefault(type, Set.of());
-                for (String id : candidates) {
-                    boolean stillThere = absent == null && records.containsKey(id);
-                    if (!stillThere && before.containsKey(id) && !keep.contains(id)) {
-                        gone.add(id);
+                if (absent == null) {
+                    previous.forEachId(type, id -> {
+                        if (!records.containsKey(id) && !keep.contains(id)) {
+                            gone.add(id);
+                        }
+                    });
+                } else {
+                    for (String id : absent.getOrDefault(type, Set.of())) {
+                        if (previous.contains(type, id) && !keep.contains(id)) {
+                            gone.add(id);
+                        }
                     }
                 }
                 gone.sort(null);
                 gone.forEach(id -> changes.add(new Change(ChangeKind.DELETE, type, id, null, null)));
                 deleted = gone.size();
             }
-            long total = before.size() + inserted - deleted;
+            long total = previous.count(type) + inserted - deleted;
             if (total > 0 || upserted > 0 || deleted > 0) {
                 counts.put(type, new ChangeCounts(total, upserted, deleted));
             }

@@ -62,7 +62,7 @@ public final class EmptyTypeGuard {
             String schoolId,
             List<RosterRecord> records,
             Map<EntityType, Set<String>> absent,
-            Map<EntityType, Map<String, String>> previous,
+            SchoolHashes previous,
             Set<EntityType> carried) {
         Set<EntityType> present = EnumSet.noneOf(EntityType.class);
         records.forEach(record -> present.add(record.entityType()));
@@ -71,17 +71,17 @@ public final class EmptyTypeGuard {
         Set<EntityType> add = EnumSet.noneOf(EntityType.class);
         List<FileFailure> failures = new ArrayList<>();
         for (EntityType type : FILE_NAMES.keySet()) {
-            Map<String, String> before = previous.getOrDefault(type, Map.of());
+            int published = previous.count(type);
             boolean stillHeld = held.containsKey(type) && absent != null;
             if (carried.contains(type)
                     || present.contains(type)
-                    || before.isEmpty()
+                    || published == 0
                     || tenant.allowsEmpty(FILE_NAMES.get(type))
-                    || !(stillHeld || emptied(before, absent, type))) {
+                    || !(stillHeld || emptied(previous, absent, type))) {
                 held.remove(type);
                 continue;
             }
-            FileFailure failure = held.computeIfAbsent(type, t -> failure(tenant, schoolId, t, before.size()));
+            FileFailure failure = held.computeIfAbsent(type, t -> failure(tenant, schoolId, t, published));
             add.add(type);
             failures.add(failure);
         }
@@ -94,12 +94,17 @@ public final class EmptyTypeGuard {
     }
 
     /** After a full read, nothing of the type is left; after an incremental one, every published id is gone. */
-    private static boolean emptied(Map<String, String> before, Map<EntityType, Set<String>> absent, EntityType type) {
+    private static boolean emptied(SchoolHashes previous, Map<EntityType, Set<String>> absent, EntityType type) {
         if (absent == null) {
             return true;
         }
         Set<String> gone = absent.getOrDefault(type, Set.of());
-        return gone.size() >= before.size() && gone.containsAll(before.keySet());
+        if (gone.size() < previous.count(type)) {
+            return false;
+        }
+        boolean[] all = {true};
+        previous.forEachId(type, id -> all[0] &= gone.contains(id));
+        return all[0];
     }
 
     private static FileFailure failure(Tenant tenant, String schoolId, EntityType type, int published) {

@@ -3,8 +3,6 @@ package com.rostersync.extractor.change;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.cycle.ChangeKind;
 import com.rostersync.extractor.source.PublishedIds;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,61 +13,49 @@ import java.util.function.Predicate;
 /**
  * The last published content hash of every record, per tenant and school: what the next cycle compares with. It is
  * rebuilt from the compacted state topic at start-up and changed only after the change events were acknowledged.
- * One tenant's part is touched by one cycle at a time; tenants are independent.
+ * One tenant's part is touched by one cycle at a time; tenants are independent. Each school's records are packed
+ * ({@link SchoolHashes}): this state holds every record of every tenant the instance owns, so its size per record
+ * is what bounds an extractor's heap (docs/extractor.md, "Memory").
  */
 public final class HashState implements PublishedIds {
 
-    private final Map<String, Map<String, Map<EntityType, Map<String, String>>>> byTenant = new ConcurrentHashMap<>();
-    /** Tenant, type, id to the school (a String) or schools (a Set) holding it: the reverse of byTenant. */
-    private final Map<String, Map<EntityType, Map<String, Object>>> placement = new ConcurrentHashMap<>();
+    private static final SchoolHashes NONE = new SchoolHashes();
 
-    /** The hashes of one school, by type then sourcedId (a live view: do not change it directly). */
-    public Map<EntityType, Map<String, String>> school(String tenantId, String schoolId) {
-        return byTenant.getOrDefault(tenantId, Map.of()).getOrDefault(schoolId, Map.of());
+    private final Map<String, Map<String, SchoolHashes>> byTenant = new ConcurrentHashMap<>();
+
+    /** The hashes of one school (a live view: change it through this state, not directly). */
+    public SchoolHashes school(String tenantId, String schoolId) {
+        return byTenant.getOrDefault(tenantId, Map.of()).getOrDefault(schoolId, NONE);
     }
 
+    /**
+     * Asks each school of the tenant: a record is in few schools, and a tenant has tens of them, so a scan costs less
+     * than a second index of every record would take in memory.
+     */
     @Override
     public Set<String> schoolsOf(String tenantId, EntityType type, String sourcedId) {
-        Object schools = placement
-                .getOrDefault(tenantId, Map.of())
-                .getOrDefault(type, Map.of())
-                .get(sourcedId);
-        if (schools == null) {
-            return Set.of();
-        }
-        return schools instanceof String one ? Set.of(one) : Set.copyOf(asSet(schools));
+        byte[] key = PublishedTable.bytes(sourcedId);
+        int hash = PublishedTable.hashOf(key);
+        Set<String> schools = new TreeSet<>();
+        byTenant.getOrDefault(tenantId, Map.of()).forEach((schoolId, hashes) -> {
+            if (hashes.contains(type, key, hash)) {
+                schools.add(schoolId);
+            }
+        });
+        return schools;
     }
 
     public void put(String tenantId, String schoolId, EntityType type, String sourcedId, String hash) {
-        schoolMap(tenantId, schoolId)
-                .computeIfAbsent(type, t -> new HashMap<>())
-                .put(sourcedId, hash);
-        // One school is by far the common case: a plain String, not a Set, keeps this index small.
-        placementOf(tenantId, type).merge(sourcedId, schoolId, (had, school) -> {
-            if (had.equals(school)) {
-                return had;
-            }
-            Set<String> schools = had instanceof String one ? new TreeSet<>(Set.of(one)) : asSet(had);
-            schools.add(schoolId);
-            return schools;
-        });
+        byTenant.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(schoolId, s -> new SchoolHashes())
+                .put(type, sourcedId, hash);
     }
 
     public void remove(String tenantId, String schoolId, EntityType type, String sourcedId) {
-        Map<String, String> hashes = schoolMap(tenantId, schoolId).get(type);
+        SchoolHashes hashes = byTenant.getOrDefault(tenantId, Map.of()).get(schoolId);
         if (hashes != null) {
-            hashes.remove(sourcedId);
+            hashes.remove(type, sourcedId);
         }
-        placementOf(tenantId, type).computeIfPresent(sourcedId, (id, had) -> {
-            if (had instanceof String one) {
-                return one.equals(schoolId) ? null : one;
-            }
-            Set<String> schools = asSet(had);
-            schools.remove(schoolId);
-            return schools.isEmpty()
-                    ? null
-                    : schools.size() == 1 ? schools.iterator().next() : schools;
-        });
     }
 
     public void apply(String tenantId, String schoolId, List<Change> changes) {
@@ -85,30 +71,12 @@ public final class HashState implements PublishedIds {
     /** Drops the hashes of the matching tenants, e.g. before reading them again as another instance left them. */
     public void forgetTenants(Predicate<String> tenants) {
         byTenant.keySet().removeIf(tenants);
-        placement.keySet().removeIf(tenants);
     }
 
     public long size() {
         return byTenant.values().stream()
-                .flatMap(s -> s.values().stream())
-                .flatMap(t -> t.values().stream())
-                .mapToLong(Map::size)
+                .flatMap(schools -> schools.values().stream())
+                .mapToLong(SchoolHashes::size)
                 .sum();
-    }
-
-    private Map<String, Object> placementOf(String tenantId, EntityType type) {
-        return placement
-                .computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(type, t -> new HashMap<>());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> asSet(Object schools) {
-        return (Set<String>) schools;
-    }
-
-    private Map<EntityType, Map<String, String>> schoolMap(String tenantId, String schoolId) {
-        return byTenant.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(schoolId, s -> new EnumMap<>(EntityType.class));
     }
 }

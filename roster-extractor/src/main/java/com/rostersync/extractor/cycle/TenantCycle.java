@@ -20,6 +20,7 @@ import com.rostersync.extractor.change.ChangeDetector;
 import com.rostersync.extractor.change.EmptyTypeGuard;
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.change.SchoolChanges;
+import com.rostersync.extractor.change.SchoolHashes;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceFailures;
@@ -353,11 +354,11 @@ public final class TenantCycle {
         long updated = 0;
         long archived = 0;
         for (SchoolChanges school : schools.values()) {
-            Map<EntityType, Map<String, String>> known = state.school(tenantId, school.schoolId());
+            SchoolHashes known = state.school(tenantId, school.schoolId());
             for (Change change : school.changes()) {
                 if (change.kind() != ChangeKind.UPSERT) {
                     archived++;
-                } else if (known.getOrDefault(change.type(), Map.of()).containsKey(change.sourcedId())) {
+                } else if (known.contains(change.type(), change.sourcedId())) {
                     updated++;
                 } else {
                     created++;

@@ -20,7 +20,7 @@ class ChangeDetectorTest {
 
     @Test
     void newRecordIsAnUpsertAndUnchangedOneIsNothing() {
-        SchoolChanges first = detector.detect("S1", List.of(s1), Map.of(), Set.of(), Map.of());
+        SchoolChanges first = detector.detect("S1", List.of(s1), new SchoolHashes(), Set.of(), Map.of());
         assertThat(first.changes()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ChangeKind.UPSERT);
             assertThat(c.hash()).isEqualTo(hasher.hash(s1));
@@ -33,7 +33,7 @@ class ChangeDetectorTest {
 
     @Test
     void vanishedRecordIsADelete() {
-        SchoolChanges first = detector.detect("S1", List.of(s1), Map.of(), Set.of(), Map.of());
+        SchoolChanges first = detector.detect("S1", List.of(s1), new SchoolHashes(), Set.of(), Map.of());
 
         SchoolChanges second = detector.detect("S1", List.of(), published(first), Set.of(), Map.of());
 
@@ -47,7 +47,7 @@ class ChangeDetectorTest {
     @Test
     void carriedForwardTypeLosesNothingButStillTakesUpserts() {
         School other = new School("S9", "Other", null, null, null);
-        SchoolChanges first = detector.detect("S1", List.of(s1), Map.of(), Set.of(), Map.of());
+        SchoolChanges first = detector.detect("S1", List.of(s1), new SchoolHashes(), Set.of(), Map.of());
 
         SchoolChanges second =
                 detector.detect("S1", List.of(other), published(first), Set.of(EntityType.SCHOOL), Map.of());
@@ -61,7 +61,7 @@ class ChangeDetectorTest {
 
     @Test
     void brokenRecordIsNeitherUpdatedNorDeleted() {
-        SchoolChanges first = detector.detect("S1", List.of(s1), Map.of(), Set.of(), Map.of());
+        SchoolChanges first = detector.detect("S1", List.of(s1), new SchoolHashes(), Set.of(), Map.of());
         School renamed = new School("S1", "Renamed", null, null, null);
 
         assertThat(detector.detect("S1", List.of(), published(first), Set.of(), Map.of(EntityType.SCHOOL, Set.of("S1")))
@@ -81,7 +81,7 @@ class ChangeDetectorTest {
     void afterAnIncrementalReadOnlyTheAbsentIdsAreDeletedAndTheTotalCountsWhatIsPublished() {
         School s2 = new School("S2", "Maple Middle", null, null, null);
         School s3 = new School("S3", "Maple Elementary", null, null, null);
-        SchoolChanges first = detector.detect("D", List.of(s1, s2, s3), Map.of(), Set.of(), Map.of());
+        SchoolChanges first = detector.detect("D", List.of(s1, s2, s3), new SchoolHashes(), Set.of(), Map.of());
         School renamed = new School("S1", "Maple High School", null, null, null);
 
         // Only S1 was read again (it changed) and S3 was found gone; S2 was not read at all and must stay.
@@ -142,7 +142,7 @@ class ChangeDetectorTest {
                 List.of());
     }
 
-    private static Map<EntityType, Map<String, String>> published(SchoolChanges changes) {
+    private static SchoolHashes published(SchoolChanges changes) {
         HashState state = new HashState();
         state.apply("t", "S1", changes.changes());
         return state.school("t", "S1");

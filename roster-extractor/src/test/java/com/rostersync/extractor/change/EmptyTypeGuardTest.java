@@ -11,6 +11,7 @@ import com.rostersync.tenants.Tenant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EmptyTypeGuardTest {
@@ -18,9 +19,14 @@ class EmptyTypeGuardTest {
     final Tenant tenant = Tenants.jdbc("t", "jdbc:h2:mem:unused", List.of("S1"), Map.of());
     final EmptyTypeGuard guard = new EmptyTypeGuard();
     final List<RosterRecord> onlyTheSchool = List.of(new School("S1", "One", null, null, null));
-    final Map<EntityType, Map<String, String>> published = Map.of(
-            EntityType.PERSON, Map.of("P1", "h1", "P2", "h2"),
-            EntityType.DEMOGRAPHICS, Map.of("P1", "d1"));
+    final SchoolHashes published = new SchoolHashes();
+
+    @BeforeEach
+    void twoPeopleAndOneDemographicsWerePublished() {
+        published.put(EntityType.PERSON, "P1", "h1");
+        published.put(EntityType.PERSON, "P2", "h2");
+        published.put(EntityType.DEMOGRAPHICS, "P1", "d1");
+    }
 
     @Test
     void peopleGoneFromAFullReadAreKeptAndTheirDemographicsWithThemUnderOneFailure() {
@@ -46,7 +52,7 @@ class EmptyTypeGuardTest {
         assertThat(guard.judge(allowing, "S1", onlyTheSchool, null, published, Set.of())
                         .carriedForward())
                 .isEmpty();
-        assertThat(guard.judge(tenant, "S1", onlyTheSchool, null, Map.of(), Set.of())
+        assertThat(guard.judge(tenant, "S1", onlyTheSchool, null, new SchoolHashes(), Set.of())
                         .failures())
                 .isEmpty();
     }

@@ -22,7 +22,7 @@ class HashStatePlacementTest {
 
         state.remove("maple", "S1", EntityType.PERSON, "P1");
         assertThat(state.schoolsOf("maple", EntityType.PERSON, "P1")).isEmpty();
-        assertThat(state.school("maple", "S1").get(EntityType.PERSON)).isEmpty();
+        assertThat(state.school("maple", "S1").ids(EntityType.PERSON)).isEmpty();
     }
 
     @Test

@@ -72,7 +72,7 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(failed.fileFailures()).extracting(FileFailure::file).containsExactly("users.csv");
         List<RosterChangeEvent> events = changes.newValues(this::ours);
         assertThat(events).noneMatch(e -> e instanceof RecordChanged);
-        assertThat(extractor.state.school(tenant.id(), "SA").get(EntityType.PERSON))
+        assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.PERSON))
                 .hasSize(3);
 
         Drops.write(dir, "users.csv", new String(Drops.good("users.csv")));
@@ -137,7 +137,7 @@ class CsvDropCarryForwardKafkaTest {
         });
         assertThat(failed.counts()).containsEntry("deleted", 0L);
         assertThat(changes.newValues(this::ours)).noneMatch(e -> e instanceof RecordChanged);
-        assertThat(extractor.state.school(tenant.id(), "SA").get(EntityType.PERSON))
+        assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.PERSON))
                 .hasSize(3);
     }
 
