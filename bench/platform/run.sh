@@ -274,6 +274,7 @@ for k in $(seq "$INSTANCES"); do
       --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
       --rostersync.tenants.file="$WORK/tenants.yml" \
       --rostersync.secrets.dir="$WORK/secrets" \
+      --rostersync.mapper.state-dir="$WORK/mapper-state/$name" \
       --server.port="$port" --server.address=127.0.0.1 \
       --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" \
       --rostersync.monitor.public-base-url="http://127.0.0.1:${PORT[sync-monitor]}" \

@@ -5,9 +5,14 @@ import com.rostersync.mapper.config.MapperProperties;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.snapshot.SourceSystem;
 import com.rostersync.tenants.TenantRegistryWatcher;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +53,8 @@ class MapperStreamsConfig {
             JsonMapper json,
             TenantRegistryWatcher registry,
             HeldDeletions held,
-            MapperMetrics metrics) {
+            MapperMetrics metrics,
+            KafkaAdmin admin) {
         Map<String, Object> config = new HashMap<>(kafka.getStreams().getProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(kafka));
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers(kafka)));
@@ -57,7 +64,10 @@ class MapperStreamsConfig {
         if (stateDir != null && !stateDir.isBlank()) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
+        new LocalStateGuard(stateFolder(stateDir), applicationId(kafka))
+                .keepOnlyStateOf(clusterId(admin, rostersync.topics().declareTimeout()));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, mapper.streamThreads());
+        config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, MapperRocksDbConfig.class);
         config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         // The quiet period runs on the wall clock; record timestamps only order a school's events.
         config.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallclockTimestampExtractor.class);
@@ -100,6 +110,27 @@ class MapperStreamsConfig {
     static Duration tick(Duration quietPeriod) {
         long millis = Math.max(20, Math.min(500, quietPeriod.toMillis() / 4));
         return Duration.ofMillis(millis);
+    }
+
+    /** Where Kafka Streams keeps its stores: the configured folder, else its own default. */
+    private static Path stateFolder(String configured) {
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams");
+    }
+
+    private static String clusterId(KafkaAdmin admin, Duration timeout) {
+        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+            return client.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException(
+                    "the broker did not tell its cluster id within " + timeout
+                            + " (rostersync.topics.declare-timeout); the mapper's local state cannot be checked",
+                    failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the broker for its cluster id", interrupted);
+        }
     }
 
     private static String applicationId(KafkaProperties kafka) {

@@ -31,6 +31,12 @@ final class TenantCycleGate {
 
     private final Duration maxWait;
     private final Map<String, Map<String, OpenCycle>> openByTenant = new HashMap<>();
+    /**
+     * Cycles already let through, by id, with their start: a school's snapshot and its MAP outcome both report it
+     * mapped, and the second may come after the upload. Without this it would open the cycle again with only that
+     * school mapped, and hold the destination's next change for the whole wait.
+     */
+    private final Map<String, Instant> closed = new HashMap<>();
 
     TenantCycleGate(Duration maxWait) {
         this.maxWait = maxWait;
@@ -47,7 +53,12 @@ final class TenantCycleGate {
         }
         Map<String, OpenCycle> open = openByTenant.computeIfAbsent(tenantId, t -> new LinkedHashMap<>());
         boolean recent = !cycle.startedAt().isBefore(now.minus(maxWait));
-        if (recent && !open.containsKey(cycle.cycleId()) && cycle.schoolIds().contains(schoolId)) {
+        // Older cycles cannot open again anyway (not recent): their ids need not be kept.
+        closed.values().removeIf(started -> started.isBefore(now.minus(maxWait)));
+        if (recent
+                && !open.containsKey(cycle.cycleId())
+                && !closed.containsKey(cycle.cycleId())
+                && cycle.schoolIds().contains(schoolId)) {
             open.put(cycle.cycleId(), new OpenCycle(cycle, now.plus(maxWait)));
         }
         for (OpenCycle candidate : open.values()) {
@@ -79,11 +90,13 @@ final class TenantCycleGate {
             OpenCycle cycle = it.next();
             if (cycle.complete(heldVersion)) {
                 it.remove();
+                closed.put(cycle.ref.cycleId(), cycle.ref.startedAt());
                 continue;
             }
             if (now.isAfter(cycle.deadline.plus(maxWait))) {
                 // Every destination had a whole wait to report it; nothing is held by it any more.
                 it.remove();
+                closed.put(cycle.ref.cycleId(), cycle.ref.startedAt());
                 continue;
             }
             List<String> missing = new ArrayList<>();

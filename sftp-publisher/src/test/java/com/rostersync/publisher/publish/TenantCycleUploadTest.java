@@ -111,6 +111,28 @@ class TenantCycleUploadTest {
     }
 
     @Test
+    void aMapOutcomeArrivingAfterItsCycleWasUploadedDoesNotHoldTheNextChange() {
+        coordinator = started(Duration.ofMinutes(5));
+        MAPLE_SCHOOLS.forEach(school -> coordinator.onSnapshot(SnapshotFixtures.school("maple", school, 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> districtUploads.size() == 1);
+        TenantCycleRef everySchool = cycle(MAPLE_SCHOOLS);
+        MAPLE_SCHOOLS.forEach(school -> coordinator.onSnapshot(
+                SnapshotFixtures.school("maple", school, 2).forCycle(everySchool)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> districtUploads.size() == 2);
+
+        // The mapper's outcome for the last school of that cycle comes after the upload (seen at 1,000 schools).
+        coordinator.onMapOutcome(mapOutcome("MES", 2, everySchool));
+        probe();
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 3).forCycle(cycle(List.of("MHS"))));
+
+        // At once, not after the five-minute cycle wait.
+        await().atMost(Duration.ofSeconds(10)).until(() -> districtUploads.size() == 3);
+        assertThat(users(districtUploads.get(2))).contains("Student 3");
+        assertThat(outcomes.of("district", OutcomeReason.UPLOADED).get(2).missingSchoolIds())
+                .isEmpty();
+    }
+
+    @Test
     void aSchoolNeverMappedIsReportedMissingAndTheRestGoesOutAfterTheBoundedWait() {
         coordinator = started(Duration.ofMillis(300));
         MAPLE_SCHOOLS.forEach(school -> coordinator.onSnapshot(SnapshotFixtures.school("maple", school, 1)));
