@@ -3,6 +3,8 @@
 
   drops     --data DIR --out DIR           one OneRoster CSV drop per district from gen.py's per-school directories,
                                            plus DIR/expected.json (row counts per district and file)
+  sis-tables --drops DIR --out DIR         the drops' rows as our canonical SIS schema's tables, one CSV per table
+                                           (for psql's \copy; the JDBC source, run.sh --source jdbc)
   smtp-sink --port P --dir DIR --max-seconds S   a throwaway SMTP server on 127.0.0.1 that keeps every mail as a file
   snapshot  --pids FILE                     CPU ticks of the machine and of every process in FILE, now (JSON on stdout)
   measure   --work DIR ...                  the timed phases against the running platform (see run.sh); JSON result
@@ -10,7 +12,7 @@
 
 Every wait is bounded and says what was missing when it gives up.
 """
-import argparse, csv, io, json, os, random, re, socketserver, sys, threading, time, urllib.request
+import argparse, csv, io, json, os, random, re, socketserver, subprocess, sys, threading, time, urllib.request
 
 FILES = ["orgs", "academicSessions", "courses", "classes", "users", "enrollments"]
 HZ = os.sysconf("SC_CLK_TCK")
@@ -78,6 +80,96 @@ def cmd_drops(a):
     with open(os.path.join(a.out, "expected.json"), "w") as f:
         json.dump({"totals": totals, "districts": expected}, f, indent=1)
     log(f"{len(expected)} district drops, {users} users, {enrollments} enrollments")
+
+
+# --- the same data as an SIS database (--source jdbc) ------------------------------------------------------------
+TERM_TYPES = {"schoolYear": "SCHOOL_YEAR", "semester": "SEMESTER", "term": "TERM", "gradingPeriod": "GRADING_PERIOD"}
+SIS_TABLES = {
+    "schools": ["school_id", "name", "identifier", "district_id", "district_name"],
+    "terms": ["term_id", "school_id", "title", "term_type", "start_date", "end_date", "parent_term_id", "school_year"],
+    "courses": ["course_id", "school_id", "school_year_term_id", "title", "course_code", "grades", "subjects",
+                "subject_codes"],
+    "sections": ["section_id", "school_id", "course_id", "term_ids", "title", "class_code", "class_type", "location",
+                 "grades", "subjects", "subject_codes", "schedule_type"],
+    "people": ["person_id", "role", "username", "enabled", "given_name", "family_name", "middle_name", "identifier",
+               "email", "sms", "phone", "grades", "sis_user_id"],
+    "person_schools": ["person_id", "school_id"],
+    "enrollments": ["enrollment_id", "section_id", "person_id", "role", "is_primary", "begin_date", "end_date"],
+}
+
+
+def sis_rows(drop, name):
+    with open(os.path.join(drop, f"{name}.csv"), newline="", encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
+def cmd_sis_tables(a):
+    """The drops' rows in our canonical schema (roster-extractor/src/main/resources/sis/schema.sql). gen.py's
+    session ids start with their school's id (academicSessions.csv has no org column). Sections get no meetings
+    (gen.py's periods are plain numbers), so classes.csv's periods stay empty on this path; users and enrollments,
+    which the benchmark checks, are the same rows as the drops'."""
+    os.makedirs(a.out, exist_ok=True)
+    files = {t: open(os.path.join(a.out, f"{t}.csv"), "w", newline="", encoding="utf-8") for t in SIS_TABLES}
+    out = {t: csv.writer(f, lineterminator="\n") for t, f in files.items()}
+    for t, cols in SIS_TABLES.items():
+        out[t].writerow(cols)
+    with open(os.path.join(a.drops, "expected.json")) as f:
+        districts = json.load(f)["districts"]
+    for did in sorted(districts):
+        drop = os.path.join(a.drops, did)
+        orgs = list(sis_rows(drop, "orgs"))
+        names = {o["sourcedId"]: o["name"] for o in orgs}
+        for o in orgs:
+            if o["type"] == "school":
+                parent = o["parentSourcedId"]
+                out["schools"].writerow([o["sourcedId"], o["name"], o["identifier"], parent, names.get(parent, "")])
+        for r in sis_rows(drop, "academicSessions"):
+            out["terms"].writerow([r["sourcedId"], r["sourcedId"].split("-", 1)[0], r["title"], TERM_TYPES[r["type"]],
+                                   r["startDate"], r["endDate"], r["parentSourcedId"], r["schoolYear"]])
+        for r in sis_rows(drop, "courses"):
+            out["courses"].writerow([r["sourcedId"], r["orgSourcedId"], r["schoolYearSourcedId"], r["title"],
+                                     r["courseCode"], r["grades"], r["subjects"], r["subjectCodes"]])
+        for r in sis_rows(drop, "classes"):
+            out["sections"].writerow([r["sourcedId"], r["schoolSourcedId"], r["courseSourcedId"], r["termSourcedIds"],
+                                      r["title"], r["classCode"], r["classType"].upper(), r["location"], r["grades"],
+                                      r["subjects"], r["subjectCodes"], "SIMPLE"])
+        for r in sis_rows(drop, "users"):
+            sis_id = re.search(r"SIS:([^,}]+)", r["userIds"] or "")
+            out["people"].writerow([r["sourcedId"], r["role"].upper(), r["username"], r["enabledUser"] or "true",
+                                    r["givenName"], r["familyName"], r["middleName"], r["identifier"], r["email"],
+                                    r["sms"], r["phone"], r["grades"], sis_id.group(1) if sis_id else ""])
+            for school in filter(None, r["orgSourcedIds"].split(",")):
+                out["person_schools"].writerow([r["sourcedId"], school])
+        for r in sis_rows(drop, "enrollments"):
+            out["enrollments"].writerow([r["sourcedId"], r["classSourcedId"], r["userSourcedId"], r["role"].upper(),
+                                         r["primary"], r["beginDate"], r["endDate"]])
+    for f in files.values():
+        f.close()
+    log(f"SIS tables for {len(districts)} districts in {a.out}")
+
+
+class Sis:
+    """The SIS database as the changes' target (--source jdbc): the same renames as Drops, committed with psql in one
+    transaction per district (the SIS's triggers stamp updated_at, so an incremental read finds them)."""
+
+    def __init__(self, drops, psql):
+        self.drops, self.psql = drops, psql
+        self.pending = {}
+        self.id_col = drops.users[next(iter(drops.users))][0].index("sourcedId")
+
+    def user_rows(self, did, school=None):
+        return self.drops.user_rows(did, school)
+
+    def rename(self, did, row_index, value):
+        self.drops.rename(did, row_index, value)
+        self.pending.setdefault(did, []).append((self.drops.users[did][row_index][self.id_col], value))
+
+    def write(self, did):
+        values = ", ".join(f"('{pid}', '{name}')" for pid, name in self.pending.pop(did, []))
+        if values:
+            sql = ("update people set family_name = v.name from (values " + values
+                   + ") as v (id, name) where people.person_id = v.id")
+            subprocess.run(self.psql + ["-c", sql], check=True, stdout=subprocess.DEVNULL)
 
 
 # --- smtp sink ---------------------------------------------------------------------------------------------------
@@ -175,6 +267,39 @@ def cpu_between(s0, s1):
            for n in s1["procs"] if s1["procs"][n] is not None}
     return {"wall_s": round(s1["t"] - s0["t"], 2), "machine_cpu_s": round((s1["machine"] - s0["machine"]) / HZ, 2),
             "process_cpu_s": out, "processes_cpu_s": round(sum(v for n, v in out.items() if n != "smtp"), 2)}
+
+
+def thread_cpu(pids):
+    """CPU seconds of each process's threads so far, summed by thread name with digits folded (GC Thread#0 and #1
+    count as one): the profile of where each service spends its CPU (JIT, GC, RocksDB compaction, our threads)."""
+    out = {}
+    for name, pid in pids.items():
+        by = {}
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for t in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{t}/stat") as f:
+                    st = f.read()
+            except OSError:
+                continue
+            thread = re.sub(r"\d+", "N", st[st.index("(") + 1:st.rindex(")")])
+            fields = st[st.rindex(")") + 2:].split()
+            by[thread] = by.get(thread, 0) + (int(fields[11]) + int(fields[12])) / HZ
+        out[name] = by
+    return out
+
+
+def thread_cpu_between(t0, t1, top=8):
+    """The busiest thread groups of each process between two thread_cpu() readings (threads that ended are lost)."""
+    out = {}
+    for name, by in t1.items():
+        before = t0.get(name, {})
+        diff = {k: round(v - before.get(k, 0), 1) for k, v in by.items()}
+        out[name] = dict(sorted(((k, v) for k, v in diff.items() if v > 0), key=lambda kv: -kv[1])[:top])
+    return out
 
 
 def cmd_snapshot(a):
@@ -507,12 +632,13 @@ def cmd_measure(a):
         return inc or None
 
     _, missing = wait_until("full sync", a.full_timeout - (time.time() - s0["t"]), full_check, poll=0.5)
-    s1 = snapshot(pids)
+    s1, th1 = snapshot(pids), thread_cpu(pids)
     full = cpu_between(s0, s1)
     full["ready_s"] = ready
     full["all_ready_s"] = max(ready.values()) if len(ready) == len(services) else None
     full["wall_from_ready_s"] = round(full["wall_s"] - full["all_ready_s"], 2) if full["all_ready_s"] else None
     full["peak_rss_mb"] = {n: hwm_mb(p) for n, p in pids.items()}
+    full["thread_cpu_s"] = thread_cpu_between({}, th1)
     full["complete"] = missing is None
     full["loadavg_at_end"] = os.getloadavg()
     full["cold_start"] = cold_start(a)
@@ -530,6 +656,8 @@ def cmd_measure(a):
     log(f"full sync: {full['wall_s']} s wall from launch ({full['wall_from_ready_s']} s after all four were healthy"
         f" at {full['all_ready_s']} s), {full['processes_cpu_s']} s CPU of the processes, "
         f"{full['machine_cpu_s']} s machine-wide; healthy after (s): {ready}")
+    for n in services:
+        log(f"full sync CPU of {n} by thread (s): {full['thread_cpu_s'].get(n)}")
     log("full sync CPU per process (s): " + ", ".join(f"{n} {v}" for n, v in full["process_cpu_s"].items())
         + "; peak RSS (MB): " + ", ".join(f"{n} {v}" for n, v in full["peak_rss_mb"].items()))
     other = {d: {n: (c[n], expected[d]['rows'][n]) for n in FILES if c[n] != expected[d]['rows'][n]}
@@ -542,6 +670,8 @@ def cmd_measure(a):
     full["uploads"] = uploads_per_destination(publisher_outcomes(pub_log, 0), dests)
 
     drops = Drops(os.path.join(a.work, "drops"), expected)
+    if a.sis_psql:
+        drops = Sis(drops, json.loads(a.sis_psql))
     rnd = random.Random(13)
 
     # 2. the 1% change: rename 1% of all users, spread over every district and school, in one rewrite per district
@@ -559,7 +689,7 @@ def cmd_measure(a):
                 drops.rename(d, idx, m)
                 markers.setdefault(d, []).append(m)
         log(f"1% change: renaming {n} users ({min(per.values())}-{max(per.values())} per district)")
-        c0, off0, p0 = snapshot(pids), log_offset(pub_log), publisher_counters(pub_port)
+        c0, off0, p0, th0 = snapshot(pids), log_offset(pub_log), publisher_counters(pub_port), thread_cpu(pids)
         for d in expected:
             drops.write(d)
 
@@ -575,6 +705,7 @@ def cmd_measure(a):
         _, missing = wait_until("1% change", a.change_timeout, change_check)
         c1 = snapshot(pids)
         change = cpu_between(c0, c1)
+        change["thread_cpu_s"] = thread_cpu_between(th0, thread_cpu(pids))
         change["renamed_users"] = n
         change["complete"] = missing is None
         if missing is not None:
@@ -736,12 +867,16 @@ def main():
     m.add_argument("--idle-seconds", type=float, default=300)
     m.add_argument("--result", required=True)
     m.add_argument("--settings", default="{}", help="JSON of run.sh's settings, kept in the result")
+    m.add_argument("--sis-psql", help="JSON psql command line of the SIS database: the changes go there (--source jdbc)")
+    t = sub.add_parser("sis-tables")
+    t.add_argument("--drops", required=True)
+    t.add_argument("--out", required=True)
     y = sub.add_parser("summary")
     y.add_argument("--product", required=True)
     y.add_argument("--floor")
     y.add_argument("--out")
     a = ap.parse_args()
-    return {"drops": cmd_drops, "smtp-sink": cmd_smtp_sink, "snapshot": cmd_snapshot, "measure": cmd_measure,
+    return {"drops": cmd_drops, "sis-tables": cmd_sis_tables, "smtp-sink": cmd_smtp_sink, "snapshot": cmd_snapshot, "measure": cmd_measure,
             "summary": cmd_summary}[a.cmd](a)
 
 
