@@ -61,7 +61,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final CredentialRefusals refusals = new CredentialRefusals();
     private final PublishRuns runs = new PublishRuns();
-    private final Map<String, SchoolSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final HeldSnapshots snapshots = new HeldSnapshots();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final Predicate<String> owns;
@@ -402,10 +402,7 @@ public final class PublishCoordinator implements AutoCloseable {
                 tenant.id(),
                 destinationId,
                 destination.schoolIds(),
-                school -> {
-                    SchoolSnapshot held = snapshots.get(Keys.school(tenant.id(), school));
-                    return held == null ? -1 : held.version();
-                },
+                school -> snapshots.version(Keys.school(tenant.id(), school)),
                 clock.instant());
         if (cycle.mustWait()) {
             log.info(
