@@ -99,12 +99,7 @@ public final class EmptyTypeGuard {
             return true;
         }
         Set<String> gone = absent.getOrDefault(type, Set.of());
-        if (gone.size() < previous.count(type)) {
-            return false;
-        }
-        boolean[] all = {true};
-        previous.forEachId(type, id -> all[0] &= gone.contains(id));
-        return all[0];
+        return gone.size() >= previous.count(type) && gone.containsAll(previous.ids(type));
     }
 
     private static FileFailure failure(Tenant tenant, String schoolId, EntityType type, int published) {

@@ -35,24 +35,15 @@ final class HeldSnapshots {
         bySchool.put(key, new Held(withFiles(snapshot, shells), List.copyOf(contents)));
     }
 
+    /** The school's snapshot as held, or null when none was received. */
+    Held held(String key) {
+        return bySchool.get(key);
+    }
+
     /** The school's snapshot with its files' content, or null when none was received. */
     SchoolSnapshot get(String key) {
         Held held = bySchool.get(key);
-        if (held == null) {
-            return null;
-        }
-        List<SnapshotFile> files = new ArrayList<>(held.contents.size());
-        for (int i = 0; i < held.contents.size(); i++) {
-            SnapshotFile shell = held.shell.files().get(i);
-            files.add(new SnapshotFile(shell.name(), inflate(held.contents.get(i)), shell.rows()));
-        }
-        return withFiles(held.shell, files);
-    }
-
-    /** The version held for the school, or -1: answered without inflating anything. */
-    long version(String key) {
-        Held held = bySchool.get(key);
-        return held == null ? -1 : held.shell.version();
+        return held == null ? null : held.inflated();
     }
 
     private static SchoolSnapshot withFiles(SchoolSnapshot snapshot, List<SnapshotFile> files) {
@@ -92,5 +83,19 @@ final class HeldSnapshots {
         }
     }
 
-    private record Held(SchoolSnapshot shell, List<byte[]> contents) {}
+    /**
+     * One held snapshot: {@code shell} has every field and file name but empty contents (what deciding whether to
+     * upload needs), {@link #inflated()} the whole snapshot.
+     */
+    record Held(SchoolSnapshot shell, List<byte[]> contents) {
+
+        SchoolSnapshot inflated() {
+            List<SnapshotFile> files = new ArrayList<>(contents.size());
+            for (int i = 0; i < contents.size(); i++) {
+                SnapshotFile file = shell.files().get(i);
+                files.add(new SnapshotFile(file.name(), inflate(contents.get(i)), file.rows()));
+            }
+            return withFiles(shell, files);
+        }
+    }
 }

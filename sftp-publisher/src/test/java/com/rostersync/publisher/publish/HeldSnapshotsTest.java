@@ -36,13 +36,11 @@ class HeldSnapshotsTest {
         held.put("maple/MHS", snapshot);
 
         assertThat(held.get("maple/MHS")).isEqualTo(snapshot);
-        assertThat(held.version("maple/MHS")).isEqualTo(7);
     }
 
     @Test
-    void aSchoolNeverReceivedHasNoSnapshotAndNoVersion() {
+    void aSchoolNeverReceivedHasNoSnapshot() {
         assertThat(held.get("maple/NONE")).isNull();
-        assertThat(held.version("maple/NONE")).isEqualTo(-1);
     }
 
     @Test
