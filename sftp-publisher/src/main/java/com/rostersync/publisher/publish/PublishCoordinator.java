@@ -373,6 +373,18 @@ public final class PublishCoordinator implements AutoCloseable {
         runLater(destinationId, 1, wait);
     }
 
+    private Next unchanged(Tenant tenant, DestinationAccount destination, String cycleNote, List<String> neverMapped) {
+        report(
+                tenant,
+                destination,
+                OutcomeReason.UNCHANGED,
+                "destination " + destination.id() + " already has this content" + cycleNote,
+                neverMapped,
+                List.of(),
+                Map.of());
+        return Next.DONE;
+    }
+
     /** What a destination's merged files and their checks depend on: its settings and its schools' snapshots. */
     private record Inputs(DestinationAccount destination, String snapshots) {}
 
@@ -456,15 +468,7 @@ public final class PublishCoordinator implements AutoCloseable {
         if (last != null
                 && inputs.equals(lastInputs.get(destinationId))
                 && UploadWindow.closed(tenant, destinationId, clock.instant()).isEmpty()) {
-            report(
-                    tenant,
-                    destination,
-                    OutcomeReason.UNCHANGED,
-                    "destination " + destinationId + " already has this content" + cycleNote,
-                    neverMapped,
-                    List.of(),
-                    Map.of());
-            return Next.DONE;
+            return unchanged(tenant, destination, cycleNote, neverMapped);
         }
         MergedFileSet files;
         try {
@@ -500,15 +504,7 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         if (last != null && last.contentHash().equals(files.contentHash())) {
             lastInputs.put(destinationId, inputs);
-            report(
-                    tenant,
-                    destination,
-                    OutcomeReason.UNCHANGED,
-                    "destination " + destinationId + " already has this content" + cycleNote,
-                    neverMapped,
-                    List.of(),
-                    Map.of());
-            return Next.DONE;
+            return unchanged(tenant, destination, cycleNote, neverMapped);
         }
         Schedule schedule = schedules.get(destinationId);
         synchronized (schedule) {
