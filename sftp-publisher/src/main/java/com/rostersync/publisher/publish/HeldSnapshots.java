@@ -40,12 +40,6 @@ final class HeldSnapshots {
         return bySchool.get(key);
     }
 
-    /** The school's snapshot with its files' content, or null when none was received. */
-    SchoolSnapshot get(String key) {
-        Held held = bySchool.get(key);
-        return held == null ? null : held.inflated();
-    }
-
     private static SchoolSnapshot withFiles(SchoolSnapshot snapshot, List<SnapshotFile> files) {
         return new SchoolSnapshot(
                 snapshot.schemaVersion(),

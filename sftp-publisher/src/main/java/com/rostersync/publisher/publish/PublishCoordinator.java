@@ -64,7 +64,7 @@ public final class PublishCoordinator implements AutoCloseable {
     private final PublishRuns runs = new PublishRuns();
     private final HeldSnapshots snapshots = new HeldSnapshots();
     private final Map<String, PublishedState> published = new ConcurrentHashMap<>();
-    /** What the last upload or unchanged check of each destination was made of ({@link #inputsOf}). */
+    /** What the last upload or unchanged check of each destination was made of. */
     private final Map<String, Inputs> lastInputs = new ConcurrentHashMap<>();
 
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();

@@ -35,12 +35,15 @@ class HeldSnapshotsTest {
 
         held.put("maple/MHS", snapshot);
 
-        assertThat(held.get("maple/MHS")).isEqualTo(snapshot);
+        assertThat(held.held("maple/MHS").inflated()).isEqualTo(snapshot);
+        assertThat(held.held("maple/MHS").shell().files())
+                .extracting(SnapshotFile::content)
+                .containsOnly("");
     }
 
     @Test
     void aSchoolNeverReceivedHasNoSnapshot() {
-        assertThat(held.get("maple/NONE")).isNull();
+        assertThat(held.held("maple/NONE")).isNull();
     }
 
     @Test
@@ -50,6 +53,6 @@ class HeldSnapshotsTest {
 
         held.put("maple/MHS", second);
 
-        assertThat(held.get("maple/MHS")).isEqualTo(second);
+        assertThat(held.held("maple/MHS").inflated()).isEqualTo(second);
     }
 }
