@@ -111,4 +111,20 @@ public record SchoolSnapshot(
                 cycle,
                 schemaMinor);
     }
+
+    /** The same snapshot with other files (e.g. their contents held elsewhere and restored). */
+    public SchoolSnapshot withFiles(List<SnapshotFile> replacement) {
+        return new SchoolSnapshot(
+                schemaVersion,
+                tenantId,
+                schoolId,
+                version,
+                contentHash,
+                createdAt,
+                List.copyOf(replacement),
+                heldDeletions,
+                emptyOnPurpose,
+                tenantCycle,
+                schemaMinor);
+    }
 }

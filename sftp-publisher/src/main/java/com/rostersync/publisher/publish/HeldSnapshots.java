@@ -32,27 +32,12 @@ final class HeldSnapshots {
             shells.add(new SnapshotFile(file.name(), "", file.rows()));
             contents.add(deflate(file.content()));
         }
-        bySchool.put(key, new Held(withFiles(snapshot, shells), List.copyOf(contents)));
+        bySchool.put(key, new Held(snapshot.withFiles(shells), List.copyOf(contents)));
     }
 
     /** The school's snapshot as held, or null when none was received. */
     Held held(String key) {
         return bySchool.get(key);
-    }
-
-    private static SchoolSnapshot withFiles(SchoolSnapshot snapshot, List<SnapshotFile> files) {
-        return new SchoolSnapshot(
-                snapshot.schemaVersion(),
-                snapshot.tenantId(),
-                snapshot.schoolId(),
-                snapshot.version(),
-                snapshot.contentHash(),
-                snapshot.createdAt(),
-                List.copyOf(files),
-                snapshot.heldDeletions(),
-                snapshot.emptyOnPurpose(),
-                snapshot.tenantCycle(),
-                snapshot.schemaMinor());
     }
 
     private static byte[] deflate(String content) {
@@ -89,7 +74,7 @@ final class HeldSnapshots {
                 SnapshotFile file = shell.files().get(i);
                 files.add(new SnapshotFile(file.name(), inflate(contents.get(i)), file.rows()));
             }
-            return withFiles(shell, files);
+            return shell.withFiles(files);
         }
     }
 }

@@ -242,15 +242,7 @@ class SnapshotMergerTest {
     private static SchoolSnapshot withFile(SchoolSnapshot snapshot, SnapshotFile replacement) {
         List<SnapshotFile> files = new ArrayList<>(snapshot.files());
         files.replaceAll(f -> f.name().equals(replacement.name()) ? replacement : f);
-        return new SchoolSnapshot(
-                snapshot.schemaVersion(),
-                snapshot.tenantId(),
-                snapshot.schoolId(),
-                snapshot.version(),
-                snapshot.contentHash(),
-                snapshot.createdAt(),
-                files,
-                snapshot.heldDeletions());
+        return snapshot.withFiles(files);
     }
 
     private static SchoolSnapshot emptiedOnPurpose(SchoolSnapshot snapshot, String manifestName) {
