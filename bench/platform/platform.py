@@ -292,12 +292,12 @@ def thread_cpu(pids):
     return out
 
 
-def thread_cpu_between(t0, t1, top=8):
+def thread_cpu_between(t0, t1, top=8, digits=1):
     """The busiest thread groups of each process between two thread_cpu() readings (threads that ended are lost)."""
     out = {}
     for name, by in t1.items():
         before = t0.get(name, {})
-        diff = {k: round(v - before.get(k, 0), 1) for k, v in by.items()}
+        diff = {k: round(v - before.get(k, 0), digits) for k, v in by.items()}
         out[name] = dict(sorted(((k, v) for k, v in diff.items() if v > 0), key=lambda kv: -kv[1])[:top])
     return out
 
@@ -767,9 +767,11 @@ def cmd_measure(a):
     if a.idle_seconds > 0:
         log(f"idle: {a.idle_seconds} s")
         i0, off0, p0, f0 = snapshot(pids), log_offset(pub_log), publisher_counters(pub_port), files_state(sftp_root)
+        th0 = thread_cpu(pids)
         time.sleep(a.idle_seconds)
         i1, p1, f1 = snapshot(pids), publisher_counters(pub_port), files_state(sftp_root)
         idle = cpu_between(i0, i1)
+        idle["thread_cpu_s"] = thread_cpu_between(th0, thread_cpu(pids), top=12, digits=2)
         svc = sum(idle["process_cpu_s"].get(s, 0) for s in services)
         idle["services_cpu_s"] = round(svc, 2)
         idle["services_cpu_pct_of_one_core"] = round(100 * svc / idle["wall_s"], 2)
@@ -781,6 +783,8 @@ def cmd_measure(a):
         log(f"idle: services {svc:.2f} s CPU in {idle['wall_s']} s = {idle['services_cpu_pct_of_one_core']}% of one "
             f"core; {idle['uploads']} uploads, {idle['bytes_uploaded']} bytes, "
             f"{idle['files_changed_on_sftp']} files changed on SFTP")
+        for n in services:
+            log(f"idle CPU of {n} by thread (s): {idle['thread_cpu_s'].get(n)}")
     return finish(a, result, pids)
 
 

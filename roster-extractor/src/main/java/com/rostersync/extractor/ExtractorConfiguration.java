@@ -98,7 +98,8 @@ class ExtractorConfiguration {
                 new KafkaCyclePublisher(extractorEventTemplate, extractorStateTemplate, extractor.callTimeout()),
                 meters,
                 Clock.systemUTC(),
-                extractor.callTimeout());
+                extractor.callTimeout(),
+                extractor.repeatReportEvery());
     }
 
     @Bean

@@ -18,13 +18,16 @@ import org.springframework.validation.annotation.Validated;
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
  * @param cycleTimeout     a cycle still running after this is interrupted and reported SOURCE_UNAVAILABLE
  * @param stateReadTimeout deadline for rebuilding the hash state from its topic at start-up (retried after it)
+ * @param repeatReportEvery a tenant's cycle outcome that repeats its last one (nothing published, same reason and
+ *                         message) is reported at most this often; a change, a new failure and a recovery at once
  */
 @Validated
 @ConfigurationProperties("rostersync.extractor")
 public record ExtractorProperties(
         @DefaultValue("4") @Min(1) @Max(256) int poolSize,
         @DefaultValue("1000") @Min(0) int queueCapacity,
-        @DefaultValue("1s") @NotNull Duration tick,
+        @DefaultValue("250ms") @NotNull Duration tick,
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
-        @DefaultValue("5m") @NotNull Duration stateReadTimeout) {}
+        @DefaultValue("5m") @NotNull Duration stateReadTimeout,
+        @DefaultValue("1m") @NotNull Duration repeatReportEvery) {}

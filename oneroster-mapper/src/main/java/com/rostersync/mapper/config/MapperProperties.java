@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("rostersync.mapper")
 public record MapperProperties(
-        @NotNull @DefaultValue("2s") Duration quietPeriod,
+        @NotNull @DefaultValue("300ms") Duration quietPeriod,
         @NotNull @DefaultValue("5s") Duration retryDelay,
         @NotBlank @DefaultValue("RosterSync") String sourceSystemName,
         @NotBlank @DefaultValue("rostersync") String sourceSystemCode,

@@ -69,6 +69,7 @@ public final class TenantCycle {
     private final Set<String> announcedSchools = ConcurrentHashMap.newKeySet();
     private final EmptyTypeGuard emptyTypes = new EmptyTypeGuard();
     private final ExtractRuns runs = new ExtractRuns();
+    private final RepeatedOutcomes repeats;
     /** What the running cycle of each tenant published, for its run in the sync history. */
     private final Map<String, Published> published = new ConcurrentHashMap<>();
     /** Tenants whose source is failing, with the reason: a failure is logged when it starts, not every cycle. */
@@ -81,7 +82,9 @@ public final class TenantCycle {
             CyclePublisher publisher,
             MeterRegistry meters,
             Clock clock,
-            Duration ackTimeout) {
+            Duration ackTimeout,
+            Duration repeatReportEvery) {
+        this.repeats = new RepeatedOutcomes(repeatReportEvery);
         this.sources = sources;
         this.detector = detector;
         this.state = state;
@@ -102,7 +105,10 @@ public final class TenantCycle {
         counter("rostersync.extractor.reads", "mode", "incremental");
     }
 
-    /** Runs one cycle and returns the outcome it sent (also when sending it failed: then it is logged). */
+    /**
+     * Runs one cycle and returns its outcome, which was sent unless it repeats the last report ({@link RepeatedOutcomes});
+     * a send that failed is logged.
+     */
     public SyncOutcome run(Tenant tenant) {
         Instant startedAt = clock.instant();
         String cycleId = UUID.randomUUID().toString();
@@ -175,9 +181,13 @@ public final class TenantCycle {
             Published done = published.remove(tenant.id());
             boolean acknowledged =
                     done != null && (!outcome.reason().isFailure() || outcome.reason() == OutcomeReason.FILE_FAILED);
-            publisher.publishOutcome(outcome);
-            counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason())
-                    .increment();
+            boolean publishedSomething = done != null && !done.schools().isEmpty();
+            if (repeats.due(outcome, publishedSomething, clock.instant())) {
+                publisher.publishOutcome(outcome);
+                repeats.reported(outcome, clock.instant());
+                counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason())
+                        .increment();
+            }
             Optional<RunRecorded> run = runs.of(
                     outcome,
                     cycleId,
@@ -267,6 +277,17 @@ public final class TenantCycle {
         counts.put("schools", (long) tenant.schoolIds().size());
         counts.put(
                 "durationMillis", Duration.between(startedAt, clock.instant()).toMillis());
+        if (!toPublish.isEmpty()) {
+            // The one line per cycle that changed something: when a change left the extractor, for tracing latency.
+            log.info(
+                    "Tenant {}: cycle {} published {} upserted and {} deleted records of {} school(s) in {} ms",
+                    tenant.id(),
+                    cycleId,
+                    counts.getOrDefault("upserted", 0L),
+                    counts.getOrDefault("deleted", 0L),
+                    toPublish.size(),
+                    counts.get("durationMillis"));
+        }
         boolean filesFailed = !fileFailures.isEmpty();
         String message = "tenant " + tenant.id() + ": " + counts.getOrDefault("upserted", 0L) + " upserted, "
                 + counts.getOrDefault("deleted", 0L) + " deleted in "

@@ -23,6 +23,9 @@ import com.rostersync.tenants.Tenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ class TenantCycleTest {
     final RecordingPublisher publisher = new RecordingPublisher();
     List<RosterRecord> s1 = List.of(new School("S1", "One", null, null, null));
     boolean sourceDown;
+    final MovingClock clock = new MovingClock();
     final TenantCycle cycle = new TenantCycle(
             t -> tenant -> {
                 if (sourceDown) {
@@ -55,8 +59,9 @@ class TenantCycleTest {
             state,
             publisher,
             new SimpleMeterRegistry(),
-            Clock.systemUTC(),
-            Duration.ofSeconds(5));
+            clock,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1));
 
     @Test
     void unacknowledgedChangesDoNotMoveTheHashesAndAreSentAgainNextCycle() {
@@ -151,6 +156,40 @@ class TenantCycleTest {
     }
 
     @Test
+    void repeatedOutcomesAreReportedOncePerIntervalWhileChangesFailuresAndRecoveriesAreReportedAtOnce() {
+        cycle.run(tenant);
+        cycle.run(tenant);
+        cycle.run(tenant);
+        assertThat(publisher.outcomes).as("the first cycle only").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(61));
+        cycle.run(tenant);
+        cycle.run(tenant);
+        assertThat(publisher.outcomes).as("one quiet report per minute").hasSize(2);
+
+        s1 = List.of(new School("S1", "One renamed", null, null, null));
+        cycle.run(tenant);
+        assertThat(publisher.outcomes).as("a change at once").hasSize(3);
+
+        sourceDown = true;
+        cycle.run(tenant);
+        cycle.run(tenant);
+        assertThat(publisher.outcomes).as("the failure at once, its repeat not").hasSize(4);
+        clock.advance(Duration.ofSeconds(61));
+        cycle.run(tenant);
+        assertThat(publisher.outcomes).as("the failure again after a minute").hasSize(5);
+        assertThat(publisher.outcomes.get(4).reason()).isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE);
+
+        sourceDown = false;
+        cycle.run(tenant);
+        cycle.run(tenant);
+        assertThat(publisher.outcomes)
+                .as("the recovery at once, then quiet again")
+                .hasSize(6);
+        assertThat(publisher.outcomes.get(5).reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+    }
+
+    @Test
     void aCycleInterruptedForOverrunningStillReportsTheSourceAsUnavailable() {
         TenantCycle hanging = new TenantCycle(
                 t -> tenant -> {
@@ -162,7 +201,8 @@ class TenantCycleTest {
                 publisher,
                 new SimpleMeterRegistry(),
                 Clock.systemUTC(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ZERO);
         try {
             hanging.run(tenant);
 
@@ -175,6 +215,29 @@ class TenantCycleTest {
                     .isTrue();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2026-12-02T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 

@@ -71,7 +71,8 @@ public final class ExtractorHarness implements AutoCloseable {
                 new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)),
                 meters,
                 Clock.systemUTC(),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15),
+                Duration.ZERO);
     }
 
     @Override

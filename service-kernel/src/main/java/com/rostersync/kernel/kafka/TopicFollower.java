@@ -28,6 +28,9 @@ public final class TopicFollower {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Following wakes for records at once and is stopped by a wakeup, so an idle follower need not spin. */
+    private static final Duration FOLLOW_POLL = Duration.ofSeconds(5);
+
     private static final Duration RESTART = Duration.ofSeconds(5);
     private static final Duration METADATA = Duration.ofSeconds(30);
 
@@ -113,7 +116,7 @@ public final class TopicFollower {
                     consumer = current;
                 }
                 while (running) {
-                    current.poll(POLL).forEach(onRecord);
+                    current.poll(FOLLOW_POLL).forEach(onRecord);
                 }
             } catch (WakeupException stopping) {
                 log.debug("{} stopped", name);

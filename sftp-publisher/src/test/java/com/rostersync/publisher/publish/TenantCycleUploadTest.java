@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,6 +135,29 @@ class TenantCycleUploadTest {
     }
 
     @Test
+    void aSnapshotArrivingWhileTheDistrictIsBeingDecidedIsNotReplacedByItsOldCopy() {
+        RaceClock clock = new RaceClock();
+        coordinator = started(Duration.ofMinutes(5), clock);
+        MAPLE_SCHOOLS.forEach(school -> coordinator.onSnapshot(SnapshotFixtures.school("maple", school, 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> districtUploads.size() == 1);
+        TenantCycleRef cycle = cycle(List.of("MHS", "MMS"));
+
+        // MMS's new snapshot lands after the worker read the district's snapshots and before it judged the cycle:
+        // the run at 1,000 schools that uploaded a quarter of the districts twice, first with MMS's old copy.
+        clock.beforeTheNextJudgement(() -> coordinator.onSnapshot(
+                SnapshotFixtures.school("maple", "MMS", 2).forCycle(cycle)));
+        coordinator.onSnapshot(SnapshotFixtures.school("maple", "MHS", 2).forCycle(cycle));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> districtUploads.size() >= 2);
+        probe();
+        assertThat(clock.fired).as("the snapshot came during the decision").isTrue();
+        assertThat(districtUploads).as("one upload for the cycle").hasSize(2);
+        String users = users(districtUploads.get(1));
+        assertThat(users.split("Student 2", -1)).as("MHS and MMS at v2").hasSize(3);
+        assertThat(users.split("Student 1", -1)).as("MES unchanged").hasSize(2);
+    }
+
+    @Test
     void aSchoolNeverMappedIsReportedMissingAndTheRestGoesOutAfterTheBoundedWait() {
         coordinator = started(Duration.ofMillis(300));
         MAPLE_SCHOOLS.forEach(school -> coordinator.onSnapshot(SnapshotFixtures.school("maple", school, 1)));
@@ -161,6 +186,10 @@ class TenantCycleUploadTest {
     }
 
     private PublishCoordinator started(Duration cycleWait) {
+        return started(cycleWait, Clock.systemUTC());
+    }
+
+    private PublishCoordinator started(Duration cycleWait, Clock clock) {
         TenantRegistry registry = new TenantRegistry(List.of(
                 new Tenant(
                         "maple",
@@ -198,10 +227,52 @@ class TenantCycleUploadTest {
                 NO_WAIT,
                 UploadThreads.workers(1),
                 UploadThreads.timer(),
-                Clock.systemUTC(),
+                clock,
                 cycleWait);
         started.start();
         return started;
+    }
+
+    /**
+     * The system clock, except that the first time an upload decision reads it (the coordinator reads the time to
+     * judge the tenant's cycle, right after reading the district's snapshots) it first runs a given action.
+     */
+    private static final class RaceClock extends Clock {
+        private volatile Runnable beforeJudgement;
+        private volatile boolean fired;
+
+        void beforeTheNextJudgement(Runnable action) {
+            beforeJudgement = action;
+        }
+
+        @Override
+        public Instant instant() {
+            Runnable action = beforeJudgement;
+            if (action != null && calledFrom("attempt")) {
+                beforeJudgement = null;
+                fired = true;
+                action.run();
+            }
+            return Instant.now();
+        }
+
+        private static boolean calledFrom(String method) {
+            return StackWalker.getInstance().walk(frames -> frames.skip(2)
+                    .findFirst()
+                    .map(frame -> frame.getClassName().equals(PublishCoordinator.class.getName())
+                            && frame.getMethodName().equals(method))
+                    .orElse(false));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static TenantCycleRef cycle(List<String> schools) {
