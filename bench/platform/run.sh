@@ -217,7 +217,13 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 EOF
 BROKER=(java -Xms1g -Xmx1g -XX:+UseG1GC -Dlog4j2.level=INFO -cp "$(cat "$WORK/broker.cp")")
-CLUSTER_ID=$(python3 -c 'import base64,uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode())')
+# A Kafka cluster id is URL-safe base64 and may start with "-", which the storage tool would read as an option.
+CLUSTER_ID=$(python3 -c 'import base64,uuid
+while True:
+    id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+    if not id.startswith("-"):
+        print(id)
+        break')
 "${BROKER[@]}" kafka.tools.StorageTool format -t "$CLUSTER_ID" -c "$WORK/kafka/server.properties" --standalone \
   >"$WORK/logs/kafka-format.log" 2>&1 || { cat "$WORK/logs/kafka-format.log"; exit 1; }
 start kafka "${BROKER[@]}" kafka.Kafka "$WORK/kafka/server.properties"
