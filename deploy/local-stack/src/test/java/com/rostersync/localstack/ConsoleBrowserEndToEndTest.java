@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -195,7 +196,11 @@ class ConsoleBrowserEndToEndTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Platform");
+        // The click returns before the browser left the login page: its heading may be read, then go stale.
+        await("the platform page after logging in")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.tagName("h1")).getText(), "Platform"::equals);
     }
 
     /** Waits on the platform page until the school's hold is listed, then follows its link. */

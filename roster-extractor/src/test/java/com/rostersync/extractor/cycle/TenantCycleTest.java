@@ -20,12 +20,11 @@ import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.Tenant;
+import com.rostersync.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class TenantCycleTest {
     final RecordingPublisher publisher = new RecordingPublisher();
     List<RosterRecord> s1 = List.of(new School("S1", "One", null, null, null));
     boolean sourceDown;
-    final MovingClock clock = new MovingClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
     final TenantCycle cycle = new TenantCycle(
             t -> tenant -> {
                 if (sourceDown) {
@@ -215,29 +214,6 @@ class TenantCycleTest {
                     .isTrue();
         } finally {
             Thread.interrupted();
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 

@@ -32,9 +32,6 @@ public final class KernelDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         // A consumer must never create a topic with the broker's default partition count (see TopicDeclarer).
         defaults.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
-        // An idle consumer asks the broker again each time this wait ends; new records answer a waiting fetch at once,
-        // so a longer wait costs no latency and an idle platform far fewer round trips (Kafka's default is 500 ms).
-        defaults.put("spring.kafka.consumer.fetch-max-wait", "2s");
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.template.observation-enabled", "true");

@@ -4,10 +4,9 @@ import static com.rostersync.monitor.incident.Outcomes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.events.outcome.OutcomeReason;
-import java.time.Clock;
+import com.rostersync.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -301,33 +300,6 @@ class IncidentDeskTest {
                 mailed.add(incident);
             }
             return result;
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
