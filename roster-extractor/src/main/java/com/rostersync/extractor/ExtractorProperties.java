@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
  * @param cycleTimeout     a cycle still running after this is interrupted and reported SOURCE_UNAVAILABLE
  * @param stateReadTimeout deadline for rebuilding the hash state from its topic at start-up (retried after it)
- * @param repeatReportEvery a tenant's cycle outcome that repeats its last one (nothing published, same reason and
- *                         message) is reported at most this often; a change, a new failure and a recovery at once
+ * @param repeatReportEvery a tenant's cycle outcome that repeats its last one (nothing published, the same reason,
+ *                         and for a failure the same message) is reported at most this often; a change, a new
+ *                         failure and a recovery at once
  */
 @Validated
 @ConfigurationProperties("rostersync.extractor")

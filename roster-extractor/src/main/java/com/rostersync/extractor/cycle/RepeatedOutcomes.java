@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which cycle outcomes go to the monitor. A cycle that published something, or whose reason differs from the tenant's
  * last report (a new failure, a recovery), or a failure whose message differs, is reported at once; one that repeats
- * the last report (a quiet cycle, the same failure again) at most once per {@code every}. Reporting every cycle was 20 events a second
- * per 100 tenants at a 5 s interval for the monitor and the publisher to read while nothing happened. Repeated
- * completions and repeated failures are thinned alike, so the share of failed outcomes stays the share of failing
- * tenants.
+ * the last report (a quiet cycle, the same failure again) at most once per {@code every}. Reporting every cycle was 20
+ * events a second per 100 tenants at a 5 s interval for the monitor and the publisher to read while nothing happened.
+ * Repeated completions and repeated failures are thinned alike, so the share of failed outcomes stays the share of
+ * failing tenants.
  */
 final class RepeatedOutcomes {
 
