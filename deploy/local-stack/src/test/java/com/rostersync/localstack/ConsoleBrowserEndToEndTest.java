@@ -148,7 +148,10 @@ class ConsoleBrowserEndToEndTest {
         assertThat(userIds()).as("nothing was released").containsAll(DELETED);
 
         browser.findElement(By.cssSelector("header form button")).click();
-        assertThat(browser.getCurrentUrl()).contains("/console/login?logout");
+        // Like the login, the click returns before the browser reached the next page.
+        await("the login page after logging out")
+                .atMost(Duration.ofSeconds(10))
+                .until(browser::getCurrentUrl, url -> url.contains("/console/login?logout"));
     }
 
     @Test
