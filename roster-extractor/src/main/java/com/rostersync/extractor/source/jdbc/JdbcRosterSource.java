@@ -66,9 +66,7 @@ public final class JdbcRosterSource implements RosterSource, AutoCloseable {
         try (Connection connection = pools.connection(tenant, source, login, timeout)) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
-            if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            }
+            OneSnapshot.isolate(connection);
             ChangeTracking tracking = published == null ? null : source.changeTracking();
             String fingerprint = tenant.schoolIds() + " " + source;
             ReadMarks since = readOnFrom(tenant, tracking, fingerprint);

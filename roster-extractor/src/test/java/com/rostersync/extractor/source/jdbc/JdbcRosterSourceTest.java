@@ -127,6 +127,50 @@ class JdbcRosterSourceTest {
     }
 
     @Test
+    void aWithdrawalCommittedWhileTheSisIsReadIsSeenWholeByTheNextReadAndNotHalfByThisOne() throws SourceFailure {
+        sis.execute("create alias withdraw_alex_once for \"" + Withdrawal.class.getName() + ".alexOnce\"");
+        Withdrawal.url = sis.url();
+        Withdrawal.done.set(false);
+        // The meetings are read first; the withdrawal commits while they are, before the people and enrollments are.
+        Map<String, String> queries = Map.of(
+                "meeting",
+                "select section_id, day_of_week, week, start_time, period, location from section_meetings where withdraw_alex_once() = 0");
+        Tenant maple = Tenants.jdbc("maple", sis.url(), List.of("S1"), queries);
+
+        SourceRead during = source.read(maple);
+        SourceRead after = source.read(maple);
+
+        assertThat(Withdrawal.done).isTrue();
+        assertThat(ids(during.recordsOf("S1"))).contains("PERSON/P2", "ENROLLMENT/E2", "DEMOGRAPHICS/P2");
+        assertThat(ids(after.recordsOf("S1")))
+                .doesNotContain("PERSON/P2", "ENROLLMENT/E2", "DEMOGRAPHICS/P2")
+                .contains("PERSON/P1", "ENROLLMENT/E1");
+    }
+
+    /** Called by H2 from inside the read (so public, in a public class): the SIS withdraws Alex (P2), once. */
+    public static final class Withdrawal {
+
+        static volatile String url;
+        static final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+
+        public static int alexOnce() throws java.sql.SQLException {
+            if (done.compareAndSet(false, true)) {
+                try (java.sql.Connection sis =
+                                java.sql.DriverManager.getConnection(url, SisDatabase.USER, SisDatabase.PASSWORD);
+                        java.sql.Statement sql = sis.createStatement()) {
+                    sis.setAutoCommit(false);
+                    sql.executeUpdate("delete from enrollments where person_id = 'P2'");
+                    sql.executeUpdate("delete from demographics where person_id = 'P2'");
+                    sql.executeUpdate("delete from person_schools where person_id = 'P2'");
+                    sql.executeUpdate("delete from people where person_id = 'P2'");
+                    sis.commit();
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Test
     void everyDefaultQueryCanBeOverriddenByTheNameTheRegistryAccepts() {
         assertThat(SisQueries.NAMES).isEqualTo(com.rostersync.tenants.JdbcSource.QUERY_NAMES);
     }
