@@ -128,7 +128,7 @@ public final class SnapshotFixtures {
                 base.schemaVersion(), tenantId, schoolId, version, base.contentHash(), base.createdAt(), files, 0);
     }
 
-    private static List<String> user(String id, String org, String role, String given, String family) {
+    public static List<String> user(String id, String org, String role, String given, String family) {
         return List.of(
                 id,
                 "active",

@@ -30,12 +30,25 @@ import java.util.TreeSet;
  * every school's source emptied it on purpose; otherwise the manifest says {@code absent} (a header-only bulk file
  * tells the receiver to archive the whole type). Extension columns ({@code metadata.*}) are the union over the schools, sorted by name, for an account that
  * keeps them, and dropped for the others. A single school's files pass through byte for byte when nothing of that
- * applies.
+ * applies. Files exactly as the mapper's writer makes them are united from their rows' text ({@link CanonicalRows}),
+ * with the bytes reading and writing every row would give; any other file is read row by row.
  */
 public final class SnapshotMerger {
 
     private static final String ORG_IDS = "orgSourcedIds";
     private static final String SOURCED_ID = "sourcedId";
+
+    private final boolean fromText;
+
+    /** Merges our own school files from their rows' text, and any other file by reading it. */
+    public SnapshotMerger() {
+        this(true);
+    }
+
+    /** {@code fromText} false: reads every file, as the merger did before it merged from the rows' text (tests). */
+    SnapshotMerger(boolean fromText) {
+        this.fromText = fromText;
+    }
 
     /** Without extension columns: what an account receives unless it asks to keep them. */
     public MergedFileSet merge(List<SchoolSnapshot> snapshots) throws MergeException {
@@ -82,6 +95,17 @@ public final class SnapshotMerger {
 
     private Optional<SnapshotFile> union(OneRosterFile file, List<SchoolSnapshot> snapshots, boolean keepExtensions)
             throws MergeException {
+        Map<String, String> textRows = fromText ? unionOfRows(file, snapshots) : null;
+        if (textRows != null) {
+            if (textRows.isEmpty() && !emptiedOnPurposeByAll(file, snapshots)) {
+                return Optional.empty();
+            }
+            String header = String.join(",", file.columns()) + "\r\n";
+            StringBuilder content = new StringBuilder(header.length() + textRows.size() * 128);
+            content.append(header);
+            textRows.values().forEach(row -> content.append(row).append("\r\n"));
+            return Optional.of(new SnapshotFile(file.fileName(), content.toString(), textRows.size()));
+        }
         Map<String, Map<String, String>> rowsById = new LinkedHashMap<>();
         Set<String> extensions = new TreeSet<>();
         for (SchoolSnapshot snapshot : snapshots) {
@@ -114,6 +138,33 @@ public final class SnapshotMerger {
                 .toList();
         return Optional.of(
                 new SnapshotFile(file.fileName(), CsvWriter.write(file, List.copyOf(extensions), rows), rows.size()));
+    }
+
+    /**
+     * The rows of every school's file by sourcedId, first school first, as text; null when a file is not in the
+     * writer's canonical form or two schools' rows of one user differ (their orgSourcedIds are then joined), which
+     * the parsing union does.
+     */
+    private static Map<String, String> unionOfRows(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (SchoolSnapshot snapshot : snapshots) {
+            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
+            if (source.isEmpty()) {
+                continue;
+            }
+            List<CanonicalRows.Row> split =
+                    CanonicalRows.split(file, source.get().content());
+            if (split == null) {
+                return null;
+            }
+            for (CanonicalRows.Row row : split) {
+                String before = rows.putIfAbsent(row.sourcedId(), row.text());
+                if (before != null && file == OneRosterFile.USERS && !before.equals(row.text())) {
+                    return null;
+                }
+            }
+        }
+        return rows;
     }
 
     /** The first school's manifest, with each file marked bulk when the merged set has it and absent otherwise. */

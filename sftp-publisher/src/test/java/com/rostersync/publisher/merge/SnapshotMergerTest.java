@@ -7,6 +7,7 @@ import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.oneroster.CsvReader;
 import com.rostersync.oneroster.CsvRow;
+import com.rostersync.oneroster.CsvWriter;
 import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.publisher.SnapshotFixtures;
 import java.nio.charset.StandardCharsets;
@@ -219,6 +220,39 @@ class SnapshotMergerTest {
                         .startsWith(String.join(",", OneRosterFile.USERS.columns()) + "\r\n")
                         .doesNotContain("metadata.", "they"));
         assertThat(kept.files()).isEqualTo(high.files());
+    }
+
+    @Test
+    void mergingFromTheRowsTextGivesTheBytesOfReadingEveryRow() throws Exception {
+        List<SchoolSnapshot> schools = new ArrayList<>();
+        for (String school : List.of("MHS", "MMS", "MES")) {
+            List<List<String>> users = List.of(
+                    SnapshotFixtures.user("T-SHARED", "MES,MHS,MMS", "teacher", "Pat", "Teacher"),
+                    SnapshotFixtures.user("S-" + school, school, "student", "Ann, \"Jo\"\r\nLee", "O'Brien-Ünal"),
+                    SnapshotFixtures.user("\"Q\"," + school, school, "student", "Quinn", "Comma, Jr."));
+            SchoolSnapshot snapshot = withFile(
+                    SnapshotFixtures.school("maple", school, 1),
+                    new SnapshotFile("users.csv", CsvWriter.write(OneRosterFile.USERS, users), users.size()));
+            for (SnapshotFile file : snapshot.files()) {
+                OneRosterFile type = OneRosterFile.byFileName(file.name()).orElseThrow();
+                if (type != OneRosterFile.MANIFEST) {
+                    assertThat(CanonicalRows.split(type, file.content()))
+                            .as(school + " " + file.name() + " is merged from its rows' text")
+                            .isNotNull();
+                }
+            }
+            schools.add(snapshot);
+        }
+
+        MergedFileSet fromText = merger.merge(schools);
+        MergedFileSet fromRows = new SnapshotMerger(false).merge(schools);
+
+        assertThat(fromText.files()).isEqualTo(fromRows.files());
+        assertThat(fromText.contentHash()).isEqualTo(fromRows.contentHash());
+        assertThat(rows(fromText, OneRosterFile.USERS))
+                .extracting(r -> r.get("sourcedId"))
+                .containsExactly("T-SHARED", "S-MES", "\"Q\",MES", "S-MHS", "\"Q\",MHS", "S-MMS", "\"Q\",MMS");
+        assertThat(rows(fromText, OneRosterFile.USERS).get(1).get("givenName")).isEqualTo("Ann, \"Jo\"\r\nLee");
     }
 
     private static SnapshotFile headerOnly(OneRosterFile file) {
