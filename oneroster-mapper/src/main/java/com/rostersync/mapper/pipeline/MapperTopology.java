@@ -22,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MapperTopology {
 
-    /** Each school's current and last published records, one entry per record ({@link StateEntry#key()}). */
+    /**
+     * Each school's current and last published records, one entry per record ({@link StateEntry#key()}), as their
+     * JSON ({@link RecordStore}).
+     */
     static final String RECORDS_STORE = "mapper-school-records";
 
     /** Each school's metadata (last version and hash, holds, approval, pending cycle), keyed by school. */
@@ -35,8 +38,8 @@ final class MapperTopology {
                 (Serializer<StateEntry>) (topic, entry) -> entry == null ? null : json.writeValueAsBytes(entry),
                 (Deserializer<StateEntry>)
                         (topic, bytes) -> bytes == null ? null : json.readValue(bytes, StateEntry.class));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECORDS_STORE), Serdes.String(), entries));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RECORDS_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(META_STORE), Serdes.String(), entries));
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());

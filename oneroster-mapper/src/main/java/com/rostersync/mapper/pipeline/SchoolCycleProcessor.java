@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -56,7 +55,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class SchoolCycleProcessor implements Processor<String, byte[], String, Outbound> {
 
     private static final Logger log = LoggerFactory.getLogger(SchoolCycleProcessor.class);
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private final JsonMapper json;
     private final SchoolCyclePlanner planner;
@@ -71,7 +69,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     private final Map<String, Long> due = new HashMap<>();
 
     private ProcessorContext<String, Outbound> context;
-    private KeyValueStore<String, StateEntry> records;
+    private RecordStore records;
     private KeyValueStore<String, StateEntry> metas;
     private long registryChangesSeen;
 
@@ -98,7 +96,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     @Override
     public void init(ProcessorContext<String, Outbound> context) {
         this.context = context;
-        this.records = context.getStateStore(MapperTopology.RECORDS_STORE);
+        this.records = new RecordStore(context.getStateStore(MapperTopology.RECORDS_STORE), json);
         this.metas = context.getStateStore(MapperTopology.META_STORE);
         this.registryChangesSeen = held.registryChanges();
         long now = context.currentSystemTimeMs();
@@ -186,7 +184,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                         change.entityType(),
                         change.sourcedId(),
                         change.record());
-                records.put(entry.key(), entry);
+                records.put(entry);
             } else {
                 records.delete(StateEntry.key(
                         change.tenantId(), change.schoolId(), Slot.CURRENT, change.entityType(), change.sourcedId()));
@@ -279,7 +277,8 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             return;
         }
         try {
-            SchoolRoster roster = load(school, stored);
+            RecordStore.School entries = records.school(school);
+            SchoolRoster roster = load(school, entries, stored);
             Optional<Tenant> tenant = registry.get().tenant(roster.tenantId());
             Thresholds thresholds = tenant.map(t -> t.controls().thresholdsFor(roster.schoolId()))
                     .orElse(Thresholds.DEFAULTS);
@@ -291,7 +290,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                             school,
                             new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(snapshot.forCycle(cycle))),
                             now)));
-            writePublished(roster, plan.published());
+            writePublished(roster, plan.published(), entries.currentBytes());
             metas.put(school, StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta()));
             // Outcomes are keyed by tenant: one monitor instance follows a whole district's incidents.
             context.forward(new Record<>(
@@ -316,21 +315,23 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
         }
     }
 
-    private SchoolRoster load(String school, StateEntry stored) {
-        List<StateEntry> entries = new ArrayList<>();
-        try (KeyValueIterator<String, StateEntry> schoolRecords = records.prefixScan(school + "/", KEYS)) {
-            schoolRecords.forEachRemaining(entry -> entries.add(entry.value));
-        }
+    private static SchoolRoster load(String school, RecordStore.School records, StateEntry stored) {
+        List<StateEntry> entries = new ArrayList<>(records.entries());
         entries.add(stored);
         return SchoolStateFold.fold(entries).get(school);
     }
 
-    private void writePublished(SchoolRoster roster, Map<RecordKey, RosterRecord> next) {
+    private void writePublished(
+            SchoolRoster roster, Map<RecordKey, RosterRecord> next, Map<String, byte[]> currentBytes) {
         next.forEach((key, record) -> {
             if (!record.equals(roster.published().get(key))) {
                 StateEntry entry = StateEntry.record(
                         roster.tenantId(), roster.schoolId(), Slot.PUBLISHED, key.type(), key.sourcedId(), record);
-                records.put(entry.key(), entry);
+                byte[] asCurrent = record == roster.current().get(key)
+                        ? currentBytes.get(StateEntry.key(
+                                roster.tenantId(), roster.schoolId(), Slot.CURRENT, key.type(), key.sourcedId()))
+                        : null;
+                records.putPublished(entry, asCurrent);
             }
         });
         roster.published().keySet().stream()

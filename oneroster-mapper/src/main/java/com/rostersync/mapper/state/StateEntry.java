@@ -38,11 +38,14 @@ public record StateEntry(
         return new StateEntry(SchemaVersion.CURRENT, tenantId, schoolId, Slot.META, null, null, null, meta);
     }
 
+    /** What a published record's key adds to the key of the current one. */
+    public static final String PUBLISHED_SUFFIX = "#published";
+
     /** Changelog key: per record ({@link Keys#record}, published versions suffixed) or per school for metadata. */
     public static String key(String tenantId, String schoolId, Slot slot, EntityType type, String sourcedId) {
         return switch (slot) {
             case CURRENT -> Keys.record(tenantId, schoolId, type, sourcedId);
-            case PUBLISHED -> Keys.record(tenantId, schoolId, type, sourcedId) + "#published";
+            case PUBLISHED -> Keys.record(tenantId, schoolId, type, sourcedId) + PUBLISHED_SUFFIX;
             case META -> Keys.school(tenantId, schoolId) + "#meta";
         };
     }
