@@ -61,9 +61,8 @@ class ExtractorConfiguration {
         DefaultKafkaProducerFactory<String, String> factory =
                 ExtractorKafka.stateProducerFactory(kafka.buildProducerProperties());
         factory.addListener(new MicrometerProducerListener<>(meters));
-        KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
-        template.setObservationEnabled(true);
-        return template;
+        // Not observed: it carries one hash per record (KafkaCyclePublisher).
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
