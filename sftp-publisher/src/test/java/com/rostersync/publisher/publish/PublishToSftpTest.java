@@ -332,9 +332,10 @@ class PublishToSftpTest {
                         .isEmpty());
 
         coordinator.retryRefusedWithNewCredentials();
-        assertThat(outcomes.of(destination.id()))
+        // Counted by reason: a second check of version 1 may have answered UNCHANGED meanwhile, which is no retry.
+        assertThat(outcomes.of(destination.id(), OutcomeReason.DESTINATION_CREDENTIALS))
                 .as("the same wrong secret is not retried")
-                .hasSize(2);
+                .hasSize(1);
 
         rotate(secrets.resolve("flip-password"), "pw-flip");
         coordinator.retryRefusedWithNewCredentials();
