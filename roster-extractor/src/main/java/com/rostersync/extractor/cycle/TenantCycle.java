@@ -245,23 +245,15 @@ public final class TenantCycle {
         Map<String, SchoolChanges> toPublish = new LinkedHashMap<>();
         List<FileFailure> fileFailures = new ArrayList<>(read.fileFailures());
         for (String schoolId : tenant.schoolIds()) {
+            SchoolHashes previous = state.school(tenant.id(), schoolId);
+            Map<EntityType, Set<String>> absent = read.absentIdsOf(schoolId, previous::forEachId);
             EmptyTypeGuard.Verdict empty = emptyTypes.judge(
-                    tenant,
-                    schoolId,
-                    read.recordsOf(schoolId),
-                    read.absentIdsOf(schoolId),
-                    state.school(tenant.id(), schoolId),
-                    read.carriedForward());
+                    tenant, schoolId, read.recordsOf(schoolId), absent, previous, read.carriedForward());
             fileFailures.addAll(empty.failures());
             PerFileFailures.CarriedForward carried =
                     PerFileFailures.forSchool(read.carriedForward(), read.carriedForwardIds(), empty);
             SchoolChanges changes = detector.detect(
-                    schoolId,
-                    read.recordsOf(schoolId),
-                    read.absentIdsOf(schoolId),
-                    state.school(tenant.id(), schoolId),
-                    carried.types(),
-                    carried.ids());
+                    schoolId, read.recordsOf(schoolId), absent, previous, carried.types(), carried.ids());
             if (!changes.isEmpty() || !announcedSchools.contains(Keys.school(tenant.id(), schoolId))) {
                 toPublish.put(schoolId, changes);
             }

@@ -3,9 +3,12 @@ package com.rostersync.extractor.source;
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.events.roster.RosterRecord;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What one read of a tenant's source found. {@code recordsBySchool} is already school-scoped (a person in two schools
@@ -19,6 +22,10 @@ import java.util.Set;
  * {@code absentIds} names, per school and type, the published records it found gone from that school: only those are
  * deletions. {@code commit} is run once the cycle's changes were published: only then may the source read on from
  * this read's position next time.
+ *
+ * <p>{@code unread} lists the types a read left alone because nothing they are made from changed since the last
+ * published read (a drop where only {@code users.csv} changed): their published records stand, none is updated or
+ * deleted, and the types it did read are complete, so a published record of one of them that the read lacks is gone.
  */
 public record SourceRead(
         Map<String, List<RosterRecord>> recordsBySchool,
@@ -28,6 +35,7 @@ public record SourceRead(
         List<FileFailure> fileFailures,
         Map<EntityType, Long> recordsRead,
         Map<String, Map<EntityType, Set<String>>> absentIds,
+        Set<EntityType> unread,
         Runnable commit) {
 
     public SourceRead {
@@ -36,6 +44,7 @@ public record SourceRead(
         carriedForwardIds = Map.copyOf(carriedForwardIds);
         fileFailures = List.copyOf(fileFailures);
         recordsRead = Map.copyOf(recordsRead);
+        unread = unread == null ? Set.of() : Set.copyOf(unread);
         commit = commit == null ? () -> {} : commit;
     }
 
@@ -47,7 +56,16 @@ public record SourceRead(
             Map<EntityType, Set<String>> carriedForwardIds,
             List<FileFailure> fileFailures,
             Map<EntityType, Long> recordsRead) {
-        this(recordsBySchool, foundSchoolIds, carriedForward, carriedForwardIds, fileFailures, recordsRead, null, null);
+        this(
+                recordsBySchool,
+                foundSchoolIds,
+                carriedForward,
+                carriedForwardIds,
+                fileFailures,
+                recordsRead,
+                null,
+                Set.of(),
+                null);
     }
 
     /** This read, to be followed by {@code commit} once its changes are published. */
@@ -60,6 +78,7 @@ public record SourceRead(
                 fileFailures,
                 recordsRead,
                 absentIds,
+                unread,
                 then);
     }
 
@@ -67,12 +86,43 @@ public record SourceRead(
         return recordsBySchool.getOrDefault(schoolId, List.of());
     }
 
+    /** Every type was read in full: a published record missing from the read is a deletion. */
     public boolean complete() {
-        return absentIds == null;
+        return absentIds == null && unread.isEmpty();
     }
 
-    /** The published ids found gone from one school, by type; null after a full read (then the records say it). */
-    public Map<EntityType, Set<String>> absentIdsOf(String schoolId) {
-        return absentIds == null ? null : absentIds.getOrDefault(schoolId, Map.of());
+    /**
+     * The published ids found gone from one school, by type; null after a full read (then the records say it). After
+     * a read that left types unread, the published ids of the types it read that it did not find.
+     */
+    public Map<EntityType, Set<String>> absentIdsOf(String schoolId, PublishedIdsOfSchool published) {
+        if (absentIds != null) {
+            return absentIds.getOrDefault(schoolId, Map.of());
+        }
+        if (unread.isEmpty()) {
+            return null;
+        }
+        Map<EntityType, Set<String>> found = new EnumMap<>(EntityType.class);
+        recordsOf(schoolId).forEach(record -> found.computeIfAbsent(record.entityType(), t -> new HashSet<>())
+                .add(record.sourcedId()));
+        Map<EntityType, Set<String>> gone = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            if (!unread.contains(type)) {
+                Set<String> now = found.getOrDefault(type, Set.of());
+                published.forEachId(type, id -> {
+                    if (!now.contains(id)) {
+                        gone.computeIfAbsent(type, t -> new HashSet<>()).add(id);
+                    }
+                });
+            }
+        }
+        return gone;
+    }
+
+    /** The ids last published for one school, by type. */
+    @FunctionalInterface
+    public interface PublishedIdsOfSchool {
+
+        void forEachId(EntityType type, Consumer<String> action);
     }
 }

@@ -142,6 +142,57 @@ class CsvDropCarryForwardKafkaTest {
     }
 
     @Test
+    void aStudentLeavingUsersCsvBesideAnUntouchedEnrollmentsFileIsOneDeletionAndNoFullRead() {
+        String users =
+                new String(Drops.good("users.csv")).replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,\r\n", "");
+        Drops.write(dir, "users.csv", users);
+
+        SyncOutcome outcome = extractor.cycle.run(tenant);
+
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(outcome.counts()).containsEntry("deleted", 1L).containsEntry("upserted", 0L);
+        List<RosterChangeEvent> events = changes.newValues(this::ours);
+        assertThat(events).hasSize(2);
+        assertThat((RecordChanged) events.get(0)).satisfies(delete -> {
+            assertThat(delete.kind()).isEqualTo(ChangeKind.DELETE);
+            assertThat(delete.entityType()).isEqualTo(EntityType.PERSON);
+            assertThat(delete.sourcedId()).isEqualTo("U3");
+        });
+        CycleCompleted marker = (CycleCompleted) events.get(1);
+        assertThat(marker.wasFullRead())
+                .as("a discarded enrollment change must not come back from a read that did not read enrollments")
+                .isFalse();
+        assertThat(marker.counts().get(EntityType.ENROLLMENT).total()).isEqualTo(3);
+        assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.ENROLLMENT))
+                .containsExactlyInAnyOrder("N1", "N2", "N3");
+    }
+
+    @Test
+    void aHeaderOnlyEnrollmentsFileBesideUntouchedUsersDeletesNothingAndNamesTheFileOnEveryCycle() {
+        Drops.write(dir, "enrollments.csv", Drops.headerOnly("enrollments.csv"));
+        SyncOutcome failed = extractor.cycle.run(tenant);
+        Drops.write(dir, "users.csv", new String(Drops.good("users.csv")).replace("Park", "Parker"));
+
+        SyncOutcome next = extractor.cycle.run(tenant);
+
+        for (SyncOutcome outcome : List.of(failed, next)) {
+            assertThat(outcome.reason()).isEqualTo(OutcomeReason.FILE_FAILED);
+            assertThat(outcome.fileFailures()).extracting(FileFailure::file).containsExactly("enrollments.csv");
+            assertThat(outcome.counts()).containsEntry("deleted", 0L);
+        }
+        List<RecordChanged> records = changes.newValues(this::ours).stream()
+                .filter(RecordChanged.class::isInstance)
+                .map(RecordChanged.class::cast)
+                .toList();
+        assertThat(records).singleElement().satisfies(update -> {
+            assertThat(update.kind()).isEqualTo(ChangeKind.UPSERT);
+            assertThat(update.sourcedId()).isEqualTo("U2");
+        });
+        assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.ENROLLMENT))
+                .hasSize(3);
+    }
+
+    @Test
     void aWholeDropOfHeaderOnlyFilesDeletesNothing() {
         for (String file : Drops.GOOD_FILES) {
             if (!file.equals("manifest.csv")) {

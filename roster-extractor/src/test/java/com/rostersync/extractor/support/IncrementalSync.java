@@ -6,6 +6,7 @@ import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.change.ChangeDetector;
 import com.rostersync.extractor.change.ContentHasher;
 import com.rostersync.extractor.change.HashState;
+import com.rostersync.extractor.change.SchoolHashes;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
@@ -45,11 +46,12 @@ public final class IncrementalSync {
     public List<String> publish(Tenant tenant, SourceRead read) {
         List<String> published = new ArrayList<>();
         for (String school : tenant.schoolIds()) {
+            SchoolHashes previous = state.school(tenant.id(), school);
             List<Change> changes = detector.detect(
                             school,
                             read.recordsOf(school),
-                            read.absentIdsOf(school),
-                            state.school(tenant.id(), school),
+                            read.absentIdsOf(school, previous::forEachId),
+                            previous,
                             read.carriedForward(),
                             read.carriedForwardIds())
                     .changes();

@@ -5,10 +5,15 @@ import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.tenants.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * A OneRoster 1.1 CSV drop (folder or SFTP site): fetch the files, then read each one on its own. A drop whose
  * listing (names, sizes, modification times) has not changed since the last published read is not downloaded again:
  * the cycle changes nothing and reports what that read found (its missing schools and file problems still stand).
- * It is read again at least every {@code rereadEvery}, in case a file changed without its size or time changing.
+ * When only some files changed (a new {@code users.csv} beside the same {@code enrollments.csv}), the files that no
+ * type made from a changed file needs are not parsed again: their types are left unread, and what the last read found
+ * in them stands. The whole drop is read again at least every {@code rereadEvery}, in case a file changed without its
+ * size or time changing.
  */
 public final class CsvDropRosterSource implements RosterSource {
 
@@ -56,20 +64,26 @@ public final class CsvDropRosterSource implements RosterSource {
         if (drop.isEmpty()) {
             return last.unchanged();
         }
+        String listing = drop.get().listing();
+        Set<OneRosterFile> skipped = current && listing != null
+                ? OneRosterDropReader.unaffectedBy(DropListing.changedFiles(last.listing(), listing))
+                : Set.of();
         SourceRead read = new OneRosterDropReader(tenant.schoolIds(), tenant.allowEmpty())
-                .read(DropUnpacker.unpack(drop.get().files()));
-        if (drop.get().listing() == null) {
+                .read(DropUnpacker.unpack(drop.get().files()), skipped);
+        if (listing == null) {
             return read;
         }
+        SourceRead merged = skipped.isEmpty() ? read : last.standingFor(read, skipped);
         LastDrop next = new LastDrop(
                 settings,
-                drop.get().listing(),
-                now,
-                read.foundSchoolIds(),
-                read.carriedForward(),
-                read.carriedForwardIds(),
-                read.fileFailures());
-        return read.withCommit(() -> lastDrops.put(tenant.id(), next));
+                listing,
+                // A read that left files unread is not the periodic full read.
+                skipped.isEmpty() ? now : last.readAt(),
+                merged.foundSchoolIds(),
+                merged.carriedForward(),
+                merged.carriedForwardIds(),
+                merged.fileFailures());
+        return merged.withCommit(() -> lastDrops.put(tenant.id(), next));
     }
 
     /** What the last published read of a tenant's drop found, under which listing. */
@@ -82,6 +96,39 @@ public final class CsvDropRosterSource implements RosterSource {
             Map<EntityType, Set<String>> carriedForwardIds,
             List<FileFailure> fileFailures) {
 
+        /**
+         * A read that left the {@code skipped} files unread, with what the last read found in them: their types'
+         * carried-forward records and their file problems still stand.
+         */
+        SourceRead standingFor(SourceRead read, Set<OneRosterFile> skipped) {
+            Set<EntityType> carried = EnumSet.noneOf(EntityType.class);
+            carried.addAll(read.carriedForward());
+            Map<EntityType, Set<String>> carriedIds = new EnumMap<>(EntityType.class);
+            carriedIds.putAll(read.carriedForwardIds());
+            for (EntityType type : read.unread()) {
+                if (carriedForward.contains(type)) {
+                    carried.add(type);
+                }
+                if (carriedForwardIds.containsKey(type)) {
+                    carriedIds.put(type, carriedForwardIds.get(type));
+                }
+            }
+            Set<String> skippedNames = new HashSet<>();
+            skipped.forEach(file -> skippedNames.add(file.fileName()));
+            List<FileFailure> failures = new ArrayList<>(read.fileFailures());
+            fileFailures.stream().filter(f -> skippedNames.contains(f.file())).forEach(failures::add);
+            return new SourceRead(
+                    read.recordsBySchool(),
+                    read.foundSchoolIds(),
+                    carried,
+                    carriedIds,
+                    failures,
+                    read.recordsRead(),
+                    null,
+                    read.unread(),
+                    null);
+        }
+
         /** Nothing read, nothing gone; the last read's findings still stand. */
         SourceRead unchanged() {
             return new SourceRead(
@@ -92,6 +139,7 @@ public final class CsvDropRosterSource implements RosterSource {
                     fileFailures,
                     Map.of(),
                     Map.of(),
+                    Set.of(),
                     null);
         }
     }

@@ -25,7 +25,9 @@ import com.rostersync.oneroster.OneRosterFile;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -65,6 +67,27 @@ final class OneRosterDropReader {
             OneRosterFile.DEMOGRAPHICS,
             EntityType.DEMOGRAPHICS);
 
+    /**
+     * The files each type's records are made from (a term belongs to the schools of the courses and classes using
+     * it, an enrollment to its class's school, demographics to their person's schools): a type whose files are all
+     * unchanged reads the same as last time.
+     */
+    private static final Map<EntityType, Set<OneRosterFile>> INPUTS = Map.of(
+            EntityType.SCHOOL,
+            EnumSet.of(OneRosterFile.ORGS),
+            EntityType.TERM,
+            EnumSet.of(OneRosterFile.ACADEMIC_SESSIONS, OneRosterFile.COURSES, OneRosterFile.CLASSES),
+            EntityType.COURSE,
+            EnumSet.of(OneRosterFile.COURSES),
+            EntityType.SECTION,
+            EnumSet.of(OneRosterFile.CLASSES),
+            EntityType.PERSON,
+            EnumSet.of(OneRosterFile.USERS),
+            EntityType.ENROLLMENT,
+            EnumSet.of(OneRosterFile.ENROLLMENTS, OneRosterFile.CLASSES),
+            EntityType.DEMOGRAPHICS,
+            EnumSet.of(OneRosterFile.DEMOGRAPHICS, OneRosterFile.USERS));
+
     private final Set<String> configured;
     private final Set<String> allowEmpty;
     private final List<FileFailure> failures = new ArrayList<>();
@@ -72,6 +95,7 @@ final class OneRosterDropReader {
     private final Map<EntityType, Set<String>> carriedIds = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
     private final Map<String, List<RosterRecord>> bySchool = new HashMap<>();
+    private final Set<EntityType> unread = EnumSet.noneOf(EntityType.class);
 
     public OneRosterDropReader(List<String> schoolIds) {
         this(schoolIds, Set.of());
@@ -83,13 +107,43 @@ final class OneRosterDropReader {
         this.allowEmpty = Set.copyOf(allowEmpty);
     }
 
+    /**
+     * The roster files a read may leave unparsed when only {@code changed} differ from the last read: those that no
+     * type made from a changed file needs. The manifest and orgs.csv (small, and the schools found) are always read.
+     */
+    static Set<OneRosterFile> unaffectedBy(Set<OneRosterFile> changed) {
+        Set<OneRosterFile> needed = EnumSet.of(OneRosterFile.MANIFEST, OneRosterFile.ORGS);
+        INPUTS.values().stream()
+                .filter(inputs -> !Collections.disjoint(inputs, changed))
+                .forEach(needed::addAll);
+        Set<OneRosterFile> unaffected = EnumSet.copyOf(OneRosterFile.rosterFiles());
+        unaffected.removeAll(needed);
+        return unaffected;
+    }
+
     SourceRead read(DropUnpacker.Unpacked drop) {
+        return read(drop, Set.of());
+    }
+
+    /**
+     * Reads the drop but for the files in {@code skipped} (present, and unchanged since the last read): the types
+     * made from any of them are left {@link SourceRead#unread() unread}.
+     */
+    SourceRead read(DropUnpacker.Unpacked drop, Set<OneRosterFile> skipped) {
+        INPUTS.forEach((type, inputs) -> {
+            if (!Collections.disjoint(inputs, skipped)) {
+                unread.add(type);
+            }
+        });
         failures.addAll(drop.failures());
         Map<OneRosterFile, CsvTable> tables = new EnumMap<>(OneRosterFile.class);
         for (Map.Entry<String, byte[]> file : drop.files().entrySet()) {
             Optional<OneRosterFile> known = OneRosterFile.byFileName(file.getKey());
             if (known.isEmpty()) {
                 failures.add(new FileFailure(file.getKey(), 0, null, "unknown file name for a OneRoster 1.1 drop"));
+                continue;
+            }
+            if (skipped.contains(known.get())) {
                 continue;
             }
             try {
@@ -117,7 +171,7 @@ final class OneRosterDropReader {
         }
         Set<String> absent = absentFiles(tables.get(OneRosterFile.MANIFEST));
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
-            if (!tables.containsKey(file)) {
+            if (!tables.containsKey(file) && !skipped.contains(file)) {
                 if (!absent.contains(file.manifestName())) {
                     carried.add(TYPES.get(file));
                     if (!drop.files().containsKey(file.fileName())) {
@@ -146,7 +200,15 @@ final class OneRosterDropReader {
                 .add(id));
         readDemographics(tables.get(OneRosterFile.DEMOGRAPHICS), personSchools);
         return new SourceRead(
-                bySchool, carried.contains(EntityType.SCHOOL) ? null : found, carried, carriedIds, failures, counts);
+                bySchool,
+                carried.contains(EntityType.SCHOOL) ? null : found,
+                carried,
+                carriedIds,
+                failures,
+                counts,
+                null,
+                unread,
+                null);
     }
 
     private boolean headerOnly(OneRosterFile file, CsvTable table) {
@@ -406,7 +468,7 @@ final class OneRosterDropReader {
 
     /** Maps every good row; a row whose value does not fit is a failure naming its line and field, and carried. */
     private void each(CsvTable table, EntityType type, RowMapping mapping) {
-        if (table == null) {
+        if (table == null || unread.contains(type)) {
             return;
         }
         for (CsvRow row : table.rows()) {

@@ -146,7 +146,7 @@ final class SisReading {
             for (Entity entity : Entity.values()) {
                 query(entity, queries.sql(entity.query), List.of());
             }
-            return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, null, null);
+            return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, null, Set.of(), null);
         }
         meetings.putAll(since.meetings());
         personSchools.putAll(since.personSchools());
@@ -197,7 +197,7 @@ final class SisReading {
         dirty.getOrDefault(Entity.SECTION, Set.of()).stream()
                 .filter(id -> !sectionsRead.contains(id))
                 .forEach(sectionSchool::remove);
-        return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, absences(dirty), null);
+        return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, absences(dirty), Set.of(), null);
     }
 
     /** Where this read leaves off; valid once its changes are published. */

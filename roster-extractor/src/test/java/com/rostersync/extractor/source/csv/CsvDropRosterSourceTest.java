@@ -15,11 +15,15 @@ import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.support.Drops;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.Tenant;
+import com.rostersync.testsupport.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,13 +76,15 @@ class CsvDropRosterSourceTest {
 
         assertThat(unchanged.complete()).isFalse();
         assertThat(unchanged.recordsBySchool()).isEmpty();
-        assertThat(unchanged.absentIdsOf("SA")).isEmpty();
+        assertThat(unchanged.absentIdsOf("SA", (type, each) -> each.accept("anything")))
+                .isEmpty();
         assertThat(unchanged.foundSchoolIds()).containsExactly("SA");
         assertThat(unchanged.fileFailures()).isEqualTo(first.fileFailures()).isNotEmpty();
 
         Drops.write(dir, "courses.csv", new String(Drops.good("courses.csv"), StandardCharsets.UTF_8));
         SourceRead fixed = read(dir);
-        assertThat(fixed.complete()).isTrue();
+        assertThat(fixed.unread()).doesNotContain(EntityType.COURSE, EntityType.TERM);
+        assertThat(fixed.carriedForward()).isEmpty();
         assertThat(fixed.fileFailures()).isEmpty();
     }
 
@@ -322,6 +328,132 @@ class CsvDropRosterSourceTest {
 
         assertThat(read.fileFailures()).isEmpty();
         assertThat(find(read, "SA", School.class, "SA").districtSourcedId()).isNull();
+    }
+
+    @Test
+    void aChangedUsersFileIsReadWithoutTheUnchangedEnrollmentsWhoseRecordsStand() throws Exception {
+        Drops.goodDropIn(dir);
+        read(dir).commit().run();
+        String users = new String(Drops.good("users.csv"), StandardCharsets.UTF_8);
+        Drops.write(dir, "users.csv", users.replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,\r\n", ""));
+
+        SourceRead usersOnly = read(dir);
+
+        assertThat(usersOnly.complete()).isFalse();
+        assertThat(usersOnly.unread())
+                .containsExactlyInAnyOrder(
+                        EntityType.TERM, EntityType.COURSE, EntityType.SECTION, EntityType.ENROLLMENT);
+        assertThat(ids(usersOnly.recordsOf("SA"))).containsExactlyInAnyOrder("SCHOOL/SA", "PERSON/U1", "PERSON/U2");
+        Map<EntityType, List<String>> published = Map.of(
+                EntityType.SCHOOL, List.of("SA"),
+                EntityType.PERSON, List.of("U1", "U2", "U3"),
+                EntityType.ENROLLMENT, List.of("N1", "N2", "N3"));
+        assertThat(usersOnly.absentIdsOf(
+                        "SA",
+                        (type, each) -> published.getOrDefault(type, List.of()).forEach(each)))
+                .as("U3 left users.csv; the enrollments were not read, so none of them is gone")
+                .isEqualTo(Map.of(EntityType.PERSON, Set.of("U3")));
+    }
+
+    @Test
+    void aFileProblemOfAnUnreadFileStillStandsAndItsTypeStaysCarriedForward() throws Exception {
+        Drops.goodDropIn(dir);
+        Drops.write(dir, "enrollments.csv", Drops.headerOnly("enrollments.csv"));
+        Drops.write(
+                dir,
+                "courses.csv",
+                new String(Drops.good("courses.csv"), StandardCharsets.UTF_8)
+                        .replace("CA,,,Y27,Art", "CA,,,Y27,Art,too,many,columns,here,x,y"));
+        SourceRead first = read(dir);
+        assertThat(first.carriedForward()).contains(EntityType.ENROLLMENT, EntityType.COURSE);
+        first.commit().run();
+        Drops.write(
+                dir,
+                "users.csv",
+                new String(Drops.good("users.csv"), StandardCharsets.UTF_8).replace("Park", "Parker"));
+
+        SourceRead usersOnly = read(dir);
+
+        assertThat(usersOnly.unread()).contains(EntityType.ENROLLMENT, EntityType.COURSE);
+        assertThat(usersOnly.carriedForward()).containsAll(first.carriedForward());
+        assertThat(usersOnly.fileFailures()).containsExactlyInAnyOrderElementsOf(first.fileFailures());
+        usersOnly.commit().run();
+
+        Drops.write(dir, "enrollments.csv", new String(Drops.good("enrollments.csv"), StandardCharsets.UTF_8));
+        SourceRead fixed = read(dir);
+        assertThat(fixed.unread()).doesNotContain(EntityType.ENROLLMENT).contains(EntityType.PERSON);
+        assertThat(fixed.carriedForward()).doesNotContain(EntityType.ENROLLMENT).contains(EntityType.COURSE);
+        assertThat(fixed.fileFailures()).extracting(FileFailure::file).containsExactly("courses.csv");
+    }
+
+    @Test
+    void aChangedClassesFileReadsTheEnrollmentsAndTermsMadeFromItAgain() throws Exception {
+        Drops.goodDropIn(dir);
+        read(dir).commit().run();
+        Drops.write(
+                dir,
+                "classes.csv",
+                new String(Drops.good("classes.csv"), StandardCharsets.UTF_8).replace("Art 1", "Art One"));
+
+        SourceRead classes = read(dir);
+
+        assertThat(classes.unread()).containsExactlyInAnyOrder(EntityType.PERSON, EntityType.DEMOGRAPHICS);
+        assertThat(ids(classes.recordsOf("SA")))
+                .containsExactlyInAnyOrder(
+                        "SCHOOL/SA",
+                        "TERM/Y27",
+                        "TERM/F26",
+                        "COURSE/CA",
+                        "SECTION/KA",
+                        "ENROLLMENT/N1",
+                        "ENROLLMENT/N2",
+                        "ENROLLMENT/N3");
+    }
+
+    @Test
+    void readsThatLeaveFilesUnreadDoNotPutOffTheHourlyReadOfTheWholeDrop() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
+        CsvDropRosterSource hourly = new CsvDropRosterSource(
+                new FolderDropFetcher(),
+                tenant -> {
+                    throw new AssertionError("no SFTP here");
+                },
+                clock,
+                Duration.ofHours(1));
+        Tenant tenant = Tenants.folderDrop("st-anne", Drops.goodDropIn(dir).toString(), List.of("SA"));
+        hourly.read(tenant).commit().run();
+        String users = new String(Drops.good("users.csv"), StandardCharsets.UTF_8);
+
+        clock.advance(Duration.ofMinutes(40));
+        Drops.write(dir, "users.csv", users.replace("Park", "Parker"));
+        SourceRead partial = hourly.read(tenant);
+        assertThat(partial.complete()).isFalse();
+        partial.commit().run();
+
+        clock.advance(Duration.ofMinutes(30));
+        Drops.write(dir, "users.csv", users.replace("Park", "Parks"));
+        assertThat(hourly.read(tenant).complete())
+                .as("70 minutes after the last read of every file")
+                .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "manifest.csv|file.demographics,absent|file.demographics,bulk",
+                "notes.txt|||",
+            })
+    void aChangedManifestOrAFileComingOrGoingReadsTheWholeDrop(String file, String from, String to) throws Exception {
+        Drops.goodDropIn(dir);
+        read(dir).commit().run();
+        if (from == null) {
+            Drops.write(dir, file, "not a roster");
+        } else {
+            Drops.write(dir, file, new String(Drops.good(file), StandardCharsets.UTF_8).replace(from, to));
+        }
+
+        assertThat(read(dir).complete()).isTrue();
     }
 
     private SourceRead read(Path folder) throws SourceFailure {
