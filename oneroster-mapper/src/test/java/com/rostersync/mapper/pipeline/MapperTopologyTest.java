@@ -104,6 +104,27 @@ class MapperTopologyTest {
     }
 
     @Test
+    void aPublishedCopyIsAMarkUntilItsRecordChangesAndThenTheRecordAsTheReceiverGotIt() {
+        send(RosterEvents.schoolWithStudents("maple", "S1", 3));
+        driver.advanceWallClockTime(QUIET.plusSeconds(1));
+        String leaving = Keys.record("maple", "S1", EntityType.PERSON, RosterEvents.studentId(0));
+        assertThat(lastValues(recordsChangelog).get(leaving + "#published")).isEqualTo(RecordStore.SAME_AS_CURRENT);
+
+        send(List.of(
+                RosterEvents.delete("maple", "S1", EntityType.PERSON, RosterEvents.studentId(0)),
+                RosterEvents.completed("maple", "S1")));
+        driver.advanceWallClockTime(QUIET.plusSeconds(1));
+
+        java.util.Map<String, byte[]> last = lastValues(recordsChangelog);
+        assertThat(last).containsEntry(leaving, null);
+        assertThat(new String(last.get(leaving + "#published"), StandardCharsets.UTF_8))
+                .as("one of three students leaving is held by the archive threshold: the published copy stays whole")
+                .contains("\"slot\":\"PUBLISHED\"", "Family0");
+        SyncOutcome held = json.readValue(outcomes.readValuesToList().get(1), SyncOutcome.class);
+        assertThat(held.reason()).isEqualTo(OutcomeReason.THRESHOLD);
+    }
+
+    @Test
     void anUnreadableChangeGoesToItsDeadLetterTopicAndTheStreamGoesOn() {
         TestOutputTopic<String, byte[]> deadLetters = driver.createOutputTopic(
                 Topics.ROSTER_CHANGES_DLT, new StringDeserializer(), new ByteArrayDeserializer());
@@ -146,6 +167,12 @@ class MapperTopologyTest {
         assertThat(snapshots.readKeyValuesToList().stream().map(kv -> kv.key).toList())
                 .as("the next school goes on")
                 .containsExactly("maple/S2");
+    }
+
+    private static java.util.Map<String, byte[]> lastValues(TestOutputTopic<String, byte[]> topic) {
+        java.util.Map<String, byte[]> last = new java.util.HashMap<>();
+        topic.readKeyValuesToList().forEach(kv -> last.put(kv.key, kv.value));
+        return last;
     }
 
     private void send(List<? extends RosterChangeEvent> events) {
