@@ -37,6 +37,7 @@ class MapperStreamsConfig {
 
     static final String APPLICATION_ID = "oneroster-mapper";
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @Bean
     HeldDeletions heldDeletions(TenantRegistryWatcher registry, MapperMetrics metrics) {
@@ -69,7 +70,11 @@ class MapperStreamsConfig {
                 .keepOnlyStateOf(clusterId(admin, rostersync.topics().declareTimeout()));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, mapper.streamThreads());
         config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, MapperRocksDbConfig.class);
-        config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // Each commit flushes every store's memtable to a new RocksDB file (the stores keep no write-ahead log), and
+        // at 1 s those many small files kept compaction busy: a quarter of the mapper's full-sync CPU, four times what
+        // it is at Kafka Streams' own at-least-once default, 30 s (docs/benchmarks.md, runs C and A2). The interval
+        // only bounds what a crashed instance reads again, and reading a change again is an upsert of the same record.
+        config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
         // An idle stream thread loops once per poll.ms (Kafka's default 100 ms); records end the wait at once, so a
         // longer one only costs an idle mapper less. The loop also runs the due-school punctuation, so poll.ms bounds
         // how late a due school's snapshot starts. (A longer fetch.max.wait.ms was tried and left out: a consumer's
