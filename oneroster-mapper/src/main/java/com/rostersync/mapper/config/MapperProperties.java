@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sourceSystemCode  manifest {@code source.systemCode}
  * @param stateDir          Kafka Streams state directory (RocksDB stores); unset: {@code spring.kafka.streams.state-dir},
  *                          else Kafka Streams' default under {@code java.io.tmpdir}, one folder per application id
- * @param streamThreads     stream threads of this instance (schools are spread over them by partition)
+ * @param streamThreads     stream threads of this instance (schools are spread over them by partition); as many as
+ *                          the topics have partitions (3 by default), since a thread with two of three tasks does
+ *                          two thirds of the work while the other waits
  */
 @Validated
 @ConfigurationProperties("rostersync.mapper")
@@ -28,4 +30,4 @@ public record MapperProperties(
         @NotBlank @DefaultValue("RosterSync") String sourceSystemName,
         @NotBlank @DefaultValue("rostersync") String sourceSystemCode,
         String stateDir,
-        @Positive @DefaultValue("2") int streamThreads) {}
+        @Positive @DefaultValue("3") int streamThreads) {}
