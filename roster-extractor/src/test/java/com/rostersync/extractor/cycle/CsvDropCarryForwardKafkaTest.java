@@ -75,7 +75,7 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.PERSON))
                 .hasSize(3);
 
-        Drops.write(dir, "users.csv", new String(Drops.good("users.csv")));
+        Drops.write(dir, "users.csv", Drops.goodText("users.csv"));
         SyncOutcome recovered = extractor.cycle.run(tenant);
         assertThat(recovered.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
         assertThat(recovered.fileFailures()).isEmpty();
@@ -85,7 +85,7 @@ class CsvDropCarryForwardKafkaTest {
     @Test
     void failedFilesTypeIsListedAsCarriedForwardOnTheCycleCompleted() {
         Drops.write(dir, "users.csv", "");
-        Drops.write(dir, "classes.csv", new String(Drops.good("classes.csv")).replace("Art 1", "Art One"));
+        Drops.writeEdited(dir, "classes.csv", "Art 1", "Art One");
 
         extractor.cycle.run(tenant);
 
@@ -102,10 +102,8 @@ class CsvDropCarryForwardKafkaTest {
 
     @Test
     void brokenRowKeepsItsRecordWhileRealDeletionsInOtherFilesGoThrough() {
-        String users = new String(Drops.good("users.csv")).replace("U2,,,true,SA,student", "U2,,,maybe,SA,student");
-        Drops.write(dir, "users.csv", users);
-        String enrollments = new String(Drops.good("enrollments.csv")).replace("N3,,,KA,SA,U3,student,,,\r\n", "");
-        Drops.write(dir, "enrollments.csv", enrollments);
+        Drops.writeEdited(dir, "users.csv", "U2,,,true,SA,student", "U2,,,maybe,SA,student");
+        Drops.writeEdited(dir, "enrollments.csv", "N3,,,KA,SA,U3,student,,,\r\n", "");
 
         SyncOutcome outcome = extractor.cycle.run(tenant);
 
@@ -143,9 +141,7 @@ class CsvDropCarryForwardKafkaTest {
 
     @Test
     void aStudentLeavingUsersCsvBesideAnUntouchedEnrollmentsFileIsOneDeletionAndNoFullRead() {
-        String users =
-                new String(Drops.good("users.csv")).replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,\r\n", "");
-        Drops.write(dir, "users.csv", users);
+        Drops.writeEdited(dir, "users.csv", "U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,\r\n", "");
 
         SyncOutcome outcome = extractor.cycle.run(tenant);
 
@@ -171,7 +167,7 @@ class CsvDropCarryForwardKafkaTest {
     void aHeaderOnlyEnrollmentsFileBesideUntouchedUsersDeletesNothingAndNamesTheFileOnEveryCycle() {
         Drops.write(dir, "enrollments.csv", Drops.headerOnly("enrollments.csv"));
         SyncOutcome failed = extractor.cycle.run(tenant);
-        Drops.write(dir, "users.csv", new String(Drops.good("users.csv")).replace("Park", "Parker"));
+        Drops.writeEdited(dir, "users.csv", "Park", "Parker");
 
         SyncOutcome next = extractor.cycle.run(tenant);
 
@@ -224,7 +220,7 @@ class CsvDropCarryForwardKafkaTest {
 
     @Test
     void aUsersFileWithRowsOnlyForAnotherSchoolIsAFailureNamingTheSchoolAndStaysOneWhileTheDropIsUnchanged() {
-        Drops.write(dir, "users.csv", new String(Drops.good("users.csv")).replace(",SA,", ",OTHER,"));
+        Drops.writeEdited(dir, "users.csv", ",SA,", ",OTHER,");
 
         SyncOutcome failed = extractor.cycle.run(tenant);
 
@@ -259,10 +255,7 @@ class CsvDropCarryForwardKafkaTest {
     @Test
     void aFileTheDropMarksAbsentAfterItsRecordsWerePublishedIsAFailureNotAnArchive() throws Exception {
         java.nio.file.Files.delete(dir.resolve("users.csv"));
-        Drops.write(
-                dir,
-                "manifest.csv",
-                new String(Drops.good("manifest.csv")).replace("file.users,bulk", "file.users,absent"));
+        Drops.writeEdited(dir, "manifest.csv", "file.users,bulk", "file.users,absent");
 
         SyncOutcome failed = extractor.cycle.run(tenant);
 

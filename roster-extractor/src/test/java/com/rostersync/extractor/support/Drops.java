@@ -61,6 +61,15 @@ public final class Drops {
         return resource("/drops/good/" + name);
     }
 
+    public static String goodText(String name) {
+        return new String(good(name), StandardCharsets.UTF_8);
+    }
+
+    /** Writes the good {@code name} with every {@code from} replaced by {@code to}. */
+    public static void writeEdited(Path folder, String name, String from, String to) {
+        write(folder, name, goodText(name).replace(from, to));
+    }
+
     private static byte[] resource(String path) {
         try (InputStream in = Drops.class.getResourceAsStream(path)) {
             return in.readAllBytes();

@@ -17,7 +17,6 @@ import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.testsupport.MutableClock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +80,7 @@ class CsvDropRosterSourceTest {
         assertThat(unchanged.foundSchoolIds()).containsExactly("SA");
         assertThat(unchanged.fileFailures()).isEqualTo(first.fileFailures()).isNotEmpty();
 
-        Drops.write(dir, "courses.csv", new String(Drops.good("courses.csv"), StandardCharsets.UTF_8));
+        Drops.write(dir, "courses.csv", Drops.goodText("courses.csv"));
         SourceRead fixed = read(dir);
         assertThat(fixed.unread()).doesNotContain(EntityType.COURSE, EntityType.TERM);
         assertThat(fixed.carriedForward()).isEmpty();
@@ -156,7 +155,7 @@ class CsvDropRosterSourceTest {
 
     @Test
     void brokenRowsAreReportedWithLineAndFieldAndCarriedForward() throws SourceFailure {
-        String users = new String(Drops.good("users.csv"))
+        String users = Drops.goodText("users.csv")
                 .replace("U2,,,true,SA,student", "U2,,,true,SA,wizard")
                 .replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,", "U3,,,true,SA");
         Drops.write(Drops.goodDropIn(dir), "users.csv", users);
@@ -301,10 +300,7 @@ class CsvDropRosterSourceTest {
 
     @Test
     void aConfiguredSchoolTypedAsAnotherKindOfOrgIsNamedAndNotASchool() throws SourceFailure {
-        Drops.write(
-                Drops.goodDropIn(dir),
-                "orgs.csv",
-                new String(Drops.good("orgs.csv"), StandardCharsets.UTF_8).replace(",school,", ",department,"));
+        Drops.writeEdited(Drops.goodDropIn(dir), "orgs.csv", ",school,", ",department,");
 
         SourceRead read = read(dir);
 
@@ -319,10 +315,7 @@ class CsvDropRosterSourceTest {
 
     @Test
     void aSchoolWhoseParentIsNotADistrictIsWrittenWithoutADistrict() throws SourceFailure {
-        Drops.write(
-                Drops.extendedDropIn(dir),
-                "orgs.csv",
-                new String(Drops.good("orgs.csv"), StandardCharsets.UTF_8).replace("district", "state"));
+        Drops.writeEdited(Drops.extendedDropIn(dir), "orgs.csv", "district", "state");
 
         SourceRead read = read(dir);
 
@@ -334,7 +327,7 @@ class CsvDropRosterSourceTest {
     void aChangedUsersFileIsReadWithoutTheUnchangedEnrollmentsWhoseRecordsStand() throws Exception {
         Drops.goodDropIn(dir);
         read(dir).commit().run();
-        String users = new String(Drops.good("users.csv"), StandardCharsets.UTF_8);
+        String users = Drops.goodText("users.csv");
         Drops.write(dir, "users.csv", users.replace("U3,,,true,SA,student,sam,,Sam,Ng,,2,,,,,06,\r\n", ""));
 
         SourceRead usersOnly = read(dir);
@@ -359,18 +352,11 @@ class CsvDropRosterSourceTest {
     void aFileProblemOfAnUnreadFileStillStandsAndItsTypeStaysCarriedForward() throws Exception {
         Drops.goodDropIn(dir);
         Drops.write(dir, "enrollments.csv", Drops.headerOnly("enrollments.csv"));
-        Drops.write(
-                dir,
-                "courses.csv",
-                new String(Drops.good("courses.csv"), StandardCharsets.UTF_8)
-                        .replace("CA,,,Y27,Art", "CA,,,Y27,Art,too,many,columns,here,x,y"));
+        Drops.writeEdited(dir, "courses.csv", "CA,,,Y27,Art", "CA,,,Y27,Art,too,many,columns,here,x,y");
         SourceRead first = read(dir);
         assertThat(first.carriedForward()).contains(EntityType.ENROLLMENT, EntityType.COURSE);
         first.commit().run();
-        Drops.write(
-                dir,
-                "users.csv",
-                new String(Drops.good("users.csv"), StandardCharsets.UTF_8).replace("Park", "Parker"));
+        Drops.writeEdited(dir, "users.csv", "Park", "Parker");
 
         SourceRead usersOnly = read(dir);
 
@@ -379,7 +365,7 @@ class CsvDropRosterSourceTest {
         assertThat(usersOnly.fileFailures()).containsExactlyInAnyOrderElementsOf(first.fileFailures());
         usersOnly.commit().run();
 
-        Drops.write(dir, "enrollments.csv", new String(Drops.good("enrollments.csv"), StandardCharsets.UTF_8));
+        Drops.write(dir, "enrollments.csv", Drops.goodText("enrollments.csv"));
         SourceRead fixed = read(dir);
         assertThat(fixed.unread()).doesNotContain(EntityType.ENROLLMENT).contains(EntityType.PERSON);
         assertThat(fixed.carriedForward()).doesNotContain(EntityType.ENROLLMENT).contains(EntityType.COURSE);
@@ -390,10 +376,7 @@ class CsvDropRosterSourceTest {
     void aChangedClassesFileReadsTheEnrollmentsAndTermsMadeFromItAgain() throws Exception {
         Drops.goodDropIn(dir);
         read(dir).commit().run();
-        Drops.write(
-                dir,
-                "classes.csv",
-                new String(Drops.good("classes.csv"), StandardCharsets.UTF_8).replace("Art 1", "Art One"));
+        Drops.writeEdited(dir, "classes.csv", "Art 1", "Art One");
 
         SourceRead classes = read(dir);
 
@@ -422,7 +405,7 @@ class CsvDropRosterSourceTest {
                 Duration.ofHours(1));
         Tenant tenant = Tenants.folderDrop("st-anne", Drops.goodDropIn(dir).toString(), List.of("SA"));
         hourly.read(tenant).commit().run();
-        String users = new String(Drops.good("users.csv"), StandardCharsets.UTF_8);
+        String users = Drops.goodText("users.csv");
 
         clock.advance(Duration.ofMinutes(40));
         Drops.write(dir, "users.csv", users.replace("Park", "Parker"));
@@ -450,7 +433,7 @@ class CsvDropRosterSourceTest {
         if (from == null) {
             Drops.write(dir, file, "not a roster");
         } else {
-            Drops.write(dir, file, new String(Drops.good(file), StandardCharsets.UTF_8).replace(from, to));
+            Drops.writeEdited(dir, file, from, to);
         }
 
         assertThat(read(dir).complete()).isTrue();
