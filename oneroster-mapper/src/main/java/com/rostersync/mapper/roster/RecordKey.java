@@ -1,21 +1,22 @@
 package com.rostersync.mapper.roster;
 
 import com.rostersync.events.EntityType;
-import java.util.Comparator;
 
 /** Identifies one record inside a school's roster: its entity type and its sourcedId. */
 public record RecordKey(EntityType type, String sourcedId) implements Comparable<RecordKey> {
-
-    private static final Comparator<RecordKey> ORDER =
-            Comparator.comparing(RecordKey::type).thenComparing(RecordKey::sourcedId);
 
     /** {@code PERSON/S-1}: the key as the school's metadata stores it. */
     public String text() {
         return type.name() + "/" + sourcedId;
     }
 
+    /**
+     * By type, then sourcedId. Written out rather than as a {@code Comparator.comparing} chain: a school's cycle sorts
+     * and looks up its records in tree maps, and the chain's lambdas took 13% of the stream threads in a 1% change.
+     */
     @Override
     public int compareTo(RecordKey other) {
-        return ORDER.compare(this, other);
+        int byType = type.compareTo(other.type);
+        return byType != 0 ? byType : sourcedId.compareTo(other.sourcedId);
     }
 }
