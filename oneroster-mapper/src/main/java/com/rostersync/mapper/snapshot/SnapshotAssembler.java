@@ -14,6 +14,7 @@ import com.rostersync.oneroster.CsvWriter;
 import com.rostersync.oneroster.OneRosterFile;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -55,13 +56,11 @@ public final class SnapshotAssembler {
                 .filter(Person.class::isInstance)
                 .map(RosterRecord::sourcedId)
                 .collect(Collectors.toSet());
+        List<School> schools = new ArrayList<>();
         for (RosterRecord record : records) {
             if (record instanceof School school) {
                 put(byFile, OneRosterFile.ORGS, rows.schoolOrg(school), school);
-                if (hasDistrict(school)) {
-                    byFile.get(OneRosterFile.ORGS)
-                            .putIfAbsent(school.districtSourcedId(), new Line(rows.districtOrg(school), Map.of()));
-                }
+                schools.add(school);
             } else if (record instanceof Term term) {
                 put(byFile, OneRosterFile.ACADEMIC_SESSIONS, rows.academicSession(term), term);
             } else if (record instanceof Course course) {
@@ -81,6 +80,15 @@ public final class SnapshotAssembler {
                 put(byFile, OneRosterFile.ENROLLMENTS, rows.enrollment(enrollment), enrollment);
             } else if (record instanceof Demographics demographics) {
                 put(byFile, OneRosterFile.DEMOGRAPHICS, rows.demographics(demographics), demographics);
+            }
+        }
+        // The records come in no particular order: the district's row is the one of its school with the least
+        // sourcedId, and a school's own row wins over a district row with the same id.
+        schools.sort(Comparator.comparing(School::sourcedId));
+        for (School school : schools) {
+            if (hasDistrict(school)) {
+                byFile.get(OneRosterFile.ORGS)
+                        .putIfAbsent(school.districtSourcedId(), new Line(rows.districtOrg(school), Map.of()));
             }
         }
         List<SnapshotFile> files = new ArrayList<>();

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,21 +38,27 @@ public final class RosterValidator {
      * @param lastValid  the versions of the last published snapshot, used when a candidate turned invalid
      */
     public ValidatedRoster validate(Map<RecordKey, RosterRecord> candidates, Map<RecordKey, RosterRecord> lastValid) {
+        // A hash map, with only the few records that have problems put in order for the issues: sorting every
+        // record by key was a fifth of a 1% change's CPU (run Z, docs/benchmarks.md).
         Set<ValidationIssue> issues = new LinkedHashSet<>();
-        Map<RecordKey, RosterRecord> chosen = new TreeMap<>();
-        for (Map.Entry<RecordKey, RosterRecord> entry : new TreeMap<>(candidates).entrySet()) {
-            RosterRecord current = entry.getValue();
-            List<ValidationIssue> problems = fieldProblems(current);
-            if (problems.isEmpty()) {
-                chosen.put(entry.getKey(), current);
-                continue;
+        Map<RecordKey, RosterRecord> chosen = new HashMap<>(capacityFor(candidates.size()));
+        List<RecordKey> invalid = new ArrayList<>();
+        candidates.forEach((key, current) -> {
+            if (fieldProblems(current).isEmpty()) {
+                chosen.put(key, current);
+            } else {
+                invalid.add(key);
             }
-            issues.addAll(problems);
-            RosterRecord previous = lastValid.get(entry.getKey());
+        });
+        invalid.sort(null);
+        for (RecordKey key : invalid) {
+            RosterRecord current = candidates.get(key);
+            issues.addAll(fieldProblems(current));
+            RosterRecord previous = lastValid.get(key);
             if (previous != null
                     && !previous.equals(current)
                     && fieldProblems(previous).isEmpty()) {
-                chosen.put(entry.getKey(), previous);
+                chosen.put(key, previous);
             }
         }
         removeDuplicates(chosen, issues);
@@ -77,16 +82,20 @@ public final class RosterValidator {
         }
         Set<RecordKey> drop = new HashSet<>();
         byFileAndId.values().stream().filter(keys -> keys.size() > 1).forEach(drop::addAll);
-        for (Map.Entry<RecordKey, RosterRecord> entry : chosen.entrySet()) {
-            if (entry.getValue() instanceof School school && schoolIds.contains(school.districtSourcedId())) {
-                issues.add(issue(school, "districtSourcedId", "duplicate sourcedId: the district id is a school's"));
-                drop.add(entry.getKey());
+        List<RecordKey> schoolsAsDistricts = new ArrayList<>();
+        chosen.forEach((key, record) -> {
+            if (record instanceof School school && schoolIds.contains(school.districtSourcedId())) {
+                schoolsAsDistricts.add(key);
             }
+        });
+        schoolsAsDistricts.sort(null);
+        for (RecordKey key : schoolsAsDistricts) {
+            issues.add(
+                    issue(chosen.get(key), "districtSourcedId", "duplicate sourcedId: the district id is a school's"));
+            drop.add(key);
         }
-        for (RecordKey key : new TreeMap<>(chosen).keySet()) {
-            if (drop.contains(key)) {
-                issues.add(issue(chosen.get(key), "sourcedId", "duplicate sourcedId"));
-            }
+        for (RecordKey key : sorted(drop)) {
+            issues.add(issue(chosen.get(key), "sourcedId", "duplicate sourcedId"));
         }
         chosen.keySet().removeAll(drop);
     }
@@ -110,6 +119,7 @@ public final class RosterValidator {
             if (shared.getValue().size() < 2) {
                 continue;
             }
+            shared.getValue().sort(null);
             RecordKey keeper = shared.getValue().stream()
                     .filter(key -> lastValid.get(key) instanceof Person before
                             && before.username() != null
@@ -135,20 +145,24 @@ public final class RosterValidator {
             Index index = Index.of(chosen.values());
             Map<RecordKey, RosterRecord> replace = new HashMap<>();
             Set<RecordKey> remove = new HashSet<>();
-            for (Map.Entry<RecordKey, RosterRecord> entry : chosen.entrySet()) {
-                List<ValidationIssue> problems = referenceProblems(entry.getValue(), index);
-                if (problems.isEmpty()) {
-                    continue;
+            List<RecordKey> dangling = new ArrayList<>();
+            chosen.forEach((key, record) -> {
+                if (!referenceProblems(record, index).isEmpty()) {
+                    dangling.add(key);
                 }
-                issues.addAll(problems);
-                RosterRecord previous = lastValid.get(entry.getKey());
+            });
+            dangling.sort(null);
+            for (RecordKey key : dangling) {
+                RosterRecord current = chosen.get(key);
+                issues.addAll(referenceProblems(current, index));
+                RosterRecord previous = lastValid.get(key);
                 if (previous != null
-                        && !previous.equals(entry.getValue())
+                        && !previous.equals(current)
                         && fieldProblems(previous).isEmpty()
                         && referenceProblems(previous, index).isEmpty()) {
-                    replace.put(entry.getKey(), previous);
+                    replace.put(key, previous);
                 } else {
-                    remove.add(entry.getKey());
+                    remove.add(key);
                 }
             }
             if (!replace.isEmpty() || !remove.isEmpty()) {
@@ -265,6 +279,17 @@ public final class RosterValidator {
             case UNKNOWN ->
                 throw new IllegalArgumentException("no OneRoster file for an entity type of a newer contract");
         };
+    }
+
+    private static List<RecordKey> sorted(Set<RecordKey> keys) {
+        List<RecordKey> list = new ArrayList<>(keys);
+        list.sort(null);
+        return list;
+    }
+
+    /** A hash map's initial capacity that holds {@code size} entries without rehashing. */
+    private static int capacityFor(int size) {
+        return (int) (size / 0.75f) + 1;
     }
 
     private static ValidationIssue issue(RosterRecord record, String field, String problem) {

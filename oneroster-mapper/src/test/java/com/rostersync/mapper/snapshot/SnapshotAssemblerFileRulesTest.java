@@ -76,6 +76,20 @@ class SnapshotAssemblerFileRulesTest {
                         + "orgSourcedId,subjects,subjectCodes\r\n");
     }
 
+    @Test
+    void theDistrictRowComesFromItsSchoolWithTheLeastSourcedIdWhateverTheRecordOrder() {
+        School north = new School("MHS-N", "North", null, "D-1", "Maple District", Map.of());
+        School south = new School("MHS-S", "South", null, "D-1", "Maple Schools (old name)", Map.of());
+
+        String forward = file(new SnapshotAssembler().assemble(List.of(north, south), SOURCE), "orgs.csv")
+                .content();
+        String backward = file(new SnapshotAssembler().assemble(List.of(south, north), SOURCE), "orgs.csv")
+                .content();
+
+        assertThat(backward).isEqualTo(forward);
+        assertThat(forward).contains("Maple District").doesNotContain("Maple Schools (old name)");
+    }
+
     private static SnapshotFile file(List<SnapshotFile> files, String name) {
         return files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }

@@ -1,6 +1,7 @@
 package com.rostersync.mapper.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.ValidationIssue;
@@ -13,6 +14,9 @@ import com.rostersync.events.roster.Section;
 import com.rostersync.events.roster.Term;
 import com.rostersync.mapper.Fixtures;
 import com.rostersync.mapper.roster.RecordKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,35 @@ class RosterValidatorTest {
         assertThat(result.records())
                 .as("S-2's enrollment goes with it")
                 .doesNotContainKey(new RecordKey(EntityType.ENROLLMENT, "E-3"));
+    }
+
+    @Test
+    void reportsIssuesInRecordOrderWhateverOrderTheRecordsCameIn() {
+        List<RosterRecord> broken = List.of(
+                Fixtures.withUsername(Fixtures.student("S-9", "Ann", "Lee"), " "),
+                Fixtures.withUsername(Fixtures.student("S-10", "Bo", "Lee"), " "),
+                Fixtures.enrollment("E-9", "SEC-404", "S-1", Role.STUDENT, null),
+                Fixtures.enrollment("E-10", "SEC-1", "S-404", Role.STUDENT, null),
+                new Course("C-9", "MHS", null, "X", null, List.of("9th"), null, null));
+        Map<RecordKey, RosterRecord> forward = new LinkedHashMap<>(Fixtures.school(List.of()));
+        broken.forEach(record -> forward.put(key(record), record));
+        List<Map.Entry<RecordKey, RosterRecord>> entries = new ArrayList<>(forward.entrySet());
+        Collections.reverse(entries);
+        Map<RecordKey, RosterRecord> backward = new LinkedHashMap<>();
+        entries.forEach(entry -> backward.put(entry.getKey(), entry.getValue()));
+
+        List<ValidationIssue> issues = validator.validate(forward, Map.of()).issues();
+
+        assertThat(validator.validate(backward, Map.of()).issues()).isEqualTo(issues);
+        assertThat(issues)
+                .as("field problems first, by type then sourcedId; then the references that do not resolve")
+                .extracting(ValidationIssue::sourcedId, ValidationIssue::field)
+                .containsExactly(
+                        tuple("C-9", "grades"),
+                        tuple("S-10", "username"),
+                        tuple("S-9", "username"),
+                        tuple("E-10", "userSourcedId"),
+                        tuple("E-9", "classSourcedId"));
     }
 
     @Test
