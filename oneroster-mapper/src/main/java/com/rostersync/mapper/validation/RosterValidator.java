@@ -38,8 +38,8 @@ public final class RosterValidator {
      * @param lastValid  the versions of the last published snapshot, used when a candidate turned invalid
      */
     public ValidatedRoster validate(Map<RecordKey, RosterRecord> candidates, Map<RecordKey, RosterRecord> lastValid) {
-        // A hash map, with only the few records that have problems put in order for the issues: sorting every
-        // record by key was a fifth of a 1% change's CPU (run Z, docs/benchmarks.md).
+        // The records need no order, only the issues do: a hash map, and only the keys with issues are sorted (tree
+        // maps were a fifth of the mapper's samples in run Z's profile of a 1% change, docs/benchmarks.md).
         Set<ValidationIssue> issues = new LinkedHashSet<>();
         Map<RecordKey, RosterRecord> chosen = new HashMap<>(capacityFor(candidates.size()));
         List<RecordKey> invalid = new ArrayList<>();
