@@ -11,8 +11,9 @@ public record RecordKey(EntityType type, String sourcedId) implements Comparable
     }
 
     /**
-     * By type, then sourcedId. Written out rather than as a {@code Comparator.comparing} chain: a school's cycle sorts
-     * and looks up its records in tree maps, and the chain's lambdas took 13% of the stream threads in a 1% change.
+     * By type, then sourcedId. Written out rather than as a {@code Comparator.comparing} chain: the planner and the run
+     * report keep a cycle's archives, creates and updates in tree maps, and the chain's lambdas were 13% of the mapper's
+     * samples in run Z's profile of a 1% change (docs/benchmarks.md).
      */
     @Override
     public int compareTo(RecordKey other) {
