@@ -91,6 +91,21 @@ public final class SftpTestServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on, agrees only on these ciphers (SSH names), like a server configured to offer fewer. */
+    public SftpTestServer offeringOnlyCiphers(String... names) {
+        server.setCipherFactories(java.util.Arrays.stream(names)
+                .map(name -> {
+                    org.apache.sshd.common.cipher.BuiltinCiphers cipher =
+                            org.apache.sshd.common.cipher.BuiltinCiphers.fromFactoryName(name);
+                    if (cipher == null) {
+                        throw new IllegalArgumentException("no cipher named " + name);
+                    }
+                    return (org.apache.sshd.common.NamedFactory<org.apache.sshd.common.cipher.Cipher>) cipher;
+                })
+                .toList());
+        return this;
+    }
+
     public int port() {
         return server.getPort();
     }
