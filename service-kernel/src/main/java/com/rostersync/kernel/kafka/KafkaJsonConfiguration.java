@@ -21,6 +21,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.TypeFactory;
 import tools.jackson.module.blackbird.BlackbirdModule;
 
@@ -44,6 +45,12 @@ public class KafkaJsonConfiguration {
     @Bean
     BlackbirdModule rostersyncBlackbird() {
         return new BlackbirdModule();
+    }
+
+    /** ISO dates read without a formatter ({@link IsoLocalDates}); registered here for the same reason. */
+    @Bean
+    SimpleModule rostersyncIsoLocalDates() {
+        return IsoLocalDates.module();
     }
 
     @Bean

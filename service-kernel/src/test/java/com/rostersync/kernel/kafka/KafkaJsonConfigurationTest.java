@@ -58,6 +58,12 @@ class KafkaJsonConfigurationTest {
     }
 
     @Test
+    void theServicesMapperReadsIsoDatesWithoutAFormatter() {
+        runner.run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
+                .anyMatch(module -> module.getModuleName().equals("rostersync-iso-local-dates")));
+    }
+
+    @Test
     void recordsAreWrittenToTheByteAsWithoutBlackbird() {
         // The extractor hashes this JSON: a byte of difference would republish every record after an upgrade.
         JsonMapper plain = JsonMapper.builder().build();
