@@ -67,21 +67,26 @@ public final class RosterValidator {
         return new ValidatedRoster(chosen, List.copyOf(issues));
     }
 
+    /** A row of a file, by its sourcedId: a record rather than a joined string, so no key is built per record. */
+    private record FileAndId(String file, String sourcedId) {}
+
     /** Two records of one file with the same sourcedId: neither is trustworthy, both are left out. */
     private static void removeDuplicates(Map<RecordKey, RosterRecord> chosen, Set<ValidationIssue> issues) {
-        Map<String, List<RecordKey>> byFileAndId = new HashMap<>();
+        Map<FileAndId, RecordKey> firstWithId = new HashMap<>(capacityFor(chosen.size()));
+        Set<RecordKey> drop = new HashSet<>();
         Set<String> schoolIds = new HashSet<>();
         for (Map.Entry<RecordKey, RosterRecord> entry : chosen.entrySet()) {
             RosterRecord record = entry.getValue();
-            byFileAndId
-                    .computeIfAbsent(file(record) + "\u0000" + record.sourcedId(), k -> new ArrayList<>())
-                    .add(entry.getKey());
+            RecordKey earlier =
+                    firstWithId.putIfAbsent(new FileAndId(file(record), record.sourcedId()), entry.getKey());
+            if (earlier != null) {
+                drop.add(earlier);
+                drop.add(entry.getKey());
+            }
             if (record instanceof School) {
                 schoolIds.add(record.sourcedId());
             }
         }
-        Set<RecordKey> drop = new HashSet<>();
-        byFileAndId.values().stream().filter(keys -> keys.size() > 1).forEach(drop::addAll);
         List<RecordKey> schoolsAsDistricts = new ArrayList<>();
         chosen.forEach((key, record) -> {
             if (record instanceof School school && schoolIds.contains(school.districtSourcedId())) {

@@ -50,6 +50,24 @@ class StateEntryCompatibilityTest {
         assertThat(roster.meta().heldTotal()).isEqualTo(2);
     }
 
+    @Test
+    void foldKeepsSchoolsApartWhenTheirEntriesAlternateAndSchoolIdsRepeatAcrossTenants() {
+        var mapleMhs = StateEntry.record("maple", "MHS", Slot.CURRENT, EntityType.SCHOOL, "MHS", Fixtures.school());
+        var oakMhs = StateEntry.record("oak", "MHS", Slot.CURRENT, EntityType.TERM, "T1", Fixtures.school());
+        var maplePublished =
+                StateEntry.record("maple", "MHS", Slot.PUBLISHED, EntityType.SCHOOL, "MHS", Fixtures.school());
+        var oakOther = StateEntry.record("oak", "OHS", Slot.CURRENT, EntityType.SCHOOL, "OHS", Fixtures.school());
+
+        Map<String, SchoolRoster> rosters = SchoolStateFold.fold(List.of(mapleMhs, oakMhs, maplePublished, oakOther));
+
+        assertThat(rosters).containsOnlyKeys("maple/MHS", "oak/MHS", "oak/OHS");
+        assertThat(rosters.get("maple/MHS").current()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "MHS"));
+        assertThat(rosters.get("maple/MHS").published()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "MHS"));
+        assertThat(rosters.get("oak/MHS").current()).containsOnlyKeys(new RecordKey(EntityType.TERM, "T1"));
+        assertThat(rosters.get("oak/MHS").tenantId()).isEqualTo("oak");
+        assertThat(rosters.get("oak/OHS").current()).containsOnlyKeys(new RecordKey(EntityType.SCHOOL, "OHS"));
+    }
+
     private String withFutureField(StateEntry entry) {
         ObjectNode node = (ObjectNode) json.readTree(json.writeValueAsString(entry));
         node.put("addedInVersion2", "ignored");
