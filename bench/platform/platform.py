@@ -693,11 +693,18 @@ def cmd_measure(a):
         for d in expected:
             drops.write(d)
 
+        # Searched again only when the destination's file changed: searching all 100 files for their 53 names every
+        # 0.2 s took about 36 s of CPU per change, a sixth of both cores, away from the services being measured.
+        searched = {}
+
         def change_check():
             left = {}
             for d, ms in markers.items():
                 data = dest.read(d, "users") or b""
-                k = sum(1 for m in ms if m.encode() not in data)
+                hit = searched.get(d)
+                if hit is None or hit[0] is not data:
+                    hit = searched[d] = (data, sum(1 for m in ms if m.encode() not in data))
+                k = hit[1]
                 if k:
                     left[d] = f"{k} of {len(ms)} renamed users not on SFTP yet"
             return left or None
