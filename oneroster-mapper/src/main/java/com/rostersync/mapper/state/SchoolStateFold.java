@@ -15,7 +15,8 @@ public final class SchoolStateFold {
         Map<String, SchoolRoster> rosters = new LinkedHashMap<>();
         SchoolRoster last = null;
         for (StateEntry entry : entries) {
-            // A school's entries come one after another: building its key for each of them was 2% of a 1% change.
+            // A school's entries come one after another: a key built for each was 2% of run W's samples
+            // (benchmarks.md).
             SchoolRoster roster = last != null
                             && last.schoolId().equals(entry.schoolId())
                             && last.tenantId().equals(entry.tenantId())
