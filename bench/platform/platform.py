@@ -693,8 +693,9 @@ def cmd_measure(a):
         for d in expected:
             drops.write(d)
 
-        # Searched again only when the destination's file changed: searching all 100 files for their 53 names every
-        # 0.2 s took about 36 s of CPU per change, a sixth of both cores, away from the services being measured.
+        # Searched again only when the destination's file changed. Searching all 100 files for their 53 names every
+        # 0.2 s, the machine used 36 to 43 s more CPU than the measured processes in each change, 16.5 s after this
+        # (docs/benchmarks.md, runs U1 to U5): CPU taken from the services being measured.
         searched = {}
 
         def change_check():

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.root.RootedFileSystem;
@@ -93,14 +97,13 @@ public final class SftpTestServer implements AutoCloseable {
 
     /** From now on, agrees only on these ciphers (SSH names), like a server configured to offer fewer. */
     public SftpTestServer offeringOnlyCiphers(String... names) {
-        server.setCipherFactories(java.util.Arrays.stream(names)
+        server.setCipherFactories(Arrays.stream(names)
                 .map(name -> {
-                    org.apache.sshd.common.cipher.BuiltinCiphers cipher =
-                            org.apache.sshd.common.cipher.BuiltinCiphers.fromFactoryName(name);
+                    BuiltinCiphers cipher = BuiltinCiphers.fromFactoryName(name);
                     if (cipher == null) {
                         throw new IllegalArgumentException("no cipher named " + name);
                     }
-                    return (org.apache.sshd.common.NamedFactory<org.apache.sshd.common.cipher.Cipher>) cipher;
+                    return (NamedFactory<Cipher>) cipher;
                 })
                 .toList());
         return this;

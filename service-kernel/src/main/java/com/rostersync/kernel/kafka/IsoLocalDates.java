@@ -15,9 +15,9 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Reads a {@link LocalDate} written as exactly {@code yyyy-MM-dd} by hand, and anything else as Jackson would. Every
  * enrollment carries two such dates, and Jackson parses each through a {@code DateTimeFormatter}: 5.6% of the mapper's
- * stream threads in run W's profile of a 1% change (docs/benchmarks.md; the gain was within the noise of runs U1 to U4). A value of another shape, or an impossible date such as
- * {@code 2023-02-29}, goes to Jackson's own deserializer, so its result or error is unchanged; so does every property
- * that sets its own format.
+ * stream threads in run W's profile of a 1% change (docs/benchmarks.md; the gain stayed within the noise of runs U1 to
+ * U4). A value of another shape, or an impossible date such as {@code 2023-02-29}, goes to Jackson's own deserializer,
+ * so its result or error is unchanged; so does every property that sets its own format.
  */
 public final class IsoLocalDates extends StdScalarDeserializer<LocalDate> {
 
