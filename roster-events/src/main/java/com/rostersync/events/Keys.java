@@ -6,7 +6,8 @@ package com.rostersync.events;
  */
 public final class Keys {
 
-    private static final char SEPARATOR = '/';
+    /** Between the parts of a key: a school's keys share its key and this as their prefix. */
+    public static final char SEPARATOR = '/';
 
     private Keys() {}
 

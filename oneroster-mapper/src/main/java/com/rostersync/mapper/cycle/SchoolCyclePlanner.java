@@ -79,13 +79,28 @@ public final class SchoolCyclePlanner {
      * @param emptyOnPurpose the tenant's {@code allowEmpty}: files its source may genuinely leave without rows
      */
     public CyclePlan plan(SchoolRoster roster, Thresholds thresholds, Set<String> emptyOnPurpose, Instant now) {
+        return plan(roster, thresholds, emptyOnPurpose, now, Map.of());
+    }
+
+    /**
+     * A cycle planned from part of the school's records ({@link PartialRebuild}): {@code keptFiles} holds the last files of
+     * the types left out, which go into the snapshot as they are.
+     */
+    public CyclePlan plan(
+            SchoolRoster roster,
+            Thresholds thresholds,
+            Set<String> emptyOnPurpose,
+            Instant now,
+            Map<OneRosterFile, SnapshotFile> keptFiles) {
         SchoolMeta meta = roster.meta();
         DiscardHold discard = meta.discardRequested();
         if (discard == null) {
-            return plan(roster, meta, thresholds, emptyOnPurpose, now, "").plan();
+            return plan(roster, meta, thresholds, emptyOnPurpose, now, "", keptFiles)
+                    .plan();
         }
         // Judge the hold as it stands, then pin every held record as last published and plan again without it.
-        Judged asHeld = plan(roster, meta.withDiscarded(meta.discarded()), thresholds, emptyOnPurpose, now, "");
+        Judged asHeld =
+                plan(roster, meta.withDiscarded(meta.discarded()), thresholds, emptyOnPurpose, now, "", keptFiles);
         if (asHeld.heldKeys().isEmpty()) {
             return plan(
                             roster,
@@ -93,14 +108,15 @@ public final class SchoolCyclePlanner {
                             thresholds,
                             emptyOnPurpose,
                             now,
-                            "; nothing held to discard")
+                            "; nothing held to discard",
+                            keptFiles)
                     .plan();
         }
         Set<String> discarded = new HashSet<>(meta.discarded());
         discarded.addAll(asHeld.heldKeys());
         String note = "; " + asHeld.heldKeys().size() + " held changes discarded by " + discard.discardedBy()
                 + ", kept as last published until the next full read";
-        return plan(roster, meta.withDiscarded(discarded), thresholds, emptyOnPurpose, now, note)
+        return plan(roster, meta.withDiscarded(discarded), thresholds, emptyOnPurpose, now, note, keptFiles)
                 .plan();
     }
 
@@ -113,7 +129,8 @@ public final class SchoolCyclePlanner {
             Thresholds thresholds,
             Set<String> emptyOnPurpose,
             Instant now,
-            String discardNote) {
+            String discardNote,
+            Map<OneRosterFile, SnapshotFile> keptFiles) {
         Map<RecordKey, RosterRecord> published = roster.published();
         Map<RecordKey, RosterRecord> current = pinned(roster.current(), published, meta.discarded());
 
@@ -253,10 +270,10 @@ public final class SchoolCyclePlanner {
                             idChanges.size(),
                             withSchool.size()),
                     "school " + roster.schoolId() + " has no valid school record; nothing emitted" + discardNote);
-            return new Judged(new CyclePlan(Optional.empty(), outcome, published, next), heldKeys);
+            return new Judged(new CyclePlan(Optional.empty(), outcome, published, next, List.of()), heldKeys);
         }
 
-        List<SnapshotFile> files = assembler.assemble(validated.records().values(), source, emptyOnPurpose);
+        List<SnapshotFile> files = assembler.assemble(validated.records().values(), source, emptyOnPurpose, keptFiles);
         String hash = FileSetHash.of(files);
         boolean changed = !hash.equals(meta.contentHash());
         long version = changed ? meta.version() + 1 : meta.version();
@@ -311,7 +328,7 @@ public final class SchoolCyclePlanner {
                         holdingArchives ? idChanges.size() : 0,
                         issues.size()),
                 message);
-        return new Judged(new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next), heldKeys);
+        return new Judged(new CyclePlan(snapshot, outcome, Map.copyOf(validated.records()), next, files), heldKeys);
     }
 
     /**

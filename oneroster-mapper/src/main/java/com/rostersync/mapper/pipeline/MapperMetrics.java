@@ -56,6 +56,12 @@ class MapperMetrics {
         }
     }
 
+    /** A school's cycle ran, planned from the types its changes touched ({@code partial}) or from every record. */
+    void cycleRebuilt(boolean partial) {
+        registry.counter("rostersync.mapper.cycles", "rebuild", partial ? "partial" : "full")
+                .increment();
+    }
+
     void snapshotEmitted() {
         snapshotsEmitted.increment();
     }

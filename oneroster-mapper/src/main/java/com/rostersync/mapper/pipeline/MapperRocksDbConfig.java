@@ -26,6 +26,11 @@ public final class MapperRocksDbConfig implements RocksDBConfigSetter {
         options.setMaxBytesForLevelBase(256L * 1024 * 1024);
         options.setLevelCompactionDynamicLevelBytes(true);
         options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+        if (MapperTopology.FILES_STORE.equals(storeName)) {
+            // Half a megabyte per school written once per changed cycle and read back whole: small buffers suffice,
+            // and three tasks' worth of 32 MB buffers would add a few hundred megabytes outside the heap.
+            options.setWriteBufferSize(8L * 1024 * 1024);
+        }
     }
 
     @Override

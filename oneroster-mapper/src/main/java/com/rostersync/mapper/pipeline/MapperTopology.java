@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The mapper as a Kafka Streams topology: roster changes and approval commands (both keyed by school, so one school's
  * events meet in one task) feed {@link SchoolCycleProcessor}, which keeps each school's records and metadata in two
  * persistent (RocksDB) stores with changelog topics; snapshots, outcomes and dead letters leave through one sink that
- * picks the topic per value. Restore, standby replicas, rebalancing and parallel stream threads are Kafka Streams'.
+ * picks the topic per value; a third store keeps each school's last files. Restore, standby replicas, rebalancing and parallel stream threads are Kafka Streams'.
  */
 final class MapperTopology {
 
@@ -31,6 +31,12 @@ final class MapperTopology {
     /** Each school's metadata (last version and hash, holds, approval, pending cycle), keyed by school. */
     static final String META_STORE = "mapper-school-meta";
 
+    /**
+     * Each school's files of its last clean cycle ({@link LastFiles}), keyed by school: a local cache without a
+     * changelog, since a cycle after a restart or a move reads every record anyway.
+     */
+    static final String FILES_STORE = "mapper-school-files";
+
     private MapperTopology() {}
 
     static void build(StreamsBuilder builder, JsonMapper json, Supplier<SchoolCycleProcessor> processors) {
@@ -42,11 +48,14 @@ final class MapperTopology {
                 Stores.persistentKeyValueStore(RECORDS_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(META_STORE), Serdes.String(), entries));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(FILES_STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled());
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
         KStream<String, byte[]> changes = builder.stream(Topics.ROSTER_CHANGES, raw);
         KStream<String, byte[]> commands = builder.stream(Topics.COMMANDS, raw);
         changes.merge(commands)
-                .process(processors::get, RECORDS_STORE, META_STORE)
+                .process(processors::get, RECORDS_STORE, META_STORE, FILES_STORE)
                 .to(
                         (key, value, context) -> value.topic(),
                         Produced.with(

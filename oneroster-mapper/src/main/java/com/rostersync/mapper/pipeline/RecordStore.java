@@ -1,5 +1,7 @@
 package com.rostersync.mapper.pipeline;
 
+import com.rostersync.events.EntityType;
+import com.rostersync.events.Keys;
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.mapper.state.StateEntry;
 import com.rostersync.mapper.state.StateEntry.Slot;
@@ -9,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -43,10 +46,30 @@ final class RecordStore {
     record School(List<StateEntry> entries, Map<String, byte[]> currentBytes) {}
 
     School school(String school) {
-        List<StateEntry> entries = new ArrayList<>();
-        Map<String, byte[]> currentBytes = new HashMap<>();
+        School all = new School(new ArrayList<>(), new HashMap<>());
+        read(school + Keys.SEPARATOR, all);
+        return all;
+    }
+
+    /** The school's entries of {@code types} only, one key range per type. */
+    School school(String school, Set<EntityType> types) {
+        School part = new School(new ArrayList<>(), new HashMap<>());
+        for (EntityType type : types) {
+            read(school + Keys.SEPARATOR + type.name() + Keys.SEPARATOR, part);
+        }
+        return part;
+    }
+
+    /** Whether the record at {@code currentKey} went out in the last snapshot (its published entry exists). */
+    boolean isPublished(String currentKey) {
+        return store.get(currentKey + StateEntry.PUBLISHED_SUFFIX) != null;
+    }
+
+    private void read(String prefix, School into) {
+        List<StateEntry> entries = into.entries();
+        Map<String, byte[]> currentBytes = into.currentBytes();
         Map<String, StateEntry> currents = new HashMap<>();
-        try (KeyValueIterator<String, byte[]> all = store.prefixScan(school + "/", KEYS)) {
+        try (KeyValueIterator<String, byte[]> all = store.prefixScan(prefix, KEYS)) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> stored = all.next();
                 boolean mark = Arrays.equals(stored.value, SAME_AS_CURRENT);
@@ -76,7 +99,6 @@ final class RecordStore {
                 }
             }
         }
-        return new School(entries, currentBytes);
     }
 
     /** Stores a record as the source holds it now, or a published one that is not the current record. */

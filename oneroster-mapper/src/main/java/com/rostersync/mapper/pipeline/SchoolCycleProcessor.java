@@ -1,5 +1,6 @@
 package com.rostersync.mapper.pipeline;
 
+import com.rostersync.events.EntityType;
 import com.rostersync.events.Keys;
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
@@ -13,6 +14,7 @@ import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.mapper.cycle.CyclePlan;
 import com.rostersync.mapper.cycle.HoldApproval;
+import com.rostersync.mapper.cycle.PartialRebuild;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.roster.RecordKey;
 import com.rostersync.mapper.roster.SchoolMeta;
@@ -68,9 +70,13 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     /** Schools of this task whose cycle is due, and when (wall-clock millis). */
     private final Map<String, Long> due = new HashMap<>();
 
+    /** Which schools may be rebuilt from part of their records ({@link PartialRebuild}), and from which types. */
+    private final ChangedTypes changed = new ChangedTypes();
+
     private ProcessorContext<String, Outbound> context;
     private RecordStore records;
     private KeyValueStore<String, StateEntry> metas;
+    private KeyValueStore<String, byte[]> lastFiles;
     private long registryChangesSeen;
 
     SchoolCycleProcessor(
@@ -98,6 +104,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
         this.context = context;
         this.records = new RecordStore(context.getStateStore(MapperTopology.RECORDS_STORE), json);
         this.metas = context.getStateStore(MapperTopology.META_STORE);
+        this.lastFiles = context.getStateStore(MapperTopology.FILES_STORE);
         this.registryChangesSeen = held.registryChanges();
         long now = context.currentSystemTimeMs();
         try (KeyValueIterator<String, StateEntry> all = metas.all()) {
@@ -184,10 +191,17 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                         change.entityType(),
                         change.sourcedId(),
                         change.record());
+                boolean update = changed.follows(school) && records.isPublished(entry.key());
                 records.put(entry);
+                if (update) {
+                    changed.updated(school, change.entityType());
+                } else {
+                    changed.forget(school);
+                }
             } else {
                 records.delete(StateEntry.key(
                         change.tenantId(), change.schoolId(), Slot.CURRENT, change.entityType(), change.sourcedId()));
+                changed.forget(school);
             }
         } else if (event instanceof CycleCompleted marker) {
             SchoolMeta before = meta(school);
@@ -211,6 +225,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             log.warn("Approval {} for unknown school {} ignored", command.commandId(), school);
             return;
         }
+        changed.forget(school);
         log.info(
                 "Approval {} covers {} held deletions of school {} ({} held at the last cycle)",
                 command.commandId(),
@@ -237,6 +252,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             log.warn("Discard {} for unknown school {} ignored", command.commandId(), school);
             return;
         }
+        changed.forget(school);
         log.info(
                 "Discard {} of the changes school {} holds, by {}", command.commandId(), school, command.discardedBy());
         metas.put(
@@ -273,46 +289,97 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
 
     private void runCycle(String school, long now) {
         StateEntry stored = metas.get(school);
+        Optional<Set<EntityType>> changedTypes = changed.take(school);
         if (stored == null) {
             return;
         }
         try {
-            RecordStore.School entries = records.school(school);
-            SchoolRoster roster = load(school, entries, stored);
-            Optional<Tenant> tenant = registry.get().tenant(roster.tenantId());
-            Thresholds thresholds = tenant.map(t -> t.controls().thresholdsFor(roster.schoolId()))
+            Optional<Tenant> tenant = registry.get().tenant(stored.tenantId());
+            Thresholds thresholds = tenant.map(t -> t.controls().thresholdsFor(stored.schoolId()))
                     .orElse(Thresholds.DEFAULTS);
             Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
-            CyclePlan plan = planner.plan(roster, thresholds, emptyOnPurpose, Instant.ofEpochMilli(now));
-            TenantCycleRef cycle = roster.meta().tenantCycle();
-            plan.snapshot()
-                    .ifPresent(snapshot -> context.forward(new Record<>(
-                            school,
-                            new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(snapshot.forCycle(cycle))),
-                            now)));
-            writePublished(roster, plan.published(), entries.currentBytes());
-            metas.put(school, StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta()));
-            // Outcomes are keyed by tenant: one monitor instance follows a whole district's incidents.
-            context.forward(new Record<>(
-                    roster.tenantId(),
-                    new Outbound(
-                            Topics.OUTCOMES,
-                            json.writeValueAsBytes(plan.outcome().forCycle(cycle))),
-                    now));
-            runs.of(roster, plan, cycle, Instant.ofEpochMilli(now), Instant.now())
-                    .forEach(context::forward);
-            held.school(school, plan.meta().heldDeletions());
-            plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
-            metrics.outcomeSent(plan.outcome());
-            log.info(
-                    "School {}: {} ({})",
-                    school,
-                    plan.outcome().reason(),
-                    plan.outcome().message());
+            Instant at = Instant.ofEpochMilli(now);
+            LastFiles last = LastFiles.decode(lastFiles.get(school));
+            Cycle cycle = changedTypes
+                    .flatMap(types -> partial(school, stored, types, last, thresholds, emptyOnPurpose, at))
+                    .orElseGet(() -> {
+                        RecordStore.School entries = records.school(school);
+                        SchoolRoster roster = load(school, entries, stored);
+                        return new Cycle(entries, roster, planner.plan(roster, thresholds, emptyOnPurpose, at), false);
+                    });
+            send(school, cycle, now);
+            if (PartialRebuild.publishesAsCurrent(cycle.plan(), cycle.roster())) {
+                String hash = cycle.plan().meta().contentHash();
+                if (last == null || !last.contentHash().equals(hash)) {
+                    lastFiles.put(school, new LastFiles(hash, cycle.plan().files()).encode());
+                }
+                changed.publishedAsCurrent(school);
+            }
         } catch (RuntimeException failed) {
             log.error("School {}: snapshot cycle failed, retrying in {}: {}", school, retryDelay, failed.toString());
             due.put(school, now + retryDelay.toMillis());
         }
+    }
+
+    /** A school's records as read for a cycle, and what the planner made of them; {@code partial}: only some types. */
+    private record Cycle(RecordStore.School entries, SchoolRoster roster, CyclePlan plan, boolean partial) {}
+
+    /**
+     * The cycle planned from the types updated since the school's last clean cycle, when that plan is the one all
+     * its records would give; empty when the whole school must be read.
+     */
+    private Optional<Cycle> partial(
+            String school,
+            StateEntry stored,
+            Set<EntityType> types,
+            LastFiles last,
+            Thresholds thresholds,
+            Set<String> emptyOnPurpose,
+            Instant at) {
+        if (last == null
+                || !last.contentHash().equals(stored.meta().contentHash())
+                || !PartialRebuild.allowedBy(stored.meta())) {
+            return Optional.empty();
+        }
+        Set<EntityType> load = PartialRebuild.typesToLoad(types);
+        RecordStore.School entries = records.school(school, load);
+        SchoolRoster roster = load(school, entries, stored);
+        CyclePlan plan =
+                planner.plan(roster, thresholds, emptyOnPurpose, at, PartialRebuild.keptFiles(last.files(), load));
+        return PartialRebuild.acceptable(plan, roster)
+                ? Optional.of(new Cycle(entries, roster, plan, true))
+                : Optional.empty();
+    }
+
+    private void send(String school, Cycle cycle, long now) {
+        SchoolRoster roster = cycle.roster();
+        CyclePlan plan = cycle.plan();
+        TenantCycleRef tenantCycle = roster.meta().tenantCycle();
+        plan.snapshot()
+                .ifPresent(snapshot -> context.forward(new Record<>(
+                        school,
+                        new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(snapshot.forCycle(tenantCycle))),
+                        now)));
+        writePublished(roster, plan.published(), cycle.entries().currentBytes());
+        metas.put(school, StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta()));
+        // Outcomes are keyed by tenant: one monitor instance follows a whole district's incidents.
+        context.forward(new Record<>(
+                roster.tenantId(),
+                new Outbound(
+                        Topics.OUTCOMES, json.writeValueAsBytes(plan.outcome().forCycle(tenantCycle))),
+                now));
+        runs.of(roster, plan, tenantCycle, Instant.ofEpochMilli(now), Instant.now())
+                .forEach(context::forward);
+        held.school(school, plan.meta().heldDeletions());
+        plan.snapshot().ifPresent(s -> metrics.snapshotEmitted());
+        metrics.outcomeSent(plan.outcome());
+        metrics.cycleRebuilt(cycle.partial());
+        log.info(
+                "School {}: {} ({}){}",
+                school,
+                plan.outcome().reason(),
+                plan.outcome().message(),
+                cycle.partial() ? " from its changed types only" : "");
     }
 
     private static SchoolRoster load(String school, RecordStore.School records, StateEntry stored) {

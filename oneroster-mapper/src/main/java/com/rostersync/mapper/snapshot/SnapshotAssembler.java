@@ -49,6 +49,18 @@ public final class SnapshotAssembler {
      */
     public List<SnapshotFile> assemble(
             Collection<RosterRecord> records, SourceSystem source, Set<String> emptyOnPurpose) {
+        return assemble(records, source, emptyOnPurpose, Map.of());
+    }
+
+    /**
+     * @param kept files already written from records that are not among {@code records} and have not changed since:
+     *     each goes into the set as it is, in its place, instead of being built again
+     */
+    public List<SnapshotFile> assemble(
+            Collection<RosterRecord> records,
+            SourceSystem source,
+            Set<String> emptyOnPurpose,
+            Map<OneRosterFile, SnapshotFile> kept) {
         Map<OneRosterFile, TreeMap<String, Line>> byFile = new EnumMap<>(OneRosterFile.class);
         OneRosterFile.rosterFiles().forEach(file -> byFile.put(file, new TreeMap<>()));
         Set<String> orgIds = orgIds(records);
@@ -94,6 +106,12 @@ public final class SnapshotAssembler {
         List<SnapshotFile> files = new ArrayList<>();
         Set<OneRosterFile> present = EnumSet.noneOf(OneRosterFile.class);
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
+            SnapshotFile keptFile = kept.get(file);
+            if (keptFile != null) {
+                files.add(keptFile);
+                present.add(file);
+                continue;
+            }
             Collection<Line> lines = byFile.get(file).values();
             if (lines.isEmpty() && !emptyOnPurpose.contains(file.manifestName())) {
                 // A header-only bulk file tells the receiver to archive every record of the type: absent instead.

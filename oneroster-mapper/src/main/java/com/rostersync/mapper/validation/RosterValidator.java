@@ -267,6 +267,23 @@ public final class RosterValidator {
         return checks.problems;
     }
 
+    /**
+     * The types whose records a record of {@code type} refers to, as {@link #referenceProblems} checks them: whether a
+     * record is valid depends on its own fields and on which sourcedIds of these types the snapshot holds (for orgs,
+     * the schools' ids and their districts' ids), nothing else. Kept beside the checks it describes.
+     */
+    public static Set<EntityType> referencedTypes(EntityType type) {
+        return switch (type) {
+            case SCHOOL, UNKNOWN -> Set.of();
+            case TERM -> Set.of(EntityType.TERM);
+            case COURSE -> Set.of(EntityType.SCHOOL, EntityType.TERM);
+            case SECTION -> Set.of(EntityType.COURSE, EntityType.SCHOOL, EntityType.TERM);
+            case PERSON -> Set.of(EntityType.SCHOOL);
+            case ENROLLMENT -> Set.of(EntityType.SECTION, EntityType.PERSON, EntityType.SCHOOL);
+            case DEMOGRAPHICS -> Set.of(EntityType.PERSON);
+        };
+    }
+
     /** The OneRoster file a record becomes a row of. */
     public static String file(RosterRecord record) {
         return fileOf(record.entityType());

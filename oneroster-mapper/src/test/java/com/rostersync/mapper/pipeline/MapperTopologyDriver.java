@@ -3,6 +3,7 @@ package com.rostersync.mapper.pipeline;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.snapshot.SourceSystem;
 import com.rostersync.tenants.TenantRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,11 @@ final class MapperTopologyDriver {
     private MapperTopologyDriver() {}
 
     static TopologyTestDriver start(JsonMapper json, Path stateDir, String applicationId) {
+        return start(json, stateDir, applicationId, new SimpleMeterRegistry());
+    }
+
+    /** The same, with the mapper's metrics in {@code meters}. */
+    static TopologyTestDriver start(JsonMapper json, Path stateDir, String applicationId, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         SchoolCyclePlanner planner = new SchoolCyclePlanner(new SourceSystem("RosterSync", "rostersync"));
         MapperTopology.build(
@@ -35,7 +41,7 @@ final class MapperTopologyDriver {
                         Duration.ofSeconds(5),
                         Duration.ofMillis(500),
                         new HeldDeletions(),
-                        new MapperMetrics(new SimpleMeterRegistry())));
+                        new MapperMetrics(meters)));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
