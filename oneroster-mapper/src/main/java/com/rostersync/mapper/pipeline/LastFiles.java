@@ -10,12 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The files of a school's last cycle and their content hash, as the files store holds them: a cycle that rebuilds only
- * some types takes the others' files from here. The store is a local cache without a changelog: after a restart or a
- * move the next cycle reads every record anyway, so a plain length-prefixed form is enough, and cheaper than JSON for
- * half a megabyte of CSV.
+ * The files of a school's last clean cycle and their content hash, in the files store: a cycle that rebuilds only
+ * some types takes the others' files from here. Per school one header (the hash and the file names, key
+ * {@code tenant/school}) and one entry per file ({@code tenant/school#users.csv}), so a cycle that changed one file
+ * rewrites only that one. The store is a local cache without a changelog: after a restart or a move the next cycle
+ * reads every record anyway, so a plain length-prefixed form is enough, and cheaper than JSON for CSV.
  */
 record LastFiles(String contentHash, List<SnapshotFile> files) {
 
@@ -25,42 +31,81 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
         files = List.copyOf(files);
     }
 
-    byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
-                files.stream().mapToInt(file -> file.content().length()).sum() + 256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+    /** The school's stored files; null when there are none or they cannot be read, which a full cycle replaces. */
+    static LastFiles read(KeyValueStore<String, byte[]> store, String school) {
+        try {
+            DataInputStream header = open(store.get(school));
+            if (header == null) {
+                return null;
+            }
+            String hash = readText(header);
+            int count = header.readInt();
+            List<SnapshotFile> files = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String name = readText(header);
+                DataInputStream file = open(store.get(fileKey(school, name)));
+                if (file == null) {
+                    return null;
+                }
+                int rows = file.readInt();
+                files.add(new SnapshotFile(name, readText(file), rows));
+            }
+            return new LastFiles(hash, files);
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** Stores these files for the school, writing only those that differ from {@code previous} (null: none stored). */
+    void write(KeyValueStore<String, byte[]> store, String school, LastFiles previous) {
+        Map<String, SnapshotFile> before = previous == null
+                ? Map.of()
+                : previous.files().stream().collect(Collectors.toMap(SnapshotFile::name, Function.identity()));
+        for (SnapshotFile file : files) {
+            if (!Objects.equals(before.get(file.name()), file)) {
+                store.put(fileKey(school, file.name()), encode(out -> {
+                    out.writeInt(file.rows());
+                    writeText(out, file.content());
+                }));
+            }
+        }
+        before.keySet().stream()
+                .filter(name -> files.stream().noneMatch(file -> file.name().equals(name)))
+                .forEach(name -> store.delete(fileKey(school, name)));
+        store.put(school, encode(out -> {
             writeText(out, contentHash);
             out.writeInt(files.size());
             for (SnapshotFile file : files) {
                 writeText(out, file.name());
-                out.writeInt(file.rows());
-                writeText(out, file.content());
             }
+        }));
+    }
+
+    private static String fileKey(String school, String name) {
+        return school + "#" + name;
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] encode(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            writer.write(out);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
         return bytes.toByteArray();
     }
 
-    /** The stored files; null for bytes of another format, which the next full cycle replaces. */
-    static LastFiles decode(byte[] stored) {
+    /** A reader past the format byte; null for nothing stored or another format. */
+    private static DataInputStream open(byte[] stored) {
         if (stored == null || stored.length == 0 || stored[0] != FORMAT) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored, 1, stored.length - 1))) {
-            String hash = readText(in);
-            int count = in.readInt();
-            List<SnapshotFile> files = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String name = readText(in);
-                int rows = in.readInt();
-                files.add(new SnapshotFile(name, readText(in), rows));
-            }
-            return new LastFiles(hash, files);
-        } catch (IOException truncated) {
-            return null;
-        }
+        return new DataInputStream(new ByteArrayInputStream(stored, 1, stored.length - 1));
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {

@@ -36,6 +36,15 @@ class MapperMetrics {
                 OutcomeReason.ID_CHURN)) {
             registry.counter("rostersync.outcomes.sent", "stage", Stage.MAP.name(), "reason", reason.name());
         }
+        cycles(true);
+        cycles(false);
+    }
+
+    private Counter cycles(boolean partial) {
+        return Counter.builder("rostersync.mapper.cycles")
+                .description("School cycles, planned from the changed types only (partial) or from every record")
+                .tag("rebuild", partial ? "partial" : "full")
+                .register(registry);
     }
 
     private Counter validationIssues(String file) {
@@ -58,8 +67,7 @@ class MapperMetrics {
 
     /** A school's cycle ran, planned from the types its changes touched ({@code partial}) or from every record. */
     void cycleRebuilt(boolean partial) {
-        registry.counter("rostersync.mapper.cycles", "rebuild", partial ? "partial" : "full")
-                .increment();
+        cycles(partial).increment();
     }
 
     void snapshotEmitted() {

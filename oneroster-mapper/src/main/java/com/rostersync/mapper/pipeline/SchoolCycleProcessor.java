@@ -299,7 +299,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                     .orElse(Thresholds.DEFAULTS);
             Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
             Instant at = Instant.ofEpochMilli(now);
-            LastFiles last = LastFiles.decode(lastFiles.get(school));
+            LastFiles last = LastFiles.read(lastFiles, school);
             Cycle cycle = changedTypes
                     .flatMap(types -> partial(school, stored, types, last, thresholds, emptyOnPurpose, at))
                     .orElseGet(() -> {
@@ -311,7 +311,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             if (PartialRebuild.publishesAsCurrent(cycle.plan(), cycle.roster())) {
                 String hash = cycle.plan().meta().contentHash();
                 if (last == null || !last.contentHash().equals(hash)) {
-                    lastFiles.put(school, new LastFiles(hash, cycle.plan().files()).encode());
+                    new LastFiles(hash, cycle.plan().files()).write(lastFiles, school, last);
                 }
                 changed.publishedAsCurrent(school);
             }
