@@ -50,7 +50,7 @@ public final class PartialRebuild {
         return type != EntityType.SCHOOL && type != EntityType.UNKNOWN;
     }
 
-    /** Whether the school's metadata leaves nothing for a cycle to decide but the changes: no hold, discard or approval. */
+    /** Whether the school's metadata leaves a cycle nothing to decide but the changes: no hold, discard or approval. */
     public static boolean allowedBy(SchoolMeta meta) {
         return !meta.holdsChanges()
                 && !meta.holdApproved()

@@ -83,8 +83,8 @@ public final class SchoolCyclePlanner {
     }
 
     /**
-     * A cycle planned from part of the school's records ({@link PartialRebuild}): {@code keptFiles} holds the last files of
-     * the types left out, which go into the snapshot as they are.
+     * A cycle planned from part of the school's records ({@link PartialRebuild}): {@code keptFiles} holds the last
+     * files of the types left out, which go into the snapshot as they are.
      */
     public CyclePlan plan(
             SchoolRoster roster,

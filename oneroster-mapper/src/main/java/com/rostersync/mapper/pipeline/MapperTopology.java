@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The mapper as a Kafka Streams topology: roster changes and approval commands (both keyed by school, so one school's
  * events meet in one task) feed {@link SchoolCycleProcessor}, which keeps each school's records and metadata in two
- * persistent (RocksDB) stores with changelog topics; snapshots, outcomes and dead letters leave through one sink that
- * picks the topic per value; a third store keeps each school's last files. Restore, standby replicas, rebalancing and parallel stream threads are Kafka Streams'.
+ * persistent (RocksDB) stores with changelog topics, and the files of its last clean cycle in a third, local one;
+ * snapshots, outcomes and dead letters leave through one sink that picks the topic per value. Restore, standby
+ * replicas, rebalancing and parallel stream threads are Kafka Streams'.
  */
 final class MapperTopology {
 

@@ -166,7 +166,7 @@ class PartialRebuildTest {
                 outcome.schemaMinor());
     }
 
-    /** The fixture school with twenty more students, their enrollments and demographics, some with extension columns. */
+    /** The fixture school and twenty more students, their enrollments and demographics, some with extension columns. */
     private static Map<RecordKey, RosterRecord> school() {
         List<RosterRecord> extra = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
