@@ -203,27 +203,15 @@ class PartialRebuildTest {
     }
 
     /** More users renamed in one cycle than the update threshold lets through. */
-    private static void renameMostUsers(Map<RecordKey, RosterRecord> current, Set<EntityType> changed, int trial) {
-        current.replaceAll((key, record) ->
-                record instanceof Person person && !person.sourcedId().endsWith("7")
-                        ? new Person(
-                                person.sourcedId(),
-                                person.orgSourcedIds(),
-                                person.role(),
-                                person.username(),
-                                person.enabled(),
-                                person.givenName() + " " + trial,
-                                person.familyName(),
-                                person.middleName(),
-                                person.identifier(),
-                                person.email(),
-                                person.sms(),
-                                person.phone(),
-                                person.grades(),
-                                person.userIds(),
-                                person.agentSourcedIds(),
-                                person.metadata())
-                        : record);
+    private void renameMostUsers(Map<RecordKey, RosterRecord> current, Set<EntityType> changed, int trial) {
+        current.replaceAll((key, record) -> {
+            if (!(record instanceof Person person) || person.sourcedId().endsWith("7")) {
+                return record;
+            }
+            ObjectNode tree = (ObjectNode) json.valueToTree(record);
+            tree.put("givenName", person.givenName() + " " + trial);
+            return json.treeToValue(tree, RosterRecord.class);
+        });
         changed.add(EntityType.PERSON);
     }
 
