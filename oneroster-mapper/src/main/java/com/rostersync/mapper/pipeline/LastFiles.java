@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * some types takes the others' files from here. Per school one header (the hash and the file names, key
  * {@code tenant/school}) and one entry per file ({@code tenant/school#users.csv}), so a cycle that changed one file
  * rewrites only that one. The store is a local cache without a changelog: after a restart or a move the next cycle
- * reads every record anyway, so a plain length-prefixed form is enough, and cheaper than JSON for CSV.
+ * reads every record anyway, so a plain length-prefixed form is enough.
  */
 record LastFiles(String contentHash, List<SnapshotFile> files) {
 

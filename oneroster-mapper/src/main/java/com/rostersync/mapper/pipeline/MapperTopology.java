@@ -33,8 +33,8 @@ final class MapperTopology {
     static final String META_STORE = "mapper-school-meta";
 
     /**
-     * Each school's files of its last clean cycle ({@link LastFiles}), keyed by school: a local cache without a
-     * changelog, since a cycle after a restart or a move reads every record anyway.
+     * Each school's files of its last clean cycle ({@link LastFiles}: a header per school, an entry per file): a local
+     * cache without a changelog, since a cycle after a restart or a move reads every record anyway.
      */
     static final String FILES_STORE = "mapper-school-files";
 
