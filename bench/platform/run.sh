@@ -2,7 +2,7 @@
 # The platform end to end, against the raw floor on the same data in the same run.
 #
 # Usage (as root, from anywhere): bench/platform/run.sh [--schools N] [--students-per-school S] [--data DIR]
-#     [--sync-interval SECONDS] [--idle-seconds S] [--single-changes K] [--change-pct P] [--auto-create true|false]
+#     [--sync-interval SECONDS] [--idle-seconds S] [--idle-settle S] [--single-changes K] [--change-pct P] [--auto-create true|false]
 #     [--heap 1g] [--full-timeout S] [--change-timeout S] [--single-timeout S] [--result FILE] [--no-floor]
 #     [--source csv|jdbc] [--sis-port P] [--instances N] [--account-prefix P] [--no-build] [--offline] [--keep] [--kafka-port P] [--controller-port P]
 #     [--sftp-port P] [--smtp-port P] [--http-port P] [--floor-kafka-port P] [--floor-controller-port P]
@@ -26,7 +26,7 @@ for candidate in "$REPO/../shared/floor" "$MAIN/../shared/floor"; do
 done
 [ -n "$FLOOR_DIR" ] ||
   { echo "platform: no ../shared/floor next to the repository ($REPO/../shared/floor); set PLATFORM_FLOOR_DIR" >&2; exit 1; }
-SCHOOLS=1000 STUDENTS=500 DATA="" RESULT="" INTERVAL=5 IDLE=300 SINGLE=50 PCT=1 AUTO_CREATE=false HEAP=1g
+SCHOOLS=1000 STUDENTS=500 DATA="" RESULT="" INTERVAL=5 IDLE=300 IDLE_SETTLE=120 SINGLE=50 PCT=1 AUTO_CREATE=false HEAP=1g
 SOURCE=csv SIS_PORT=25432 INSTANCES=1 ACCOUNT_PREFIX=rsb FULL_TIMEOUT=1800 CHANGE_TIMEOUT=900 SINGLE_TIMEOUT=120 FLOOR=1 BUILD=1 OFFLINE="" KEEP=0
 KAFKA_PORT=29092 CONTROLLER_PORT=29093 SFTP_PORT=2322 SMTP_PORT=2625 HTTP_PORT=28081
 FLOOR_KAFKA_PORT=29192 FLOOR_CONTROLLER_PORT=29193 FLOOR_SFTP_PORT=2422
@@ -38,6 +38,7 @@ while [ $# -gt 0 ]; do
     --result) RESULT=$2; shift 2 ;;
     --sync-interval) INTERVAL=$2; shift 2 ;;
     --idle-seconds) IDLE=$2; shift 2 ;;
+    --idle-settle) IDLE_SETTLE=$2; shift 2 ;;
     --single-changes) SINGLE=$2; shift 2 ;;
     --change-pct) PCT=$2; shift 2 ;;
     --auto-create) AUTO_CREATE=$2; shift 2 ;;
@@ -82,7 +83,7 @@ WORK=$(mktemp -d /tmp/platform-run.XXXXXX)
 chmod 755 "$WORK" # the SFTP accounts' homes are under here
 PY=(python3 "$HERE/platform.py")
 # Nothing outlives the run: every server runs under `timeout` as well as being stopped by the trap.
-LIFETIME=$((FULL_TIMEOUT + CHANGE_TIMEOUT + SINGLE * (SINGLE_TIMEOUT / 4 + 2) + IDLE + 900))
+LIFETIME=$((FULL_TIMEOUT + CHANGE_TIMEOUT + SINGLE * (SINGLE_TIMEOUT / 4 + 2) + IDLE + IDLE_SETTLE + 900))
 PIDS=() ACCOUNTS=()
 log() { echo "[$(date +%T)] $*" >&2; }
 
@@ -143,8 +144,12 @@ fi
 (cd "$REPO" && ./mvnw -B -q $OFFLINE -f "$FLOOR_DIR/java/pom.xml" -P broker dependency:build-classpath \
   -Dmdep.outputFile="$WORK/broker.cp") >"$WORK/logs/broker-classpath.log" 2>&1 ||
   { tail -40 "$WORK/logs/broker-classpath.log"; exit 1; }
-declare -A JAR PORT
+declare -A JAR PORT JVM
 SERVICES=(roster-extractor oneroster-mapper sftp-publisher sync-monitor)
+# The JVM options of deploy/docker/Dockerfile and deploy/k8s/base besides the heap: no shared hsperfdata file, whose
+# sampling thread wakes every 50 ms, and the monitor's light work compiled by C1 alone.
+for s in "${SERVICES[@]}"; do JVM[$s]="-XX:-UsePerfData"; done
+JVM[sync-monitor]+=" -XX:TieredStopAtLevel=1"
 for i in "${!SERVICES[@]}"; do
   s=${SERVICES[$i]}
   JAR[$s]=$(ls "$REPO/$s/target/$s-"*-exec.jar 2>/dev/null | head -1)
@@ -320,7 +325,8 @@ for k in $(seq "$INSTANCES"); do
     s=${SERVICES[$i]}
     name=$s port=${PORT[$s]}
     [ "$k" = 1 ] || { name=$s-$k; port=$((HTTP_PORT + 10 * (k - 1) + i)); }
-    start "$name" java "-Xmx$HEAP" -jar "${JAR[$s]}" \
+    # shellcheck disable=SC2086 # the options are words
+    start "$name" java "-Xmx$HEAP" ${JVM[$s]} -jar "${JAR[$s]}" \
       --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
       --rostersync.tenants.file="$WORK/tenants.yml" \
       --rostersync.secrets.dir="$WORK/secrets" \
@@ -335,7 +341,7 @@ set +e
 "${PY[@]}" measure --work "$WORK" --pids "$WORK/pids.txt" --t0 "$WORK/t0.json" --ports "$PORTS_JSON" \
   --accounts "$ACCOUNTS_JSON" --interval "$INTERVAL" --full-timeout "$FULL_TIMEOUT" --change-pct "$PCT" \
   --change-timeout "$CHANGE_TIMEOUT" --single-changes "$SINGLE" --single-timeout "$SINGLE_TIMEOUT" \
-  --idle-seconds "$IDLE" --result "$WORK/product.json" ${SIS_PSQL:+--sis-psql "$SIS_PSQL"} \
+  --idle-seconds "$IDLE" --idle-settle "$IDLE_SETTLE" --result "$WORK/product.json" ${SIS_PSQL:+--sis-psql "$SIS_PSQL"} \
   --settings "{\"auto_create_topics\": $AUTO_CREATE, \"instances\": $INSTANCES, \"source\": \"$SOURCE\", \"heap\": \"$HEAP\", \"kafka\": \"4.2.2\", \"java\": \"$(java -version 2>&1 | head -1 | tr -d '"')\"}"
 MEASURED=$?
 set -e

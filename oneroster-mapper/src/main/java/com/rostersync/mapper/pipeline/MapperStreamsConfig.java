@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MapperStreamsConfig {
 
     static final String APPLICATION_ID = "oneroster-mapper";
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @Bean
@@ -77,8 +77,9 @@ class MapperStreamsConfig {
         config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
         // An idle stream thread loops once per poll.ms (Kafka's default 100 ms); records end the wait at once, so a
         // longer one only costs an idle mapper less. The loop also runs the due-school punctuation, so poll.ms bounds
-        // how late a due school's snapshot starts. (A longer fetch.max.wait.ms was tried and left out: a consumer's
-        // close waits for its fetch in flight, which made every stop seconds slower.)
+        // how late a due school's snapshot starts: up to 1 s, next to a sync interval of seconds. (A longer
+        // fetch.max.wait.ms was tried and left out: a consumer's close waits for its fetch in flight, which made every
+        // stop seconds slower.)
         config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL.toMillis());
         // The quiet period runs on the wall clock; record timestamps only order a school's events.
         config.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallclockTimestampExtractor.class);

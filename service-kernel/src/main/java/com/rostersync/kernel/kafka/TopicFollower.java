@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +31,12 @@ public final class TopicFollower {
     private static final Duration POLL = Duration.ofMillis(200);
     /** Following wakes for records at once and is stopped by a wakeup, so an idle follower need not spin. */
     private static final Duration FOLLOW_POLL = Duration.ofSeconds(5);
+    /**
+     * The broker answers a fetch as soon as a record is there, so a long wait costs no latency, only the wakeups of an
+     * idle follower (Kafka's default is 500 ms). A follower keeps no group and commits nothing, so it closes without
+     * waiting for the fetch in flight.
+     */
+    private static final Duration FETCH_WAIT = FOLLOW_POLL;
 
     private static final Duration RESTART = Duration.ofSeconds(5);
     private static final Duration METADATA = Duration.ofSeconds(30);
@@ -133,7 +140,7 @@ public final class TopicFollower {
             } finally {
                 consumer = null;
                 if (current != null) {
-                    current.close();
+                    current.close(CloseOptions.timeout(Duration.ZERO));
                 }
                 current = null;
             }
@@ -168,6 +175,7 @@ public final class TopicFollower {
     private KafkaConsumer<String, byte[]> newConsumer() {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + Long.toHexString(System.nanoTime()));
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_WAIT.toMillis());
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
