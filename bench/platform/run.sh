@@ -317,7 +317,7 @@ EOF
 PORTS_JSON=$(for s in "${SERVICES[@]}"; do printf '"%s": %s\n' "$s" "${PORT[$s]}"; done | paste -sd, | sed 's/^/{/; s/$/}/')
 ACCOUNTS_JSON=$(for d in $DISTRICTS; do printf '"%s": "%s"\n' "$d" "${USER_OF[$d]}"; done | paste -sd, | sed 's/^/{/; s/$/}/')
 "${PY[@]}" snapshot --pids "$WORK/pids.txt" >"$WORK/t0.json"
-log "starting the four services, $INSTANCES instance(s) each (java -Xmx$HEAP -jar <module>-exec.jar), sync interval ${INTERVAL}s"
+log "starting the four services, $INSTANCES instance(s) each (java -Xmx$HEAP ${JVM[roster-extractor]} -jar <module>-exec.jar; the monitor with ${JVM[sync-monitor]}), sync interval ${INTERVAL}s"
 # Instance 1 of each service is named after it (health, metrics and logs are read from it); instance k > 1 is
 # <service>-k, on HTTP port + 10 * (k - 1), with its own log.
 for k in $(seq "$INSTANCES"); do
@@ -356,10 +356,19 @@ if [ "$FLOOR" = 1 ]; then
   (cd "$DATA" && md5sum */*.csv) | cmp -s - "$WORK/data.md5" || { echo "platform: $DATA changed during the run" >&2; exit 1; }
   log "the floor: floor.sh --schools-per-session 10 --schools $SCHOOLS --students-per-school $STUDENTS --data $DATA"
   FLOOR_RESULT=$WORK/floor.json
-  "$FLOOR_DIR/floor.sh" --schools-per-session 10 --schools "$SCHOOLS" --students-per-school "$STUDENTS" \
-    --data "$DATA" --result "$FLOOR_RESULT" --kafka-port "$FLOOR_KAFKA_PORT" \
-    --controller-port "$FLOOR_CONTROLLER_PORT" --sftp-port "$FLOOR_SFTP_PORT" 2>"$WORK/logs/floor.log" |
-    tee "$WORK/floor.out" || { tail -30 "$WORK/logs/floor.log" >&2; echo "platform: the floor failed" >&2; exit 1; }
+  floor() {
+    "$FLOOR_DIR/floor.sh" --schools-per-session 10 --schools "$SCHOOLS" --students-per-school "$STUDENTS" \
+      --data "$DATA" --result "$FLOOR_RESULT" --kafka-port "$FLOOR_KAFKA_PORT" \
+      --controller-port "$FLOOR_CONTROLLER_PORT" --sftp-port "$FLOOR_SFTP_PORT" 2>"$WORK/logs/floor.log" |
+      tee "$WORK/floor.out"
+  }
+  # The floor draws a random cluster id, and one in 64 starts with "-", which kafka-storage takes for an option.
+  if ! floor; then
+    grep -q 'argument --cluster-id/-t: expected one argument' "$WORK/logs/floor.log" ||
+      { tail -30 "$WORK/logs/floor.log" >&2; echo "platform: the floor failed" >&2; exit 1; }
+    log "the floor drew a cluster id starting with '-'; running it once more"
+    floor || { tail -30 "$WORK/logs/floor.log" >&2; echo "platform: the floor failed" >&2; exit 1; }
+  fi
 fi
 
 "${PY[@]}" summary --product "$WORK/product.json" ${FLOOR_RESULT:+--floor "$FLOOR_RESULT"} --out "$RESULT"

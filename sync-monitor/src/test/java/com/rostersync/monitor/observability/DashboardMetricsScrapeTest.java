@@ -34,6 +34,7 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
             "rostersync_extractor_records_published_total",
             "rostersync_extractor_cycle_duration_seconds_bucket",
             "rostersync_mapper_snapshots_emitted_total",
+            "rostersync_mapper_cycles_total",
             "rostersync_mapper_deletions_held",
             "rostersync_mapper_validation_issues_total",
             "rostersync_publisher_uploads_total",
