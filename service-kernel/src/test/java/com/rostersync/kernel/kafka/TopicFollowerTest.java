@@ -37,10 +37,8 @@ class TopicFollowerTest {
 
         // The follower's fetch now waits up to 5 s on the broker; a record must end that wait.
         Thread.sleep(1_000);
-        long sent = System.nanoTime();
         send(broker, "after", "2");
         await().atMost(Duration.ofSeconds(3)).until(() -> seen.contains("after"));
-        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(3));
 
         // Stopped a second into its next fetch, it must not wait the 4 s that fetch has left.
         Thread.sleep(1_000);
