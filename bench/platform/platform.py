@@ -774,7 +774,7 @@ def cmd_measure(a):
 
     # 4. idle
     if a.idle_seconds > 0:
-        # Uploads are counted from here, CPU only from after the rest: the JIT first finishes compiling what the
+        # Uploads are counted from here, CPU only from after the rest: the rest gives the JIT time to compile what the
         # changes made hot, and the scrape of the publisher's counters (the benchmark's own) is not the services' CPU.
         off0, p0, f0 = log_offset(pub_log), publisher_counters(pub_port), files_state(sftp_root)
         if a.idle_settle > 0:
