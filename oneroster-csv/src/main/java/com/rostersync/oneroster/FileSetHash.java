@@ -29,6 +29,11 @@ public final class FileSetHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** SHA-256 of one file's content: how a snapshot names a file it does not carry (a school file record). */
+    public static String ofContent(String content) {
+        return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -15,6 +15,14 @@ public final class Keys {
         return tenantId + SEPARATOR + schoolId;
     }
 
+    /**
+     * A file of a school's snapshot ({@link com.rostersync.events.snapshot.SchoolFile}); it shares the school's
+     * partition through an explicit partitioner, not through its own hash.
+     */
+    public static String schoolFile(String tenantId, String schoolId, String fileName) {
+        return school(tenantId, schoolId) + SEPARATOR + "files" + SEPARATOR + fileName;
+    }
+
     public static String record(String tenantId, String schoolId, EntityType type, String sourcedId) {
         return school(tenantId, schoolId) + SEPARATOR + type.name() + SEPARATOR + sourcedId;
     }

@@ -11,7 +11,9 @@ package com.rostersync.events;
  *
  * <p>Revisions: 1.0 is everything written before {@code schemaMinor} existed; 1.1 adds {@code schemaMinor} itself, the
  * {@code UNKNOWN} constant of every enum on the wire, and the tenant cycle ({@code tenantCycle}) on cycle markers,
- * snapshots and outcomes.
+ * snapshots and outcomes; 1.2 adds the update, create and destination-guard reasons, paused and dry-run outcomes,
+ * discarding a hold and audit notes; 1.3 adds {@link com.rostersync.events.snapshot.SchoolFile}: a snapshot names
+ * the files its cycle did not change by hash instead of carrying them.
  */
 public final class SchemaVersion {
 
@@ -19,7 +21,7 @@ public final class SchemaVersion {
     public static final int CURRENT = 1;
 
     /** The revision within {@link #CURRENT} this build writes. */
-    public static final int MINOR = 2;
+    public static final int MINOR = 3;
 
     private SchemaVersion() {}
 

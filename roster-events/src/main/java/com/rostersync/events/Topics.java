@@ -13,8 +13,19 @@ public final class Topics {
     /** Extractor's last published content hash per record (compacted), keyed by {@link Keys#record}. */
     public static final String EXTRACTOR_STATE = "roster.extractor-state.v1";
 
-    /** Complete OneRoster 1.1 file sets, one event per school whose content changed, keyed by {@link Keys#school}. */
+    /**
+     * Complete OneRoster 1.1 file sets, one snapshot per school whose content changed, keyed by {@link Keys#school}.
+     * Since revision 1.3 a snapshot names its files by hash and each changed file travels before it as a
+     * {@link com.rostersync.events.snapshot.SchoolFile} ({@link #TYPE_HEADER}), keyed by {@link Keys#schoolFile} on the
+     * school's partition; a tombstone on a file key drops a file no snapshot names any more. Compacted.
+     */
     public static final String SNAPSHOTS = "roster.snapshots.v1";
+
+    /**
+     * The record header that says what a value is on a topic that carries more than one type (the snapshot topic);
+     * without it, the topic's own type.
+     */
+    public static final String TYPE_HEADER = "rostersync-type";
 
     /** What every stage reports: successes and each failure reason, keyed by {@link Keys#school} or tenant. */
     public static final String OUTCOMES = "roster.outcomes.v1";

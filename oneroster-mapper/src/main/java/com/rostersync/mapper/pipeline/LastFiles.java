@@ -17,18 +17,22 @@ import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The files of a school's last clean cycle and their content hash, in the files store: a cycle that rebuilds only
- * some types takes the others' files from here. Per school one header (the hash and the file names, key
+ * The files of a school's last clean cycle, each with its own content hash, and the hash of the set, in the files
+ * store: a cycle that rebuilds only some types takes the others' files from here, and while the set's hash is the one
+ * last sent it is also what the snapshot topic holds for the school, so only files that differ from it are sent
+ * ({@link SnapshotParts}). Per school one header (the hash and the file names, key
  * {@code tenant/school}) and one entry per file ({@code tenant/school#users.csv}), so a cycle that changed one file
  * rewrites only that one. The store is a local cache without a changelog: after a restart or a move the next cycle
  * reads every record anyway, so a plain length-prefixed form is enough.
  */
 record LastFiles(String contentHash, List<SnapshotFile> files) {
 
-    private static final int FORMAT = 1;
+    /** 2 adds each file's hash; a store of format 1 reads as none, which a full cycle replaces. */
+    private static final int FORMAT = 2;
 
     LastFiles {
         files = List.copyOf(files);
+        files.forEach(file -> Objects.requireNonNull(file.contentHash(), "the hash of " + file.name()));
     }
 
     /** The school's stored files; null when there are none or they cannot be read, which a full cycle replaces. */
@@ -48,7 +52,8 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
                     return null;
                 }
                 int rows = file.readInt();
-                files.add(new SnapshotFile(name, readText(file), rows));
+                String content = readText(file);
+                files.add(new SnapshotFile(name, content, rows, readText(file)));
             }
             return new LastFiles(hash, files);
         } catch (IOException unreadable) {
@@ -66,6 +71,7 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
                 store.put(fileKey(school, file.name()), encode(out -> {
                     out.writeInt(file.rows());
                     writeText(out, file.content());
+                    writeText(out, file.contentHash());
                 }));
             }
         }

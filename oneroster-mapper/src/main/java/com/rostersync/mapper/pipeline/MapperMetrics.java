@@ -38,6 +38,21 @@ class MapperMetrics {
         }
         cycles(true);
         cycles(false);
+        snapshotFiles(true);
+        snapshotFiles(false);
+    }
+
+    private Counter snapshotFiles(boolean sent) {
+        return Counter.builder("rostersync.mapper.snapshot.files")
+                .description("Files of emitted snapshots, sent as their own records (changed) or named by hash only")
+                .tag("sent", sent ? "changed" : "unchanged")
+                .register(registry);
+    }
+
+    /** A snapshot of {@code total} files went out with {@code changed} of them as records. */
+    void schoolFilesSent(int changed, int total) {
+        snapshotFiles(true).increment(changed);
+        snapshotFiles(false).increment(total - changed);
     }
 
     private Counter cycles(boolean partial) {

@@ -2,11 +2,15 @@ package com.rostersync.mapper.pipeline;
 
 import com.rostersync.events.Topics;
 import com.rostersync.mapper.state.StateEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -18,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The mapper as a Kafka Streams topology: roster changes and approval commands (both keyed by school, so one school's
  * events meet in one task) feed {@link SchoolCycleProcessor}, which keeps each school's records and metadata in two
  * persistent (RocksDB) stores with changelog topics, and the files of its last clean cycle in a third, local one;
- * snapshots, outcomes and dead letters leave through one sink that picks the topic per value. Restore, standby
+ * snapshots (each school's file records first, on its partition), outcomes and dead letters leave through one sink
+ * that picks the topic per value. Restore, standby
  * replicas, rebalancing and parallel stream threads are Kafka Streams'.
  */
 final class MapperTopology {
@@ -60,11 +65,25 @@ final class MapperTopology {
                 .to(
                         (key, value, context) -> value.topic(),
                         Produced.with(
-                                Serdes.String(),
-                                Serdes.serdeFrom(
-                                        (Serializer<Outbound>) (topic, value) -> value.value(),
-                                        (Deserializer<Outbound>) (topic, bytes) -> {
-                                            throw new UnsupportedOperationException("the sink only writes");
-                                        })));
+                                        Serdes.String(),
+                                        Serdes.serdeFrom(
+                                                (Serializer<Outbound>) (topic, value) -> value.value(),
+                                                (Deserializer<Outbound>) (topic, bytes) -> {
+                                                    throw new UnsupportedOperationException("the sink only writes");
+                                                }))
+                                .withStreamPartitioner(MapperTopology::partition));
+    }
+
+    /**
+     * A record that names a partition key goes where a record keyed by it would go (the producer's own murmur2
+     * partitioning), so a school's file records share its snapshot's partition and order; the others are left to the
+     * producer.
+     */
+    static Optional<Set<Integer>> partition(String topic, String key, Outbound value, int partitions) {
+        if (value == null || value.partitionKey() == null) {
+            return Optional.empty();
+        }
+        byte[] bytes = value.partitionKey().getBytes(StandardCharsets.UTF_8);
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(bytes)) % partitions));
     }
 }

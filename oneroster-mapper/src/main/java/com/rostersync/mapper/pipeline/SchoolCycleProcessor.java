@@ -12,6 +12,8 @@ import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.snapshot.SchoolFile;
+import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.cycle.CyclePlan;
 import com.rostersync.mapper.cycle.HoldApproval;
 import com.rostersync.mapper.cycle.PartialRebuild;
@@ -25,6 +27,7 @@ import com.rostersync.mapper.state.StateEntry.Slot;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.tenants.TenantRegistry;
 import com.rostersync.tenants.Thresholds;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -300,18 +305,24 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             Set<String> emptyOnPurpose = tenant.map(Tenant::allowEmpty).orElse(Set.of());
             Instant at = Instant.ofEpochMilli(now);
             LastFiles last = LastFiles.read(lastFiles, school);
+            // The last clean cycle's files are what the snapshot topic holds for the school while their set is the one
+            // last sent; after a held cycle, a lost local store or a move, every file is sent again.
+            LastFiles onTopic =
+                    last != null && last.contentHash().equals(stored.meta().contentHash()) ? last : null;
             Cycle cycle = changedTypes
-                    .flatMap(types -> partial(school, stored, types, last, thresholds, emptyOnPurpose, at))
+                    .flatMap(types -> partial(school, stored, types, onTopic, thresholds, emptyOnPurpose, at))
                     .orElseGet(() -> {
                         RecordStore.School entries = records.school(school);
                         SchoolRoster roster = load(school, entries, stored);
                         return new Cycle(entries, roster, planner.plan(roster, thresholds, emptyOnPurpose, at), false);
                     });
-            send(school, cycle, now);
+            Optional<SnapshotParts> sent = send(school, cycle, onTopic, now);
             if (PartialRebuild.publishesAsCurrent(cycle.plan(), cycle.roster())) {
                 String hash = cycle.plan().meta().contentHash();
                 if (last == null || !last.contentHash().equals(hash)) {
-                    new LastFiles(hash, cycle.plan().files()).write(lastFiles, school, last);
+                    List<SnapshotFile> files = sent.map(SnapshotParts::files)
+                            .orElseGet(() -> SnapshotParts.hashed(cycle.plan().files(), last));
+                    new LastFiles(hash, files).write(lastFiles, school, last);
                 }
                 changed.publishedAsCurrent(school);
             }
@@ -325,8 +336,9 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
     private record Cycle(RecordStore.School entries, SchoolRoster roster, CyclePlan plan, boolean partial) {}
 
     /**
-     * The cycle planned from the types updated since the school's last clean cycle, when that plan is the one all
-     * its records would give; empty when the whole school must be read.
+     * The cycle planned from the types updated since the school's last clean cycle ({@code last}: its files, null when
+     * they are not the ones last sent), when that plan is the one all its records would give; empty when the whole
+     * school must be read.
      */
     private Optional<Cycle> partial(
             String school,
@@ -336,9 +348,7 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
             Thresholds thresholds,
             Set<String> emptyOnPurpose,
             Instant at) {
-        if (last == null
-                || !last.contentHash().equals(stored.meta().contentHash())
-                || !PartialRebuild.allowedBy(stored.meta())) {
+        if (last == null || !PartialRebuild.allowedBy(stored.meta())) {
             return Optional.empty();
         }
         Set<EntityType> load = PartialRebuild.typesToLoad(types);
@@ -351,15 +361,14 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                 : Optional.empty();
     }
 
-    private void send(String school, Cycle cycle, long now) {
+    /** Sends the cycle's snapshot (if any), outcome and run records; returns the snapshot's parts as sent. */
+    private Optional<SnapshotParts> send(String school, Cycle cycle, LastFiles onTopic, long now) {
         SchoolRoster roster = cycle.roster();
         CyclePlan plan = cycle.plan();
         TenantCycleRef tenantCycle = roster.meta().tenantCycle();
-        plan.snapshot()
-                .ifPresent(snapshot -> context.forward(new Record<>(
-                        school,
-                        new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(snapshot.forCycle(tenantCycle))),
-                        now)));
+        Optional<SnapshotParts> parts =
+                plan.snapshot().map(snapshot -> SnapshotParts.of(snapshot.forCycle(tenantCycle), onTopic));
+        parts.ifPresent(sent -> sendSnapshot(school, sent, now));
         writePublished(roster, plan.published(), cycle.entries().currentBytes());
         metas.put(school, StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta()));
         // Outcomes are keyed by tenant: one monitor instance follows a whole district's incidents.
@@ -380,6 +389,29 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                 plan.outcome().reason(),
                 plan.outcome().message(),
                 cycle.partial() ? " from its changed types only" : "");
+        return parts;
+    }
+
+    /** The changed files and tombstones first, then the snapshot, all on the school's partition, in that order. */
+    private void sendSnapshot(String school, SnapshotParts parts, long now) {
+        for (SchoolFile file : parts.changed()) {
+            context.forward(new Record<>(
+                    file.key(),
+                    new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(file), school),
+                    now,
+                    schoolFileHeaders()));
+        }
+        for (String dropped : parts.dropped()) {
+            context.forward(
+                    new Record<>(dropped, new Outbound(Topics.SNAPSHOTS, null, school), now, schoolFileHeaders()));
+        }
+        context.forward(new Record<>(
+                school, new Outbound(Topics.SNAPSHOTS, json.writeValueAsBytes(parts.snapshot()), school), now));
+        metrics.schoolFilesSent(parts.changed().size(), parts.snapshot().files().size());
+    }
+
+    private static Headers schoolFileHeaders() {
+        return new RecordHeaders().add(Topics.TYPE_HEADER, SchoolFile.TYPE.getBytes(StandardCharsets.UTF_8));
     }
 
     private static SchoolRoster load(String school, RecordStore.School records, StateEntry stored) {

@@ -137,9 +137,10 @@ class DiscardHoldTopologyTest {
     }
 
     private SchoolSnapshot latest;
+    private final SnapshotTopicReader reader = new SnapshotTopicReader(json);
 
     private String latestUsers() {
-        snapshots.readValuesToList().forEach(bytes -> latest = json.readValue(bytes, SchoolSnapshot.class));
+        reader.snapshots(snapshots.readRecordsToList()).forEach(snapshot -> latest = snapshot);
         return latest.files().stream()
                 .filter(f -> f.name().equals("users.csv"))
                 .findFirst()

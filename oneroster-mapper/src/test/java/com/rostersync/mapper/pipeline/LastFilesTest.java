@@ -3,6 +3,7 @@ package com.rostersync.mapper.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.FileSetHash;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,8 +34,8 @@ class LastFilesTest {
         LastFiles files = new LastFiles(
                 "h1",
                 List.of(
-                        new SnapshotFile("manifest.csv", "propertyName,value\n", 17),
-                        new SnapshotFile("users.csv", "sourcedId,givenName\nS-1,\"Зоя, \"\"Z\"\"\"\n", 1)));
+                        file("manifest.csv", "propertyName,value\n", 17),
+                        file("users.csv", "sourcedId,givenName\nS-1,\"Зоя, \"\"Z\"\"\"\n", 1)));
 
         files.write(store, SCHOOL, null);
 
@@ -44,23 +45,22 @@ class LastFilesTest {
 
     @Test
     void aCycleRewritesOnlyTheFilesThatChanged() {
-        SnapshotFile manifest = new SnapshotFile("manifest.csv", "m1", 17);
-        SnapshotFile enrollments = new SnapshotFile("enrollments.csv", "e1", 1);
-        LastFiles first = new LastFiles("h1", List.of(manifest, new SnapshotFile("users.csv", "u1", 1), enrollments));
+        SnapshotFile manifest = file("manifest.csv", "m1", 17);
+        SnapshotFile enrollments = file("enrollments.csv", "e1", 1);
+        LastFiles first = new LastFiles("h1", List.of(manifest, file("users.csv", "u1", 1), enrollments));
         first.write(store, SCHOOL, null);
         // Taken away behind the store's back: a file written again would be back.
         store.delete(SCHOOL + "#enrollments.csv");
 
-        new LastFiles("h2", List.of(manifest, new SnapshotFile("users.csv", "u2", 1), enrollments))
-                .write(store, SCHOOL, first);
+        new LastFiles("h2", List.of(manifest, file("users.csv", "u2", 1), enrollments)).write(store, SCHOOL, first);
 
         assertThat(keys()).containsExactlyInAnyOrder(SCHOOL, SCHOOL + "#manifest.csv", SCHOOL + "#users.csv");
     }
 
     @Test
     void aFileNoLongerInTheSetIsRemoved() {
-        SnapshotFile manifest = new SnapshotFile("manifest.csv", "m1", 17);
-        LastFiles first = new LastFiles("h1", List.of(manifest, new SnapshotFile("demographics.csv", "d1", 1)));
+        SnapshotFile manifest = file("manifest.csv", "m1", 17);
+        LastFiles first = new LastFiles("h1", List.of(manifest, file("demographics.csv", "d1", 1)));
         first.write(store, SCHOOL, null);
         LastFiles second = new LastFiles("h2", List.of(manifest));
 
@@ -72,10 +72,14 @@ class LastFilesTest {
 
     @Test
     void aHeaderNamingAFileThatIsNotStoredReadsAsNothingStored() {
-        new LastFiles("h1", List.of(new SnapshotFile("users.csv", "u1", 1))).write(store, SCHOOL, null);
+        new LastFiles("h1", List.of(file("users.csv", "u1", 1))).write(store, SCHOOL, null);
         store.delete(SCHOOL + "#users.csv");
 
         assertThat(LastFiles.read(store, SCHOOL)).isNull();
+    }
+
+    private static SnapshotFile file(String name, String content, int rows) {
+        return new SnapshotFile(name, content, rows, FileSetHash.ofContent(content));
     }
 
     private List<String> keys() {

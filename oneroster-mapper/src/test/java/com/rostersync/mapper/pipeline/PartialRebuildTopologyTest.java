@@ -8,6 +8,7 @@ import com.rostersync.events.Topics;
 import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.roster.School;
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.mapper.Fixtures;
 import com.rostersync.mapper.roster.RecordKey;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Through the topology: a cycle of updates only is planned from the changed types and the last files, and its files are
- * those a mapper reading every record builds; anything else reads every record. (A restart starts with no school
+ * those a mapper reading every record builds; anything else reads every record. Either way only the files that changed
+ * travel as records of their own. (A restart starts with no school
  * followed, so its first cycles read every record: the driver keeps no store across a restart to show it here.)
  */
 class PartialRebuildTopologyTest {
@@ -56,11 +58,18 @@ class PartialRebuildTopologyTest {
         SchoolSnapshot partial;
         try (Mapper mapper = new Mapper(stateDir)) {
             mapper.send(upserts(school().values()));
-            assertThat(mapper.cycle().orElseThrow().version()).isEqualTo(1);
+            SchoolSnapshot first = mapper.cycle().orElseThrow();
+            assertThat(first.version()).isEqualTo(1);
+            assertThat(mapper.filesSent())
+                    .as("the first snapshot sends every file")
+                    .hasSize(first.files().size());
 
             mapper.send(upserts(renamed));
             partial = mapper.cycle().orElseThrow();
             assertThat(partial.version()).isEqualTo(2);
+            assertThat(mapper.filesSent())
+                    .as("the others are named by hash, and the snapshot is put together from the topic")
+                    .containsExactly("users.csv");
             assertThat(mapper.cycles("partial")).isEqualTo(1);
             assertThat(mapper.cycles("full")).isEqualTo(1);
         }
@@ -90,6 +99,9 @@ class PartialRebuildTopologyTest {
 
             mapper.send(upserts(List.of(Fixtures.student("S-9", "New", "Student"))));
             assertThat(mapper.cycle()).isPresent();
+            assertThat(mapper.filesSent())
+                    .as("a cycle from every record too sends only the files that changed")
+                    .containsExactly("users.csv");
             mapper.send(List.of(RosterEvents.delete(TENANT, SCHOOL, EntityType.PERSON, "S-9")));
             assertThat(mapper.cycle()).isPresent();
             assertThat(mapper.cycles("partial")).isZero();
@@ -132,6 +144,8 @@ class PartialRebuildTopologyTest {
         private final TopologyTestDriver driver;
         private final TestInputTopic<String, byte[]> changes;
         private final TestOutputTopic<String, byte[]> snapshots;
+        private final SnapshotTopicReader reader = new SnapshotTopicReader(json);
+        private List<String> filesSent = List.of();
 
         Mapper(Path dir) {
             driver = MapperTopologyDriver.start(json, dir, "mapper-partial-test", meters);
@@ -150,11 +164,19 @@ class PartialRebuildTopologyTest {
         Optional<SchoolSnapshot> cycle() {
             send(List.of(RosterEvents.completed(TENANT, SCHOOL)));
             driver.advanceWallClockTime(MapperTopologyDriver.QUIET.plus(Duration.ofSeconds(1)));
-            List<byte[]> emitted = snapshots.readValuesToList();
+            int sentBefore = reader.fileRecords().size();
+            List<SchoolSnapshot> emitted = reader.snapshots(snapshots.readRecordsToList());
             assertThat(emitted).as("at most one snapshot per cycle").hasSizeLessThan(2);
-            return emitted.stream()
-                    .map(bytes -> json.readValue(bytes, SchoolSnapshot.class))
-                    .findFirst();
+            List<SchoolFile> sent = reader.fileRecords();
+            filesSent = sent.subList(sentBefore, sent.size()).stream()
+                    .map(SchoolFile::name)
+                    .toList();
+            return emitted.stream().findFirst();
+        }
+
+        /** The names of the files the last cycle sent as records of their own. */
+        List<String> filesSent() {
+            return filesSent;
         }
 
         double cycles(String rebuild) {

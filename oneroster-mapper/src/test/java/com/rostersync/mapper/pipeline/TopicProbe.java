@@ -1,5 +1,6 @@
 package com.rostersync.mapper.pipeline;
 
+import com.rostersync.events.snapshot.SchoolSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,23 +10,31 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads one topic from the beginning and keeps every value, parsed as {@code T}, for bounded assertions. */
+/**
+ * Reads one topic from the beginning and keeps every value, parsed as {@code T}, for bounded assertions; snapshots
+ * with every file's content, as the publisher puts them together.
+ */
 final class TopicProbe<T> implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final KafkaConsumer<String, String> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final Class<T> type;
+    /** For the snapshot topic: puts each snapshot together with its school's file records. */
+    private final SnapshotTopicReader snapshots;
+
     private final List<Received<T>> received = new ArrayList<>();
 
     record Received<T>(String key, T value) {}
 
     TopicProbe(String bootstrapServers, String topic, Class<T> type) {
         this.type = type;
+        this.snapshots = type == SchoolSnapshot.class ? new SnapshotTopicReader(JSON) : null;
         this.consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -33,7 +42,7 @@ final class TopicProbe<T> implements AutoCloseable {
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false),
                 new StringDeserializer(),
-                new StringDeserializer());
+                new ByteArrayDeserializer());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic)
                 .isEmpty());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -96,8 +105,12 @@ final class TopicProbe<T> implements AutoCloseable {
     }
 
     private void poll() {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-            if (record.value() != null) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            if (snapshots != null) {
+                snapshots
+                        .read(record.key(), record.value(), record.headers())
+                        .ifPresent(snapshot -> received.add(new Received<>(record.key(), type.cast(snapshot))));
+            } else if (record.value() != null) {
                 received.add(new Received<>(record.key(), JSON.readValue(record.value(), type)));
             }
         }

@@ -1,9 +1,12 @@
 package com.rostersync.kernel.kafka;
 
+import com.rostersync.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -27,7 +30,7 @@ import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * One JSON serialization for every service, on Boot's factories (so the client metrics bind) and Boot's JsonMapper:
- * String keys, values without type headers (the topic says the type, {@link ConsumedTopic}), raw bytes passed through
+ * String keys, values without Java type headers (the topic says the type, {@link ConsumedTopic}), raw bytes passed through
  * (a dead letter keeps the record as it came), null sent as a tombstone. An unreadable value becomes a
  * deserialization failure for the error policy instead of a consumer stuck on a poison pill.
  */
@@ -66,7 +69,13 @@ public class KafkaJsonConfiguration {
     @Bean
     DefaultKafkaConsumerFactoryCustomizer rostersyncJsonConsumer(JsonMapper jsonMapper, List<ConsumedTopic> consumed) {
         Map<String, JavaType> types = new LinkedHashMap<>();
-        consumed.forEach(c -> types.put(c.topic(), TYPES.constructType(c.valueType())));
+        Map<String, Map<String, JavaType>> variants = new LinkedHashMap<>();
+        consumed.forEach(c -> {
+            types.put(c.topic(), TYPES.constructType(c.valueType()));
+            Map<String, JavaType> byHeader = new LinkedHashMap<>();
+            c.byTypeHeader().forEach((header, type) -> byHeader.put(header, TYPES.constructType(type)));
+            variants.put(c.topic(), byHeader);
+        });
         return factory -> {
             // Whatever a service's own file says: a consumer never creates a topic (TopicDeclarer does).
             factory.updateConfigs(Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
@@ -74,7 +83,7 @@ public class KafkaJsonConfiguration {
                 return;
             }
             JacksonJsonDeserializer<Object> json = new JacksonJsonDeserializer<>(Object.class, jsonMapper, false);
-            json.setTypeResolver((topic, data, headers) -> typeOf(types, topic));
+            json.setTypeResolver((topic, data, headers) -> typeOf(types, variants, topic, headers));
             @SuppressWarnings({"unchecked", "rawtypes"})
             var typed = (DefaultKafkaConsumerFactory<String, Object>) (DefaultKafkaConsumerFactory) factory;
             typed.setKeyDeserializer(new StringDeserializer());
@@ -82,12 +91,23 @@ public class KafkaJsonConfiguration {
         };
     }
 
-    private static JavaType typeOf(Map<String, JavaType> types, String topic) {
+    private static JavaType typeOf(
+            Map<String, JavaType> types, Map<String, Map<String, JavaType>> variants, String topic, Headers headers) {
         JavaType type = types.get(topic);
         if (type == null) {
             throw new IllegalStateException("no value type is declared for topic " + topic);
         }
-        return type;
+        Header typeHeader = headers == null ? null : headers.lastHeader(Topics.TYPE_HEADER);
+        if (typeHeader == null) {
+            return type;
+        }
+        String named = new String(typeHeader.value(), StandardCharsets.UTF_8);
+        JavaType variant = variants.get(topic).get(named);
+        if (variant == null) {
+            // Read as the topic's type, such a value would be misread: refuse it (it goes to the dead letters).
+            throw new IllegalArgumentException("topic " + topic + " carries no value type " + named);
+        }
+        return variant;
     }
 
     /** JSON without type headers, byte arrays as they are, null as null (a tombstone). */

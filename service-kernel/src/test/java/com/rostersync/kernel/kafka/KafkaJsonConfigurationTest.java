@@ -2,13 +2,21 @@ package com.rostersync.kernel.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rostersync.events.Topics;
 import com.rostersync.events.roster.Enrollment;
 import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.Role;
 import com.rostersync.events.roster.RosterRecord;
+import com.rostersync.events.snapshot.SchoolFile;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,6 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.module.blackbird.BlackbirdModule;
 
@@ -88,12 +97,47 @@ class KafkaJsonConfigurationTest {
         });
     }
 
+    @Test
+    void aTopicOfTwoTypesReadsTheOneItsTypeHeaderNamesAndRefusesAnUnknownOne() {
+        runner.run(context -> {
+            var values = KafkaJsonConfiguration.jsonValues(context.getBean(JsonMapper.class));
+            Deserializer<?> read =
+                    context.getBean(DefaultKafkaConsumerFactory.class).getValueDeserializer();
+            SnapshotFile users = new SnapshotFile("users.csv", "sourcedId\r\nS-1\r\n", 1);
+            SchoolFile file = new SchoolFile("maple", "MHS", users, "hash-1");
+            SchoolSnapshot snapshot = new SchoolSnapshot(
+                    1, "maple", "MHS", 3, "h3", Instant.parse("2026-12-01T10:00:00Z"), List.of(users), 0);
+
+            assertThat(read.deserialize(
+                            Topics.SNAPSHOTS, typed(SchoolFile.TYPE), values.serialize(Topics.SNAPSHOTS, file)))
+                    .isEqualTo(file);
+            assertThat(read.deserialize(
+                            Topics.SNAPSHOTS, new RecordHeaders(), values.serialize(Topics.SNAPSHOTS, snapshot)))
+                    .isEqualTo(snapshot);
+            Headers unknown = typed("school-photo");
+            assertThat(read.deserialize(Topics.SNAPSHOTS, unknown, values.serialize(Topics.SNAPSHOTS, file)))
+                    .as("not misread as a snapshot: a deserialization failure, for the dead letters")
+                    .isNull();
+            assertThat(unknown.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER))
+                    .isNotNull();
+        });
+    }
+
+    private static Headers typed(String type) {
+        return new RecordHeaders().add(Topics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class RecordsTopic {
 
         @Bean
         ConsumedTopic records() {
             return new ConsumedTopic(TOPIC, RosterRecord.class);
+        }
+
+        @Bean
+        ConsumedTopic snapshots() {
+            return new ConsumedTopic(Topics.SNAPSHOTS, SchoolSnapshot.class, Map.of(SchoolFile.TYPE, SchoolFile.class));
         }
     }
 }

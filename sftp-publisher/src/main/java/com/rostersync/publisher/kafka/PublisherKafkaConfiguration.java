@@ -2,6 +2,7 @@ package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.Topics;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.kernel.kafka.ConsumedTopic;
 import com.rostersync.kernel.kafka.KeyOwnership;
@@ -63,7 +64,7 @@ class PublisherKafkaConfiguration {
 
     @Bean
     ConsumedTopic snapshots() {
-        return new ConsumedTopic(Topics.SNAPSHOTS, SchoolSnapshot.class);
+        return new ConsumedTopic(Topics.SNAPSHOTS, SchoolSnapshot.class, Map.of(SchoolFile.TYPE, SchoolFile.class));
     }
 
     /** Destination accounts belong to the instance given the partition of their state record. */

@@ -2,19 +2,19 @@ package com.rostersync.publisher.kafka;
 
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.publisher.publish.PublishCoordinator;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds every school snapshot to the coordinator. It always reads the compacted snapshot topic from the beginning,
+ * Feeds every school snapshot, and every school file sent before one (a {@link SchoolFile}, or a tombstone of one), to
+ * the coordinator. It always reads the compacted snapshot topic from the beginning,
  * so that after a restart the publisher again holds the latest snapshot of every school (a district set is only
  * complete with all of them), whatever offsets the group committed. Every instance reads every partition, in a group
  * of its own: a destination merges schools from all partitions, whichever instance uploads it. A snapshot of a newer
@@ -34,15 +34,16 @@ class SnapshotListener implements ConsumerSeekAware {
             id = "sftp-publisher-snapshots",
             topics = Topics.SNAPSHOTS,
             groupId = "sftp-publisher-snapshots-${random.uuid}")
-    void onSnapshot(
-            @Payload(required = false) SchoolSnapshot snapshot,
-            @Header(KafkaHeaders.RECEIVED_TOPIC) String topic,
-            @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
-            @Header(KafkaHeaders.OFFSET) long offset) {
-        if (snapshot != null) {
-            SchemaVersion.check(
-                    snapshot.schemaVersion(), snapshot.schemaMinor(), SchemaVersion.where(topic, partition, offset));
+    void onRecord(ConsumerRecord<String, Object> record) {
+        String where = SchemaVersion.where(record.topic(), record.partition(), record.offset());
+        if (record.value() instanceof SchoolSnapshot snapshot) {
+            SchemaVersion.check(snapshot.schemaVersion(), snapshot.schemaMinor(), where);
             coordinator.onSnapshot(snapshot);
+        } else if (record.value() instanceof SchoolFile file) {
+            SchemaVersion.check(file.schemaVersion(), file.schemaMinor(), where);
+            coordinator.onSchoolFile(file);
+        } else if (record.value() == null && record.headers().lastHeader(Topics.TYPE_HEADER) != null) {
+            coordinator.onSchoolFileDropped(record.key());
         }
     }
 

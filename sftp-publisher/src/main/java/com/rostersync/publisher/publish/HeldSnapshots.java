@@ -1,7 +1,9 @@
 package com.rostersync.publisher.publish;
 
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.SchoolFileIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,20 +21,36 @@ import java.util.zip.InflaterInputStream;
  * files at hand to merge a destination at any moment, so this is the one part of its memory that grows with the
  * platform: as strings, 1,000 schools of 500 students filled a 1 GB heap (474 MB of CSV) and a fifth to a half of the
  * publisher's CPU went to garbage collection. Deflated (fastest level; CSV shrinks about sixfold) the same fit in a
- * tenth; a destination's files are inflated only for its merge.
+ * tenth; a destination's files are inflated only for its merge. A file sent on its own (a {@link SchoolFile}) is
+ * deflated once, when it arrives, and shared by every snapshot of the school that names it.
  */
 final class HeldSnapshots {
 
     private final Map<String, Held> bySchool = new ConcurrentHashMap<>();
+    /** The latest record of every school file, deflated; a held snapshot shares the arrays of the files it names. */
+    private final SchoolFileIndex<byte[]> files = new SchoolFileIndex<>();
 
+    /**
+     * Holds the school's snapshot, with the files it names by reference taken from their records.
+     *
+     * @throws SchoolFileIndex.MissingSchoolFile when a file it names has no matching record; the school's last
+     *     snapshot stays held
+     */
     void put(String key, SchoolSnapshot snapshot) {
+        List<byte[]> contents = files.contents(snapshot, file -> deflate(file.content()));
         List<SnapshotFile> shells = new ArrayList<>(snapshot.files().size());
-        List<byte[]> contents = new ArrayList<>(snapshot.files().size());
         for (SnapshotFile file : snapshot.files()) {
             shells.add(new SnapshotFile(file.name(), "", file.rows()));
-            contents.add(deflate(file.content()));
         }
         bySchool.put(key, new Held(snapshot.withFiles(shells), List.copyOf(contents)));
+    }
+
+    void putFile(SchoolFile file) {
+        files.put(file, deflate(file.content()));
+    }
+
+    void dropFile(String key) {
+        files.remove(key);
     }
 
     /** The school's snapshot as held, or null when none was received. */

@@ -6,7 +6,9 @@ import com.rostersync.events.outcome.FileFailure;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.oneroster.SchoolFileIndex;
 import com.rostersync.publisher.merge.MergeException;
 import com.rostersync.publisher.merge.MergedFileSet;
 import com.rostersync.publisher.merge.SnapshotMerger;
@@ -188,12 +190,47 @@ public final class PublishCoordinator implements AutoCloseable {
         lastInputs.remove(state.destinationId());
     }
 
-    /** Keeps the school's latest snapshot and schedules the destinations that cover it. */
+    /**
+     * Keeps the school's latest snapshot and schedules the destinations that cover it. A snapshot naming a file this
+     * instance has no matching record of is refused: the school's last snapshot stays, and each destination that
+     * covers the school reports the file as failed, so that no upload mixes files of two of the school's snapshots.
+     */
     public void onSnapshot(SchoolSnapshot snapshot) {
-        snapshots.put(Keys.school(snapshot.tenantId(), snapshot.schoolId()), snapshot);
+        try {
+            snapshots.put(Keys.school(snapshot.tenantId(), snapshot.schoolId()), snapshot);
+        } catch (SchoolFileIndex.MissingSchoolFile missing) {
+            refuse(snapshot, missing);
+            return;
+        }
         cycles.schoolMapped(
                 snapshot.tenantId(), snapshot.schoolId(), snapshot.tenantCycle(), snapshot.version(), clock.instant());
         requestCovering(snapshot.tenantId(), snapshot.schoolId());
+    }
+
+    /** Keeps a file of a school, sent before the snapshot that names it. */
+    public void onSchoolFile(SchoolFile file) {
+        snapshots.putFile(file);
+    }
+
+    /** No snapshot of the school names the file under this key any more. */
+    public void onSchoolFileDropped(String key) {
+        snapshots.dropFile(key);
+    }
+
+    private void refuse(SchoolSnapshot snapshot, SchoolFileIndex.MissingSchoolFile missing) {
+        log.error("{}; the school's last snapshot stays in use", missing.getMessage());
+        if (!started) {
+            return;
+        }
+        registry.get().tenant(snapshot.tenantId()).ifPresent(tenant -> tenant.destinations().stream()
+                .filter(d -> d.schoolIds().contains(snapshot.schoolId()))
+                .forEach(d -> report(
+                        tenant,
+                        d,
+                        OutcomeReason.FILE_FAILED,
+                        missing.getMessage(),
+                        List.of(new FileFailure(missing.file(), 0, null, missing.getMessage())),
+                        Map.of())));
     }
 
     /**

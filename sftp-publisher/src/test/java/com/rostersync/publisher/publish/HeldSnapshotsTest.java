@@ -1,11 +1,16 @@
 package com.rostersync.publisher.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.cycle.TenantCycleRef;
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.FileSetHash;
+import com.rostersync.oneroster.SchoolFileIndex;
+import com.rostersync.publisher.SnapshotFixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,11 +53,62 @@ class HeldSnapshotsTest {
 
     @Test
     void theLatestSnapshotOfASchoolReplacesTheOneBefore() {
-        held.put("maple/MHS", com.rostersync.publisher.SnapshotFixtures.school("maple", "MHS", 1));
-        SchoolSnapshot second = com.rostersync.publisher.SnapshotFixtures.school("maple", "MHS", 2);
+        held.put("maple/MHS", SnapshotFixtures.school("maple", "MHS", 1));
+        SchoolSnapshot second = SnapshotFixtures.school("maple", "MHS", 2);
 
         held.put("maple/MHS", second);
 
         assertThat(held.held("maple/MHS").inflated()).isEqualTo(second);
+    }
+
+    @Test
+    void filesNamedByHashComeFromTheirRecordsAndANextFileWaitsForItsSnapshot() {
+        SchoolSnapshot first = SnapshotFixtures.school("maple", "MHS", 1, "First");
+        first.files().forEach(file -> held.putFile(record(file)));
+        held.put("maple/MHS", byReference(first));
+        SchoolSnapshot second = SnapshotFixtures.school("maple", "MHS", 2, "Second");
+        SnapshotFile users = second.files().stream()
+                .filter(file -> file.name().equals("users.csv"))
+                .findFirst()
+                .orElseThrow();
+
+        held.putFile(record(users));
+
+        assertThat(held.held("maple/MHS").inflated().files())
+                .as("until its snapshot comes, the school is held as the first snapshot made it")
+                .isEqualTo(first.files());
+
+        held.put("maple/MHS", byReference(second));
+
+        assertThat(held.held("maple/MHS").inflated().files()).isEqualTo(second.files());
+    }
+
+    @Test
+    void aSnapshotNamingAFileWithoutItsRecordIsRefusedAndTheLastOneStays() {
+        SchoolSnapshot first = SnapshotFixtures.school("maple", "MHS", 1, "First");
+        first.files().forEach(file -> held.putFile(record(file)));
+        held.put("maple/MHS", byReference(first));
+        SchoolSnapshot second = SnapshotFixtures.school("maple", "MHS", 2, "Second");
+
+        assertThatThrownBy(() -> held.put("maple/MHS", byReference(second)))
+                .isInstanceOf(SchoolFileIndex.MissingSchoolFile.class)
+                .hasMessageContaining("users.csv")
+                .hasMessageContaining("MHS");
+        held.dropFile(record(first.files().get(0)).key());
+        assertThatThrownBy(() -> held.put("maple/MHS", byReference(first)))
+                .as("a dropped file is no longer there to be named")
+                .isInstanceOf(SchoolFileIndex.MissingSchoolFile.class);
+
+        assertThat(held.held("maple/MHS").inflated().files()).isEqualTo(first.files());
+    }
+
+    private static SchoolFile record(SnapshotFile file) {
+        return new SchoolFile("maple", "MHS", file, FileSetHash.ofContent(file.content()));
+    }
+
+    private static SchoolSnapshot byReference(SchoolSnapshot snapshot) {
+        return snapshot.withFiles(snapshot.files().stream()
+                .map(f -> SnapshotFile.reference(f.name(), f.rows(), FileSetHash.ofContent(f.content())))
+                .toList());
     }
 }

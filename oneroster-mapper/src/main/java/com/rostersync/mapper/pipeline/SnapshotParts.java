@@ -1,0 +1,75 @@
+package com.rostersync.mapper.pipeline;
+
+import com.rostersync.events.Keys;
+import com.rostersync.events.snapshot.SchoolFile;
+import com.rostersync.events.snapshot.SchoolSnapshot;
+import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.FileSetHash;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How a school's files go out on the snapshot topic: each file that differs from what the topic already holds for the
+ * school as its own record, then a snapshot that names every file by hash (revision 1.3). A 1% change of users then
+ * sends a school's {@code users.csv}, not its seven times larger enrollments: in run P2 the snapshot's JSON and
+ * compression were a third of the mapper's work and its reading and compression 40% of the publisher's.
+ *
+ * @param changed the file records to send, before the snapshot
+ * @param dropped keys of files the topic holds but the snapshot no longer names (tombstones)
+ * @param snapshot the snapshot, every file by reference
+ * @param files the files with content and hash, what the topic holds for the school once these are sent
+ */
+record SnapshotParts(
+        List<SchoolFile> changed, List<String> dropped, SchoolSnapshot snapshot, List<SnapshotFile> files) {
+
+    /**
+     * @param onTopic the files the topic holds for the school (each with its hash), null when not known: then every
+     *     file is sent
+     */
+    static SnapshotParts of(SchoolSnapshot snapshot, LastFiles onTopic) {
+        List<SnapshotFile> files = hashed(snapshot.files(), onTopic);
+        Map<String, SnapshotFile> before = byName(onTopic);
+        List<SchoolFile> changed = new ArrayList<>();
+        List<SnapshotFile> references = new ArrayList<>(files.size());
+        for (SnapshotFile file : files) {
+            SnapshotFile previous = before.get(file.name());
+            if (previous == null || !previous.contentHash().equals(file.contentHash())) {
+                changed.add(new SchoolFile(snapshot.tenantId(), snapshot.schoolId(), file, file.contentHash()));
+            }
+            references.add(SnapshotFile.reference(file.name(), file.rows(), file.contentHash()));
+        }
+        Set<String> names = files.stream().map(SnapshotFile::name).collect(Collectors.toSet());
+        List<String> dropped = before.keySet().stream()
+                .filter(name -> !names.contains(name))
+                .sorted()
+                .map(name -> Keys.schoolFile(snapshot.tenantId(), snapshot.schoolId(), name))
+                .toList();
+        return new SnapshotParts(changed, dropped, snapshot.withFiles(references), files);
+    }
+
+    /** The files with their content hash, taken from {@code known} where the content is the same. */
+    static List<SnapshotFile> hashed(List<SnapshotFile> files, LastFiles known) {
+        Map<String, SnapshotFile> before = byName(known);
+        List<SnapshotFile> hashed = new ArrayList<>(files.size());
+        for (SnapshotFile file : files) {
+            SnapshotFile previous = before.get(file.name());
+            String hash = previous != null && previous.content().equals(file.content())
+                    ? previous.contentHash()
+                    : FileSetHash.ofContent(file.content());
+            hashed.add(new SnapshotFile(file.name(), file.content(), file.rows(), hash));
+        }
+        return hashed;
+    }
+
+    private static Map<String, SnapshotFile> byName(LastFiles files) {
+        Map<String, SnapshotFile> byName = new HashMap<>();
+        if (files != null) {
+            files.files().forEach(file -> byName.put(file.name(), file));
+        }
+        return byName;
+    }
+}
