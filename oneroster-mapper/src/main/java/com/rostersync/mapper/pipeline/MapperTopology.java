@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * events meet in one task) feed {@link SchoolCycleProcessor}, which keeps each school's records and metadata in two
  * persistent (RocksDB) stores with changelog topics, and the files of its last clean cycle in a third, local one;
  * snapshots (each school's file records first, on its partition), outcomes and dead letters leave through one sink
- * that picks the topic per value. Restore, standby
- * replicas, rebalancing and parallel stream threads are Kafka Streams'.
+ * that picks the topic per value. Restore, standby replicas, rebalancing and parallel stream threads are Kafka
+ * Streams'.
  */
 final class MapperTopology {
 

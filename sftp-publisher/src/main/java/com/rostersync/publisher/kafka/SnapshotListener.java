@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds every school snapshot, and every school file sent before one (a {@link SchoolFile}, or a tombstone of one), to
- * the coordinator. It always reads the compacted snapshot topic from the beginning,
- * so that after a restart the publisher again holds the latest snapshot of every school (a district set is only
- * complete with all of them), whatever offsets the group committed. Every instance reads every partition, in a group
+ * the coordinator. It always reads the compacted snapshot topic from the beginning, so that after a restart the
+ * publisher again holds the latest snapshot of every school (a district set is only complete with all of them),
+ * whatever offsets the group committed. Every instance reads every partition, in a group
  * of its own: a destination merges schools from all partitions, whichever instance uploads it. A snapshot of a newer
  * major schema version is refused, naming where it is, and lands on the dead-letter topic; the publisher keeps the
  * school's last one it can read.

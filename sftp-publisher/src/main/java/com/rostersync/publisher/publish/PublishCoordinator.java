@@ -199,7 +199,7 @@ public final class PublishCoordinator implements AutoCloseable {
         try {
             snapshots.put(Keys.school(snapshot.tenantId(), snapshot.schoolId()), snapshot);
         } catch (SchoolFileIndex.MissingSchoolFile missing) {
-            refuse(snapshot, missing);
+            refuseSnapshot(snapshot, missing);
             return;
         }
         cycles.schoolMapped(
@@ -217,7 +217,7 @@ public final class PublishCoordinator implements AutoCloseable {
         snapshots.dropFile(key);
     }
 
-    private void refuse(SchoolSnapshot snapshot, SchoolFileIndex.MissingSchoolFile missing) {
+    private void refuseSnapshot(SchoolSnapshot snapshot, SchoolFileIndex.MissingSchoolFile missing) {
         log.error("{}; the school's last snapshot stays in use", missing.getMessage());
         if (!started) {
             return;
