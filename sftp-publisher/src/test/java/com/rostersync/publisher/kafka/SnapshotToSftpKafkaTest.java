@@ -10,8 +10,10 @@ import com.rostersync.events.outcome.Stage;
 import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.run.RunRecorded;
 import com.rostersync.events.run.UploadedFile;
+import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
+import com.rostersync.oneroster.FileSetHash;
 import com.rostersync.publisher.SftpPublisherApplication;
 import com.rostersync.publisher.SnapshotFixtures;
 import com.rostersync.publisher.publish.PublishedState;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +54,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The whole service in one JVM: a snapshot event in, files on a real SFTP server and an UPLOADED outcome out. */
+/**
+ * The whole service in one JVM: a snapshot event in, files on a real SFTP server and an UPLOADED outcome out; for
+ * snapshots that name their files by hash (contract 1.3), the files as records of their own before them.
+ */
 @SpringBootTest(
         classes = SftpPublisherApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -88,9 +94,11 @@ class SnapshotToSftpKafkaTest {
     static void sftpAndRegistry(DynamicPropertyRegistry properties) throws IOException {
         Path temp = Files.createTempDirectory("publisher-kafka-test");
         server = SftpTestServer.start(temp.resolve("sftp"), temp.resolve("host.key"))
-                .withPasswordUser("lincoln", "s3cret");
+                .withPasswordUser("lincoln", "s3cret")
+                .withPasswordUser("cedar", "s3cret");
         Path secrets = Files.createDirectories(temp.resolve("secrets"));
         Files.writeString(secrets.resolve("LINCOLN_SFTP_PASSWORD"), "s3cret");
+        Files.writeString(secrets.resolve("CEDAR_SFTP_PASSWORD"), "s3cret");
         Path tenants = temp.resolve("tenants.yml");
         Files.writeString(
                 tenants,
@@ -109,7 +117,21 @@ class SnapshotToSftpKafkaTest {
                         port: %d
                         username: lincoln
                         passwordRef: LINCOLN_SFTP_PASSWORD
-                        knownHosts: "%s"
+                        knownHosts: "%4$s"
+                  - id: cedar
+                    mode: live
+                    schoolIds: [CHS]
+                    source:
+                      type: CSV_DROP
+                      csvDrop:
+                        folder: %1$s
+                    destinations:
+                      - id: clever-cedar
+                        host: %2$s
+                        port: %3$d
+                        username: cedar
+                        passwordRef: CEDAR_SFTP_PASSWORD
+                        knownHosts: "%4$s"
                 """
                         .formatted(temp.resolve("drop"), server.host(), server.port(), server.knownHostsLine()));
         properties.add("rostersync.tenants.file", tenants::toString);
@@ -135,6 +157,9 @@ class SnapshotToSftpKafkaTest {
             consumer.subscribe(List.of(Topics.OUTCOMES, Topics.PUBLISHER_STATE, Topics.RUNS));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (!record.key().startsWith("lincoln") && !record.key().equals("clever-lincoln")) {
+                        continue; // the other test's tenant
+                    }
                     if (record.topic().equals(Topics.OUTCOMES)) {
                         outcomes.add(jsonMapper.readValue(record.value(), SyncOutcome.class));
                     } else if (record.topic().equals(Topics.RUNS)) {
@@ -185,6 +210,7 @@ class SnapshotToSftpKafkaTest {
         assertThat(states).singleElement().satisfies(state -> assertThat(state.destinationId())
                 .isEqualTo("clever-lincoln"));
         assertThat(meters.get("rostersync.publisher.uploads")
+                        .tag("destination", "clever-lincoln")
                         .tag("reason", "UPLOADED")
                         .counter()
                         .count())
@@ -252,6 +278,101 @@ class SnapshotToSftpKafkaTest {
                 .contains(Topics.SNAPSHOTS + "-0@")
                 .contains("schema version 2.")
                 .contains("reads major version 1");
+    }
+
+    @Test
+    void snapshotsNamingTheirFilesByHashAreUploadedWholeAndOneNamingAnUnknownFileIsRefused() throws Exception {
+        Path folder = server.homeOf("cedar").resolve("oneroster11");
+        SchoolSnapshot first = SnapshotFixtures.school("cedar", "CHS", 1, "Delta One");
+        sendFiles(first.files());
+        send(Keys.school("cedar", "CHS"), byReference(first), false);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(folder.resolve("users.csv"))
+                        && Files.readString(folder.resolve("users.csv")).contains("Delta One"));
+        for (SnapshotFile file : first.files()) {
+            assertThat(Files.readString(folder.resolve(file.name()))).isEqualTo(file.content());
+        }
+
+        SchoolSnapshot second = SnapshotFixtures.school("cedar", "CHS", 2, "Delta Two");
+        SnapshotFile users = file(second, "users.csv");
+        assertThat(second.files())
+                .as("the fixture changes users only")
+                .hasSize(first.files().size());
+        sendFiles(List.of(users));
+        send(Keys.school("cedar", "CHS"), byReference(second), false);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(folder.resolve("users.csv")).contains("Delta Two"));
+        for (SnapshotFile file : second.files()) {
+            assertThat(Files.readString(folder.resolve(file.name())))
+                    .as("%s, sent in the first snapshot or the second", file.name())
+                    .isEqualTo(file.content());
+        }
+
+        SchoolSnapshot third = SnapshotFixtures.school("cedar", "CHS", 3, "Delta Three");
+        sendFiles(third.files().stream()
+                .filter(f -> !f.name().equals("users.csv"))
+                .toList());
+        send(Keys.school("cedar", "CHS"), byReference(third), false);
+
+        SyncOutcome refused = awaitOutcome(OutcomeReason.FILE_FAILED);
+        assertThat(refused.destinationId()).isEqualTo("clever-cedar");
+        assertThat(refused.message())
+                .contains(
+                        "CHS",
+                        "users.csv",
+                        FileSetHash.ofContent(file(third, "users.csv").content()));
+        assertThat(refused.fileFailures()).singleElement().satisfies(failure -> assertThat(failure.file())
+                .isEqualTo("users.csv"));
+        assertThat(Files.readString(folder.resolve("users.csv")))
+                .as("the destination keeps the school's last whole snapshot")
+                .contains("Delta Two");
+    }
+
+    private void sendFiles(List<SnapshotFile> files) throws Exception {
+        for (SnapshotFile file : files) {
+            SchoolFile record = new SchoolFile("cedar", "CHS", file, FileSetHash.ofContent(file.content()));
+            send(record.key(), record, true);
+        }
+    }
+
+    private void send(String key, Object value, boolean schoolFile) throws Exception {
+        ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.SNAPSHOTS, key, value);
+        if (schoolFile) {
+            record.headers()
+                    .add(new RecordHeader(Topics.TYPE_HEADER, SchoolFile.TYPE.getBytes(StandardCharsets.UTF_8)));
+        }
+        template.send(record).get();
+    }
+
+    private static SchoolSnapshot byReference(SchoolSnapshot snapshot) {
+        return snapshot.withFiles(snapshot.files().stream()
+                .map(f -> SnapshotFile.reference(f.name(), f.rows(), FileSetHash.ofContent(f.content())))
+                .toList());
+    }
+
+    private static SnapshotFile file(SchoolSnapshot snapshot, String name) {
+        return snapshot.files().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private SyncOutcome awaitOutcome(OutcomeReason reason) {
+        List<SyncOutcome> outcomes = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.OUTCOMES));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    outcomes.add(jsonMapper.readValue(record.value(), SyncOutcome.class));
+                }
+                return outcomes.stream()
+                        .anyMatch(o -> o.reason() == reason && o.tenantId().equals("cedar"));
+            });
+        }
+        return outcomes.stream()
+                .filter(o -> o.reason() == reason && o.tenantId().equals("cedar"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Consumer<String, String> consumer() {

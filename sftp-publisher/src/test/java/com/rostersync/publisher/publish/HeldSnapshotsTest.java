@@ -63,9 +63,7 @@ class HeldSnapshotsTest {
 
     @Test
     void filesNamedByHashComeFromTheirRecordsAndANextFileWaitsForItsSnapshot() {
-        SchoolSnapshot first = SnapshotFixtures.school("maple", "MHS", 1, "First");
-        first.files().forEach(file -> held.putFile(record(file)));
-        held.put("maple/MHS", byReference(first));
+        SchoolSnapshot first = holdByReference(SnapshotFixtures.school("maple", "MHS", 1, "First"));
         SchoolSnapshot second = SnapshotFixtures.school("maple", "MHS", 2, "Second");
         SnapshotFile users = second.files().stream()
                 .filter(file -> file.name().equals("users.csv"))
@@ -85,9 +83,7 @@ class HeldSnapshotsTest {
 
     @Test
     void aSnapshotNamingAFileWithoutItsRecordIsRefusedAndTheLastOneStays() {
-        SchoolSnapshot first = SnapshotFixtures.school("maple", "MHS", 1, "First");
-        first.files().forEach(file -> held.putFile(record(file)));
-        held.put("maple/MHS", byReference(first));
+        SchoolSnapshot first = holdByReference(SnapshotFixtures.school("maple", "MHS", 1, "First"));
         SchoolSnapshot second = SnapshotFixtures.school("maple", "MHS", 2, "Second");
 
         assertThatThrownBy(() -> held.put("maple/MHS", byReference(second)))
@@ -100,6 +96,13 @@ class HeldSnapshotsTest {
                 .isInstanceOf(SchoolFileIndex.MissingSchoolFile.class);
 
         assertThat(held.held("maple/MHS").inflated().files()).isEqualTo(first.files());
+    }
+
+    /** Holds the snapshot as a 1.3 mapper sends it: every file as a record, then the snapshot naming them. */
+    private SchoolSnapshot holdByReference(SchoolSnapshot snapshot) {
+        snapshot.files().forEach(file -> held.putFile(record(file)));
+        held.put("maple/MHS", byReference(snapshot));
+        return snapshot;
     }
 
     private static SchoolFile record(SnapshotFile file) {
