@@ -31,8 +31,8 @@ record SnapshotParts(
      *     file is sent
      */
     static SnapshotParts of(SchoolSnapshot snapshot, LastFiles onTopic) {
-        List<SnapshotFile> files = hashed(snapshot.files(), onTopic);
         Map<String, SnapshotFile> before = byName(onTopic);
+        List<SnapshotFile> files = hashed(snapshot.files(), before);
         List<SchoolFile> changed = new ArrayList<>();
         List<SnapshotFile> references = new ArrayList<>(files.size());
         for (SnapshotFile file : files) {
@@ -53,7 +53,10 @@ record SnapshotParts(
 
     /** The files with their content hash, taken from {@code known} where the content is the same. */
     static List<SnapshotFile> hashed(List<SnapshotFile> files, LastFiles known) {
-        Map<String, SnapshotFile> before = byName(known);
+        return hashed(files, byName(known));
+    }
+
+    private static List<SnapshotFile> hashed(List<SnapshotFile> files, Map<String, SnapshotFile> before) {
         List<SnapshotFile> hashed = new ArrayList<>(files.size());
         for (SnapshotFile file : files) {
             SnapshotFile previous = before.get(file.name());

@@ -71,6 +71,11 @@ class PartialRebuildTopologyTest {
                     .as("the others are named by hash, and the snapshot is put together from the topic")
                     .containsExactly("users.csv");
             assertThat(mapper.cycles("partial")).isEqualTo(1);
+            assertThat(mapper.counted("rostersync.mapper.snapshot.files", "sent", "changed"))
+                    .as("every file of the first snapshot, users.csv of the second")
+                    .isEqualTo(first.files().size() + 1);
+            assertThat(mapper.counted("rostersync.mapper.snapshot.files", "sent", "unchanged"))
+                    .isEqualTo(partial.files().size() - 1);
             assertThat(mapper.cycles("full")).isEqualTo(1);
         }
         Map<RecordKey, RosterRecord> after = school();
@@ -180,9 +185,11 @@ class PartialRebuildTopologyTest {
         }
 
         double cycles(String rebuild) {
-            Counter counter = meters.find("rostersync.mapper.cycles")
-                    .tag("rebuild", rebuild)
-                    .counter();
+            return counted("rostersync.mapper.cycles", "rebuild", rebuild);
+        }
+
+        double counted(String name, String tag, String value) {
+            Counter counter = meters.find(name).tag(tag, value).counter();
             return counter == null ? 0 : counter.count();
         }
 
