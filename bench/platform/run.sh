@@ -3,7 +3,7 @@
 #
 # Usage (as root, from anywhere): bench/platform/run.sh [--schools N] [--students-per-school S] [--data DIR]
 #     [--sync-interval SECONDS] [--idle-seconds S] [--idle-settle S] [--single-changes K] [--change-pct P] [--auto-create true|false]
-#     [--heap 1g] [--full-timeout S] [--change-timeout S] [--single-timeout S] [--result FILE] [--no-floor]
+#     [--heap 1g] [--jvm-options SERVICE=OPTIONS]... [--full-timeout S] [--change-timeout S] [--single-timeout S] [--result FILE] [--no-floor]
 #     [--source csv|jdbc] [--sis-port P] [--instances N] [--account-prefix P] [--no-build] [--offline] [--keep] [--kafka-port P] [--controller-port P]
 #     [--sftp-port P] [--smtp-port P] [--http-port P] [--floor-kafka-port P] [--floor-controller-port P]
 #     [--floor-sftp-port P]
@@ -30,6 +30,7 @@ SCHOOLS=1000 STUDENTS=500 DATA="" RESULT="" INTERVAL=5 IDLE=300 IDLE_SETTLE=120 
 SOURCE=csv SIS_PORT=25432 INSTANCES=1 ACCOUNT_PREFIX=rsb FULL_TIMEOUT=1800 CHANGE_TIMEOUT=900 SINGLE_TIMEOUT=120 FLOOR=1 BUILD=1 OFFLINE="" KEEP=0
 KAFKA_PORT=29092 CONTROLLER_PORT=29093 SFTP_PORT=2322 SMTP_PORT=2625 HTTP_PORT=28081
 FLOOR_KAFKA_PORT=29192 FLOOR_CONTROLLER_PORT=29193 FLOOR_SFTP_PORT=2422
+EXTRA_JVM=()
 while [ $# -gt 0 ]; do
   case $1 in
     --schools) SCHOOLS=$2; shift 2 ;;
@@ -43,6 +44,7 @@ while [ $# -gt 0 ]; do
     --change-pct) PCT=$2; shift 2 ;;
     --auto-create) AUTO_CREATE=$2; shift 2 ;;
     --heap) HEAP=$2; shift 2 ;;
+    --jvm-options) EXTRA_JVM+=("$2"); shift 2 ;;
     --instances) INSTANCES=$2; shift 2 ;;
     --source) SOURCE=$2; shift 2 ;;
     --sis-port) SIS_PORT=$2; shift 2 ;;
@@ -146,10 +148,15 @@ fi
   { tail -40 "$WORK/logs/broker-classpath.log"; exit 1; }
 declare -A JAR PORT JVM
 SERVICES=(roster-extractor oneroster-mapper sftp-publisher sync-monitor)
-# The JVM options of deploy/docker/Dockerfile and deploy/k8s/base besides the heap: no shared hsperfdata file, whose
-# sampling thread wakes every 50 ms, and the monitor's light work compiled by C1 alone.
-for s in "${SERVICES[@]}"; do JVM[$s]="-XX:-UsePerfData"; done
+# The JVM options of deploy/docker/Dockerfile and deploy/k8s/base besides the heap: the parallel collector (G1's
+# concurrent marking and refinement cost the extractor and publisher more than their garbage did, docs/benchmarks.md),
+# no shared hsperfdata file, whose sampling thread wakes every 50 ms, and the monitor's light work compiled by C1 alone.
+for s in "${SERVICES[@]}"; do JVM[$s]="-XX:+UseParallelGC -XX:-UsePerfData"; done
 JVM[sync-monitor]+=" -XX:TieredStopAtLevel=1"
+for extra in ${EXTRA_JVM[@]+"${EXTRA_JVM[@]}"}; do # --jvm-options SERVICE=OPTIONS, appended to that service
+  [ -n "${JVM[${extra%%=*}]+set}" ] || { echo "platform: --jvm-options $extra names no service (${SERVICES[*]})" >&2; exit 1; }
+  JVM[${extra%%=*}]+=" ${extra#*=}"
+done
 for i in "${!SERVICES[@]}"; do
   s=${SERVICES[$i]}
   JAR[$s]=$(ls "$REPO/$s/target/$s-"*-exec.jar 2>/dev/null | head -1)
@@ -317,7 +324,8 @@ EOF
 PORTS_JSON=$(for s in "${SERVICES[@]}"; do printf '"%s": %s\n' "$s" "${PORT[$s]}"; done | paste -sd, | sed 's/^/{/; s/$/}/')
 ACCOUNTS_JSON=$(for d in $DISTRICTS; do printf '"%s": "%s"\n' "$d" "${USER_OF[$d]}"; done | paste -sd, | sed 's/^/{/; s/$/}/')
 "${PY[@]}" snapshot --pids "$WORK/pids.txt" >"$WORK/t0.json"
-log "starting the four services, $INSTANCES instance(s) each (java -Xmx$HEAP ${JVM[roster-extractor]} -jar <module>-exec.jar; the monitor with ${JVM[sync-monitor]}), sync interval ${INTERVAL}s"
+log "starting the four services, $INSTANCES instance(s) each (java -Xmx$HEAP <options> -jar <service>-exec.jar), sync interval ${INTERVAL}s"
+for s in "${SERVICES[@]}"; do log "  $s options:${JVM[$s]}"; done
 # Instance 1 of each service is named after it (health, metrics and logs are read from it); instance k > 1 is
 # <service>-k, on HTTP port + 10 * (k - 1), with its own log.
 for k in $(seq "$INSTANCES"); do

@@ -140,7 +140,9 @@ class KubernetesManifestsTest {
             assertThat((long) (limit * percent / 100))
                     .as(service + ": heap (MaxRAMPercentage of the limit) at most 1 GiB")
                     .isLessThanOrEqualTo(GIB);
-            assertThat(javaToolOptions(container)).contains("-XX:+ExitOnOutOfMemoryError");
+            assertThat(javaToolOptions(container))
+                    .as(service + ": the options the benchmark measured")
+                    .contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC", "-XX:-UsePerfData");
             assertThat((double) limit)
                     .as(service + ": limit over the peak RSS in docs/benchmarks.md with headroom")
                     .isGreaterThanOrEqualTo(peakRss.get(service) * MEMORY_HEADROOM);
