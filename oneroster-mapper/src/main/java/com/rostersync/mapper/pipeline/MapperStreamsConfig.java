@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,6 +38,7 @@ class MapperStreamsConfig {
 
     static final String APPLICATION_ID = "oneroster-mapper";
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration FETCH_WAIT = Duration.ofSeconds(5);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @Bean
@@ -77,10 +79,12 @@ class MapperStreamsConfig {
         config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
         // An idle stream thread loops once per poll.ms (Kafka's default 100 ms); records end the wait at once, so a
         // longer one only costs an idle mapper less. The loop also runs the due-school punctuation, so poll.ms bounds
-        // how late a due school's snapshot starts: up to 1 s, next to a sync interval of seconds. (A longer
-        // fetch.max.wait.ms was tried and left out: a consumer's close waits for its fetch in flight, which made every
-        // stop seconds slower.)
+        // how late a due school's snapshot starts: up to 1 s, next to a sync interval of seconds.
         config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL.toMillis());
+        // The main consumer waits on the broker as long as the services' listeners (KernelDefaults), and closes as
+        // promptly (BoundedCloseClients). Restoring reads what is there, so its consumer keeps Kafka's 500 ms.
+        config.putIfAbsent(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) FETCH_WAIT.toMillis());
         // The quiet period runs on the wall clock; record timestamps only order a school's events.
         config.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallclockTimestampExtractor.class);
         // lz4 is cheap for the many small changelog writes; a large snapshot is checked uncompressed by the producer.
@@ -109,6 +113,7 @@ class MapperStreamsConfig {
                                 metrics));
             }
         });
+        factory.setClientSupplier(new BoundedCloseClients());
         factory.setStreamsUncaughtExceptionHandler(failed -> StreamThreadExceptionResponse.REPLACE_THREAD);
         return factory;
     }

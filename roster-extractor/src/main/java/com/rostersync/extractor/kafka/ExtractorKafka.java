@@ -2,6 +2,7 @@ package com.rostersync.extractor.kafka;
 
 import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.cycle.CycleScheduler;
+import com.rostersync.kernel.kafka.KafkaConsumerClose;
 import com.rostersync.kernel.kafka.KafkaJsonConfiguration;
 import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.kernel.topic.PlatformTopics;
@@ -80,8 +81,8 @@ public final class ExtractorKafka {
         // age the consumer would see its partitions, and its tenants, only after the default 5 minutes.
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
-        factory.setConsumerFactory(
-                new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()));
+        factory.setConsumerFactory(KafkaConsumerClose.boundedClose(
+                new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer())));
         factory.getContainerProperties()
                 .setConsumerRebalanceListener(new TenantHandover(ownership, restorer, state, scheduler, cycleGrace));
         return factory;

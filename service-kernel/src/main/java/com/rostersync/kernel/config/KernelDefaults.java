@@ -37,6 +37,10 @@ public final class KernelDefaults implements EnvironmentPostProcessor {
         // is that a failed request is retried after 500 ms instead of 100 ms.
         defaults.put("spring.kafka.consumer.properties.retry.backoff.ms", "500");
         defaults.put("spring.kafka.streams.properties.consumer.retry.backoff.ms", "500");
+        // An idle consumer asks the broker again every fetch.max.wait.ms (Kafka's default 500 ms) and wakes its thread
+        // each time; a new record answers a waiting fetch at once, so a longer wait costs no latency. A stop does not
+        // wait for it either (KafkaConsumerClose).
+        defaults.put("spring.kafka.consumer.fetch-max-wait", "5s");
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.template.observation-enabled", "true");

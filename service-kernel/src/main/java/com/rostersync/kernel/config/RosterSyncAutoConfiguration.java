@@ -1,5 +1,6 @@
 package com.rostersync.kernel.config;
 
+import com.rostersync.kernel.kafka.KafkaConsumerClose;
 import com.rostersync.kernel.kafka.KafkaErrorPolicy;
 import com.rostersync.kernel.kafka.KafkaJsonConfiguration;
 import com.rostersync.kernel.registry.TenantRegistryConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Import;
     TenantRegistryConfiguration.class,
     TopicConfiguration.class,
     KafkaJsonConfiguration.class,
+    KafkaConsumerClose.class,
     KafkaErrorPolicy.class
 })
 public class RosterSyncAutoConfiguration {}

@@ -35,11 +35,14 @@ public final class CompactedTopicReader {
 
     /**
      * The service's consumer settings for a reader that assigns itself partitions and reads them from the start: no
-     * group (so it never joins, commits or rebalances the service's own group) and no topic created by reading.
+     * group (so it never joins, commits or rebalances the service's own group) and no topic created by reading. Nor
+     * the listeners' long fetch wait: a reader closes as soon as it has what it came for, and its close waits for
+     * the fetch it has in flight.
      */
     public static Map<String, Object> withoutGroup(Map<String, Object> consumerConfig) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -5,6 +5,7 @@ import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.kernel.kafka.ConsumedTopic;
+import com.rostersync.kernel.kafka.KafkaConsumerClose;
 import com.rostersync.kernel.kafka.KeyOwnership;
 import com.rostersync.publisher.config.PublisherProperties;
 import com.rostersync.publisher.publish.PublishCoordinator;
@@ -57,7 +58,7 @@ class PublisherKafkaConfiguration {
                 new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SyncOutcome.class, jsonMapper, false)));
         ConcurrentKafkaListenerContainerFactory<String, SyncOutcome> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(outcomes);
+        factory.setConsumerFactory(KafkaConsumerClose.boundedClose(outcomes));
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
         return factory;
     }
@@ -97,8 +98,8 @@ class PublisherKafkaConfiguration {
         // The state topic may be created after this consumer joined: find its partitions (and destinations) within
         // seconds, not after the default 5 minutes of metadata age.
         consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
-        factory.setConsumerFactory(
-                new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()));
+        factory.setConsumerFactory(KafkaConsumerClose.boundedClose(
+                new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer())));
         Duration grace = publisher.transferTimeout().multipliedBy(2);
         Duration limit = Duration.ofMinutes(4);
         factory.getContainerProperties()
