@@ -31,4 +31,4 @@ public record ExtractorProperties(
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
         @DefaultValue("5m") @NotNull Duration stateReadTimeout,
-        @DefaultValue("1m") @NotNull Duration repeatReportEvery) {}
+        @DefaultValue("5m") @NotNull Duration repeatReportEvery) {}
