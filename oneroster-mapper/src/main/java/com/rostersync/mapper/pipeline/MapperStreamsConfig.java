@@ -1,6 +1,7 @@
 package com.rostersync.mapper.pipeline;
 
 import com.rostersync.kernel.config.RosterSyncProperties;
+import com.rostersync.kernel.kafka.KafkaConsumerClose;
 import com.rostersync.mapper.config.MapperProperties;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
 import com.rostersync.mapper.snapshot.SourceSystem;
@@ -38,7 +39,6 @@ class MapperStreamsConfig {
 
     static final String APPLICATION_ID = "oneroster-mapper";
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration FETCH_WAIT = Duration.ofSeconds(5);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @Bean
@@ -83,8 +83,8 @@ class MapperStreamsConfig {
         config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL.toMillis());
         // The main consumer waits on the broker as long as the services' listeners (KernelDefaults), and closes as
         // promptly (BoundedCloseClients). Restoring reads what is there, so its consumer keeps Kafka's 500 ms.
-        config.putIfAbsent(
-                StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) FETCH_WAIT.toMillis());
+        config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int)
+                KafkaConsumerClose.IDLE_FETCH_WAIT.toMillis());
         // The quiet period runs on the wall clock; record timestamps only order a school's events.
         config.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallclockTimestampExtractor.class);
         // lz4 is cheap for the many small changelog writes; a large snapshot is checked uncompressed by the producer.

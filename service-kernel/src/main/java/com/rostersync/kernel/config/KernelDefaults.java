@@ -1,5 +1,6 @@
 package com.rostersync.kernel.config;
 
+import com.rostersync.kernel.kafka.KafkaConsumerClose;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -40,7 +41,7 @@ public final class KernelDefaults implements EnvironmentPostProcessor {
         // An idle consumer asks the broker again every fetch.max.wait.ms (Kafka's default 500 ms) and wakes its thread
         // each time; a new record answers a waiting fetch at once, so a longer wait costs no latency. A stop does not
         // wait for it either (KafkaConsumerClose).
-        defaults.put("spring.kafka.consumer.fetch-max-wait", "5s");
+        defaults.put("spring.kafka.consumer.fetch-max-wait", KafkaConsumerClose.IDLE_FETCH_WAIT.toMillis() + "ms");
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.template.observation-enabled", "true");

@@ -13,7 +13,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
  * An idle consumer of ours waits long on the broker ({@code spring.kafka.consumer.fetch-max-wait}, 5 s in {@code
- * KernelDefaults}): a new record answers that wait at once, so it costs no latency, and an idle service wakes ten
+ * KernelDefaults}, {@link #IDLE_FETCH_WAIT}): a new record answers that wait at once, so it costs no latency, and an idle service wakes ten
  * times less often than at Kafka's 500 ms. But {@code close()} first leaves the group and then waits, up to 30 s,
  * for the fetch still in flight, which the broker answers only when its wait is over: every stop of a listener
  * container took up to the whole fetch wait. The containers call {@code close()}, so every consumer made by Boot's
@@ -22,6 +22,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConsumerClose {
+
+    /** How long an idle consumer of ours waits on the broker for records (Kafka's default is 500 ms). */
+    public static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(5);
 
     /** Enough for the LeaveGroup round trip on a busy host; the rest of a stop never waits for an idle fetch. */
     static final Duration TIMEOUT = Duration.ofSeconds(1);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +24,16 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class CompactedTopicReaderTest {
 
     static final String TOPIC = "roster.test-state.v1";
+
+    @Test
+    void aOneShotReaderKeepsKafkasFetchWaitNotTheListenersLongOne() {
+        // A reader closes as soon as it has read, and its close waits for the fetch in flight.
+        Map<String, Object> reader = CompactedTopicReader.withoutGroup(
+                Map.of(ConsumerConfig.GROUP_ID_CONFIG, "service", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int)
+                        KafkaConsumerClose.IDLE_FETCH_WAIT.toMillis()));
+
+        assertThat(reader).doesNotContainKeys(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+    }
 
     @Test
     void replaysToTheEndAndSkipsAnEntryThatCannotBeAppliedNamingItsPosition(EmbeddedKafkaBroker broker) {
