@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Merges the snapshots of the schools one destination account covers into the single bulk file set that account
@@ -31,14 +32,21 @@ import java.util.TreeSet;
  * tells the receiver to archive the whole type). Extension columns ({@code metadata.*}) are the union over the schools, sorted by name, for an account that
  * keeps them, and dropped for the others. A single school's files pass through byte for byte when nothing of that
  * applies. Files exactly as the mapper's writer makes them are united from their rows' text ({@link CanonicalRows}),
- * with the bytes reading and writing every row would give; any other file is read row by row.
+ * with the bytes reading and writing every row would give; any other file is read row by row. Once a file's rows
+ * proved disjoint across a group of schools, the same files (by the content hashes the snapshots name) are united by
+ * putting their bodies one after the other: a 1% change of users leaves every other file of a district as it was, and
+ * splitting those into rows again was a third of the publisher's work in the change (docs/benchmarks.md, run J).
  */
 public final class SnapshotMerger {
 
     private static final String ORG_IDS = "orgSourcedIds";
     private static final String SOURCED_ID = "sourcedId";
+    /** Far more school groups than any registry has destinations; past it the memory of disjoint files starts over. */
+    private static final int MAX_GROUPS = 50_000;
 
     private final boolean fromText;
+    /** Per file and group of schools: the content hashes whose rows were last found disjoint, and their row count. */
+    private final Map<String, Disjoint> disjoint = new ConcurrentHashMap<>();
 
     /** Merges our own school files from their rows' text, and any other file by reading it. */
     public SnapshotMerger() {
@@ -95,8 +103,21 @@ public final class SnapshotMerger {
 
     private Optional<SnapshotFile> union(OneRosterFile file, List<SchoolSnapshot> snapshots, boolean keepExtensions)
             throws MergeException {
-        Map<String, String> textRows = fromText ? unionOfRows(file, snapshots) : null;
-        if (textRows != null) {
+        String group = fromText ? group(file, snapshots) : null;
+        String hashes = fromText ? hashes(file, snapshots) : null;
+        Disjoint known = hashes == null ? null : disjoint.get(group);
+        if (known != null && known.hashes().equals(hashes)) {
+            return Optional.of(concatenation(file, snapshots, known.rows()));
+        }
+        Union union = fromText ? unionOfRows(file, snapshots) : null;
+        if (union != null) {
+            Map<String, String> textRows = union.rows();
+            if (hashes != null && union.disjoint() && !textRows.isEmpty()) {
+                if (disjoint.size() >= MAX_GROUPS) {
+                    disjoint.clear();
+                }
+                disjoint.put(group, new Disjoint(hashes, textRows.size()));
+            }
             if (textRows.isEmpty() && !emptiedOnPurposeByAll(file, snapshots)) {
                 return Optional.empty();
             }
@@ -143,28 +164,74 @@ public final class SnapshotMerger {
     /**
      * The rows of every school's file by sourcedId, first school first, as text; null when a file is not in the
      * writer's canonical form or two schools' rows of one user differ (their orgSourcedIds are then joined), which
-     * the parsing union does.
+     * the parsing union does. Disjoint when no sourcedId came twice: the union is then the files' bodies in order.
      */
-    private static Map<String, String> unionOfRows(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+    private static Union unionOfRows(OneRosterFile file, List<SchoolSnapshot> snapshots) {
         Map<String, String> rows = new LinkedHashMap<>();
+        int split = 0;
         for (SchoolSnapshot snapshot : snapshots) {
             Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
             if (source.isEmpty()) {
                 continue;
             }
-            List<CanonicalRows.Row> split =
-                    CanonicalRows.split(file, source.get().content());
-            if (split == null) {
+            List<CanonicalRows.Row> schoolRows = CanonicalRows.split(file, source.get().content());
+            if (schoolRows == null) {
                 return null;
             }
-            for (CanonicalRows.Row row : split) {
+            split += schoolRows.size();
+            for (CanonicalRows.Row row : schoolRows) {
                 String before = rows.putIfAbsent(row.sourcedId(), row.text());
                 if (before != null && file == OneRosterFile.USERS && !before.equals(row.text())) {
                     return null;
                 }
             }
         }
-        return rows;
+        return new Union(rows, rows.size() == split);
+    }
+
+    private record Union(Map<String, String> rows, boolean disjoint) {}
+
+    private record Disjoint(String hashes, int rows) {}
+
+    /** The file and the schools whose copies of it are united: a destination's, for one file. */
+    private static String group(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+        StringBuilder group = new StringBuilder(file.fileName());
+        snapshots.forEach(snapshot -> group.append('|').append(snapshot.schoolId()));
+        return group.toString();
+    }
+
+    /**
+     * The content hash each school names for the file ({@code -} where a school has no such file), or null when a
+     * school's copy carries none (a snapshot that sent the file itself): then only splitting can tell.
+     */
+    private static String hashes(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+        StringBuilder hashes = new StringBuilder();
+        for (SchoolSnapshot snapshot : snapshots) {
+            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
+            if (source.isPresent() && source.get().contentHash() == null) {
+                return null;
+            }
+            hashes.append(source.map(SnapshotFile::contentHash).orElse("-")).append('|');
+        }
+        return hashes.toString();
+    }
+
+    /** The header once, then every school's rows as its file has them: the union of files known to be disjoint. */
+    private static SnapshotFile concatenation(OneRosterFile file, List<SchoolSnapshot> snapshots, int rows) {
+        String header = String.join(",", file.columns()) + "\r\n";
+        List<String> contents = new ArrayList<>(snapshots.size());
+        int length = header.length();
+        for (SchoolSnapshot snapshot : snapshots) {
+            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
+            if (source.isPresent()) {
+                contents.add(source.get().content());
+                length += source.get().content().length() - header.length();
+            }
+        }
+        StringBuilder content = new StringBuilder(length);
+        content.append(header);
+        contents.forEach(school -> content.append(school, header.length(), school.length()));
+        return new SnapshotFile(file.fileName(), content.toString(), rows);
     }
 
     /** The first school's manifest, with each file marked bulk when the merged set has it and absent otherwise. */

@@ -40,7 +40,8 @@ final class HeldSnapshots {
         List<byte[]> contents = files.contents(snapshot, file -> deflate(file.content()));
         List<SnapshotFile> shells = new ArrayList<>(snapshot.files().size());
         for (SnapshotFile file : snapshot.files()) {
-            shells.add(new SnapshotFile(file.name(), "", file.rows()));
+            // The hash a file is named by stays: the merger knows by it which files it united before.
+            shells.add(new SnapshotFile(file.name(), "", file.rows(), file.contentHash()));
         }
         bySchool.put(key, new Held(snapshot.withFiles(shells), List.copyOf(contents)));
     }
@@ -90,7 +91,7 @@ final class HeldSnapshots {
             List<SnapshotFile> files = new ArrayList<>(contents.size());
             for (int i = 0; i < contents.size(); i++) {
                 SnapshotFile file = shell.files().get(i);
-                files.add(new SnapshotFile(file.name(), inflate(contents.get(i)), file.rows()));
+                files.add(new SnapshotFile(file.name(), inflate(contents.get(i)), file.rows(), file.contentHash()));
             }
             return shell.withFiles(files);
         }
