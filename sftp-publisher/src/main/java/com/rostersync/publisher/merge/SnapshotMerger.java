@@ -174,7 +174,8 @@ public final class SnapshotMerger {
             if (source.isEmpty()) {
                 continue;
             }
-            List<CanonicalRows.Row> schoolRows = CanonicalRows.split(file, source.get().content());
+            List<CanonicalRows.Row> schoolRows =
+                    CanonicalRows.split(file, source.get().content());
             if (schoolRows == null) {
                 return null;
             }

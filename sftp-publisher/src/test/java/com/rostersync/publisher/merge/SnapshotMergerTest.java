@@ -272,7 +272,9 @@ class SnapshotMergerTest {
 
         assertThat(again.files()).isEqualTo(fresh.files());
         assertThat(again.contentHash()).isEqualTo(fresh.contentHash());
-        assertThat(rows(again, OneRosterFile.USERS)).extracting(r -> r.get("givenName")).contains("Renamed");
+        assertThat(rows(again, OneRosterFile.USERS))
+                .extracting(r -> r.get("givenName"))
+                .contains("Renamed");
         assertThat(rows(again, OneRosterFile.ENROLLMENTS)).hasSize(4);
     }
 
@@ -305,8 +307,10 @@ class SnapshotMergerTest {
 
         MergedFileSet again = merger.merge(List.of(mhs, sameHash));
 
-        assertThat(fileOf(again, OneRosterFile.ENROLLMENTS).content()).endsWith(marked.substring(marked.indexOf("\r\n") + 2));
-        assertThat(fileOf(new SnapshotMerger().merge(List.of(mhs, sameHash)), OneRosterFile.ENROLLMENTS).content())
+        assertThat(fileOf(again, OneRosterFile.ENROLLMENTS).content())
+                .endsWith(marked.substring(marked.indexOf("\r\n") + 2));
+        assertThat(fileOf(new SnapshotMerger().merge(List.of(mhs, sameHash)), OneRosterFile.ENROLLMENTS)
+                        .content())
                 .doesNotContain(marked.substring(marked.indexOf("\r\n") + 2));
     }
 
@@ -326,7 +330,10 @@ class SnapshotMergerTest {
     }
 
     private static SnapshotFile fileOf(List<SnapshotFile> files, OneRosterFile file) {
-        return files.stream().filter(f -> f.name().equals(file.fileName())).findFirst().orElseThrow();
+        return files.stream()
+                .filter(f -> f.name().equals(file.fileName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static SnapshotFile headerOnly(OneRosterFile file) {

@@ -73,7 +73,7 @@ class HeldSnapshotsTest {
         held.putFile(record(users));
 
         assertThat(held.held("maple/MHS").inflated().files())
-                .as("until its snapshot comes, the school is held as the first snapshot made it, each file with its hash")
+                .as("until its snapshot comes, the school is held as the first snapshot made it, with hashes")
                 .isEqualTo(hashed(first.files()));
 
         held.put("maple/MHS", byReference(second));
