@@ -45,7 +45,7 @@ public final class SnapshotMerger {
     private static final int MAX_GROUPS = 50_000;
 
     private final boolean fromText;
-    /** Per file and group of schools: the content hashes whose rows were last found disjoint, and their row count. */
+    /** Per file and group of schools: a digest of the content hashes last found disjoint, and their row count. */
     private final Map<String, Disjoint> disjoint = new ConcurrentHashMap<>();
 
     /** Merges our own school files from their rows' text, and any other file by reading it. */
@@ -202,8 +202,9 @@ public final class SnapshotMerger {
     }
 
     /**
-     * The content hash each school names for the file ({@code -} where a school has no such file), or null when a
-     * school's copy carries none (a snapshot that sent the file itself): then only splitting can tell.
+     * One SHA-256 over the content hash each school names for the file ({@code -} where a school has no such file), so
+     * what is remembered per group stays small however many schools it has; null when a school's copy carries none (a
+     * snapshot that sent the file itself): then only splitting can tell.
      */
     private static String hashes(OneRosterFile file, List<SchoolSnapshot> snapshots) {
         StringBuilder hashes = new StringBuilder();
@@ -214,7 +215,7 @@ public final class SnapshotMerger {
             }
             hashes.append(source.map(SnapshotFile::contentHash).orElse("-")).append('|');
         }
-        return hashes.toString();
+        return FileSetHash.ofContent(hashes.toString());
     }
 
     /** The header once, then every school's rows as its file has them: the union of files known to be disjoint. */
