@@ -4,6 +4,7 @@ import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.oneroster.CsvWriter;
+import com.rostersync.oneroster.FileSetHash;
 import com.rostersync.oneroster.OneRosterFile;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,6 +113,16 @@ public final class SnapshotFixtures {
                 Instant.parse("2026-11-23T10:00:00Z"),
                 files,
                 0);
+    }
+
+    /**
+     * The snapshot with every file carrying the hash of its content, as the publisher holds a snapshot whose files a
+     * 1.3 mapper named by hash.
+     */
+    public static SchoolSnapshot withContentHashes(SchoolSnapshot snapshot) {
+        return snapshot.withFiles(snapshot.files().stream()
+                .map(f -> new SnapshotFile(f.name(), f.content(), f.rows(), FileSetHash.ofContent(f.content())))
+                .toList());
     }
 
     /** A snapshot whose users.csv is this many bytes or more, to cut a connection in the middle of it. */

@@ -8,7 +8,6 @@ import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.oneroster.CsvReader;
 import com.rostersync.oneroster.CsvRow;
 import com.rostersync.oneroster.CsvWriter;
-import com.rostersync.oneroster.FileSetHash;
 import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.publisher.SnapshotFixtures;
 import java.nio.charset.StandardCharsets;
@@ -258,13 +257,13 @@ class SnapshotMergerTest {
 
     @Test
     void aSecondMergeAfterOneSchoolsUsersChangedGivesTheBytesOfAFreshMerge() throws Exception {
-        SchoolSnapshot mhs = named(SnapshotFixtures.school("maple", "MHS", 1));
-        SchoolSnapshot mms = named(SnapshotFixtures.school("maple", "MMS", 1));
+        SchoolSnapshot mhs = SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MHS", 1));
+        SchoolSnapshot mms = SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MMS", 1));
         merger.merge(List.of(mhs, mms));
         List<List<String>> users = List.of(
                 SnapshotFixtures.user("T-SHARED", "MHS,MMS", "teacher", "Pat", "Teacher"),
                 SnapshotFixtures.user("S-MMS", "MMS", "student", "Renamed", "Student"));
-        SchoolSnapshot changed = named(withFile(
+        SchoolSnapshot changed = SnapshotFixtures.withContentHashes(withFile(
                 mms, new SnapshotFile("users.csv", CsvWriter.write(OneRosterFile.USERS, users), users.size())));
 
         MergedFileSet again = merger.merge(List.of(mhs, changed));
@@ -281,7 +280,8 @@ class SnapshotMergerTest {
     @Test
     void filesSharingARowAreUnitedByRowEveryTimeNeverPutEndToEnd() throws Exception {
         List<SchoolSnapshot> schools = List.of(
-                named(SnapshotFixtures.school("maple", "MHS", 1)), named(SnapshotFixtures.school("maple", "MMS", 1)));
+                SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MHS", 1)),
+                SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MMS", 1)));
 
         merger.merge(schools);
         MergedFileSet again = merger.merge(schools);
@@ -295,8 +295,8 @@ class SnapshotMergerTest {
 
     @Test
     void filesNamedByHashesWhoseRowsWereDisjointAreNotSplitAgain() throws Exception {
-        SchoolSnapshot mhs = named(SnapshotFixtures.school("maple", "MHS", 1));
-        SchoolSnapshot mms = named(SnapshotFixtures.school("maple", "MMS", 1));
+        SchoolSnapshot mhs = SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MHS", 1));
+        SchoolSnapshot mms = SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MMS", 1));
         merger.merge(List.of(mhs, mms));
         SnapshotFile enrollments = fileOf(mms, OneRosterFile.ENROLLMENTS);
         // Same hash, other text: only a merger that trusts what it proved for that hash keeps this text as it is.
@@ -312,13 +312,6 @@ class SnapshotMergerTest {
         assertThat(fileOf(new SnapshotMerger().merge(List.of(mhs, sameHash)), OneRosterFile.ENROLLMENTS)
                         .content())
                 .doesNotContain(marked.substring(marked.indexOf("\r\n") + 2));
-    }
-
-    /** Every file named by the hash of its content, as the mapper names them since revision 1.3. */
-    private static SchoolSnapshot named(SchoolSnapshot snapshot) {
-        return snapshot.withFiles(snapshot.files().stream()
-                .map(f -> new SnapshotFile(f.name(), f.content(), f.rows(), FileSetHash.ofContent(f.content())))
-                .toList());
     }
 
     private static SnapshotFile fileOf(SchoolSnapshot snapshot, OneRosterFile file) {

@@ -74,11 +74,12 @@ class HeldSnapshotsTest {
 
         assertThat(held.held("maple/MHS").inflated().files())
                 .as("until its snapshot comes, the school is held as the first snapshot made it, with hashes")
-                .isEqualTo(hashed(first.files()));
+                .isEqualTo(SnapshotFixtures.withContentHashes(first).files());
 
         held.put("maple/MHS", byReference(second));
 
-        assertThat(held.held("maple/MHS").inflated().files()).isEqualTo(hashed(second.files()));
+        assertThat(held.held("maple/MHS").inflated().files())
+                .isEqualTo(SnapshotFixtures.withContentHashes(second).files());
     }
 
     @Test
@@ -95,7 +96,8 @@ class HeldSnapshotsTest {
                 .as("a dropped file is no longer there to be named")
                 .isInstanceOf(SchoolFileIndex.MissingSchoolFile.class);
 
-        assertThat(held.held("maple/MHS").inflated().files()).isEqualTo(hashed(first.files()));
+        assertThat(held.held("maple/MHS").inflated().files())
+                .isEqualTo(SnapshotFixtures.withContentHashes(first).files());
     }
 
     /** Holds the snapshot as a 1.3 mapper sends it: every file as a record, then the snapshot naming them. */
@@ -107,13 +109,6 @@ class HeldSnapshotsTest {
 
     private static SchoolFile record(SnapshotFile file) {
         return new SchoolFile("maple", "MHS", file, FileSetHash.ofContent(file.content()));
-    }
-
-    /** The files as held when named by hash: content and the hash they were named by, which the merger keys on. */
-    private static List<SnapshotFile> hashed(List<SnapshotFile> files) {
-        return files.stream()
-                .map(f -> new SnapshotFile(f.name(), f.content(), f.rows(), FileSetHash.ofContent(f.content())))
-                .toList();
     }
 
     private static SchoolSnapshot byReference(SchoolSnapshot snapshot) {
