@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The identity of a set of OneRoster files: equal hashes mean byte-identical uploads. The mapper uses it to emit a
@@ -18,12 +19,19 @@ public final class FileSetHash {
 
     /** SHA-256 over every file's name and content, in name order, so the order of the files does not matter. */
     public static String of(Collection<SnapshotFile> files) {
+        Map<String, byte[]> encoded = new TreeMap<>();
+        files.forEach(file -> encoded.put(file.name(), file.content().getBytes(StandardCharsets.UTF_8)));
+        return ofEncoded(encoded);
+    }
+
+    /** {@link #of} of files already encoded to UTF-8, by name (unique in a set). */
+    public static String ofEncoded(Map<String, byte[]> contentsByName) {
         MessageDigest digest = sha256();
-        files.stream().sorted(Comparator.comparing(SnapshotFile::name)).forEach(file -> {
+        new TreeMap<>(contentsByName).forEach((name, content) -> {
             // A separator after name and content keeps ("a", "bc") apart from ("ab", "c").
-            digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+            digest.update(content);
             digest.update((byte) 0);
         });
         return HexFormat.of().formatHex(digest.digest());

@@ -302,6 +302,6 @@ public final class SnapshotMerger {
     }
 
     private static MergedFileSet withHash(List<SnapshotFile> files) {
-        return new MergedFileSet(files, FileSetHash.of(files));
+        return MergedFileSet.of(files);
     }
 }

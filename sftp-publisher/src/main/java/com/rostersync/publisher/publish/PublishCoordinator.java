@@ -568,7 +568,7 @@ public final class PublishCoordinator implements AutoCloseable {
             lastInputs.put(destinationId, inputs);
             stateStore.save(state);
             metrics.uploaded(receipt.bytes(), took);
-            runs.uploaded(destinationId, files.files());
+            runs.uploaded(destinationId, files);
             report(
                     tenant,
                     destination,

@@ -7,8 +7,7 @@ import com.rostersync.events.run.RunCounts;
 import com.rostersync.events.run.RunRecorded;
 import com.rostersync.events.run.UploadedFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
-import com.rostersync.events.snapshot.SnapshotFile;
-import java.nio.charset.StandardCharsets;
+import com.rostersync.publisher.merge.MergedFileSet;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -42,9 +41,10 @@ final class PublishRuns {
                         new Attempt(retry && earlier != null ? earlier.startedAt() : startedAt, cycle, List.of()));
     }
 
-    void uploaded(String destinationId, List<SnapshotFile> files) {
-        List<UploadedFile> uploaded =
-                files.stream().map(PublishRuns::uploadedFile).toList();
+    void uploaded(String destinationId, MergedFileSet files) {
+        List<UploadedFile> uploaded = files.files().stream()
+                .map(file -> uploadedFile(file.name(), files.bytes(file.name())))
+                .toList();
         attempts.compute(
                 destinationId,
                 (id, attempt) -> attempt == null
@@ -71,12 +71,11 @@ final class PublishRuns {
                 outcome.message());
     }
 
-    static UploadedFile uploadedFile(SnapshotFile file) {
-        byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+    static UploadedFile uploadedFile(String name, byte[] bytes) {
         try {
             String sha256 = HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new UploadedFile(file.name(), bytes.length, sha256);
+            return new UploadedFile(name, bytes.length, sha256);
         } catch (NoSuchAlgorithmException missing) {
             throw new IllegalStateException("every Java runtime has SHA-256", missing);
         }

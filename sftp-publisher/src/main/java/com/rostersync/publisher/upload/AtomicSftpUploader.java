@@ -7,7 +7,6 @@ import com.rostersync.publisher.merge.MergedFileSet;
 import com.rostersync.tenants.DestinationAccount;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,8 +61,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
                     missingSecret);
         }
         try {
-            return template.execute(
-                    session -> uploadAll(session, directory(destination), manifestLast(fileSet.files()), currentFile));
+            return template.execute(session -> uploadAll(session, directory(destination), fileSet, currentFile));
         } catch (RuntimeException failure) {
             sessionFactories.reset(destination);
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -87,9 +85,10 @@ public final class AtomicSftpUploader implements DestinationUploader {
     private UploadReceipt uploadAll(
             Session<SftpClient.DirEntry> session,
             String directory,
-            List<SnapshotFile> files,
+            MergedFileSet fileSet,
             AtomicReference<String> currentFile)
             throws IOException {
+        List<SnapshotFile> files = manifestLast(fileSet.files());
         SftpClient client = (SftpClient) session.getClientInstance();
         ensureDirectory(session, directory);
         removeLeftoverTemporaryFiles(session, directory);
@@ -97,7 +96,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
         List<byte[]> contents = new ArrayList<>();
         for (SnapshotFile file : files) {
             currentFile.set(file.name());
-            byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
+            byte[] content = fileSet.bytes(file.name());
             contents.add(content);
             session.write(new ByteArrayInputStream(content), temporary(directory, file.name()));
             verifySize(client, temporary(directory, file.name()), file.name(), content.length);
