@@ -67,25 +67,45 @@ final class CanonicalJson {
 
     private static void string(StringBuilder out, String text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+        int first = firstToEscape(text);
+        if (first == text.length()) {
+            // Names and ids rarely need escaping: appended whole, not char by char.
+            out.append(text);
+        } else {
+            out.append(text, 0, first);
+            for (int i = first; i < text.length(); i++) {
+                escaped(out, text.charAt(i));
             }
         }
         out.append('"');
+    }
+
+    private static int firstToEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static void escaped(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> {
+                if (c < 0x20) {
+                    out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
     }
 }

@@ -22,9 +22,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.SerializationFeature;
@@ -69,6 +72,42 @@ class ContentHasherTest {
 
         assertThat(newer).contains("pronouns");
         assertThat(hasher.hash(read)).isEqualTo(hasher.hash(known));
+    }
+
+    @Test
+    void userIdsHashInKeyOrderWhateverMapHoldsThem() {
+        Person person = (Person) everyType(Map.of()).get(4);
+        Map<String, String> insertedBackwards = new LinkedHashMap<>();
+        insertedBackwards.put("sis", "1001");
+        insertedBackwards.put("district", "D-9");
+        insertedBackwards.put("alpha", "a");
+        Map<String, String> reverseTree = new TreeMap<>(Comparator.reverseOrder());
+        reverseTree.putAll(insertedBackwards);
+
+        // A drop reads them into a tree map in natural order, which is hashed as it comes.
+        for (Map<String, String> ids : List.of(new TreeMap<>(insertedBackwards), insertedBackwards, reverseTree)) {
+            Person held = withUserIds(person, ids);
+            assertThat(hasher.hash(held)).as(ids.getClass().getSimpleName()).isEqualTo(legacyHash(person));
+        }
+    }
+
+    private static Person withUserIds(Person person, Map<String, String> userIds) {
+        return new Person(
+                person.sourcedId(),
+                person.orgSourcedIds(),
+                person.role(),
+                person.username(),
+                person.enabled(),
+                person.givenName(),
+                person.familyName(),
+                person.middleName(),
+                person.identifier(),
+                person.email(),
+                person.sms(),
+                person.phone(),
+                person.grades(),
+                userIds,
+                person.agentSourcedIds());
     }
 
     @Test

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Turns the files of a OneRoster 1.1 drop into school-scoped canonical records. Each file is checked on its own: a
@@ -50,6 +51,9 @@ import java.util.TreeSet;
  * and only {@code school} orgs are schools.
  */
 final class OneRosterDropReader {
+
+    /** What opens each {@code {type:id}} entry of a userIds cell after splitting at the closing braces. */
+    private static final Pattern USER_ID_OPENING = Pattern.compile("^\\s*,?\\s*\\{");
 
     private static final Map<OneRosterFile, EntityType> TYPES = Map.of(
             OneRosterFile.ORGS,
@@ -562,7 +566,7 @@ final class OneRosterDropReader {
             return ids;
         }
         for (String entry : raw.split("}")) {
-            String trimmed = entry.replaceFirst("^\\s*,?\\s*\\{", "").strip();
+            String trimmed = USER_ID_OPENING.matcher(entry).replaceFirst("").strip();
             if (trimmed.isEmpty()) {
                 continue;
             }
