@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -103,10 +102,18 @@ interface RosterRowMapper {
         if (ids == null || ids.isEmpty()) {
             return null;
         }
-        return new TreeMap<>(ids)
-                .entrySet().stream()
-                        .map(e -> "{" + e.getKey() + ":" + e.getValue() + "}")
-                        .collect(Collectors.joining(","));
+        StringBuilder entries = new StringBuilder();
+        for (Map.Entry<String, String> id : (ids.size() == 1 ? ids : new TreeMap<>(ids)).entrySet()) {
+            if (!entries.isEmpty()) {
+                entries.append(',');
+            }
+            entries.append('{')
+                    .append(id.getKey())
+                    .append(':')
+                    .append(id.getValue())
+                    .append('}');
+        }
+        return entries.toString();
     }
 
     default String role(Role role) {
