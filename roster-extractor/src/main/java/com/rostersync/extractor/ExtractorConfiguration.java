@@ -116,7 +116,7 @@ class ExtractorConfiguration {
             ServiceThreads threads) {
         // A queue of none still holds the one due cycle handed over while the last thread finishes.
         ThreadPoolTaskExecutor workers =
-                threads.pool("extractor-cycle", extractor.poolSize(), Math.max(1, extractor.queueCapacity()));
+                threads.pool("extractor-cycle", extractor.cyclesAtOnce(), Math.max(1, extractor.queueCapacity()));
         CycleScheduler scheduler = new CycleScheduler(
                 registry::current,
                 cycle::run,

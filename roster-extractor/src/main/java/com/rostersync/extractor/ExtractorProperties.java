@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * Tuning of the extractor ({@code rostersync.extractor.*}). Every remote call has a bound, so one hanging district
  * holds at most one pool thread for at most {@code cycleTimeout}.
  *
- * @param poolSize         tenant cycles that may run at once (bounded pool)
+ * @param poolSize         tenant cycles that may run at once (bounded pool); unset, one per processor the JVM may
+ *                         use and at least two ({@link #cyclesAtOnce})
  * @param queueCapacity    due cycles that may wait for a thread; beyond it a cycle is skipped until the next tick
  * @param tick             how often the scheduler looks for due tenants
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
@@ -25,10 +26,20 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("rostersync.extractor")
 public record ExtractorProperties(
-        @DefaultValue("4") @Min(1) @Max(256) int poolSize,
+        @Min(1) @Max(256) Integer poolSize,
         @DefaultValue("1000") @Min(0) int queueCapacity,
         @DefaultValue("250ms") @NotNull Duration tick,
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
         @DefaultValue("5m") @NotNull Duration stateReadTimeout,
-        @DefaultValue("5m") @NotNull Duration repeatReportEvery) {}
+        @DefaultValue("5m") @NotNull Duration repeatReportEvery) {
+
+    /**
+     * How many tenant cycles run at once. A cycle holds its tenant's whole read and is mostly work for a processor: on
+     * two cores, four at a time held four districts' records, and a quarter of the extractor's CPU went to collecting
+     * them (docs/benchmarks.md, runs B3 and B4). A source that mostly waits (a distant SIS) may want more.
+     */
+    public int cyclesAtOnce() {
+        return poolSize != null ? poolSize : Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+}

@@ -21,12 +21,21 @@ class ExtractorPropertiesTest {
     void defaultsApplyWhenNothingIsSet() {
         runner.withPropertyValues("rostersync.tenants.file=/etc/tenants.yml").run(context -> {
             ExtractorProperties extractor = context.getBean(ExtractorProperties.class);
-            assertThat(extractor.poolSize()).isEqualTo(4);
+            assertThat(extractor.cyclesAtOnce())
+                    .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
             assertThat(extractor.callTimeout()).isEqualTo(Duration.ofSeconds(30));
             RosterSyncProperties common = context.getBean(RosterSyncProperties.class);
             assertThat(common.tenants().pollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(common.topics().partitions()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void aPoolSizeSetIsTheCyclesAtOnce() {
+        runner.withPropertyValues("rostersync.tenants.file=/etc/tenants.yml", "rostersync.extractor.pool-size=7")
+                .run(context -> assertThat(
+                                context.getBean(ExtractorProperties.class).cyclesAtOnce())
+                        .isEqualTo(7));
     }
 
     @Test
