@@ -71,7 +71,7 @@ public final class SnapshotMerger {
                 .sorted(Comparator.comparing(SchoolSnapshot::schoolId))
                 .toList();
         if (ordered.size() == 1 && passesAsItIs(ordered.get(0), keepExtensions)) {
-            return withHash(ordered.get(0).files());
+            return MergedFileSet.of(ordered.get(0).files());
         }
         List<SnapshotFile> merged = new ArrayList<>();
         Set<OneRosterFile> present = new LinkedHashSet<>();
@@ -83,7 +83,7 @@ public final class SnapshotMerger {
             });
         }
         merged.add(0, manifest(ordered.get(0), present));
-        return withHash(merged);
+        return MergedFileSet.of(merged);
     }
 
     /** Every file has rows, and there are no extension columns or the account keeps them. */
@@ -299,9 +299,5 @@ public final class SnapshotMerger {
 
     private static Optional<SnapshotFile> fileOf(SchoolSnapshot snapshot, String name) {
         return snapshot.files().stream().filter(f -> f.name().equals(name)).findFirst();
-    }
-
-    private static MergedFileSet withHash(List<SnapshotFile> files) {
-        return MergedFileSet.of(files);
     }
 }
