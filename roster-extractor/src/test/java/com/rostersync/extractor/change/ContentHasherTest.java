@@ -86,19 +86,20 @@ class ContentHasherTest {
 
         // A drop reads them into a tree map in natural order, which is hashed as it comes.
         for (Map<String, String> ids : List.of(new TreeMap<>(insertedBackwards), insertedBackwards, reverseTree)) {
-            Person held = withUserIds(person, ids);
+            Person held = copy(person, person.givenName(), ids);
             assertThat(hasher.hash(held)).as(ids.getClass().getSimpleName()).isEqualTo(legacyHash(person));
         }
     }
 
-    private static Person withUserIds(Person person, Map<String, String> userIds) {
+    /** The person with another given name and user ids. */
+    private static Person copy(Person person, String givenName, Map<String, String> userIds) {
         return new Person(
                 person.sourcedId(),
                 person.orgSourcedIds(),
                 person.role(),
                 person.username(),
                 person.enabled(),
-                person.givenName(),
+                givenName,
                 person.familyName(),
                 person.middleName(),
                 person.identifier(),
@@ -121,22 +122,7 @@ class ContentHasherTest {
     @Test
     void changingAHashedFieldChangesTheHash() {
         Person person = (Person) everyType(Map.of()).get(4);
-        Person renamed = new Person(
-                person.sourcedId(),
-                person.orgSourcedIds(),
-                person.role(),
-                person.username(),
-                person.enabled(),
-                "Other",
-                person.familyName(),
-                person.middleName(),
-                person.identifier(),
-                person.email(),
-                person.sms(),
-                person.phone(),
-                person.grades(),
-                person.userIds(),
-                person.agentSourcedIds());
+        Person renamed = copy(person, "Other", person.userIds());
         Person extended = (Person) everyType(Map.of("phonetic", "kim")).get(4);
 
         assertThat(hasher.hash(renamed)).isNotEqualTo(hasher.hash(person));
