@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * holds at most one pool thread for at most {@code cycleTimeout}.
  *
  * @param poolSize         tenant cycles that may run at once (bounded pool); unset, one per processor the JVM may
- *                         use and at least two ({@link #cyclesAtOnce})
+ *                         use, at least two and at most four ({@link #cyclesAtOnce})
  * @param queueCapacity    due cycles that may wait for a thread; beyond it a cycle is skipped until the next tick
  * @param tick             how often the scheduler looks for due tenants
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
@@ -37,9 +37,14 @@ public record ExtractorProperties(
     /**
      * How many tenant cycles run at once. A cycle holds its tenant's whole read and is mostly work for a processor: on
      * two cores, four at a time held four districts' records, and a quarter of the extractor's CPU went to collecting
-     * them (docs/benchmarks.md, runs B3 and B4). A source that mostly waits (a distant SIS) may want more.
+     * them (docs/benchmarks.md, runs B3 and B4). At most four unless set, as before: each cycle in flight is a
+     * district's records in the heap, whatever the number of cores. A source that mostly waits may want more.
      */
     public int cyclesAtOnce() {
-        return poolSize != null ? poolSize : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return poolSize != null ? poolSize : cyclesAtOnce(Runtime.getRuntime().availableProcessors());
+    }
+
+    static int cyclesAtOnce(int processors) {
+        return Math.min(4, Math.max(2, processors));
     }
 }

@@ -22,12 +22,21 @@ class ExtractorPropertiesTest {
         runner.withPropertyValues("rostersync.tenants.file=/etc/tenants.yml").run(context -> {
             ExtractorProperties extractor = context.getBean(ExtractorProperties.class);
             assertThat(extractor.cyclesAtOnce())
-                    .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+                    .isEqualTo(ExtractorProperties.cyclesAtOnce(
+                            Runtime.getRuntime().availableProcessors()));
             assertThat(extractor.callTimeout()).isEqualTo(Duration.ofSeconds(30));
             RosterSyncProperties common = context.getBean(RosterSyncProperties.class);
             assertThat(common.tenants().pollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(common.topics().partitions()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void unsetCyclesAtOnceAreOnePerProcessorFromTwoToFour() {
+        assertThat(ExtractorProperties.cyclesAtOnce(1)).isEqualTo(2);
+        assertThat(ExtractorProperties.cyclesAtOnce(2)).isEqualTo(2);
+        assertThat(ExtractorProperties.cyclesAtOnce(3)).isEqualTo(3);
+        assertThat(ExtractorProperties.cyclesAtOnce(64)).isEqualTo(4);
     }
 
     @Test
