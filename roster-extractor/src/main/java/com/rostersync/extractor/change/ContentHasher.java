@@ -19,7 +19,7 @@ public final class ContentHasher {
 
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    /** One digest per cycle thread: looking one up by name for each of a tenant's records went through the providers. */
+    /** One digest per cycle thread: looking one up by name for each record went through the security providers. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");

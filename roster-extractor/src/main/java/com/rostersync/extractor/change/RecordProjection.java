@@ -154,7 +154,7 @@ final class RecordProjection {
         return this;
     }
 
-    /** A drop's user ids come as a tree map in natural order: copying it again for each user cost a twentieth of a cycle. */
+    /** A drop's user ids come as a tree map in natural order; copying each again was a twentieth of a cycle. */
     private static boolean isSortedByKey(Map<?, ?> map) {
         return map instanceof SortedMap<?, ?> sorted && sorted.comparator() == null;
     }

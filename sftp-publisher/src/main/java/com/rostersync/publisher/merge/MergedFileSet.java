@@ -12,8 +12,8 @@ import java.util.Objects;
  * The one file set a destination receives: the merged files of every school it covers, each encoded to UTF-8 once,
  * and a hash over all of them that tells whether the destination already holds exactly this content. The hash, the
  * run record's digest of each file, the size and the upload all use these bytes: a {@code users.csv} with one name
- * outside Latin-1 is a UTF-16 string, and encoding it four times was a fifth of the publisher's work in a 1% change
- * (docs/benchmarks.md).
+ * outside Latin-1 is a UTF-16 string, and encoding it four times was a fifth of the publisher's samples in a 1%
+ * change (docs/benchmarks.md, run B1).
  */
 public final class MergedFileSet {
 
