@@ -6,7 +6,6 @@ import com.rostersync.oneroster.CsvReader;
 import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.publisher.merge.MergedFileSet;
 import com.rostersync.tenants.DestinationAccount;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,15 +24,15 @@ final class DestinationGuard {
         Set<String> named = new LinkedHashSet<>(destination.schoolIds());
         for (SnapshotFile file : files.files()) {
             if (file.name().equals(OneRosterFile.ORGS.fileName())) {
-                named.addAll(schoolsIn(file));
+                named.addAll(schoolsIn(files.bytes(file.name())));
             }
         }
         return destination.schoolsNotAllowed(List.copyOf(named));
     }
 
-    private static List<String> schoolsIn(SnapshotFile orgs) {
+    private static List<String> schoolsIn(byte[] orgs) {
         try {
-            return CsvReader.read(OneRosterFile.ORGS, orgs.content().getBytes(StandardCharsets.UTF_8)).rows().stream()
+            return CsvReader.read(OneRosterFile.ORGS, orgs).rows().stream()
                     .filter(row -> "school".equals(row.get("type")))
                     .map(row -> row.get("sourcedId"))
                     .toList();
