@@ -1,6 +1,7 @@
 package com.rostersync.mapper.pipeline;
 
 import com.rostersync.kernel.config.RosterSyncProperties;
+import com.rostersync.kernel.config.TrainingRun;
 import com.rostersync.kernel.kafka.KafkaConsumerClose;
 import com.rostersync.mapper.config.MapperProperties;
 import com.rostersync.mapper.cycle.SchoolCyclePlanner;
@@ -68,8 +69,10 @@ class MapperStreamsConfig {
         if (stateDir != null && !stateDir.isBlank()) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
-        new LocalStateGuard(stateFolder(stateDir), applicationId(kafka))
-                .keepOnlyStateOf(clusterId(admin, rostersync.topics().declareTimeout()));
+        if (!TrainingRun.active()) {
+            new LocalStateGuard(stateFolder(stateDir), applicationId(kafka))
+                    .keepOnlyStateOf(clusterId(admin, rostersync.topics().declareTimeout()));
+        }
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, mapper.streamThreads());
         config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, MapperRocksDbConfig.class);
         // Each commit flushes every store's memtable to a new RocksDB file (the stores keep no write-ahead log), and

@@ -53,6 +53,10 @@ public final class TopicDeclarer implements SmartInitializingSingleton {
      * @throws IllegalStateException            when the broker did not answer in time
      */
     public void declare() {
+        if (topics.isEmpty()) {
+            log.info("No topics to declare (a class-data training run); the broker is not contacted");
+            return;
+        }
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Set<String> toCheck = new LinkedHashSet<>();
