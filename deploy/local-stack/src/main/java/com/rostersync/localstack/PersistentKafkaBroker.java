@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -26,6 +28,8 @@ import org.apache.kafka.common.utils.Time;
  */
 final class PersistentKafkaBroker implements AutoCloseable {
 
+    private static final int BIND_ATTEMPTS = 5;
+
     private final KafkaRaftServer server;
     private final int port;
 
@@ -36,16 +40,44 @@ final class PersistentKafkaBroker implements AutoCloseable {
 
     /** Formats {@code folder} if it holds no broker data yet, then starts the broker on {@code port} (0: any free). */
     static PersistentKafkaBroker start(Path folder, int port, int partitions) {
-        int brokerPort = port != 0 ? port : freePort();
-        int controllerPort = freePort();
+        return start(folder, port, partitions, PersistentKafkaBroker::freePort);
+    }
+
+    /**
+     * A port found free can be taken before the broker binds it: the broker's own connections to its controller, made
+     * between the two binds, take their local ports from the same range. So a start on ports this method chose is
+     * tried again on other ones when a bind fails; a port the caller fixed is never swapped.
+     */
+    static PersistentKafkaBroker start(Path folder, int port, int partitions, IntSupplier freePorts) {
         Path data = folder.toAbsolutePath().resolve("data");
-        Properties config = config(data, brokerPort, controllerPort, partitions);
-        if (!Files.exists(data.resolve("meta.properties"))) {
-            format(folder, config);
+        for (int attempt = 1; ; attempt++) {
+            int brokerPort = port != 0 ? port : freePorts.getAsInt();
+            int controllerPort = freePorts.getAsInt();
+            Properties config = config(data, brokerPort, controllerPort, partitions);
+            if (!Files.exists(data.resolve("meta.properties"))) {
+                format(folder, config);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+            try {
+                server.startup();
+                return new PersistentKafkaBroker(server, brokerPort);
+            } catch (RuntimeException e) {
+                server.shutdown();
+                server.awaitShutdown();
+                if (port != 0 || attempt == BIND_ATTEMPTS || !failedToBind(e)) {
+                    throw e;
+                }
+            }
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
-        server.startup();
-        return new PersistentKafkaBroker(server, brokerPort);
+    }
+
+    private static boolean failedToBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String bootstrapServers() {

@@ -1,14 +1,22 @@
 package com.rostersync.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,6 +55,44 @@ class PersistentKafkaBrokerTest {
         }
         assertThat(Files.readString(folder.resolve("data").resolve("meta.properties")))
                 .isEqualTo(metaAfterFirstStart);
+    }
+
+    @Test
+    void aStartWhoseChosenBrokerPortWasTakenMeanwhileStartsAgainOnOtherPorts() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            Deque<Integer> ports = new ArrayDeque<>(List.of(taken.getLocalPort()));
+            IntSupplier takenFirst = () -> ports.isEmpty() ? freePort() : ports.pop();
+
+            try (PersistentKafkaBroker broker = PersistentKafkaBroker.start(folder, 0, 1, takenFirst);
+                    KafkaProducer<String, String> producer = new KafkaProducer<>(
+                            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                            new StringSerializer(),
+                            new StringSerializer())) {
+                assertThat(broker.bootstrapServers()).isNotEqualTo("127.0.0.1:" + taken.getLocalPort());
+                producer.send(new ProducerRecord<>("after-retry", "k", "v")).get();
+                assertThat(read(broker, "after-retry")).containsExactly("k=v");
+            }
+        }
+    }
+
+    @Test
+    void aBrokerPortTheCallerFixedIsNotSwappedWhenItIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+
+            assertThatThrownBy(() -> PersistentKafkaBroker.start(folder, taken.getLocalPort(), 1))
+                    .hasStackTraceContaining("127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String clusterId(PersistentKafkaBroker broker) throws Exception {
