@@ -39,7 +39,12 @@ public final class FileSetHash {
 
     /** SHA-256 of one file's content: how a snapshot names a file it does not carry (a school file record). */
     public static String ofContent(String content) {
-        return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
+        return ofBytes(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #ofContent} of a file already encoded to UTF-8. */
+    public static String ofBytes(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
     }
 
     private static MessageDigest sha256() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one file set a destination receives: the merged files of every school it covers, each encoded to UTF-8 once,
@@ -20,6 +21,7 @@ public final class MergedFileSet {
     private final List<SnapshotFile> files;
     private final Map<String, byte[]> encoded;
     private final String contentHash;
+    private final Map<String, String> sha256 = new ConcurrentHashMap<>();
 
     private MergedFileSet(List<SnapshotFile> files, Map<String, byte[]> encoded) {
         this.files = files;
@@ -50,6 +52,11 @@ public final class MergedFileSet {
     /** The UTF-8 bytes of the file of that name, as uploaded; not to be changed. */
     public byte[] bytes(String fileName) {
         return Objects.requireNonNull(encoded.get(fileName), () -> "no file " + fileName + " in the set");
+    }
+
+    /** The hex SHA-256 of that file's bytes, computed once. */
+    public String sha256(String fileName) {
+        return sha256.computeIfAbsent(fileName, name -> FileSetHash.ofBytes(bytes(name)));
     }
 
     public long totalBytes() {

@@ -554,7 +554,7 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         Instant began = clock.instant();
         try {
-            UploadReceipt receipt = uploader.upload(destination, files);
+            UploadReceipt receipt = uploader.upload(destination, files, last == null ? null : last.placement());
             Duration took = Duration.between(began, clock.instant());
             PublishedState state = new PublishedState(
                     SchemaVersion.CURRENT,
@@ -563,7 +563,8 @@ public final class PublishCoordinator implements AutoCloseable {
                     files.contentHash(),
                     clock.instant(),
                     receipt.files(),
-                    receipt.bytes());
+                    receipt.bytes(),
+                    receipt.placement());
             published.put(destinationId, state);
             lastInputs.put(destinationId, inputs);
             stateStore.save(state);
@@ -573,7 +574,9 @@ public final class PublishCoordinator implements AutoCloseable {
                     tenant,
                     destination,
                     OutcomeReason.UPLOADED,
-                    "uploaded " + receipt.files() + " files to " + destinationId + cycleNote,
+                    "uploaded " + receipt.files() + " files to " + destinationId
+                            + (receipt.kept() > 0 ? " (" + receipt.kept() + " unchanged files kept in place)" : "")
+                            + cycleNote,
                     neverMapped,
                     List.of(),
                     Map.of(
@@ -581,6 +584,8 @@ public final class PublishCoordinator implements AutoCloseable {
                             (long) receipt.files(),
                             "bytes",
                             receipt.bytes(),
+                            "keptFiles",
+                            (long) receipt.kept(),
                             "durationMillis",
                             took.toMillis(),
                             "attempts",

@@ -8,11 +8,8 @@ import com.rostersync.events.run.RunRecorded;
 import com.rostersync.events.run.UploadedFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.publisher.merge.MergedFileSet;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sync history of each upload decision: one run per outcome a destination reports, with when its attempt began,
- * the tenant cycle of the snapshots it covered, and the files it uploaded with their size and SHA-256. A destination
+ * the tenant cycle of the snapshots it covered, and the file set it left in the destination (sent or kept in place) with each size and SHA-256. A destination
  * has one attempt at a time, so the attempt's details wait here, keyed by destination, until its outcome.
  */
 final class PublishRuns {
@@ -43,7 +40,7 @@ final class PublishRuns {
 
     void uploaded(String destinationId, MergedFileSet files) {
         List<UploadedFile> uploaded = files.files().stream()
-                .map(file -> uploadedFile(file.name(), files.bytes(file.name())))
+                .map(file -> new UploadedFile(file.name(), files.bytes(file.name()).length, files.sha256(file.name())))
                 .toList();
         attempts.compute(
                 destinationId,
@@ -69,16 +66,6 @@ final class PublishRuns {
                 RunCounts.NONE,
                 attempt == null ? List.of() : attempt.files(),
                 outcome.message());
-    }
-
-    static UploadedFile uploadedFile(String name, byte[] bytes) {
-        try {
-            String sha256 = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new UploadedFile(name, bytes.length, sha256);
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("every Java runtime has SHA-256", missing);
-        }
     }
 
     private record Attempt(Instant startedAt, TenantCycleRef cycle, List<UploadedFile> files) {}

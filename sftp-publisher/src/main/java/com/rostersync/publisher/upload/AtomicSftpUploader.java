@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
@@ -29,6 +30,11 @@ import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
  * into place, {@code manifest.csv} last, so the manifest's arrival marks a complete set, and (4) checks every final
  * size. A failure before step (3) leaves the previous set untouched; the renames of step (3) take milliseconds and
  * move no data, which is the only window where a reader could see new data files beside the old manifest.
+ *
+ * <p>A data file whose content equals the one the last upload put in place is left there, not sent again, when the
+ * server still shows it with the size and modification time it had right after that upload (the quick check rsync
+ * makes); anything else about it (gone, touched, another folder or login) sends it. A 1% change rewrites
+ * {@code users.csv} but not {@code enrollments.csv}, most of a district's bytes. The manifest is always sent.
  */
 public final class AtomicSftpUploader implements DestinationUploader {
 
@@ -49,6 +55,12 @@ public final class AtomicSftpUploader implements DestinationUploader {
 
     @Override
     public UploadReceipt upload(DestinationAccount destination, MergedFileSet fileSet) throws UploadFailure {
+        return upload(destination, fileSet, null);
+    }
+
+    @Override
+    public UploadReceipt upload(DestinationAccount destination, MergedFileSet fileSet, Placement placed)
+            throws UploadFailure {
         AtomicReference<String> currentFile = new AtomicReference<>();
         SftpRemoteFileTemplate template;
         try {
@@ -61,7 +73,10 @@ public final class AtomicSftpUploader implements DestinationUploader {
                     missingSecret);
         }
         try {
-            return template.execute(session -> uploadAll(session, directory(destination), fileSet, currentFile));
+            String location = location(destination);
+            Placement previous = placed != null && placed.location().equals(location) ? placed : null;
+            return template.execute(
+                    session -> uploadAll(session, directory(destination), location, fileSet, previous, currentFile));
         } catch (RuntimeException failure) {
             sessionFactories.reset(destination);
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -85,34 +100,79 @@ public final class AtomicSftpUploader implements DestinationUploader {
     private UploadReceipt uploadAll(
             Session<SftpClient.DirEntry> session,
             String directory,
+            String location,
             MergedFileSet fileSet,
+            Placement previous,
             AtomicReference<String> currentFile)
             throws IOException {
-        List<SnapshotFile> files = manifestLast(fileSet.files());
         SftpClient client = (SftpClient) session.getClientInstance();
         ensureDirectory(session, directory);
         removeLeftoverTemporaryFiles(session, directory);
+        List<PlacedFile> kept = new ArrayList<>();
+        List<SnapshotFile> sent = new ArrayList<>();
         long bytes = 0;
-        List<byte[]> contents = new ArrayList<>();
-        for (SnapshotFile file : files) {
+        for (SnapshotFile file : manifestLast(fileSet.files())) {
             currentFile.set(file.name());
+            Optional<PlacedFile> unchanged = stillInPlace(client, directory, fileSet, file.name(), previous);
+            if (unchanged.isPresent()) {
+                kept.add(unchanged.get());
+                continue;
+            }
             byte[] content = fileSet.bytes(file.name());
-            contents.add(content);
             session.write(new ByteArrayInputStream(content), temporary(directory, file.name()));
             verifySize(client, temporary(directory, file.name()), file.name(), content.length);
+            sent.add(file);
             bytes += content.length;
         }
-        for (SnapshotFile file : files) {
+        for (SnapshotFile file : sent) {
             currentFile.set(file.name());
             rename(session, temporary(directory, file.name()), directory + "/" + file.name());
         }
-        for (int i = 0; i < files.size(); i++) {
-            currentFile.set(files.get(i).name());
-            verifySize(
-                    client, directory + "/" + files.get(i).name(), files.get(i).name(), contents.get(i).length);
+        List<PlacedFile> placed = new ArrayList<>(kept);
+        for (SnapshotFile file : sent) {
+            currentFile.set(file.name());
+            byte[] content = fileSet.bytes(file.name());
+            SftpClient.Attributes attributes =
+                    verifySize(client, directory + "/" + file.name(), file.name(), content.length);
+            placed.add(new PlacedFile(
+                    file.name(),
+                    content.length,
+                    fileSet.sha256(file.name()),
+                    attributes.getModifyTime() == null
+                            ? null
+                            : attributes.getModifyTime().toInstant()));
         }
         currentFile.set(null);
-        return new UploadReceipt(files.size(), bytes);
+        return new UploadReceipt(sent.size(), bytes, kept.size(), new Placement(location, placed));
+    }
+
+    /** The last upload's file of that name, when its content is this one's and the server shows it untouched. */
+    private static Optional<PlacedFile> stillInPlace(
+            SftpClient client, String directory, MergedFileSet fileSet, String name, Placement previous)
+            throws IOException {
+        if (previous == null || name.equals(MANIFEST)) {
+            return Optional.empty();
+        }
+        Optional<PlacedFile> before = previous.file(name)
+                .filter(file -> file.bytes() == fileSet.bytes(name).length
+                        && file.sha256().equals(fileSet.sha256(name)));
+        if (before.isEmpty()) {
+            return before;
+        }
+        SftpClient.Attributes now;
+        try {
+            now = client.stat(directory + "/" + name);
+        } catch (SftpException gone) {
+            if (gone.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                return Optional.empty();
+            }
+            throw gone;
+        }
+        boolean untouched = now.isRegularFile()
+                && now.getSize() == before.get().bytes()
+                && now.getModifyTime() != null
+                && now.getModifyTime().toInstant().equals(before.get().modifiedAt());
+        return untouched ? before : Optional.empty();
     }
 
     private void removeLeftoverTemporaryFiles(Session<SftpClient.DirEntry> session, String directory)
@@ -169,8 +229,10 @@ public final class AtomicSftpUploader implements DestinationUploader {
         session.rename(from, to);
     }
 
-    private static void verifySize(SftpClient client, String path, String name, long expected) throws IOException {
-        long actual = client.stat(path).getSize();
+    private static SftpClient.Attributes verifySize(SftpClient client, String path, String name, long expected)
+            throws IOException {
+        SftpClient.Attributes attributes = client.stat(path);
+        long actual = attributes.getSize();
         if (actual != expected) {
             throw new UncheckedUploadFailure(new UploadFailure(
                     OutcomeReason.FILE_FAILED,
@@ -178,6 +240,7 @@ public final class AtomicSftpUploader implements DestinationUploader {
                     name + ": server has " + actual + " bytes after the upload, " + expected + " were sent",
                     null));
         }
+        return attributes;
     }
 
     private String temporary(String directory, String name) {
@@ -207,6 +270,11 @@ public final class AtomicSftpUploader implements DestinationUploader {
         return "destination " + destination.id() + " (" + login(destination) + ")"
                 + (file != null ? " file " + file : "") + ": " + root.getClass().getSimpleName()
                 + (root.getMessage() != null ? " " + root.getMessage() : "");
+    }
+
+    /** Where the files go: the login and the folder; a placement recorded for another one says nothing here. */
+    private static String location(DestinationAccount destination) {
+        return login(destination) + " " + directory(destination);
     }
 
     /**

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.publisher.publish.PublishedState;
+import com.rostersync.publisher.upload.PlacedFile;
+import com.rostersync.publisher.upload.Placement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +27,19 @@ class StateSamplesTest {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final PublishedState example = new PublishedState(
-            SchemaVersion.CURRENT, "maple-clever", "maple", "h-123", Instant.parse("2026-12-01T10:15:30Z"), 8, 48_213);
+            SchemaVersion.CURRENT,
+            "maple-clever",
+            "maple",
+            "h-123",
+            Instant.parse("2026-12-01T10:15:30Z"),
+            2,
+            9_120,
+            new Placement(
+                    "SFTP login maple-clever@sftp.clever.com:22 oneroster11",
+                    List.of(
+                            new PlacedFile("users.csv", 9_000, "ab12", Instant.parse("2026-12-01T10:15:29Z")),
+                            new PlacedFile("enrollments.csv", 39_093, "cd34", Instant.parse("2026-11-30T22:01:07Z")),
+                            new PlacedFile("manifest.csv", 120, "ef56", Instant.parse("2026-12-01T10:15:29Z")))));
 
     @Test
     void thePublishedStateHasASampleThatThisBuildReadsAndWritesAsStored() throws Exception {
@@ -38,6 +53,15 @@ class StateSamplesTest {
 
         assertThat(read).isEqualTo(example);
         assertThat(json.readTree(json.writeValueAsString(read))).isEqualTo(json.readTree(sample.toFile()));
+    }
+
+    @Test
+    void aStateFromBeforePlacementsWereKeptReadsWithoutOneSoTheNextUploadSendsEveryFile() throws Exception {
+        PublishedState read =
+                json.readValue(SAMPLES.resolve("v1-without-placement.json").toFile(), PublishedState.class);
+
+        assertThat(read.contentHash()).isEqualTo("h-123");
+        assertThat(read.placement()).isNull();
     }
 
     @Test

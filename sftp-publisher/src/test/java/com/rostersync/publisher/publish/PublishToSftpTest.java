@@ -143,7 +143,9 @@ class PublishToSftpTest {
                 .until(() ->
                         outcomes.of(destination.id(), OutcomeReason.UPLOADED).size() == 2);
         assertThat(outcomes.of(destination.id(), OutcomeReason.UPLOADED).get(1).counts())
-                .containsEntry("files", 6L);
+                .as("users.csv and the manifest sent, the set's four unchanged files kept in place")
+                .containsEntry("files", 2L)
+                .containsEntry("keptFiles", 4L);
         List<CsvRow> manifest = CsvReader.read(
                         OneRosterFile.MANIFEST, Files.readAllBytes(folder.resolve("manifest.csv")))
                 .rows();

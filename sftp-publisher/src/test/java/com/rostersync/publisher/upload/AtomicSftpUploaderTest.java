@@ -16,12 +16,15 @@ import com.rostersync.tenants.SecretRef;
 import com.rostersync.tenants.SecretResolver;
 import com.rostersync.testsupport.SftpTestServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -331,6 +334,83 @@ class AtomicSftpUploaderTest {
 
         assertThat(Files.readString(server.homeOf(user).resolve(underHome).resolve("manifest.csv")))
                 .isEqualTo(files.files().get(0).content());
+    }
+
+    @Test
+    void aNewSetSendsOnlyItsChangedFilesAndTheManifestAndLeavesTheUnchangedOnesInPlace() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "partial", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1, "Ada Okafor"));
+        MergedFileSet renamed = files(SnapshotFixtures.school("maple", "MHS", 1, "Ada Okafor-Lee"));
+        UploadReceipt before = uploader.upload(destination, first, null);
+        Map<String, Object> inodes = inodes("partial");
+
+        UploadReceipt receipt = uploader.upload(destination, renamed, before.placement());
+
+        assertSameFiles("partial", renamed);
+        assertThat(receipt.files()).as("users.csv and manifest.csv").isEqualTo(2);
+        assertThat(receipt.kept()).isEqualTo(renamed.files().size() - 2);
+        assertThat(receipt.bytes()).isEqualTo(renamed.bytes("users.csv").length + renamed.bytes("manifest.csv").length);
+        Map<String, Object> after = inodes("partial");
+        for (SnapshotFile file : renamed.files()) {
+            boolean sent = file.name().equals("users.csv") || file.name().equals("manifest.csv");
+            assertThat(after.get(file.name()).equals(inodes.get(file.name())))
+                    .as(file.name() + (sent ? " replaced" : " left in place"))
+                    .isEqualTo(!sent);
+        }
+        assertThat(receipt.placement().files())
+                .extracting(PlacedFile::name)
+                .containsExactlyInAnyOrderElementsOf(csvNames(renamed));
+    }
+
+    @Test
+    void aKeptFileTouchedOrRemovedOnTheServerSinceIsSentAgain() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "touched", "MHS");
+        MergedFileSet first = files(SnapshotFixtures.school("maple", "MHS", 1, "Ada Okafor"));
+        UploadReceipt before = uploader.upload(destination, first, null);
+        Path folder = server.homeOf("touched").resolve("oneroster11");
+        // Another writer's file of the same size; an hour older, as a write within the same second would not show.
+        Files.writeString(folder.resolve("orgs.csv"), "x".repeat(first.bytes("orgs.csv").length));
+        Files.setLastModifiedTime(
+                folder.resolve("orgs.csv"),
+                FileTime.from(before.placement()
+                        .file("orgs.csv")
+                        .orElseThrow()
+                        .modifiedAt()
+                        .minusSeconds(3600)));
+        Files.delete(folder.resolve("courses.csv"));
+
+        UploadReceipt receipt = uploader.upload(destination, first, before.placement());
+
+        assertSameFiles("touched", first);
+        assertThat(receipt.files())
+                .as("orgs.csv (rewritten), courses.csv (removed) and manifest.csv")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aPlacementRecordedForAnotherFolderSendsEveryFile() throws Exception {
+        DestinationAccount elsewhere = SftpFixtures.passwordDestination(server, secrets, "moved", "MHS");
+        MergedFileSet files = files(SnapshotFixtures.school("maple", "MHS", 1));
+        UploadReceipt before = uploader.upload(elsewhere, files, null);
+        DestinationAccount moved = SftpFixtures.inDirectory(elsewhere, "exports/oneroster11/");
+
+        UploadReceipt receipt = uploader.upload(moved, files, before.placement());
+
+        assertThat(receipt.files()).isEqualTo(files.files().size());
+        assertThat(receipt.kept()).isZero();
+        assertThat(Files.readString(server.homeOf("moved").resolve("exports/oneroster11/users.csv")))
+                .isEqualTo(new String(files.bytes("users.csv"), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> inodes(String user) throws IOException {
+        Map<String, Object> inodes = new TreeMap<>();
+        for (String name : listing(user)) {
+            inodes.put(
+                    name,
+                    Files.getAttribute(
+                            server.homeOf(user).resolve("oneroster11").resolve(name), "unix:ino"));
+        }
+        return inodes;
     }
 
     private static MergedFileSet files(SchoolSnapshot... snapshots) throws Exception {
