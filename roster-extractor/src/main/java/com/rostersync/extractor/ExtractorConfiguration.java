@@ -94,7 +94,7 @@ class ExtractorConfiguration {
                 tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
                 new ChangeDetector(new ContentHasher()::hash),
                 state,
-                new KafkaCyclePublisher(extractorEventTemplate, extractorStateTemplate, extractor.callTimeout()),
+                new KafkaCyclePublisher(extractorEventTemplate, extractorStateTemplate),
                 meters,
                 Clock.systemUTC(),
                 extractor.callTimeout(),

@@ -19,8 +19,9 @@ public interface CyclePublisher {
     /** The new hashes (tombstones for deletes) of changes already published. */
     CompletableFuture<Void> recordState(String tenantId, String schoolId, List<Change> changes);
 
-    void publishOutcome(SyncOutcome outcome);
+    /** The cycle's outcome for the monitor. */
+    CompletableFuture<Void> publishOutcome(SyncOutcome outcome);
 
-    /** The cycle's run for the sync history; waits for the broker like the outcome. */
-    void publishRun(RunRecorded run);
+    /** The cycle's run for the sync history. */
+    CompletableFuture<Void> publishRun(RunRecorded run);
 }

@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -182,20 +181,23 @@ public final class TenantCycle {
             boolean acknowledged =
                     done != null && (!outcome.reason().isFailure() || outcome.reason() == OutcomeReason.FILE_FAILED);
             boolean publishedSomething = done != null && !done.schools().isEmpty();
-            if (repeats.due(outcome, publishedSomething, clock.instant())) {
-                publisher.publishOutcome(outcome);
+            // The outcome and the run go out together and share one broker round trip: waiting for each in turn cost
+            // every cycle a second one, and a cycle's thread is what the next tenant's cycle waits for.
+            CompletableFuture<Void> outcomeSent = repeats.due(outcome, publishedSomething, clock.instant())
+                    ? publisher.publishOutcome(outcome)
+                    : null;
+            runs.of(
+                            outcome,
+                            cycleId,
+                            startedAt,
+                            done == null ? List.of() : done.schools(),
+                            acknowledged ? done.counts() : RunCounts.NONE)
+                    .ifPresent(this::recordRun);
+            if (outcomeSent != null) {
+                AcknowledgedSend.await(outcomeSent, ackTimeout, "the outcome of tenant " + tenant.id());
                 repeats.reported(outcome, clock.instant());
                 counter("rostersync.outcomes.sent", "stage", Stage.EXTRACT, "reason", outcome.reason())
                         .increment();
-            }
-            Optional<RunRecorded> run = runs.of(
-                    outcome,
-                    cycleId,
-                    startedAt,
-                    done == null ? List.of() : done.schools(),
-                    acknowledged ? done.counts() : RunCounts.NONE);
-            if (run.isPresent()) {
-                recordRun(run.get());
             }
         } catch (RuntimeException unsent) {
             if (Thread.currentThread().isInterrupted()) {
@@ -349,7 +351,7 @@ public final class TenantCycle {
     /** A run the broker did not take is logged; it is recorded again with the tenant's next change or reason. */
     private void recordRun(RunRecorded run) {
         try {
-            publisher.publishRun(run);
+            AcknowledgedSend.await(publisher.publishRun(run), ackTimeout, "run " + run.runId());
             runs.recorded(run);
         } catch (RuntimeException unsent) {
             log.warn(

@@ -8,8 +8,6 @@ import com.rostersync.events.outcome.SyncOutcome;
 import com.rostersync.events.run.RunRecorded;
 import com.rostersync.extractor.change.Change;
 import com.rostersync.extractor.cycle.CyclePublisher;
-import com.rostersync.kernel.kafka.AcknowledgedSend;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,25 +17,22 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Sends a cycle's results; the caller advances its hashes only for what the broker acknowledged. The idempotent
  * producer keeps one key's events in send order, which keeps a school's CycleCompleted behind its changes. Only the
- * outcome is awaited here (bounded by the call timeout).
+ * caller awaits every future (bounded by its call timeout).
  */
 public final class KafkaCyclePublisher implements CyclePublisher {
 
     private final KafkaTemplate<String, Object> events;
     private final KafkaTemplate<String, Object> records;
     private final KafkaTemplate<String, String> state;
-    private final Duration timeout;
 
     /**
      * {@code events} sends outcomes and runs, observed as configured; the records and their hashes go through the same
      * producers unobserved: an observation per record was a fifth of the extractor's publishing at platform size.
      */
-    public KafkaCyclePublisher(
-            KafkaTemplate<String, Object> events, KafkaTemplate<String, String> state, Duration timeout) {
+    public KafkaCyclePublisher(KafkaTemplate<String, Object> events, KafkaTemplate<String, String> state) {
         this.events = events;
         this.records = unobserved(events);
         this.state = unobserved(state);
-        this.timeout = timeout;
     }
 
     private static <V> KafkaTemplate<String, V> unobserved(KafkaTemplate<String, V> template) {
@@ -70,16 +65,12 @@ public final class KafkaCyclePublisher implements CyclePublisher {
     }
 
     @Override
-    public void publishOutcome(SyncOutcome outcome) {
-        await(List.of(events.send(Topics.OUTCOMES, outcome.tenantId(), outcome)), "outcome of " + outcome.tenantId());
+    public CompletableFuture<Void> publishOutcome(SyncOutcome outcome) {
+        return events.send(Topics.OUTCOMES, outcome.tenantId(), outcome).thenApply(acknowledged -> null);
     }
 
     @Override
-    public void publishRun(RunRecorded run) {
-        await(List.of(events.send(Topics.RUNS, run.tenantId(), run)), "run of " + run.tenantId());
-    }
-
-    private <T> void await(List<CompletableFuture<T>> sent, String what) {
-        AcknowledgedSend.awaitAll(sent, timeout, what);
+    public CompletableFuture<Void> publishRun(RunRecorded run) {
+        return events.send(Topics.RUNS, run.tenantId(), run).thenApply(acknowledged -> null);
     }
 }

@@ -67,15 +67,18 @@ class TenantCycleLoggingTest {
                 }
 
                 @Override
-                public void publishOutcome(SyncOutcome outcome) {
+                public CompletableFuture<Void> publishOutcome(SyncOutcome outcome) {
                     if (interruptSends.get()) {
                         Thread.currentThread().interrupt(); // what stopping the extractor's pool does meanwhile
                         throw new IllegalStateException("interrupted while sending the outcome");
                     }
+                    return CompletableFuture.completedFuture(null);
                 }
 
                 @Override
-                public void publishRun(com.rostersync.events.run.RunRecorded run) {}
+                public CompletableFuture<Void> publishRun(com.rostersync.events.run.RunRecorded run) {
+                    return CompletableFuture.completedFuture(null);
+                }
             },
             new SimpleMeterRegistry(),
             Clock.systemUTC(),

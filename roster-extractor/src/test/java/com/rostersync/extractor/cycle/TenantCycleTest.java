@@ -217,12 +217,46 @@ class TenantCycleTest {
         }
     }
 
+    @Test
+    void theOutcomeAndTheRunOfACycleAreSentBeforeEitherIsAwaited() {
+        // A broker that acknowledges the outcome only together with the run, as one batch would: waiting for the
+        // outcome before sending the run never ends (here: the ack timeout, and no run).
+        publisher.outcomeAcknowledgedWithTheRun = true;
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TenantCycle batched = new TenantCycle(
+                t -> tenant -> new SourceRead(
+                        Map.of("S1", s1, "S2", List.of()),
+                        Set.of("S1", "S2"),
+                        Set.of(),
+                        Map.of(),
+                        List.of(),
+                        Map.of(EntityType.SCHOOL, 1L)),
+                new ChangeDetector(new ContentHasher()::hash),
+                state,
+                publisher,
+                meters,
+                clock,
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1));
+
+        batched.run(tenant);
+
+        assertThat(publisher.runs).singleElement().satisfies(run -> assertThat(run.reason())
+                .isEqualTo(OutcomeReason.CYCLE_COMPLETED));
+        assertThat(meters.counter("rostersync.outcomes.sent", "stage", "EXTRACT", "reason", "CYCLE_COMPLETED")
+                        .count())
+                .as("the outcome acknowledged")
+                .isEqualTo(1.0);
+    }
+
     private static final class RecordingPublisher implements CyclePublisher {
         final List<RosterChangeEvent> events = new ArrayList<>();
         final List<Recorded> states = new ArrayList<>();
         final List<SyncOutcome> outcomes = new ArrayList<>();
         final List<RunRecorded> runs = new ArrayList<>();
         String failingSchool;
+        boolean outcomeAcknowledgedWithTheRun;
+        CompletableFuture<Void> unacknowledgedOutcome = CompletableFuture.completedFuture(null);
 
         @Override
         public CompletableFuture<Void> publishChanges(String tenantId, String schoolId, List<RosterChangeEvent> sent) {
@@ -240,16 +274,20 @@ class TenantCycleTest {
         }
 
         @Override
-        public void publishOutcome(SyncOutcome outcome) {
+        public CompletableFuture<Void> publishOutcome(SyncOutcome outcome) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("like KafkaProducer: no send from an interrupted thread");
             }
             outcomes.add(outcome);
+            unacknowledgedOutcome = outcomeAcknowledgedWithTheRun ? new CompletableFuture<>() : unacknowledgedOutcome;
+            return unacknowledgedOutcome;
         }
 
         @Override
-        public void publishRun(RunRecorded run) {
+        public CompletableFuture<Void> publishRun(RunRecorded run) {
             runs.add(run);
+            unacknowledgedOutcome.complete(null);
+            return CompletableFuture.completedFuture(null);
         }
     }
 

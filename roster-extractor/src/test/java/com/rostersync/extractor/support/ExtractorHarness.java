@@ -68,7 +68,7 @@ public final class ExtractorHarness implements AutoCloseable {
                 sourcesFor.apply(state),
                 new ChangeDetector(new ContentHasher()::hash),
                 state,
-                new KafkaCyclePublisher(events, hashes, Duration.ofSeconds(15)),
+                new KafkaCyclePublisher(events, hashes),
                 meters,
                 Clock.systemUTC(),
                 Duration.ofSeconds(15),
