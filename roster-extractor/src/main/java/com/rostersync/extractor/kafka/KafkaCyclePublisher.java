@@ -16,8 +16,8 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * Sends a cycle's results; the caller advances its hashes only for what the broker acknowledged. The idempotent
- * producer keeps one key's events in send order, which keeps a school's CycleCompleted behind its changes. Only the
- * caller awaits every future (bounded by its call timeout).
+ * producer keeps one key's events in send order, which keeps a school's CycleCompleted behind its changes. The caller
+ * awaits every future, within its call timeout.
  */
 public final class KafkaCyclePublisher implements CyclePublisher {
 

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sync history of each upload decision: one run per outcome a destination reports, with when its attempt began,
- * the tenant cycle of the snapshots it covered, and the file set it left in the destination (sent or kept in place) with each size and SHA-256. A destination
- * has one attempt at a time, so the attempt's details wait here, keyed by destination, until its outcome.
+ * the tenant cycle of the snapshots it covered, and the file set it left in the destination (sent or kept in place)
+ * with each size and SHA-256. A destination has one attempt at a time, so the attempt's details wait here, keyed by
+ * destination, until its outcome.
  */
 final class PublishRuns {
 
