@@ -130,7 +130,8 @@ final class PersistentKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now; it may be taken before it is bound, as {@link #start} knows. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();

@@ -3,8 +3,6 @@ package com.rostersync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -62,7 +60,7 @@ class PersistentKafkaBrokerTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             Deque<Integer> ports = new ArrayDeque<>(List.of(taken.getLocalPort()));
-            IntSupplier takenFirst = () -> ports.isEmpty() ? freePort() : ports.pop();
+            IntSupplier takenFirst = () -> ports.isEmpty() ? PersistentKafkaBroker.freePort() : ports.pop();
 
             try (PersistentKafkaBroker broker = PersistentKafkaBroker.start(folder, 0, 1, takenFirst);
                     KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -83,15 +81,6 @@ class PersistentKafkaBrokerTest {
 
             assertThatThrownBy(() -> PersistentKafkaBroker.start(folder, taken.getLocalPort(), 1))
                     .hasStackTraceContaining("127.0.0.1:" + taken.getLocalPort());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
