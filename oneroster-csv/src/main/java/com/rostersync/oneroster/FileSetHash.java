@@ -24,6 +24,36 @@ public final class FileSetHash {
         return ofEncoded(encoded);
     }
 
+    /**
+     * SHA-256 over every file's name and {@link SnapshotFile#contentHash() content hash}, in name order: the identity
+     * of a set whose files each carry their own hash, known without reading their content again. The mapper names a
+     * school's set this way, so a cycle that rebuilds one file need not load the others' text to hash the set.
+     */
+    public static String ofFileHashes(Collection<SnapshotFile> files) {
+        Map<String, String> hashes = new TreeMap<>();
+        for (SnapshotFile file : files) {
+            if (file.contentHash() == null) {
+                throw new IllegalArgumentException(file.name() + " carries no content hash");
+            }
+            hashes.put(file.name(), file.contentHash());
+        }
+        MessageDigest digest = sha256();
+        hashes.forEach((name, hash) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(hash.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The file with its {@link #ofContent content hash}; as it is when it carries one already. */
+    public static SnapshotFile withContentHash(SnapshotFile file) {
+        return file.contentHash() != null
+                ? file
+                : new SnapshotFile(file.name(), file.content(), file.rows(), ofContent(file.content()));
+    }
+
     /** {@link #of} of files already encoded to UTF-8, by name (unique in a set). */
     public static String ofEncoded(Map<String, byte[]> contentsByName) {
         MessageDigest digest = sha256();

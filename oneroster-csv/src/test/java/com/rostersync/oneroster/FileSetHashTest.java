@@ -1,6 +1,7 @@
 package com.rostersync.oneroster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rostersync.events.snapshot.SnapshotFile;
 import java.nio.charset.StandardCharsets;
@@ -51,5 +52,26 @@ class FileSetHashTest {
                         "users.csv", users.getBytes(StandardCharsets.UTF_8),
                         "orgs.csv", "a".getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo(FileSetHash.of(List.of(file("orgs.csv", "a"), file("users.csv", users))));
+    }
+
+    @Test
+    void aSetOfHashedFilesIsNamedByItsFilesHashesWhateverTheirOrderOrWhetherTheyCarryTheirText() {
+        SnapshotFile users = FileSetHash.withContentHash(file("users.csv", "Noa,\u05db\u05d4\u05df\r\n"));
+        SnapshotFile orgs = FileSetHash.withContentHash(file("orgs.csv", "a"));
+        SnapshotFile orgsByReference = SnapshotFile.reference("orgs.csv", 1, orgs.contentHash());
+
+        assertThat(users.contentHash()).isEqualTo(FileSetHash.ofContent("Noa,\u05db\u05d4\u05df\r\n"));
+        assertThat(FileSetHash.ofFileHashes(List.of(users, orgs)))
+                .isEqualTo(FileSetHash.ofFileHashes(List.of(orgsByReference, users)))
+                .isNotEqualTo(FileSetHash.ofFileHashes(
+                        List.of(orgs, FileSetHash.withContentHash(file("users.csv", "Noa,x\r\n")))))
+                .isNotEqualTo(FileSetHash.ofFileHashes(List.of(orgs)));
+    }
+
+    @Test
+    void aFileWithoutAContentHashCannotNameASetByHashes() {
+        assertThatThrownBy(() -> FileSetHash.ofFileHashes(List.of(file("users.csv", "b"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("users.csv");
     }
 }

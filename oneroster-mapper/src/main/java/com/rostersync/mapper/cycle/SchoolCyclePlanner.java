@@ -85,7 +85,8 @@ public final class SchoolCyclePlanner {
 
     /**
      * A cycle planned from part of the school's records ({@link PartialRebuild}): {@code keptFiles} holds the last
-     * files of the types left out, which go into the snapshot as they are.
+     * files of the types left out, which go into the snapshot as they are: by reference (name, rows and content hash)
+     * is enough.
      */
     public CyclePlan plan(
             SchoolRoster roster,
@@ -274,8 +275,12 @@ public final class SchoolCyclePlanner {
             return new Judged(new CyclePlan(Optional.empty(), outcome, published, next, List.of()), heldKeys);
         }
 
-        List<SnapshotFile> files = assembler.assemble(validated.records().values(), source, emptyOnPurpose, keptFiles);
-        String hash = FileSetHash.of(files);
+        // Each file is named by its own hash, the set by theirs: a kept file's text is neither loaded nor hashed again.
+        List<SnapshotFile> files =
+                assembler.assemble(validated.records().values(), source, emptyOnPurpose, keptFiles).stream()
+                        .map(FileSetHash::withContentHash)
+                        .toList();
+        String hash = FileSetHash.ofFileHashes(files);
         boolean changed = !hash.equals(meta.contentHash());
         long version = changed ? meta.version() + 1 : meta.version();
         long heldTotal = total(held);

@@ -17,22 +17,29 @@ import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The files of a school's last clean cycle, each with its own content hash, and the hash of the set, in the files
- * store: a cycle that rebuilds only some types takes the others' files from here, and while the set's hash is the one
- * last sent it is also what the snapshot topic holds for the school, so only files that differ from it are sent
- * ({@link SnapshotParts}). Per school one header (the hash and the file names, key
- * {@code tenant/school}) and one entry per file ({@code tenant/school#users.csv}), so a cycle that changed one file
- * rewrites only that one. The store is a local cache without a changelog: after a restart or a move the next cycle
- * reads every record anyway, so a plain length-prefixed form is enough.
+ * The files of a school's last clean cycle by reference (name, rows and content hash), and the hash of the set, in the
+ * files store: a cycle that rebuilds only some types takes the others' files from here, and while the set's hash is
+ * the one last sent it is also what the snapshot topic holds for the school, so only files that differ from it are
+ * sent ({@link SnapshotParts}). Their text is not kept: a file kept by a cycle is named by its hash, and one that must
+ * be sent again is built again. Per school one header (the hash and the file names, key {@code tenant/school}) and one
+ * entry per file ({@code tenant/school#users.csv}), so a cycle that changed one file rewrites only that one. The store
+ * is a local cache without a changelog: after a restart or a move the next cycle reads every record anyway, so a plain
+ * length-prefixed form is enough.
  */
 record LastFiles(String contentHash, List<SnapshotFile> files) {
 
-    /** 2 adds each file's hash; a store of format 1 reads as none, which a full cycle replaces. */
-    private static final int FORMAT = 2;
+    /** 3 leaves the text out; 2 also held each file's text, skipped when read; a store of format 1 reads as none. */
+    private static final int FORMAT = 3;
+
+    private static final int WITH_TEXT = 2;
 
     LastFiles {
-        files = List.copyOf(files);
-        files.forEach(file -> Objects.requireNonNull(file.contentHash(), "the hash of " + file.name()));
+        files = files.stream()
+                .map(file -> SnapshotFile.reference(
+                        file.name(),
+                        file.rows(),
+                        Objects.requireNonNull(file.contentHash(), () -> "the hash of " + file.name())))
+                .toList();
     }
 
     /** The school's stored files; null when there are none or they cannot be read, which a full cycle replaces. */
@@ -47,13 +54,16 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
             List<SnapshotFile> files = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String name = readText(header);
-                DataInputStream file = open(store.get(fileKey(school, name)));
+                byte[] stored = store.get(fileKey(school, name));
+                DataInputStream file = open(stored);
                 if (file == null) {
                     return null;
                 }
                 int rows = file.readInt();
-                String content = readText(file);
-                files.add(new SnapshotFile(name, content, rows, readText(file)));
+                if (stored[0] == WITH_TEXT) {
+                    skipText(file);
+                }
+                files.add(SnapshotFile.reference(name, rows, readText(file)));
             }
             return new LastFiles(hash, files);
         } catch (IOException unreadable) {
@@ -67,10 +77,9 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
                 ? Map.of()
                 : previous.files().stream().collect(Collectors.toMap(SnapshotFile::name, Function.identity()));
         for (SnapshotFile file : files) {
-            if (!Objects.equals(before.get(file.name()), file)) {
+            if (!file.equals(before.get(file.name()))) {
                 store.put(fileKey(school, file.name()), encode(out -> {
                     out.writeInt(file.rows());
-                    writeText(out, file.content());
                     writeText(out, file.contentHash());
                 }));
             }
@@ -106,9 +115,9 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
         return bytes.toByteArray();
     }
 
-    /** A reader past the format byte; null for nothing stored or another format. */
+    /** A reader past the format byte; null for nothing stored or a format this version does not read. */
     private static DataInputStream open(byte[] stored) {
-        if (stored == null || stored.length == 0 || stored[0] != FORMAT) {
+        if (stored == null || stored.length == 0 || (stored[0] != FORMAT && stored[0] != WITH_TEXT)) {
             return null;
         }
         return new DataInputStream(new ByteArrayInputStream(stored, 1, stored.length - 1));
@@ -121,12 +130,20 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
     }
 
     private static String readText(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[textLength(in)];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static void skipText(DataInputStream in) throws IOException {
+        in.skipNBytes(textLength(in));
+    }
+
+    private static int textLength(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > in.available()) {
             throw new IOException("a text longer than what is left");
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        return length;
     }
 }

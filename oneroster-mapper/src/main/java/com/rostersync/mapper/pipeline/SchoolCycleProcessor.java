@@ -13,7 +13,6 @@ import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.cycle.TenantCycleRef;
 import com.rostersync.events.roster.RosterRecord;
 import com.rostersync.events.snapshot.SchoolFile;
-import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.mapper.cycle.CyclePlan;
 import com.rostersync.mapper.cycle.HoldApproval;
 import com.rostersync.mapper.cycle.PartialRebuild;
@@ -316,13 +315,11 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                         SchoolRoster roster = load(school, entries, stored);
                         return new Cycle(entries, roster, planner.plan(roster, thresholds, emptyOnPurpose, at), false);
                     });
-            Optional<SnapshotParts> sent = send(school, cycle, onTopic, now);
+            send(school, cycle, onTopic, now);
             if (PartialRebuild.publishesAsCurrent(cycle.plan(), cycle.roster())) {
                 String hash = cycle.plan().meta().contentHash();
                 if (last == null || !last.contentHash().equals(hash)) {
-                    List<SnapshotFile> files = sent.map(SnapshotParts::files)
-                            .orElseGet(() -> SnapshotParts.hashed(cycle.plan().files(), last));
-                    new LastFiles(hash, files).write(lastFiles, school, last);
+                    new LastFiles(hash, cycle.plan().files()).write(lastFiles, school, last);
                 }
                 changed.publishedAsCurrent(school);
             }
@@ -361,14 +358,14 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                 : Optional.empty();
     }
 
-    /** Sends the cycle's snapshot (if any), outcome and run records; returns the snapshot's parts as sent. */
-    private Optional<SnapshotParts> send(String school, Cycle cycle, LastFiles onTopic, long now) {
+    /** Sends the cycle's snapshot (if any), outcome and run records. */
+    private void send(String school, Cycle cycle, LastFiles onTopic, long now) {
         SchoolRoster roster = cycle.roster();
         CyclePlan plan = cycle.plan();
         TenantCycleRef tenantCycle = roster.meta().tenantCycle();
-        Optional<SnapshotParts> parts =
-                plan.snapshot().map(snapshot -> SnapshotParts.of(snapshot.forCycle(tenantCycle), onTopic));
-        parts.ifPresent(sent -> sendSnapshot(school, sent, now));
+        plan.snapshot()
+                .map(snapshot -> SnapshotParts.of(snapshot.forCycle(tenantCycle), onTopic))
+                .ifPresent(parts -> sendSnapshot(school, parts, now));
         writePublished(roster, plan.published(), cycle.entries().currentBytes());
         metas.put(school, StateEntry.meta(roster.tenantId(), roster.schoolId(), plan.meta()));
         // Outcomes are keyed by tenant: one monitor instance follows a whole district's incidents.
@@ -389,7 +386,6 @@ final class SchoolCycleProcessor implements Processor<String, byte[], String, Ou
                 plan.outcome().reason(),
                 plan.outcome().message(),
                 cycle.partial() ? " from its changed types only" : "");
-        return parts;
     }
 
     /** The changed files and tombstones first, then the snapshot, all on the school's partition, in that order. */

@@ -4,11 +4,11 @@ import com.rostersync.events.Keys;
 import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
-import com.rostersync.oneroster.FileSetHash;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,26 +21,32 @@ import java.util.stream.Collectors;
  * @param changed the file records to send, before the snapshot
  * @param dropped keys of files the topic holds but the snapshot no longer names (tombstones)
  * @param snapshot the snapshot, every file by reference
- * @param files the files with content and hash, what the topic holds for the school once these are sent
  */
-record SnapshotParts(
-        List<SchoolFile> changed, List<String> dropped, SchoolSnapshot snapshot, List<SnapshotFile> files) {
+record SnapshotParts(List<SchoolFile> changed, List<String> dropped, SchoolSnapshot snapshot) {
 
     /**
+     * @param snapshot the snapshot of the cycle, every file with its content hash; the files that differ from
+     *     {@code onTopic} with their content
      * @param onTopic the files the topic holds for the school (each with its hash), null when not known: then every
      *     file is sent
      */
     static SnapshotParts of(SchoolSnapshot snapshot, LastFiles onTopic) {
         Map<String, SnapshotFile> before = byName(onTopic);
-        List<SnapshotFile> files = hashed(snapshot.files(), before);
+        List<SnapshotFile> files = snapshot.files();
         List<SchoolFile> changed = new ArrayList<>();
         List<SnapshotFile> references = new ArrayList<>(files.size());
         for (SnapshotFile file : files) {
+            String hash = Objects.requireNonNull(file.contentHash(), () -> "the hash of " + file.name());
             SnapshotFile previous = before.get(file.name());
-            if (previous == null || !previous.contentHash().equals(file.contentHash())) {
-                changed.add(new SchoolFile(snapshot.tenantId(), snapshot.schoolId(), file, file.contentHash()));
+            if (previous == null || !previous.contentHash().equals(hash)) {
+                if (file.isReference()) {
+                    // Only files the topic holds are kept by reference (PartialRebuild), so this is a defect.
+                    throw new IllegalStateException("school " + snapshot.schoolId() + ": " + file.name()
+                            + " differs from what the snapshot topic holds and carries no content");
+                }
+                changed.add(new SchoolFile(snapshot.tenantId(), snapshot.schoolId(), file, hash));
             }
-            references.add(SnapshotFile.reference(file.name(), file.rows(), file.contentHash()));
+            references.add(SnapshotFile.reference(file.name(), file.rows(), hash));
         }
         Set<String> names = files.stream().map(SnapshotFile::name).collect(Collectors.toSet());
         List<String> dropped = before.keySet().stream()
@@ -48,24 +54,7 @@ record SnapshotParts(
                 .sorted()
                 .map(name -> Keys.schoolFile(snapshot.tenantId(), snapshot.schoolId(), name))
                 .toList();
-        return new SnapshotParts(changed, dropped, snapshot.withFiles(references), files);
-    }
-
-    /** The files with their content hash, taken from {@code known} where the content is the same. */
-    static List<SnapshotFile> hashed(List<SnapshotFile> files, LastFiles known) {
-        return hashed(files, byName(known));
-    }
-
-    private static List<SnapshotFile> hashed(List<SnapshotFile> files, Map<String, SnapshotFile> before) {
-        List<SnapshotFile> hashed = new ArrayList<>(files.size());
-        for (SnapshotFile file : files) {
-            SnapshotFile previous = before.get(file.name());
-            String hash = previous != null && previous.content().equals(file.content())
-                    ? previous.contentHash()
-                    : FileSetHash.ofContent(file.content());
-            hashed.add(new SnapshotFile(file.name(), file.content(), file.rows(), hash));
-        }
-        return hashed;
+        return new SnapshotParts(changed, dropped, snapshot.withFiles(references));
     }
 
     private static Map<String, SnapshotFile> byName(LastFiles files) {

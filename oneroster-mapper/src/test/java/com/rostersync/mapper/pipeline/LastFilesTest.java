@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.oneroster.FileSetHash;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,17 +34,36 @@ class LastFilesTest {
     }
 
     @Test
-    void theFilesReadBackAreTheOnesWrittenWithTheirHashRowsAndText() {
-        LastFiles files = new LastFiles(
-                "h1",
-                List.of(
-                        file("manifest.csv", "propertyName,value\n", 17),
-                        file("users.csv", "sourcedId,givenName\nS-1,\"Зоя, \"\"Z\"\"\"\n", 1)));
+    void theFilesReadBackByReferenceWithTheirHashAndRowsAndNoText() {
+        SnapshotFile users = file("users.csv", "sourcedId,givenName\nS-1,\"Зоя, \"\"Z\"\"\"\n", 1);
+        LastFiles files = new LastFiles("h1", List.of(file("manifest.csv", "propertyName,value\n", 17), users));
 
         files.write(store, SCHOOL, null);
 
-        assertThat(LastFiles.read(store, SCHOOL)).isEqualTo(files);
+        LastFiles read = LastFiles.read(store, SCHOOL);
+        assertThat(read).isEqualTo(files);
+        assertThat(read.files())
+                .allSatisfy(file -> assertThat(file.isReference()).isTrue());
+        assertThat(read.files().get(1)).isEqualTo(SnapshotFile.reference("users.csv", 1, users.contentHash()));
+        assertThat(store.get(SCHOOL + "#users.csv")).hasSizeLessThan(80);
         assertThat(LastFiles.read(store, "maple/OTHER")).isNull();
+    }
+
+    @Test
+    void filesStoredWithTheirTextByTheVersionBeforeReadByReference() throws IOException {
+        SnapshotFile users = file("users.csv", "sourcedId\nS-1\n", 1);
+        store.put(SCHOOL, formatTwo(out -> {
+            text(out, "h1");
+            out.writeInt(1);
+            text(out, "users.csv");
+        }));
+        store.put(SCHOOL + "#users.csv", formatTwo(out -> {
+            out.writeInt(1);
+            text(out, users.content());
+            text(out, users.contentHash());
+        }));
+
+        assertThat(LastFiles.read(store, SCHOOL)).isEqualTo(new LastFiles("h1", List.of(users)));
     }
 
     @Test
@@ -76,6 +99,26 @@ class LastFilesTest {
         store.delete(SCHOOL + "#users.csv");
 
         assertThat(LastFiles.read(store, SCHOOL)).isNull();
+    }
+
+    private interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** An entry as the version that kept each file's text wrote it: format byte 2, length-prefixed UTF-8. */
+    private static byte[] formatTwo(Body body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(2);
+            body.write(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void text(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     private static SnapshotFile file(String name, String content, int rows) {

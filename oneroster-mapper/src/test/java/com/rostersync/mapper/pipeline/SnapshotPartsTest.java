@@ -1,6 +1,7 @@
 package com.rostersync.mapper.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rostersync.events.SchemaVersion;
 import com.rostersync.events.Topics;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotPartsTest {
 
-    private static final SnapshotFile USERS = new SnapshotFile("users.csv", "sourcedId\r\nS-1\r\n", 1);
-    private static final SnapshotFile ENROLLMENTS = new SnapshotFile("enrollments.csv", "sourcedId\r\nE-1\r\n", 1);
-    private static final SnapshotFile DEMOGRAPHICS = new SnapshotFile("demographics.csv", "sourcedId\r\nS-1\r\n", 1);
+    private static final SnapshotFile USERS = hashed("users.csv", "sourcedId\r\nS-1\r\n");
+    private static final SnapshotFile ENROLLMENTS = hashed("enrollments.csv", "sourcedId\r\nE-1\r\n");
+    private static final SnapshotFile DEMOGRAPHICS = hashed("demographics.csv", "sourcedId\r\nS-1\r\n");
 
     @Test
     void withNothingKnownOnTheTopicEveryFileIsSentAndTheSnapshotNamesThemByHash() {
@@ -34,17 +35,19 @@ class SnapshotPartsTest {
         assertThat(parts.snapshot().files())
                 .allSatisfy(file -> assertThat(file.isReference()).isTrue());
         assertThat(parts.snapshot().files().get(0).contentHash()).isEqualTo(FileSetHash.ofContent(USERS.content()));
-        assertThat(parts.files())
-                .extracting(SnapshotFile::content)
+        assertThat(parts.changed())
+                .extracting(SchoolFile::content)
                 .containsExactly(USERS.content(), ENROLLMENTS.content());
     }
 
     @Test
     void onlyTheFilesThatDifferFromTheTopicAreSentAndAFileNoLongerNamedGetsATombstone() {
-        LastFiles onTopic = new LastFiles("h1", SnapshotParts.hashed(List.of(USERS, ENROLLMENTS, DEMOGRAPHICS), null));
-        SnapshotFile renamed = new SnapshotFile("users.csv", "sourcedId\r\nS-1-renamed\r\n", 1);
+        LastFiles onTopic = new LastFiles("h1", List.of(USERS, ENROLLMENTS, DEMOGRAPHICS));
+        SnapshotFile renamed = hashed("users.csv", "sourcedId\r\nS-1-renamed\r\n");
+        SnapshotFile enrollmentsKept =
+                SnapshotFile.reference(ENROLLMENTS.name(), ENROLLMENTS.rows(), ENROLLMENTS.contentHash());
 
-        SnapshotParts parts = SnapshotParts.of(snapshot(renamed, ENROLLMENTS), onTopic);
+        SnapshotParts parts = SnapshotParts.of(snapshot(renamed, enrollmentsKept), onTopic);
 
         assertThat(parts.changed()).extracting(SchoolFile::content).containsExactly(renamed.content());
         assertThat(parts.changed().get(0).contentHash()).isEqualTo(FileSetHash.ofContent(renamed.content()));
@@ -53,6 +56,18 @@ class SnapshotPartsTest {
                 .extracting(SnapshotFile::contentHash)
                 .containsExactly(
                         FileSetHash.ofContent(renamed.content()), FileSetHash.ofContent(ENROLLMENTS.content()));
+    }
+
+    @Test
+    void aFileKeptByReferenceThatTheTopicDoesNotHoldIsRefusedNamingTheSchoolAndFile() {
+        LastFiles onTopic = new LastFiles("h1", List.of(USERS));
+        SnapshotFile notOnTopic =
+                SnapshotFile.reference(ENROLLMENTS.name(), ENROLLMENTS.rows(), ENROLLMENTS.contentHash());
+
+        assertThatThrownBy(() -> SnapshotParts.of(snapshot(USERS, notOnTopic), onTopic))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("school MHS")
+                .hasMessageContaining("enrollments.csv");
     }
 
     @Test
@@ -73,6 +88,10 @@ class SnapshotPartsTest {
         assertThat(MapperTopology.partition(Topics.OUTCOMES, "maple", new Outbound(Topics.OUTCOMES, new byte[0]), 3))
                 .as("a record without a partition key is left to the producer")
                 .isEmpty();
+    }
+
+    private static SnapshotFile hashed(String name, String content) {
+        return FileSetHash.withContentHash(new SnapshotFile(name, content, 1));
     }
 
     private static SchoolSnapshot snapshot(SnapshotFile... files) {
