@@ -44,7 +44,7 @@ public class PublisherThroughputBench {
         MergedFileSet files = new SnapshotMerger().merge(List.of(snapshot));
         long bytes = files.totalBytes();
         Path local = Files.createDirectories(work.resolve("local"));
-        for (var file : files.files()) {
+        for (var file : files.filesWithText()) {
             Files.writeString(local.resolve(file.name()), file.content(), StandardCharsets.UTF_8);
         }
         Path secrets = Files.createDirectories(work.resolve("secrets"));

@@ -36,6 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * proved disjoint across a group of schools, the same files (by the content hashes the snapshots name) are united by
  * putting their bodies one after the other: a 1% change of users leaves every other file of a district as it was, and
  * splitting those into rows again was a third of the publisher's work in the change (docs/benchmarks.md, run J).
+ * Once such a file was put together, its size and SHA-256 stand for it while the same files come again: the set names
+ * it by them and its text is made only if the upload sends it ({@link MergedFileSet.Part#known}), so an unchanged file
+ * is neither inflated nor hashed.
  */
 public final class SnapshotMerger {
 
@@ -45,7 +48,7 @@ public final class SnapshotMerger {
     private static final int MAX_GROUPS = 50_000;
 
     private final boolean fromText;
-    /** Per file and group of schools: a digest of the content hashes last found disjoint, and their row count. */
+    /** Per file and group of schools: the content hashes last found disjoint, their rows, the merged file's digest. */
     private final Map<String, Disjoint> disjoint = new ConcurrentHashMap<>();
 
     /** Merges our own school files from their rows' text, and any other file by reading it. */
@@ -64,26 +67,38 @@ public final class SnapshotMerger {
     }
 
     public MergedFileSet merge(List<SchoolSnapshot> snapshots, boolean keepExtensions) throws MergeException {
-        if (snapshots.isEmpty()) {
+        return mergeSchools(snapshots.stream().map(SchoolFiles::of).toList(), keepExtensions);
+    }
+
+    /** The schools' files, each school's text read only where this merge must put it together again. */
+    public MergedFileSet mergeSchools(List<SchoolFiles> schools, boolean keepExtensions) throws MergeException {
+        if (schools.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
         }
-        List<SchoolSnapshot> ordered = snapshots.stream()
-                .sorted(Comparator.comparing(SchoolSnapshot::schoolId))
+        List<SchoolFiles> ordered = schools.stream()
+                .sorted(Comparator.comparing(SchoolFiles::schoolId))
                 .toList();
-        if (ordered.size() == 1 && passesAsItIs(ordered.get(0), keepExtensions)) {
-            return MergedFileSet.of(ordered.get(0).files());
+        if (ordered.size() == 1) {
+            SchoolSnapshot single = ordered.get(0).snapshot();
+            if (passesAsItIs(single, keepExtensions)) {
+                return MergedFileSet.of(single.files());
+            }
         }
-        List<SnapshotFile> merged = new ArrayList<>();
+        List<Union> unions = new ArrayList<>();
         Set<OneRosterFile> present = new LinkedHashSet<>();
         for (OneRosterFile file : OneRosterFile.rosterFiles()) {
-            Optional<SnapshotFile> union = union(file, ordered, keepExtensions);
-            union.ifPresent(f -> {
-                merged.add(f);
+            Optional<Union> union = union(file, ordered, keepExtensions);
+            union.ifPresent(u -> {
+                unions.add(u);
                 present.add(file);
             });
         }
-        merged.add(0, manifest(ordered.get(0), present));
-        return MergedFileSet.of(merged);
+        List<MergedFileSet.Part> parts = new ArrayList<>();
+        parts.add(MergedFileSet.Part.made(manifest(ordered.get(0), present)));
+        unions.forEach(union -> parts.add(union.part()));
+        MergedFileSet set = MergedFileSet.ofParts(parts);
+        unions.forEach(union -> remember(union, set));
+        return set;
     }
 
     /** Every file has rows, and there are no extension columns or the account keeps them. */
@@ -101,40 +116,59 @@ public final class SnapshotMerger {
         return true;
     }
 
-    private Optional<SnapshotFile> union(OneRosterFile file, List<SchoolSnapshot> snapshots, boolean keepExtensions)
+    /**
+     * One merged file, and when its rows proved disjoint, the group of schools and the digest of their files' hashes
+     * it was put together from: the merged file's size and SHA-256 are then remembered for them.
+     */
+    private record Union(MergedFileSet.Part part, String group, String hashes) {}
+
+    private Optional<Union> union(OneRosterFile file, List<SchoolFiles> schools, boolean keepExtensions)
             throws MergeException {
-        String group = fromText ? group(file, snapshots) : null;
-        String hashes = fromText ? hashes(file, snapshots) : null;
+        String group = fromText ? group(file, schools) : null;
+        String hashes = fromText ? hashes(file, schools) : null;
         Disjoint known = hashes == null ? null : disjoint.get(group);
         if (known != null && known.hashes().equals(hashes)) {
-            return Optional.of(concatenation(file, snapshots, known.rows()));
+            int rows = known.rows();
+            MergedFileSet.Part part = known.sha256() == null
+                    ? MergedFileSet.Part.made(concatenation(file, texts(file, schools), rows))
+                    : MergedFileSet.Part.known(file.fileName(), rows, known.sha256(), known.size(), () -> concatenation(
+                                    file, texts(file, schools), rows)
+                            .content());
+            return Optional.of(new Union(part, group, hashes));
         }
-        Union union = fromText ? unionOfRows(file, snapshots) : null;
+        TextUnion union = fromText ? unionOfRows(file, schools) : null;
         if (union != null) {
             Map<String, String> textRows = union.rows();
+            if (textRows.isEmpty() && !emptiedOnPurposeByAll(file, schools)) {
+                return Optional.empty();
+            }
             if (hashes != null && union.disjoint() && !textRows.isEmpty()) {
                 if (disjoint.size() >= MAX_GROUPS) {
                     disjoint.clear();
                 }
-                disjoint.put(group, new Disjoint(hashes, textRows.size()));
-            }
-            if (textRows.isEmpty() && !emptiedOnPurposeByAll(file, snapshots)) {
-                return Optional.empty();
+                disjoint.put(group, new Disjoint(hashes, textRows.size(), null, -1));
+                // Disjoint rows in the schools' order are the schools' bodies one after the other: made the way a
+                // later merge of the same files makes them, which the size and SHA-256 remembered must describe.
+                return Optional.of(new Union(
+                        MergedFileSet.Part.made(concatenation(file, union.texts(), textRows.size())), group, hashes));
             }
             String header = String.join(",", file.columns()) + "\r\n";
             StringBuilder content = new StringBuilder(header.length() + textRows.size() * 128);
             content.append(header);
             textRows.values().forEach(row -> content.append(row).append("\r\n"));
-            return Optional.of(new SnapshotFile(file.fileName(), content.toString(), textRows.size()));
+            return Optional.of(new Union(
+                    MergedFileSet.Part.made(new SnapshotFile(file.fileName(), content.toString(), textRows.size())),
+                    null,
+                    null));
         }
         Map<String, Map<String, String>> rowsById = new LinkedHashMap<>();
         Set<String> extensions = new TreeSet<>();
-        for (SchoolSnapshot snapshot : snapshots) {
-            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
+        for (SchoolFiles school : schools) {
+            Optional<SnapshotFile> source = school.file(file.fileName());
             if (source.isEmpty()) {
                 continue;
             }
-            for (CsvRow row : read(snapshot.schoolId(), file, source.get()).rows()) {
+            for (CsvRow row : read(school.schoolId(), file, source.get()).rows()) {
                 Map<String, String> existing = rowsById.get(row.get(SOURCED_ID));
                 if (existing == null) {
                     rowsById.put(row.get(SOURCED_ID), new LinkedHashMap<>(row.values()));
@@ -148,7 +182,7 @@ public final class SnapshotMerger {
                 }
             }
         }
-        if (rowsById.isEmpty() && !emptiedOnPurposeByAll(file, snapshots)) {
+        if (rowsById.isEmpty() && !emptiedOnPurposeByAll(file, schools)) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>(file.columns());
@@ -157,8 +191,22 @@ public final class SnapshotMerger {
                 .map(values ->
                         columns.stream().map(c -> values.getOrDefault(c, "")).toList())
                 .toList();
-        return Optional.of(
-                new SnapshotFile(file.fileName(), CsvWriter.write(file, List.copyOf(extensions), rows), rows.size()));
+        SnapshotFile merged =
+                new SnapshotFile(file.fileName(), CsvWriter.write(file, List.copyOf(extensions), rows), rows.size());
+        return Optional.of(new Union(MergedFileSet.Part.made(merged), null, null));
+    }
+
+    /** A file made from disjoint rows: its size and SHA-256 stand for it while its group's files stay the same. */
+    private void remember(Union union, MergedFileSet set) {
+        if (union.group() == null) {
+            return;
+        }
+        String name = union.part().name();
+        disjoint.computeIfPresent(
+                union.group(),
+                (group, known) -> known.hashes().equals(union.hashes()) && known.sha256() == null
+                        ? new Disjoint(known.hashes(), known.rows(), set.sha256(name), set.size(name))
+                        : known);
     }
 
     /**
@@ -166,16 +214,12 @@ public final class SnapshotMerger {
      * writer's canonical form or two schools' rows of one user differ (their orgSourcedIds are then joined), which
      * the parsing union does. Disjoint when no sourcedId came twice: the union is then the files' bodies in order.
      */
-    private static Union unionOfRows(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+    private static TextUnion unionOfRows(OneRosterFile file, List<SchoolFiles> schools) {
         Map<String, String> rows = new LinkedHashMap<>();
+        List<String> texts = texts(file, schools);
         int split = 0;
-        for (SchoolSnapshot snapshot : snapshots) {
-            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
-            if (source.isEmpty()) {
-                continue;
-            }
-            List<CanonicalRows.Row> schoolRows =
-                    CanonicalRows.split(file, source.get().content());
+        for (String text : texts) {
+            List<CanonicalRows.Row> schoolRows = CanonicalRows.split(file, text);
             if (schoolRows == null) {
                 return null;
             }
@@ -187,17 +231,31 @@ public final class SnapshotMerger {
                 }
             }
         }
-        return new Union(rows, rows.size() == split);
+        return new TextUnion(rows, rows.size() == split, texts);
     }
 
-    private record Union(Map<String, String> rows, boolean disjoint) {}
+    /** The rows by sourcedId, whether no sourcedId came twice, and the schools' texts they were split from. */
+    private record TextUnion(Map<String, String> rows, boolean disjoint, List<String> texts) {}
 
-    private record Disjoint(String hashes, int rows) {}
+    /** The text of every school's copy of the file, in the schools' order (a school without one has none here). */
+    private static List<String> texts(OneRosterFile file, List<SchoolFiles> schools) {
+        List<String> texts = new ArrayList<>(schools.size());
+        for (SchoolFiles school : schools) {
+            school.file(file.fileName()).ifPresent(source -> texts.add(source.content()));
+        }
+        return texts;
+    }
+
+    /**
+     * What is remembered of a group's file whose rows proved disjoint: the digest of the school files' hashes, the
+     * rows, and once the merged file was made, its SHA-256 and size (null and -1 before).
+     */
+    private record Disjoint(String hashes, int rows, String sha256, long size) {}
 
     /** The file and the schools whose copies of it are united: a destination's, for one file. */
-    private static String group(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+    private static String group(OneRosterFile file, List<SchoolFiles> schools) {
         StringBuilder group = new StringBuilder(file.fileName());
-        snapshots.forEach(snapshot -> group.append('|').append(snapshot.schoolId()));
+        schools.forEach(school -> group.append('|').append(school.schoolId()));
         return group.toString();
     }
 
@@ -206,10 +264,10 @@ public final class SnapshotMerger {
      * what is remembered per group stays small however many schools it has; null when a school's copy carries none (a
      * snapshot that sent the file itself): then only splitting can tell.
      */
-    private static String hashes(OneRosterFile file, List<SchoolSnapshot> snapshots) {
+    private static String hashes(OneRosterFile file, List<SchoolFiles> schools) {
         StringBuilder hashes = new StringBuilder();
-        for (SchoolSnapshot snapshot : snapshots) {
-            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
+        for (SchoolFiles school : schools) {
+            Optional<SnapshotFile> source = school.named(file.fileName());
             if (source.isPresent() && source.get().contentHash() == null) {
                 return null;
             }
@@ -219,27 +277,22 @@ public final class SnapshotMerger {
     }
 
     /** The header once, then every school's rows as its file has them: the union of files known to be disjoint. */
-    private static SnapshotFile concatenation(OneRosterFile file, List<SchoolSnapshot> snapshots, int rows) {
+    private static SnapshotFile concatenation(OneRosterFile file, List<String> texts, int rows) {
         String header = String.join(",", file.columns()) + "\r\n";
-        List<String> contents = new ArrayList<>(snapshots.size());
         int length = header.length();
-        for (SchoolSnapshot snapshot : snapshots) {
-            Optional<SnapshotFile> source = fileOf(snapshot, file.fileName());
-            if (source.isPresent()) {
-                contents.add(source.get().content());
-                length += source.get().content().length() - header.length();
-            }
+        for (String text : texts) {
+            length += text.length() - header.length();
         }
         StringBuilder content = new StringBuilder(length);
         content.append(header);
-        contents.forEach(school -> content.append(school, header.length(), school.length()));
+        texts.forEach(text -> content.append(text, header.length(), text.length()));
         return new SnapshotFile(file.fileName(), content.toString(), rows);
     }
 
     /** The first school's manifest, with each file marked bulk when the merged set has it and absent otherwise. */
-    private SnapshotFile manifest(SchoolSnapshot first, Set<OneRosterFile> present) throws MergeException {
+    private SnapshotFile manifest(SchoolFiles first, Set<OneRosterFile> present) throws MergeException {
         List<List<String>> rows = new ArrayList<>();
-        Optional<SnapshotFile> source = fileOf(first, OneRosterFile.MANIFEST.fileName());
+        Optional<SnapshotFile> source = first.file(OneRosterFile.MANIFEST.fileName());
         Set<String> fileRowsSeen = new LinkedHashSet<>();
         if (source.isPresent()) {
             for (CsvRow row :
@@ -273,8 +326,9 @@ public final class SnapshotMerger {
     }
 
     /** Every school's source left this file empty on purpose ({@code allowEmpty}), so the receiver may archive it. */
-    private static boolean emptiedOnPurposeByAll(OneRosterFile file, List<SchoolSnapshot> snapshots) {
-        return snapshots.stream().allMatch(snapshot -> snapshot.emptyOnPurpose().contains(file.manifestName()));
+    private static boolean emptiedOnPurposeByAll(OneRosterFile file, List<SchoolFiles> schools) {
+        return schools.stream()
+                .allMatch(school -> school.shell().emptyOnPurpose().contains(file.manifestName()));
     }
 
     private static String fileValue(String manifestName, Set<OneRosterFile> present) {
@@ -295,9 +349,5 @@ public final class SnapshotMerger {
 
     private static MergeException problem(String schoolId, CsvProblem problem) {
         return new MergeException(schoolId, problem.file(), problem.line(), problem.field(), problem.reason());
-    }
-
-    private static Optional<SnapshotFile> fileOf(SchoolSnapshot snapshot, String name) {
-        return snapshot.files().stream().filter(f -> f.name().equals(name)).findFirst();
     }
 }

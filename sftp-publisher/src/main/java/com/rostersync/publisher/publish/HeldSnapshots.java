@@ -4,6 +4,7 @@ import com.rostersync.events.snapshot.SchoolFile;
 import com.rostersync.events.snapshot.SchoolSnapshot;
 import com.rostersync.events.snapshot.SnapshotFile;
 import com.rostersync.oneroster.SchoolFileIndex;
+import com.rostersync.publisher.merge.SchoolFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,17 +84,13 @@ final class HeldSnapshots {
 
     /**
      * One held snapshot: {@code shell} has every field and file name but empty contents (what deciding whether to
-     * upload needs), {@link #inflated()} the whole snapshot.
+     * upload needs), {@link #files()} each file's text on demand.
      */
     record Held(SchoolSnapshot shell, List<byte[]> contents) {
 
-        SchoolSnapshot inflated() {
-            List<SnapshotFile> files = new ArrayList<>(contents.size());
-            for (int i = 0; i < contents.size(); i++) {
-                SnapshotFile file = shell.files().get(i);
-                files.add(new SnapshotFile(file.name(), inflate(contents.get(i)), file.rows(), file.contentHash()));
-            }
-            return shell.withFiles(files);
+        /** The school's files for a merge: each inflated only when the merge reads it. */
+        SchoolFiles files() {
+            return new SchoolFiles(shell, index -> inflate(contents.get(index)));
         }
     }
 }

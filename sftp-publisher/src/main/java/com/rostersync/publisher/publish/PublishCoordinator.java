@@ -509,8 +509,8 @@ public final class PublishCoordinator implements AutoCloseable {
         }
         MergedFileSet files;
         try {
-            files = merger.merge(
-                    covered.stream().map(HeldSnapshots.Held::inflated).toList(), destination.keepsExtensionColumns());
+            files = merger.mergeSchools(
+                    covered.stream().map(HeldSnapshots.Held::files).toList(), destination.keepsExtensionColumns());
         } catch (MergeException invalid) {
             report(
                     tenant,

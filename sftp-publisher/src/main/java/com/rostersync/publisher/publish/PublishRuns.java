@@ -41,7 +41,7 @@ final class PublishRuns {
 
     void uploaded(String destinationId, MergedFileSet files) {
         List<UploadedFile> uploaded = files.files().stream()
-                .map(file -> new UploadedFile(file.name(), files.bytes(file.name()).length, files.sha256(file.name())))
+                .map(file -> new UploadedFile(file.name(), files.size(file.name()), files.sha256(file.name())))
                 .toList();
         attempts.compute(
                 destinationId,

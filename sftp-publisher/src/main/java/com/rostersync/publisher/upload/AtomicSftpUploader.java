@@ -154,8 +154,8 @@ public final class AtomicSftpUploader implements DestinationUploader {
             return Optional.empty();
         }
         Optional<PlacedFile> before = previous.file(name)
-                .filter(file -> file.bytes() == fileSet.bytes(name).length
-                        && file.sha256().equals(fileSet.sha256(name)));
+                .filter(file ->
+                        file.bytes() == fileSet.size(name) && file.sha256().equals(fileSet.sha256(name)));
         if (before.isEmpty()) {
             return before;
         }

@@ -25,7 +25,7 @@ class SnapshotMergerTest {
 
         MergedFileSet merged = merger.merge(List.of(school));
 
-        assertThat(merged.files()).isEqualTo(school.files());
+        assertThat(merged.filesWithText()).isEqualTo(school.files());
     }
 
     @Test
@@ -73,7 +73,7 @@ class SnapshotMergerTest {
                         "file.orgs=bulk",
                         "file.demographics=absent",
                         "source.systemName=RosterSync");
-        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("demographics.csv");
+        assertThat(merged.filesWithText()).extracting(SnapshotFile::name).doesNotContain("demographics.csv");
     }
 
     @Test
@@ -116,8 +116,8 @@ class SnapshotMergerTest {
 
         MergedFileSet merged = merger.merge(List.of(high, middle));
 
-        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
-        assertThat(merged.files())
+        assertThat(merged.filesWithText()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
+        assertThat(merged.filesWithText())
                 .filteredOn(f -> !f.name().equals("manifest.csv"))
                 .allSatisfy(f -> assertThat(f.rows()).isPositive());
         assertThat(rows(merged, OneRosterFile.MANIFEST))
@@ -145,7 +145,7 @@ class SnapshotMergerTest {
 
         MergedFileSet merged = merger.merge(List.of(high));
 
-        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
+        assertThat(merged.filesWithText()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
         assertThat(rows(merged, OneRosterFile.MANIFEST))
                 .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
                 .contains("file.courses=absent", "file.users=bulk");
@@ -177,7 +177,7 @@ class SnapshotMergerTest {
 
         MergedFileSet merged = merger.merge(List.of(high, middle));
 
-        assertThat(merged.files()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
+        assertThat(merged.filesWithText()).extracting(SnapshotFile::name).doesNotContain("courses.csv");
         assertThat(rows(merged, OneRosterFile.MANIFEST))
                 .extracting(r -> r.get("propertyName") + "=" + r.get("value"))
                 .contains("file.courses=absent");
@@ -191,7 +191,7 @@ class SnapshotMergerTest {
 
         MergedFileSet kept = merger.merge(List.of(middle, high), true);
 
-        SnapshotFile users = kept.files().stream()
+        SnapshotFile users = kept.filesWithText().stream()
                 .filter(f -> f.name().equals("users.csv"))
                 .findFirst()
                 .orElseThrow();
@@ -213,13 +213,13 @@ class SnapshotMergerTest {
         MergedFileSet dropped = merger.merge(List.of(high));
         MergedFileSet kept = merger.merge(List.of(high), true);
 
-        assertThat(dropped.files())
+        assertThat(dropped.filesWithText())
                 .filteredOn(f -> f.name().equals("users.csv"))
                 .singleElement()
                 .satisfies(f -> assertThat(f.content())
                         .startsWith(String.join(",", OneRosterFile.USERS.columns()) + "\r\n")
                         .doesNotContain("metadata.", "they"));
-        assertThat(kept.files()).isEqualTo(high.files());
+        assertThat(kept.filesWithText()).isEqualTo(high.files());
     }
 
     @Test
@@ -247,7 +247,7 @@ class SnapshotMergerTest {
         MergedFileSet fromText = merger.merge(schools);
         MergedFileSet fromRows = new SnapshotMerger(false).merge(schools);
 
-        assertThat(fromText.files()).isEqualTo(fromRows.files());
+        assertThat(fromText.filesWithText()).isEqualTo(fromRows.filesWithText());
         assertThat(fromText.contentHash()).isEqualTo(fromRows.contentHash());
         assertThat(rows(fromText, OneRosterFile.USERS))
                 .extracting(r -> r.get("sourcedId"))
@@ -269,7 +269,7 @@ class SnapshotMergerTest {
         MergedFileSet again = merger.merge(List.of(mhs, changed));
         MergedFileSet fresh = new SnapshotMerger().merge(List.of(mhs, changed));
 
-        assertThat(again.files()).isEqualTo(fresh.files());
+        assertThat(again.filesWithText()).isEqualTo(fresh.filesWithText());
         assertThat(again.contentHash()).isEqualTo(fresh.contentHash());
         assertThat(rows(again, OneRosterFile.USERS))
                 .extracting(r -> r.get("givenName"))
@@ -290,16 +290,17 @@ class SnapshotMergerTest {
                 .extracting(r -> r.get("sourcedId"))
                 .containsExactly(SnapshotFixtures.DISTRICT, "MHS", "MMS");
         assertThat(rows(again, OneRosterFile.ACADEMIC_SESSIONS)).hasSize(1);
-        assertThat(again.files()).isEqualTo(new SnapshotMerger().merge(schools).files());
+        assertThat(again.filesWithText())
+                .isEqualTo(new SnapshotMerger().merge(schools).filesWithText());
     }
 
     @Test
-    void filesNamedByHashesWhoseRowsWereDisjointAreNotSplitAgain() throws Exception {
+    void filesNamedByHashesWhoseRowsWereDisjointAreNeitherSplitNorMadeAgainAndAreCheckedWhenMade() throws Exception {
         SchoolSnapshot mhs = SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MHS", 1));
         SchoolSnapshot mms = SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MMS", 1));
-        merger.merge(List.of(mhs, mms));
+        MergedFileSet first = merger.merge(List.of(mhs, mms));
         SnapshotFile enrollments = fileOf(mms, OneRosterFile.ENROLLMENTS);
-        // Same hash, other text: only a merger that trusts what it proved for that hash keeps this text as it is.
+        // Same hash, other text (quoted where the writer quotes nothing): what the merger proved for the hash stands.
         String marked = enrollments.content().replaceFirst("\r\n([^,\r]+),", "\r\n\"$1\",");
         assertThat(marked).isNotEqualTo(enrollments.content());
         SchoolSnapshot sameHash = withFile(
@@ -307,11 +308,29 @@ class SnapshotMergerTest {
 
         MergedFileSet again = merger.merge(List.of(mhs, sameHash));
 
-        assertThat(fileOf(again, OneRosterFile.ENROLLMENTS).content())
-                .endsWith(marked.substring(marked.indexOf("\r\n") + 2));
-        assertThat(fileOf(new SnapshotMerger().merge(List.of(mhs, sameHash)), OneRosterFile.ENROLLMENTS)
-                        .content())
-                .doesNotContain(marked.substring(marked.indexOf("\r\n") + 2));
+        assertThat(again.contentHash()).isEqualTo(first.contentHash());
+        assertThat(again.sha256("enrollments.csv")).isEqualTo(first.sha256("enrollments.csv"));
+        // Had it been split or read again, it would be made now; known by its digest, it is made only when an upload
+        // must send it, and then checked against what it stood for, and refused.
+        assertThatThrownBy(() -> again.bytes("enrollments.csv"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("enrollments.csv");
+        assertThat(new String(again.bytes("users.csv"), StandardCharsets.UTF_8))
+                .isEqualTo(new String(first.bytes("users.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileKnownByItsDigestIsMadeByteForByteAsTheMergeThatFirstMadeIt() throws Exception {
+        List<SchoolSnapshot> schools = List.of(
+                SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MHS", 1)),
+                SnapshotFixtures.withContentHashes(SnapshotFixtures.school("maple", "MMS", 1)));
+        MergedFileSet first = merger.merge(schools);
+
+        MergedFileSet again = merger.merge(schools);
+
+        assertThat(again.filesWithText()).isEqualTo(first.filesWithText());
+        assertThat(again.files()).isEqualTo(first.files());
+        assertThat(again.size("enrollments.csv")).isEqualTo(first.bytes("enrollments.csv").length);
     }
 
     private static SnapshotFile fileOf(SchoolSnapshot snapshot, OneRosterFile file) {
@@ -319,7 +338,7 @@ class SnapshotMergerTest {
     }
 
     private static SnapshotFile fileOf(MergedFileSet merged, OneRosterFile file) {
-        return fileOf(merged.files(), file);
+        return fileOf(merged.filesWithText(), file);
     }
 
     private static SnapshotFile fileOf(List<SnapshotFile> files, OneRosterFile file) {
@@ -367,7 +386,7 @@ class SnapshotMergerTest {
     }
 
     private static List<CsvRow> rows(MergedFileSet merged, OneRosterFile file) throws Exception {
-        SnapshotFile found = merged.files().stream()
+        SnapshotFile found = merged.filesWithText().stream()
                 .filter(f -> f.name().equals(file.fileName()))
                 .findFirst()
                 .orElseThrow();

@@ -40,7 +40,7 @@ class HeldSnapshotsTest {
 
         held.put("maple/MHS", snapshot);
 
-        assertThat(held.held("maple/MHS").inflated()).isEqualTo(snapshot);
+        assertThat(held.held("maple/MHS").files().snapshot()).isEqualTo(snapshot);
         assertThat(held.held("maple/MHS").shell().files())
                 .extracting(SnapshotFile::content)
                 .containsOnly("");
@@ -58,7 +58,7 @@ class HeldSnapshotsTest {
 
         held.put("maple/MHS", second);
 
-        assertThat(held.held("maple/MHS").inflated()).isEqualTo(second);
+        assertThat(held.held("maple/MHS").files().snapshot()).isEqualTo(second);
     }
 
     @Test
@@ -72,13 +72,13 @@ class HeldSnapshotsTest {
 
         held.putFile(record(users));
 
-        assertThat(held.held("maple/MHS").inflated().files())
+        assertThat(held.held("maple/MHS").files().snapshot().files())
                 .as("until its snapshot comes, the school is held as the first snapshot made it, with hashes")
                 .isEqualTo(SnapshotFixtures.withContentHashes(first).files());
 
         held.put("maple/MHS", byReference(second));
 
-        assertThat(held.held("maple/MHS").inflated().files())
+        assertThat(held.held("maple/MHS").files().snapshot().files())
                 .isEqualTo(SnapshotFixtures.withContentHashes(second).files());
     }
 
@@ -96,7 +96,7 @@ class HeldSnapshotsTest {
                 .as("a dropped file is no longer there to be named")
                 .isInstanceOf(SchoolFileIndex.MissingSchoolFile.class);
 
-        assertThat(held.held("maple/MHS").inflated().files())
+        assertThat(held.held("maple/MHS").files().snapshot().files())
                 .isEqualTo(SnapshotFixtures.withContentHashes(first).files());
     }
 

@@ -298,7 +298,7 @@ class PublishCoordinatorTest {
     }
 
     private static String users(MergedFileSet files) {
-        return files.files().stream()
+        return files.filesWithText().stream()
                 .filter(f -> f.name().equals("users.csv"))
                 .findFirst()
                 .orElseThrow()
@@ -347,7 +347,7 @@ class PublishCoordinatorTest {
             }
             uploads.add(files);
             finishedAt.add(Instant.now());
-            return new UploadReceipt(files.files().size(), files.totalBytes());
+            return new UploadReceipt(files.filesWithText().size(), files.totalBytes());
         }
     }
 }

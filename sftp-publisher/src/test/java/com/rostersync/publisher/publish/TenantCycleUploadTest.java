@@ -215,7 +215,7 @@ class TenantCycleUploadTest {
                 if (destination.id().equals("district")) {
                     districtUploads.add(files);
                 }
-                return new UploadReceipt(files.files().size(), files.totalBytes());
+                return new UploadReceipt(files.filesWithText().size(), files.totalBytes());
             }
         };
         PublishCoordinator started = new PublishCoordinator(
@@ -299,7 +299,7 @@ class TenantCycleUploadTest {
     }
 
     private static String users(MergedFileSet files) {
-        return files.files().stream()
+        return files.filesWithText().stream()
                 .filter(f -> f.name().equals("users.csv"))
                 .findFirst()
                 .orElseThrow()

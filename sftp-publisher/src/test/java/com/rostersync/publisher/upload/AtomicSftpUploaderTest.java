@@ -333,7 +333,7 @@ class AtomicSftpUploaderTest {
         uploader.upload(destination, files);
 
         assertThat(Files.readString(server.homeOf(user).resolve(underHome).resolve("manifest.csv")))
-                .isEqualTo(files.files().get(0).content());
+                .isEqualTo(files.filesWithText().get(0).content());
     }
 
     @Test
@@ -348,10 +348,10 @@ class AtomicSftpUploaderTest {
 
         assertSameFiles("partial", renamed);
         assertThat(receipt.files()).as("users.csv and manifest.csv").isEqualTo(2);
-        assertThat(receipt.kept()).isEqualTo(renamed.files().size() - 2);
+        assertThat(receipt.kept()).isEqualTo(renamed.filesWithText().size() - 2);
         assertThat(receipt.bytes()).isEqualTo(renamed.bytes("users.csv").length + renamed.bytes("manifest.csv").length);
         Map<String, Object> after = inodes("partial");
-        for (SnapshotFile file : renamed.files()) {
+        for (SnapshotFile file : renamed.filesWithText()) {
             boolean sent = file.name().equals("users.csv") || file.name().equals("manifest.csv");
             assertThat(after.get(file.name()).equals(inodes.get(file.name())))
                     .as(file.name() + (sent ? " replaced" : " left in place"))
@@ -424,7 +424,7 @@ class AtomicSftpUploaderTest {
 
     private static void assertSameContent(String user, MergedFileSet files) throws IOException {
         Path folder = server.homeOf(user).resolve("oneroster11");
-        for (SnapshotFile file : files.files()) {
+        for (SnapshotFile file : files.filesWithText()) {
             assertThat(Files.readString(folder.resolve(file.name())))
                     .as(file.name())
                     .isEqualTo(file.content());
@@ -432,7 +432,7 @@ class AtomicSftpUploaderTest {
     }
 
     private static List<String> csvNames(MergedFileSet files) {
-        return files.files().stream().map(SnapshotFile::name).sorted().toList();
+        return files.filesWithText().stream().map(SnapshotFile::name).sorted().toList();
     }
 
     private static List<String> visibleCsvFiles(String user) throws IOException {

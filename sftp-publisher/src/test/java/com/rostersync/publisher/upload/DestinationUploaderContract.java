@@ -96,7 +96,7 @@ public abstract class DestinationUploaderContract {
     }
 
     private static Map<String, String> contents(MergedFileSet files) {
-        return files.files().stream()
+        return files.filesWithText().stream()
                 .collect(java.util.stream.Collectors.toMap(SnapshotFile::name, SnapshotFile::content));
     }
 }
