@@ -6,23 +6,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The identity of a set of OneRoster files: equal hashes mean byte-identical uploads. The mapper uses it to emit a
- * snapshot only when content changed, the publisher to skip an upload the destination already has.
+ * The identity of a set of OneRoster files: equal hashes mean byte-identical files. Each file is named by the SHA-256
+ * of its UTF-8 bytes, the set by the SHA-256 over every file's name and hash. The mapper uses it to emit a snapshot
+ * only when content changed, the publisher to skip an upload the destination already has.
  */
 public final class FileSetHash {
 
     private FileSetHash() {}
-
-    /** SHA-256 over every file's name and content, in name order, so the order of the files does not matter. */
-    public static String of(Collection<SnapshotFile> files) {
-        Map<String, byte[]> encoded = new TreeMap<>();
-        files.forEach(file -> encoded.put(file.name(), file.content().getBytes(StandardCharsets.UTF_8)));
-        return ofEncoded(encoded);
-    }
 
     /**
      * SHA-256 over every file's name and {@link SnapshotFile#contentHash() content hash}, in name order: the identity
@@ -30,7 +23,7 @@ public final class FileSetHash {
      * school's set this way, so a cycle that rebuilds one file need not load the others' text to hash the set.
      */
     public static String ofFileHashes(Collection<SnapshotFile> files) {
-        Map<String, String> hashes = new TreeMap<>();
+        TreeMap<String, String> hashes = new TreeMap<>();
         for (SnapshotFile file : files) {
             if (file.contentHash() == null) {
                 throw new IllegalArgumentException(file.name() + " carries no content hash");
@@ -52,19 +45,6 @@ public final class FileSetHash {
         return file.contentHash() != null
                 ? file
                 : new SnapshotFile(file.name(), file.content(), file.rows(), ofContent(file.content()));
-    }
-
-    /** {@link #of} of files already encoded to UTF-8, by name (unique in a set). */
-    public static String ofEncoded(Map<String, byte[]> contentsByName) {
-        MessageDigest digest = sha256();
-        new TreeMap<>(contentsByName).forEach((name, content) -> {
-            // A separator after name and content keeps ("a", "bc") apart from ("ab", "c").
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(content);
-            digest.update((byte) 0);
-        });
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** SHA-256 of one file's content: how a snapshot names a file it does not carry (a school file record). */

@@ -8,69 +8,62 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileSetHashTest {
 
-    private static SnapshotFile file(String name, String content) {
-        return new SnapshotFile(name, content, 1);
+    private static final String HEBREW = "Noa,\u05db\u05d4\u05df\r\n";
+
+    private static SnapshotFile hashed(String name, String content) {
+        return FileSetHash.withContentHash(new SnapshotFile(name, content, 1));
+    }
+
+    private static String set(SnapshotFile... files) {
+        return FileSetHash.ofFileHashes(List.of(files));
     }
 
     @Test
-    void doesNotDependOnTheOrderOfTheFiles() {
-        assertThat(FileSetHash.of(List.of(file("orgs.csv", "a"), file("users.csv", "b"))))
-                .isEqualTo(FileSetHash.of(List.of(file("users.csv", "b"), file("orgs.csv", "a"))));
+    void aFileIsNamedByTheSha256OfItsUtf8Bytes() throws Exception {
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(HEBREW.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(hashed("users.csv", HEBREW).contentHash())
+                .isEqualTo(expected)
+                .isEqualTo(FileSetHash.ofContent(HEBREW))
+                .isEqualTo(FileSetHash.ofBytes(HEBREW.getBytes(StandardCharsets.UTF_8)));
+        SnapshotFile carried = new SnapshotFile("users.csv", HEBREW, 1, "as-sent");
+        assertThat(FileSetHash.withContentHash(carried)).isSameAs(carried);
     }
 
     @Test
-    void changesWhenAnyByteOfAnyFileChanges() {
-        assertThat(FileSetHash.of(List.of(file("orgs.csv", "a"), file("users.csv", "b"))))
-                .isNotEqualTo(FileSetHash.of(List.of(file("orgs.csv", "a"), file("users.csv", "b "))));
-    }
-
-    @Test
-    void keepsNameAndContentApart() {
-        assertThat(FileSetHash.of(List.of(file("a", "bc")))).isNotEqualTo(FileSetHash.of(List.of(file("ab", "c"))));
-    }
-
-    @Test
-    void isTheDigestOfEachNameAndContentInNameOrderAsStoredHashesWere() throws Exception {
-        // Stored snapshot and upload hashes were taken this way: a new way of computing must give the same bytes.
+    void isTheDigestOfEachNameAndFileHashInNameOrderAsStoredHashesAre() throws Exception {
+        // Snapshot and upload hashes are stored (school metadata, publisher state): a new way of computing must give
+        // the same bytes.
+        SnapshotFile users = hashed("users.csv", HEBREW);
+        SnapshotFile orgs = hashed("orgs.csv", "a");
         MessageDigest expected = MessageDigest.getInstance("SHA-256");
-        expected.update("orgs.csv\0a\0users.csv\0Noa,\u05db\u05d4\u05df\r\n\0".getBytes(StandardCharsets.UTF_8));
+        expected.update(("orgs.csv\0" + orgs.contentHash() + "\0users.csv\0" + users.contentHash() + "\0")
+                .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(FileSetHash.of(List.of(file("users.csv", "Noa,\u05db\u05d4\u05df\r\n"), file("orgs.csv", "a"))))
-                .isEqualTo(HexFormat.of().formatHex(expected.digest()));
-    }
-
-    @Test
-    void givesFilesAlreadyEncodedTheHashOfTheirText() {
-        String users = "Noa,\u05db\u05d4\u05df\r\n";
-
-        assertThat(FileSetHash.ofEncoded(Map.of(
-                        "users.csv", users.getBytes(StandardCharsets.UTF_8),
-                        "orgs.csv", "a".getBytes(StandardCharsets.UTF_8))))
-                .isEqualTo(FileSetHash.of(List.of(file("orgs.csv", "a"), file("users.csv", users))));
+        assertThat(set(users, orgs)).isEqualTo(HexFormat.of().formatHex(expected.digest()));
     }
 
     @Test
     void aSetOfHashedFilesIsNamedByItsFilesHashesWhateverTheirOrderOrWhetherTheyCarryTheirText() {
-        SnapshotFile users = FileSetHash.withContentHash(file("users.csv", "Noa,\u05db\u05d4\u05df\r\n"));
-        SnapshotFile orgs = FileSetHash.withContentHash(file("orgs.csv", "a"));
+        SnapshotFile users = hashed("users.csv", HEBREW);
+        SnapshotFile orgs = hashed("orgs.csv", "a");
         SnapshotFile orgsByReference = SnapshotFile.reference("orgs.csv", 1, orgs.contentHash());
 
-        assertThat(users.contentHash()).isEqualTo(FileSetHash.ofContent("Noa,\u05db\u05d4\u05df\r\n"));
-        assertThat(FileSetHash.ofFileHashes(List.of(users, orgs)))
-                .isEqualTo(FileSetHash.ofFileHashes(List.of(orgsByReference, users)))
-                .isNotEqualTo(FileSetHash.ofFileHashes(
-                        List.of(orgs, FileSetHash.withContentHash(file("users.csv", "Noa,x\r\n")))))
-                .isNotEqualTo(FileSetHash.ofFileHashes(List.of(orgs)));
+        assertThat(set(users, orgs))
+                .isEqualTo(set(orgsByReference, users))
+                .isNotEqualTo(set(orgs, hashed("users.csv", "Noa,x\r\n")))
+                .isNotEqualTo(set(orgs))
+                .isNotEqualTo(set(orgs, hashed("students.csv", HEBREW)));
     }
 
     @Test
     void aFileWithoutAContentHashCannotNameASetByHashes() {
-        assertThatThrownBy(() -> FileSetHash.ofFileHashes(List.of(file("users.csv", "b"))))
+        assertThatThrownBy(() -> set(new SnapshotFile("users.csv", "b", 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("users.csv");
     }
