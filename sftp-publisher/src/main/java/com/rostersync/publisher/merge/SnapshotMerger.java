@@ -83,6 +83,8 @@ public final class SnapshotMerger {
             if (passesAsItIs(single, keepExtensions)) {
                 return MergedFileSet.of(single.files());
             }
+            // Its text is at hand now: not inflated again below.
+            ordered = List.of(SchoolFiles.of(single));
         }
         List<Union> unions = new ArrayList<>();
         Set<OneRosterFile> present = new LinkedHashSet<>();
