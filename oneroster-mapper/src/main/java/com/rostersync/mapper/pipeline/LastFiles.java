@@ -28,7 +28,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 record LastFiles(String contentHash, List<SnapshotFile> files) {
 
-    /** 3 leaves the text out; 2 also held each file's text, skipped when read; a store of format 1 reads as none. */
+    /**
+     * 3 leaves the text out; 2 also held each file's text, skipped when read and the entry then rewritten without it; a
+     * store of format 1 reads as none.
+     */
     private static final int FORMAT = 3;
 
     private static final int WITH_TEXT = 2;
@@ -60,10 +63,16 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
                     return null;
                 }
                 int rows = file.readInt();
-                if (stored[0] == WITH_TEXT) {
+                boolean withText = stored[0] == WITH_TEXT;
+                if (withText) {
                     skipText(file);
                 }
-                files.add(SnapshotFile.reference(name, rows, readText(file)));
+                SnapshotFile read = SnapshotFile.reference(name, rows, readText(file));
+                if (withText) {
+                    // Once read, kept without its text: a file no cycle changes would otherwise stay 0.5 MB to fetch.
+                    store.put(fileKey(school, name), entry(read));
+                }
+                files.add(read);
             }
             return new LastFiles(hash, files);
         } catch (IOException unreadable) {
@@ -78,10 +87,7 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
                 : previous.files().stream().collect(Collectors.toMap(SnapshotFile::name, Function.identity()));
         for (SnapshotFile file : files) {
             if (!file.equals(before.get(file.name()))) {
-                store.put(fileKey(school, file.name()), encode(out -> {
-                    out.writeInt(file.rows());
-                    writeText(out, file.contentHash());
-                }));
+                store.put(fileKey(school, file.name()), entry(file));
             }
         }
         before.keySet().stream()
@@ -94,6 +100,13 @@ record LastFiles(String contentHash, List<SnapshotFile> files) {
                 writeText(out, file.name());
             }
         }));
+    }
+
+    private static byte[] entry(SnapshotFile file) {
+        return encode(out -> {
+            out.writeInt(file.rows());
+            writeText(out, file.contentHash());
+        });
     }
 
     private static String fileKey(String school, String name) {

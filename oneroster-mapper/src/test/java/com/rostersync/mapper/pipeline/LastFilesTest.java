@@ -50,19 +50,23 @@ class LastFilesTest {
     }
 
     @Test
-    void filesStoredWithTheirTextByTheVersionBeforeReadByReference() throws IOException {
-        SnapshotFile users = file("users.csv", "sourcedId\nS-1\n", 1);
+    void filesStoredWithTheirTextByTheVersionBeforeReadByReferenceAndAreRewrittenWithoutIt() throws IOException {
+        SnapshotFile users = file("users.csv", "sourcedId\n" + "S-1\n".repeat(40), 40);
         store.put(SCHOOL, formatTwo(out -> {
             text(out, "h1");
             out.writeInt(1);
             text(out, "users.csv");
         }));
         store.put(SCHOOL + "#users.csv", formatTwo(out -> {
-            out.writeInt(1);
+            out.writeInt(users.rows());
             text(out, users.content());
             text(out, users.contentHash());
         }));
 
+        assertThat(LastFiles.read(store, SCHOOL)).isEqualTo(new LastFiles("h1", List.of(users)));
+        assertThat(store.get(SCHOOL + "#users.csv"))
+                .as("rewritten without its text")
+                .hasSizeLessThan(80);
         assertThat(LastFiles.read(store, SCHOOL)).isEqualTo(new LastFiles("h1", List.of(users)));
     }
 
