@@ -347,7 +347,7 @@ class PublishCoordinatorTest {
             }
             uploads.add(files);
             finishedAt.add(Instant.now());
-            return new UploadReceipt(files.filesWithText().size(), files.totalBytes());
+            return new UploadReceipt(files.files().size(), files.totalBytes());
         }
     }
 }

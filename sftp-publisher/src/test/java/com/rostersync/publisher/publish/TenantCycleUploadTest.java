@@ -215,7 +215,7 @@ class TenantCycleUploadTest {
                 if (destination.id().equals("district")) {
                     districtUploads.add(files);
                 }
-                return new UploadReceipt(files.filesWithText().size(), files.totalBytes());
+                return new UploadReceipt(files.files().size(), files.totalBytes());
             }
         };
         PublishCoordinator started = new PublishCoordinator(

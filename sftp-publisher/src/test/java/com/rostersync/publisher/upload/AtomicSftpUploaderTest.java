@@ -348,10 +348,10 @@ class AtomicSftpUploaderTest {
 
         assertSameFiles("partial", renamed);
         assertThat(receipt.files()).as("users.csv and manifest.csv").isEqualTo(2);
-        assertThat(receipt.kept()).isEqualTo(renamed.filesWithText().size() - 2);
+        assertThat(receipt.kept()).isEqualTo(renamed.files().size() - 2);
         assertThat(receipt.bytes()).isEqualTo(renamed.bytes("users.csv").length + renamed.bytes("manifest.csv").length);
         Map<String, Object> after = inodes("partial");
-        for (SnapshotFile file : renamed.filesWithText()) {
+        for (SnapshotFile file : renamed.files()) {
             boolean sent = file.name().equals("users.csv") || file.name().equals("manifest.csv");
             assertThat(after.get(file.name()).equals(inodes.get(file.name())))
                     .as(file.name() + (sent ? " replaced" : " left in place"))
@@ -432,7 +432,7 @@ class AtomicSftpUploaderTest {
     }
 
     private static List<String> csvNames(MergedFileSet files) {
-        return files.filesWithText().stream().map(SnapshotFile::name).sorted().toList();
+        return files.files().stream().map(SnapshotFile::name).sorted().toList();
     }
 
     private static List<String> visibleCsvFiles(String user) throws IOException {
