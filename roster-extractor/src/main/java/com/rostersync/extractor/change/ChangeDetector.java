@@ -21,6 +21,8 @@ import java.util.function.Function;
  */
 public final class ChangeDetector {
 
+    private static final List<EntityType> TYPES = List.of(EntityType.values());
+
     private final Function<RosterRecord, String> hasher;
 
     public ChangeDetector(Function<RosterRecord, String> hasher) {
@@ -51,13 +53,14 @@ public final class ChangeDetector {
         }
         List<Change> changes = new ArrayList<>();
         Map<EntityType, ChangeCounts> counts = new EnumMap<>(EntityType.class);
-        for (EntityType type : EntityType.values()) {
+        for (EntityType type : TYPES) {
             Map<String, RosterRecord> records = now.getOrDefault(type, Map.of());
             Set<String> keep = carriedIds.getOrDefault(type, Set.of());
             long upserted = 0;
             long inserted = 0;
             long deleted = 0;
-            for (String id : new TreeSet<>(records.keySet())) {
+            // Sorted, so a school's events go out in the same order every time; most types of a cycle have none.
+            for (String id : records.isEmpty() ? Set.<String>of() : new TreeSet<>(records.keySet())) {
                 if (keep.contains(id)) {
                     continue;
                 }

@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,10 @@ public final class TenantCycle {
                     Map.of());
         }
         Map<String, Long> counts = new TreeMap<>();
+        // Summed by type, named once: a quiet cycle is this loop over every school, every sync interval.
+        Map<EntityType, Long> totals = new EnumMap<>(EntityType.class);
+        long upserted = 0;
+        long deleted = 0;
         Map<String, SchoolChanges> toPublish = new LinkedHashMap<>();
         List<FileFailure> fileFailures = new ArrayList<>(read.fileFailures());
         for (String schoolId : tenant.schoolIds()) {
@@ -259,11 +264,16 @@ public final class TenantCycle {
             if (!changes.isEmpty() || !announcedSchools.contains(Keys.school(tenant.id(), schoolId))) {
                 toPublish.put(schoolId, changes);
             }
-            changes.counts().forEach((type, c) -> {
-                counts.merge("total." + type.name(), c.total(), Long::sum);
-                counts.merge("upserted", c.upserted(), Long::sum);
-                counts.merge("deleted", c.deleted(), Long::sum);
-            });
+            for (Map.Entry<EntityType, ChangeCounts> type : changes.counts().entrySet()) {
+                totals.merge(type.getKey(), type.getValue().total(), Long::sum);
+                upserted += type.getValue().upserted();
+                deleted += type.getValue().deleted();
+            }
+        }
+        totals.forEach((type, total) -> counts.put("total." + type.name(), total));
+        if (!totals.isEmpty()) {
+            counts.put("upserted", upserted);
+            counts.put("deleted", deleted);
         }
         published.put(tenant.id(), new Published(List.copyOf(toPublish.keySet()), runCounts(tenant.id(), toPublish)));
         publishAll(tenant.id(), cycleId, startedAt, toPublish, read.complete());

@@ -4,13 +4,14 @@ import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.tenants.Tenant;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** A drop in a local (or mounted) folder: every regular file directly in it. */
 public final class FolderDropFetcher implements DropFetcher {
@@ -29,24 +30,32 @@ public final class FolderDropFetcher implements DropFetcher {
                     "tenant " + tenant.id() + ": drop folder " + folder + " does not exist");
         }
         try {
-            List<Path> visible;
-            try (Stream<Path> entries = Files.list(folder)) {
-                visible = entries.filter(Files::isRegularFile).sorted().toList();
+            // One stat per entry: a quiet tenant's cycle is this listing, every sync interval.
+            Map<Path, BasicFileAttributes> visible = new TreeMap<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    try {
+                        BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                        if (attributes.isRegularFile()) {
+                            visible.put(entry, attributes);
+                        }
+                    } catch (NoSuchFileException gone) {
+                        // Removed since the folder was listed (a drop being replaced): not part of this listing.
+                    }
+                }
             }
             StringBuilder listing = new StringBuilder();
-            for (Path file : visible) {
-                listing.append(file.getFileName())
-                        .append(' ')
-                        .append(Files.size(file))
-                        .append(' ')
-                        .append(Files.getLastModifiedTime(file).toMillis())
-                        .append('\n');
-            }
+            visible.forEach((file, attributes) -> listing.append(file.getFileName())
+                    .append(' ')
+                    .append(attributes.size())
+                    .append(' ')
+                    .append(attributes.lastModifiedTime().toMillis())
+                    .append('\n'));
             if (listing.toString().equals(knownListing)) {
                 return Optional.empty();
             }
             Map<String, byte[]> files = new TreeMap<>();
-            for (Path file : visible) {
+            for (Path file : visible.keySet()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
             return Optional.of(new Drop(listing.toString(), files));
