@@ -1,0 +1,56 @@
+package com.rostersync.extractor.source.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.Tenant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A folder drop's listing: what a quiet cycle compares, every sync interval. */
+class FolderDropFetcherTest {
+
+    @TempDir
+    Path folder;
+
+    final FolderDropFetcher fetcher = new FolderDropFetcher();
+
+    @Test
+    void listsEachRegularFileByNameSizeAndTimeInNameOrderAndLeavesFoldersOut() throws Exception {
+        write("users.csv", "sourcedId\n", 1_000);
+        write("orgs.csv", "sourcedId,name\n", 2_000);
+        Files.createDirectory(folder.resolve("archive"));
+
+        DropFetcher.Drop drop = fetcher.fetchIfChanged(tenant(), null).orElseThrow();
+
+        assertThat(drop.listing()).isEqualTo("orgs.csv 15 2000\nusers.csv 10 1000\n");
+        assertThat(drop.files()).containsOnlyKeys("orgs.csv", "users.csv");
+        assertThat(new String(drop.files().get("users.csv"))).isEqualTo("sourcedId\n");
+    }
+
+    @Test
+    void anUnchangedListingFetchesNothingAndAFileRewrittenToTheSameSizeIsFetchedAgain() throws Exception {
+        write("users.csv", "sourcedId\nu1\n", 1_000);
+        String listing = fetcher.fetchIfChanged(tenant(), null).orElseThrow().listing();
+
+        assertThat(fetcher.fetchIfChanged(tenant(), listing)).isEmpty();
+
+        write("users.csv", "sourcedId\nu2\n", 3_000);
+        DropFetcher.Drop again = fetcher.fetchIfChanged(tenant(), listing).orElseThrow();
+        assertThat(again.listing()).isEqualTo("users.csv 13 3000\n");
+        assertThat(new String(again.files().get("users.csv"))).endsWith("u2\n");
+    }
+
+    private Tenant tenant() {
+        return Tenants.folderDrop("t", folder.toString(), List.of("S1"));
+    }
+
+    private void write(String name, String text, long modifiedMillis) throws Exception {
+        Path file = Files.writeString(folder.resolve(name), text);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(modifiedMillis));
+    }
+}
