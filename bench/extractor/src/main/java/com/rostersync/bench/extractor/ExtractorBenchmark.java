@@ -84,11 +84,11 @@ public final class ExtractorBenchmark {
                     new KafkaCyclePublisher(
                             ExtractorKafka.eventTemplate(
                                     kafka, JsonMapper.builder().build()),
-                            ExtractorKafka.stateTemplate(kafka),
-                            Duration.ofMinutes(10)),
+                            ExtractorKafka.stateTemplate(kafka)),
                     meters,
                     Clock.systemUTC(),
-                    Duration.ofMinutes(10));
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(5));
             Tenant tenant = new Tenant(
                     "bench",
                     "Synthetic District",
