@@ -1,7 +1,6 @@
 package com.rostersync.extractor.change;
 
 import com.rostersync.events.roster.RosterRecord;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -28,9 +27,10 @@ public final class ContentHasher {
         }
     });
 
+    /** One writer per cycle thread, its buffer reused for every record. */
+    private static final ThreadLocal<CanonicalJson> WRITER = ThreadLocal.withInitial(CanonicalJson::new);
+
     public String hash(RosterRecord record) {
-        byte[] bytes = CanonicalJson.write(RecordProjection.of(record)).getBytes(StandardCharsets.UTF_8);
-        // digest() leaves it reset for the thread's next record.
-        return BASE64.encodeToString(SHA_256.get().digest(bytes)).substring(0, 32);
+        return BASE64.encodeToString(WRITER.get().digest(record, SHA_256.get())).substring(0, 32);
     }
 }

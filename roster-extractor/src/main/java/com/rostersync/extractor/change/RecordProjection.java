@@ -29,26 +29,39 @@ final class RecordProjection {
     /** Which list of fields a stored hash was made from. */
     static final int VERSION = 1;
 
-    private final Map<String, Object> fields = new LinkedHashMap<>();
+    /** Receives the hashed fields of one record, in their order. */
+    interface Fields {
+        void field(String name, Object value);
+    }
 
-    private RecordProjection(String entity) {
-        fields.put("entity", entity);
+    private final Fields fields;
+
+    private RecordProjection(Fields fields, String entity) {
+        this.fields = fields;
+        fields.field("entity", entity);
     }
 
     /** The record's hashed fields, by name in a fixed order; data maps sorted by key. */
     static Map<String, Object> of(RosterRecord record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        project(record, fields::put);
+        return fields;
+    }
+
+    /** Gives {@code fields} the record's hashed fields, in a fixed order; data maps sorted by key. */
+    static void project(RosterRecord record, Fields fields) {
         if (record instanceof School school) {
-            return new RecordProjection("SCHOOL")
+            new RecordProjection(fields, "SCHOOL")
                     .field("sourcedId", school.sourcedId())
                     .field("name", school.name())
                     .field("identifier", school.identifier())
                     .field("districtSourcedId", school.districtSourcedId())
                     .field("districtName", school.districtName())
-                    .later("metadata", school.metadata())
-                    .fields;
+                    .later("metadata", school.metadata());
+            return;
         }
         if (record instanceof Term term) {
-            return new RecordProjection("TERM")
+            new RecordProjection(fields, "TERM")
                     .field("sourcedId", term.sourcedId())
                     .field("schoolSourcedId", term.schoolSourcedId())
                     .field("title", term.title())
@@ -57,11 +70,11 @@ final class RecordProjection {
                     .field("endDate", term.endDate())
                     .field("parentSourcedId", term.parentSourcedId())
                     .field("schoolYear", term.schoolYear())
-                    .later("metadata", term.metadata())
-                    .fields;
+                    .later("metadata", term.metadata());
+            return;
         }
         if (record instanceof Course course) {
-            return new RecordProjection("COURSE")
+            new RecordProjection(fields, "COURSE")
                     .field("sourcedId", course.sourcedId())
                     .field("schoolSourcedId", course.schoolSourcedId())
                     .field("schoolYearSourcedId", course.schoolYearSourcedId())
@@ -70,11 +83,11 @@ final class RecordProjection {
                     .field("grades", course.grades())
                     .field("subjects", course.subjects())
                     .field("subjectCodes", course.subjectCodes())
-                    .later("metadata", course.metadata())
-                    .fields;
+                    .later("metadata", course.metadata());
+            return;
         }
         if (record instanceof Section section) {
-            return new RecordProjection("SECTION")
+            new RecordProjection(fields, "SECTION")
                     .field("sourcedId", section.sourcedId())
                     .field("schoolSourcedId", section.schoolSourcedId())
                     .field("courseSourcedId", section.courseSourcedId())
@@ -89,11 +102,11 @@ final class RecordProjection {
                     .field("scheduleType", section.scheduleType())
                     .field("meetings", meetings(section.meetings()))
                     .field("periods", section.periods())
-                    .later("metadata", section.metadata())
-                    .fields;
+                    .later("metadata", section.metadata());
+            return;
         }
         if (record instanceof Person person) {
-            return new RecordProjection("PERSON")
+            new RecordProjection(fields, "PERSON")
                     .field("sourcedId", person.sourcedId())
                     .field("orgSourcedIds", person.orgSourcedIds())
                     .field("role", person.role())
@@ -109,11 +122,11 @@ final class RecordProjection {
                     .field("grades", person.grades())
                     .field("userIds", person.userIds())
                     .field("agentSourcedIds", person.agentSourcedIds())
-                    .later("metadata", person.metadata())
-                    .fields;
+                    .later("metadata", person.metadata());
+            return;
         }
         if (record instanceof Enrollment enrollment) {
-            return new RecordProjection("ENROLLMENT")
+            new RecordProjection(fields, "ENROLLMENT")
                     .field("sourcedId", enrollment.sourcedId())
                     .field("schoolSourcedId", enrollment.schoolSourcedId())
                     .field("sectionSourcedId", enrollment.sectionSourcedId())
@@ -122,11 +135,11 @@ final class RecordProjection {
                     .field("primary", enrollment.primary())
                     .field("beginDate", enrollment.beginDate())
                     .field("endDate", enrollment.endDate())
-                    .later("metadata", enrollment.metadata())
-                    .fields;
+                    .later("metadata", enrollment.metadata());
+            return;
         }
         if (record instanceof Demographics demographics) {
-            return new RecordProjection("DEMOGRAPHICS")
+            new RecordProjection(fields, "DEMOGRAPHICS")
                     .field("sourcedId", demographics.sourcedId())
                     .field("birthDate", demographics.birthDate())
                     .field("sex", demographics.sex())
@@ -141,8 +154,8 @@ final class RecordProjection {
                     .field("stateOfBirthAbbreviation", demographics.stateOfBirthAbbreviation())
                     .field("cityOfBirth", demographics.cityOfBirth())
                     .field("publicSchoolResidenceStatus", demographics.publicSchoolResidenceStatus())
-                    .later("metadata", demographics.metadata())
-                    .fields;
+                    .later("metadata", demographics.metadata());
+            return;
         }
         throw new IllegalArgumentException(
                 "no hash projection for " + record.getClass().getSimpleName());
@@ -150,7 +163,7 @@ final class RecordProjection {
 
     /** A field of the first version: always present, null when absent. */
     private RecordProjection field(String name, Object value) {
-        fields.put(name, value instanceof Map<?, ?> map && !isSortedByKey(map) ? new TreeMap<>(map) : value);
+        fields.field(name, value instanceof Map<?, ?> map && !isSortedByKey(map) ? new TreeMap<>(map) : value);
         return this;
     }
 

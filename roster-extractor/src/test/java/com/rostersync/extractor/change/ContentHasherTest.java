@@ -62,6 +62,25 @@ class ContentHasherTest {
     }
 
     @Test
+    void aRecordHashedAfterALongerOneOnTheSameThreadHashesAsOnItsOwn() {
+        // Each cycle thread writes every record into one reused buffer: nothing of a longer record may stay in it.
+        School school = new School("MHS", "Maple High", "0042", "D1", "Maple District");
+        School longer = new School(
+                "MHS",
+                "Maple High ".repeat(200) + TRICKY,
+                "0042",
+                "D1",
+                "Maple District",
+                Map.of("note", "x".repeat(5_000)));
+
+        String before = hasher.hash(school);
+        String longerHash = hasher.hash(longer);
+
+        assertThat(hasher.hash(school)).isEqualTo(before).isEqualTo("KHrKPuQ-W0hKYt05uSaIE-a1dPGJAj97");
+        assertThat(longerHash).isEqualTo(legacyHash(longer));
+    }
+
+    @Test
     void fieldsANewerProducerAddedDoNotChangeTheHash() {
         JsonMapper json = JsonMapper.builder().build();
         Person known = (Person) everyType(Map.of()).get(4);

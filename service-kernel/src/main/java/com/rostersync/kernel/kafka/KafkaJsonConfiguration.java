@@ -56,6 +56,12 @@ public class KafkaJsonConfiguration {
         return IsoLocalDates.module();
     }
 
+    /** Instants written and read in UTC without a formatter ({@link IsoInstants}); registered here for the same reason. */
+    @Bean
+    SimpleModule rostersyncIsoInstants() {
+        return IsoInstants.module();
+    }
+
     @Bean
     DefaultKafkaProducerFactoryCustomizer rostersyncJsonProducer(JsonMapper jsonMapper) {
         return factory -> {

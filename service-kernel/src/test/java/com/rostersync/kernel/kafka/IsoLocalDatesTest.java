@@ -2,7 +2,9 @@ package com.rostersync.kernel.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
@@ -10,6 +12,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.PropertyName;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.deser.bean.BeanDeserializerBase;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +53,43 @@ class IsoLocalDatesTest {
         for (String value : values) {
             assertThat(outcome(withModule, value)).as(value).isEqualTo(outcome(jackson, value));
         }
+    }
+
+    @Test
+    void writesEveryDayOfThreeCenturiesAndBothEndsOfTheFourDigitYearsAsJacksonDoes() {
+        List<LocalDate> days = new ArrayList<>(List.of(
+                LocalDate.of(0, 1, 1),
+                LocalDate.of(9999, 12, 31),
+                LocalDate.of(10000, 1, 1),
+                LocalDate.of(-1, 12, 31),
+                LocalDate.MIN,
+                LocalDate.MAX));
+        for (LocalDate day = LocalDate.of(1900, 1, 1); day.getYear() < 2200; day = day.plusDays(1)) {
+            days.add(day);
+        }
+        for (LocalDate day : days) {
+            assertThat(withModule.writeValueAsString(day))
+                    .as(day.toString())
+                    .isEqualTo(jackson.writeValueAsString(day));
+        }
+    }
+
+    @Test
+    void aMapperSetToWriteTimestampsOrAPropertyWithItsOwnFormatWritesWhatJacksonWrites() {
+        record Dated(LocalDate day, @JsonFormat(pattern = "dd.MM.yyyy") LocalDate german) {}
+        Dated dated = new Dated(LocalDate.of(2026, 8, 20), LocalDate.of(2026, 8, 20));
+        JsonMapper timestamps = JsonMapper.builder()
+                .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        JsonMapper timestampsWithModule = JsonMapper.builder()
+                .addModule(IsoLocalDates.module())
+                .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+
+        assertThat(withModule.writeValueAsString(dated))
+                .isEqualTo(jackson.writeValueAsString(dated))
+                .contains("\"german\":\"20.08.2026\"");
+        assertThat(timestampsWithModule.writeValueAsString(dated)).isEqualTo(timestamps.writeValueAsString(dated));
     }
 
     @Test

@@ -2,7 +2,11 @@ package com.rostersync.kernel.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rostersync.events.EntityType;
 import com.rostersync.events.Topics;
+import com.rostersync.events.cycle.ChangeKind;
+import com.rostersync.events.cycle.RecordChanged;
+import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.roster.Enrollment;
 import com.rostersync.events.roster.Person;
 import com.rostersync.events.roster.Role;
@@ -67,9 +71,33 @@ class KafkaJsonConfigurationTest {
     }
 
     @Test
-    void theServicesMapperReadsIsoDatesWithoutAFormatter() {
+    void theServicesMapperReadsAndWritesIsoDatesAndInstantsWithoutAFormatter() {
         runner.run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
-                .anyMatch(module -> module.getModuleName().equals("rostersync-iso-local-dates")));
+                .anyMatch(module -> module.getModuleName().equals("rostersync-iso-local-dates"))
+                .anyMatch(module -> module.getModuleName().equals("rostersync-iso-instants")));
+    }
+
+    @Test
+    void aRecordChangeIsWrittenToTheByteAsJacksonAloneWritesItAndReadBackEqual() {
+        JsonMapper plain = JsonMapper.builder().build();
+        RecordChanged change = new RecordChanged(
+                1,
+                "maple",
+                "MHS",
+                "c-42",
+                ChangeKind.UPSERT,
+                EntityType.ENROLLMENT,
+                "e1",
+                "kJ3v0-2uYw9Xh1ZpQm5T8rLc4NaBdEfG",
+                records.get(1),
+                Instant.parse("2026-12-01T10:15:30.123456Z"));
+        runner.run(context -> {
+            JsonMapper services = context.getBean(JsonMapper.class);
+            String written = services.writeValueAsString(change);
+
+            assertThat(written).isEqualTo(plain.writeValueAsString(change)).contains("2026-12-01T10:15:30.123456Z");
+            assertThat(services.readValue(written, RosterChangeEvent.class)).isEqualTo(change);
+        });
     }
 
     @Test

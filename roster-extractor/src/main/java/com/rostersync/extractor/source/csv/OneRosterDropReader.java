@@ -15,6 +15,7 @@ import com.rostersync.events.roster.Section;
 import com.rostersync.events.roster.Term;
 import com.rostersync.events.roster.TermType;
 import com.rostersync.extractor.source.SourceRead;
+import com.rostersync.kernel.kafka.IsoLocalDates;
 import com.rostersync.oneroster.CsvFileException;
 import com.rostersync.oneroster.CsvProblem;
 import com.rostersync.oneroster.CsvReader;
@@ -520,6 +521,11 @@ final class OneRosterDropReader {
         String value = row.get(field);
         if (value.isEmpty()) {
             return null;
+        }
+        LocalDate iso = IsoLocalDates.isoDate(value);
+        if (iso != null) {
+            // Every enrollment has two dates; LocalDate.parse, a formatter's work, was 4% of a full read's cycles.
+            return iso;
         }
         try {
             return LocalDate.parse(value);
