@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -70,6 +72,9 @@ class MapperFlowIntegrationTest {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private StreamsBuilderFactoryBean streams;
+
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrap;
 
@@ -92,6 +97,12 @@ class MapperFlowIntegrationTest {
         outcomes.close();
         runs.close();
         reports.close();
+    }
+
+    @Test
+    void aTaskProcessesItsChangesWithoutWaitingOnItsEmptyCommandsPartition() {
+        assertThat(streams.getStreamsConfiguration().get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG))
+                .isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     }
 
     @Test

@@ -56,6 +56,12 @@ public class KafkaJsonConfiguration {
         return IsoLocalDates.module();
     }
 
+    /** Contract enums' constant names read without calling their creators ({@link WireEnumNames}); same reason. */
+    @Bean
+    SimpleModule rostersyncWireEnumNames() {
+        return WireEnumNames.module();
+    }
+
     /** Instants written and read in UTC without a formatter ({@link IsoInstants}); registered here for the same reason. */
     @Bean
     SimpleModule rostersyncIsoInstants() {
