@@ -74,9 +74,9 @@ class WireEnumNamesTest {
             values.addAll(List.of(
                     "\"A_NEWER_CONSTANT\"", "\"student\"", "\"\"", "\" STUDENT\"", "null", "1", "[\"UPSERT\"]", "{}"));
             for (String value : values) {
-                assertThat(outcome(withModule, value, type))
+                assertThat(ReadOutcome.of(withModule, value, type))
                         .as(type.getSimpleName() + " " + value)
-                        .isEqualTo(outcome(jackson, value, type));
+                        .isEqualTo(ReadOutcome.of(jackson, value, type));
             }
             assertThat(WireEnumNames.byName(type)).as(type.getSimpleName()).hasSize(type.getEnumConstants().length);
         }
@@ -101,14 +101,5 @@ class WireEnumNamesTest {
         }
         assertThat(WireEnumNames.byName(Plain.class)).isEmpty();
         assertThat(withModule.readValue("\"ONE\"", Plain.class)).isEqualTo(Plain.ONE);
-    }
-
-    /** The value read, or the error's type and message. */
-    private static String outcome(JsonMapper mapper, String json, Class<?> type) {
-        try {
-            return "value " + mapper.readValue(json, type);
-        } catch (RuntimeException failed) {
-            return failed.getClass().getName() + ": " + failed.getMessage();
-        }
     }
 }
