@@ -16,7 +16,7 @@ import java.util.Map;
  * by a JSON library so that no library upgrade or mapper setting can change a stored hash. It writes exactly what the
  * records' JSON looked like when hashes were first stored (a test compares the two). One writer per cycle thread,
  * reused for every record: the projection's fields go straight into its buffer, with no map, string or copy between
- * (they were a fifth of a full read's cycle threads).
+ * (the map and the string were 18% of a full read's cycle threads, docs/benchmarks.md, run P3).
  */
 final class CanonicalJson implements RecordProjection.Fields {
 

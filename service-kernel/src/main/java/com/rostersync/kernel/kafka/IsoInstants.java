@@ -24,8 +24,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * Writes and reads an {@link Instant} in UTC as {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} by hand, the very text
  * Jackson writes through {@code DateTimeFormatter.ISO_INSTANT} (the fraction in groups of three digits, none when
  * zero). Every record change carries one ({@code observedAt}): in a profile of the full sync at 1,000 schools Jackson's
- * formatting was 3.7% of the extractor's cycle threads, and its parsing about a third of the time to decode a record
- * change (docs/benchmarks.md). An instant outside the years 0000 to 9999, a text of another shape (an offset, a leap
+ * formatting was 3.7% of the extractor's cycle threads and its parsing 4.7% of the mapper's stream threads
+ * (docs/benchmarks.md, run P3). An instant outside the years 0000 to 9999, a text of another shape (an offset, a leap
  * second, a number), a property with its own format and a mapper set to write timestamps or truncate go to Jackson's
  * own serializer and deserializer, so their result or error is unchanged.
  */
