@@ -93,10 +93,14 @@ class SeedSchoolSafetyEndToEndTest {
     void fiftyStudentsLeavingAtOnceAreArchivedWithTheirRowsAndNoIncident() throws Exception {
         removeStudents(1, 50);
 
+        // A set's files are renamed into place one after another, manifest last (AtomicSftpUploader): the new
+        // users.csv can stand beside the old enrollments.csv for a few milliseconds, so the whole set is awaited.
         await("the 50 archived")
                 .atMost(PIPELINE)
                 .pollInterval(POLL)
-                .until(() -> rows("users.csv").size() == 523 - 50);
+                .until(() -> rows("users.csv").size() == 523 - 50
+                        && rows("enrollments.csv").size() == 451 * 6 + 6
+                        && rows("demographics.csv").size() == 451);
         assertThat(ids("users.csv")).doesNotContain("RS1", "RS50").contains("RS51");
         assertThat(rows("enrollments.csv")).hasSize(451 * 6 + 6);
         assertThat(rows("demographics.csv")).hasSize(451);
@@ -177,7 +181,9 @@ class SeedSchoolSafetyEndToEndTest {
         await("the 51 archived with their rows")
                 .atMost(PIPELINE)
                 .pollInterval(POLL)
-                .until(() -> rows("users.csv").size() == 523 - 51 + 3);
+                .until(() -> rows("users.csv").size() == 523 - 51 + 3
+                        && rows("enrollments.csv").size() == 450 * 6 + 6
+                        && rows("demographics.csv").size() == 450);
         assertThat(ids("users.csv")).doesNotContain("RS51", "RS101").contains("RN1", "RS102");
         assertThat(rows("enrollments.csv")).hasSize(450 * 6 + 6);
         assertThat(rows("demographics.csv")).hasSize(450);

@@ -282,11 +282,14 @@ class ThresholdApprovalEndToEndTest {
         assertThat(body.path("approvedBy").asString()).isEqualTo(LocalPlatform.API_OPERATOR);
         approvalCommandId = body.path("commandId").asString();
 
-        await("deleted students gone from users.csv")
+        // A set's files are renamed into place one after another, manifest last (AtomicSftpUploader): for a few
+        // milliseconds the new users.csv can stand beside the old enrollments.csv, so both are awaited.
+        await("deleted students gone from users.csv and enrollments.csv")
                 .atMost(PIPELINE)
                 .pollInterval(POLL)
                 .until(() -> userIds().stream().noneMatch(DELETED::contains)
-                        && userIds().contains(NEW_STUDENT));
+                        && userIds().contains(NEW_STUDENT)
+                        && column(file("enrollments.csv"), 5).stream().noneMatch(DELETED::contains));
         List<String> remaining = ENROLLED.subList(5, ENROLLED.size());
         assertThat(userIds())
                 .containsAll(remaining)
