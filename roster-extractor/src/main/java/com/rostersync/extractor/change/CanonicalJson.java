@@ -3,6 +3,7 @@ package com.rostersync.extractor.change;
 import com.rostersync.events.roster.RosterRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -20,15 +21,26 @@ import java.util.Map;
  */
 final class CanonicalJson implements RecordProjection.Fields {
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] bytes = new byte[512];
     private int length;
     private boolean firstField;
 
-    /** The digest of {@code record}'s projection as one JSON object; the digest is left reset. */
-    byte[] digest(RosterRecord record, MessageDigest digest) {
+    /** Looked up once per writer: looking one up by name for each record went through the security providers. */
+    private final MessageDigest digest;
+
+    CanonicalJson() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
+        }
+    }
+
+    /** The SHA-256 digest of {@code record}'s projection as one JSON object. */
+    byte[] sha256(RosterRecord record) {
         length = 0;
         put('{');
         firstField = true;
@@ -129,7 +141,7 @@ final class CanonicalJson implements RecordProjection.Fields {
             case '\f' -> out.append("\\f");
             default -> {
                 if (c < 0x20) {
-                    out.append("\\u00").append((char) HEX[c >> 4]).append((char) HEX[c & 0xF]);
+                    out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                 } else {
                     out.append(c);
                 }

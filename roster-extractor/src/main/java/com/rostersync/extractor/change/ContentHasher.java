@@ -1,8 +1,6 @@
 package com.rostersync.extractor.change;
 
 import com.rostersync.events.roster.RosterRecord;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -18,19 +16,10 @@ public final class ContentHasher {
 
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    /** One digest per cycle thread: looking one up by name for each record went through the security providers. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-        }
-    });
-
-    /** One writer per cycle thread, its buffer reused for every record. */
+    /** One writer (buffer and digest) per cycle thread, reused for every record. */
     private static final ThreadLocal<CanonicalJson> WRITER = ThreadLocal.withInitial(CanonicalJson::new);
 
     public String hash(RosterRecord record) {
-        return BASE64.encodeToString(WRITER.get().digest(record, SHA_256.get())).substring(0, 32);
+        return BASE64.encodeToString(WRITER.get().sha256(record)).substring(0, 32);
     }
 }

@@ -1,6 +1,5 @@
 package com.rostersync.kernel.kafka;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -114,15 +113,11 @@ public final class IsoInstants {
                 nanos *= 10;
             }
         }
-        LocalDate day = IsoLocalDates.isoDate(text.substring(0, 10));
+        LocalDate day = IsoLocalDates.isoDate(text, 0);
         if (day == null) {
             return null;
         }
-        try {
-            return Instant.ofEpochSecond(day.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
-        } catch (DateTimeException impossible) {
-            return null;
-        }
+        return Instant.ofEpochSecond(day.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
     }
 
     /** Jackson's serializer for what the fast path leaves. */

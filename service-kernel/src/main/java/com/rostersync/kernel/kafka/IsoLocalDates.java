@@ -71,9 +71,14 @@ public final class IsoLocalDates extends StdScalarDeserializer<LocalDate> {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
+        return isoDate(text, 0);
+    }
+
+    /** The day of the digits at {@code yyyy?MM?dd} from {@code from}, the separators already checked; else null. */
+    static LocalDate isoDate(String text, int from) {
+        int year = digits(text, from, from + 4);
+        int month = digits(text, from + 5, from + 7);
+        int day = digits(text, from + 8, from + 10);
         if (year < 0 || month < 0 || day < 0) {
             return null;
         }

@@ -18,6 +18,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,18 +56,15 @@ public final class RecordCostBenchmark {
                 .addModule(WireEnumNames.module())
                 .build();
         List<byte[]> written = changes.stream().map(services::writeValueAsBytes).toList();
-        Map<String, ToIntFunction<Integer>> steps = new TreeMap<>(Map.of(
-                "1 content hash",
-                        i -> hasher.hash(((RecordChanged) changes.get(i)).record())
-                                .length(),
-                "2 write, services' modules", i -> services.writeValueAsBytes(changes.get(i)).length,
-                "3 write, Jackson's own", i -> jackson.writeValueAsBytes(changes.get(i)).length,
-                "4 read, services' modules",
-                        i -> services.readValue(written.get(i), RosterChangeEvent.class)
-                                .schemaVersion(),
-                "5 read, Jackson's own",
-                        i -> jackson.readValue(written.get(i), RosterChangeEvent.class)
-                                .schemaVersion()));
+        Map<String, ToIntFunction<Integer>> steps = new LinkedHashMap<>();
+        steps.put("content hash", i -> hasher.hash(((RecordChanged) changes.get(i)).record())
+                .length());
+        steps.put("write, services' modules", i -> services.writeValueAsBytes(changes.get(i)).length);
+        steps.put("write, Jackson's own", i -> jackson.writeValueAsBytes(changes.get(i)).length);
+        steps.put("read, services' modules", i -> services.readValue(written.get(i), RosterChangeEvent.class)
+                .schemaVersion());
+        steps.put("read, Jackson's own", i -> jackson.readValue(written.get(i), RosterChangeEvent.class)
+                .schemaVersion());
         if (!services.readValue(written.get(1), RosterChangeEvent.class).equals(changes.get(1))
                 || !jackson.readValue(written.get(1), RosterChangeEvent.class).equals(changes.get(1))) {
             throw new IllegalStateException("a record change does not read back as written");
@@ -82,10 +80,7 @@ public final class RecordCostBenchmark {
                 passes(step.getValue(), changes.size(), MEASURED_PASSES);
                 long nanos = threads.getCurrentThreadCpuTime() - start;
                 line.append(String.format(
-                        Locale.ROOT,
-                        "  %s %.0f ns",
-                        step.getKey().substring(2),
-                        nanos / (double) MEASURED_PASSES / changes.size()));
+                        Locale.ROOT, "  %s %.0f ns", step.getKey(), nanos / (double) MEASURED_PASSES / changes.size()));
             }
             System.out.println(line);
         }
