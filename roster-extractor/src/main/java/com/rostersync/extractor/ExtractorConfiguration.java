@@ -11,6 +11,7 @@ import com.rostersync.extractor.kafka.KafkaCyclePublisher;
 import com.rostersync.extractor.kafka.TenantGroupListener;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.csv.CsvDropRosterSource;
+import com.rostersync.extractor.source.csv.DropFolderWatcher;
 import com.rostersync.extractor.source.csv.FolderDropFetcher;
 import com.rostersync.extractor.source.csv.SftpDropFetcher;
 import com.rostersync.extractor.source.jdbc.JdbcRosterSource;
@@ -24,6 +25,7 @@ import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class ExtractorConfiguration {
+
+    /** How often watched drop folders are registered again: one not there at start, one recreated. */
+    private static final Duration DROP_REFRESH = Duration.ofMinutes(1);
 
     @Bean
     HashState hashState() {
@@ -129,6 +134,21 @@ class ExtractorConfiguration {
                         SecretWatcher.secretNames(tenant.source()).stream().anyMatch(names::contains))
                 .forEach(tenant -> scheduler.runSoon(tenant.id())));
         return scheduler;
+    }
+
+    /** Brings a folder drop's cycle forward once the district's new files are in place (sync interval 1h or 5s). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "rostersync.extractor.watch-drops", havingValue = "true", matchIfMissing = true)
+    DropFolderWatcher dropFolderWatcher(
+            TenantRegistryWatcher registry,
+            CycleScheduler scheduler,
+            ExtractorProperties extractor,
+            ServiceThreads threads) {
+        DropFolderWatcher watcher = new DropFolderWatcher(scheduler::runSoon, extractor.dropSettle(), DROP_REFRESH);
+        watcher.watch(registry.current().tenants());
+        registry.onChange(changed -> watcher.watch(changed.tenants()));
+        threads.pool("extractor-drop-watcher", 1, 0).execute(watcher);
+        return watcher;
     }
 
     /** The kernel declared every topic before this bean starts, so the tenant group finds its topic at once. */

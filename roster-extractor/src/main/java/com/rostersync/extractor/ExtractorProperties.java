@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param repeatReportEvery a tenant's cycle outcome that repeats its last one (nothing published, the same reason,
  *                         and for a failure the same message) is reported at most this often; a change, a new
  *                         failure and a recovery at once
+ * @param watchDrops       whether a folder drop's cycle starts as soon as its folder settled after a change, besides
+ *                         its sync interval ({@code DropFolderWatcher})
+ * @param dropSettle       how long a changed drop folder must stay still before its cycle is brought forward
  */
 @Validated
 @ConfigurationProperties("rostersync.extractor")
@@ -32,7 +35,9 @@ public record ExtractorProperties(
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
         @DefaultValue("5m") @NotNull Duration stateReadTimeout,
-        @DefaultValue("5m") @NotNull Duration repeatReportEvery) {
+        @DefaultValue("5m") @NotNull Duration repeatReportEvery,
+        @DefaultValue("true") boolean watchDrops,
+        @DefaultValue("1s") @NotNull Duration dropSettle) {
 
     /**
      * How many tenant cycles run at once. A cycle holds its tenant's whole read and is mostly work for a processor: on

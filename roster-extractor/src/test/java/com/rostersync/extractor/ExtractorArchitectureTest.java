@@ -6,7 +6,8 @@ import com.rostersync.testsupport.architecture.ServiceArchitectureTest;
 class ExtractorArchitectureTest extends ServiceArchitectureTest {
 
     ExtractorArchitectureTest() {
-        // 27: the tenant group's listener is a bean the configuration names, in the Kafka adapter's package.
-        super("com.rostersync.extractor", 27, "change", "cycle");
+        // 28: the tenant group's listener is a bean the configuration names, in the Kafka adapter's package; so is the
+        // drop folder watcher, in the CSV drop adapter's.
+        super("com.rostersync.extractor", 28, "change", "cycle");
     }
 }

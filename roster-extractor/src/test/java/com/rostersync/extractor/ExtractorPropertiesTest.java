@@ -25,6 +25,8 @@ class ExtractorPropertiesTest {
                     .isEqualTo(ExtractorProperties.cyclesAtOnce(
                             Runtime.getRuntime().availableProcessors()));
             assertThat(extractor.callTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(extractor.watchDrops()).isTrue();
+            assertThat(extractor.dropSettle()).isEqualTo(Duration.ofSeconds(1));
             RosterSyncProperties common = context.getBean(RosterSyncProperties.class);
             assertThat(common.tenants().pollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(common.topics().partitions()).isEqualTo(3);

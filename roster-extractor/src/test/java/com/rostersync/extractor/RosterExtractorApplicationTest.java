@@ -6,15 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.rostersync.events.Keys;
 import com.rostersync.events.Topics;
 import com.rostersync.events.cycle.CycleCompleted;
+import com.rostersync.events.cycle.RecordChanged;
 import com.rostersync.events.cycle.RosterChangeEvent;
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.events.outcome.SyncOutcome;
+import com.rostersync.extractor.support.Drops;
 import com.rostersync.extractor.support.SisDatabase;
 import com.rostersync.extractor.support.TopicReader;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,7 @@ class RosterExtractorApplicationTest {
             Files.createDirectories(DIR.resolve("secrets"));
             Files.writeString(DIR.resolve("secrets").resolve("MAPLE_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
             Files.writeString(DIR.resolve("secrets").resolve("BIRCH_SIS_PASSWORD"), BIRCH_WRONG_PASSWORD + "\n");
+            Drops.goodDropIn(DIR.resolve("oak-drop"));
             Files.writeString(
                     DIR.resolve("tenants.yml"),
                     """
@@ -74,8 +78,15 @@ class RosterExtractorApplicationTest {
                             username: sis
                             passwordRef: BIRCH_SIS_PASSWORD
                             timeout: 5s
+                      - id: oak
+                        schoolIds: [SA]
+                        syncInterval: 1h
+                        source:
+                          type: CSV_DROP
+                          csvDrop:
+                            folder: %s
                     """
-                            .formatted(SIS.url(), SIS.url()));
+                            .formatted(SIS.url(), SIS.url(), DIR.resolve("oak-drop")));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -150,6 +161,32 @@ class RosterExtractorApplicationTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 birch.addAll(outcomeReader.newValues(key -> key.startsWith("birch")));
                 assertThat(birch).anyMatch(o -> o.reason() == OutcomeReason.CYCLE_COMPLETED);
+            });
+        }
+    }
+
+    @Test
+    void aNewFileInAFolderDropIsReadWithinSecondsThoughTheNextCycleIsAnHourAway() throws Exception {
+        String school = Keys.school("oak", "SA");
+        try (TopicReader<RosterChangeEvent> changeReader = fromStart(Topics.ROSTER_CHANGES, RosterChangeEvent.class)) {
+            List<RosterChangeEvent> oak = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                oak.addAll(changeReader.newValues(school::equals));
+                assertThat(oak).anyMatch(CycleCompleted.class::isInstance);
+            });
+            oak.clear();
+
+            // As a SIS drops a file: written beside the folder, then renamed into it.
+            Path written = DIR.resolve("users.csv.part");
+            Files.writeString(written, Drops.goodText("users.csv").replace(",Kim,Park,", ",Kim,Parker,"));
+            Files.move(written, DIR.resolve("oak-drop").resolve("users.csv"), StandardCopyOption.ATOMIC_MOVE);
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                oak.addAll(changeReader.newValues(school::equals));
+                assertThat(oak)
+                        .filteredOn(RecordChanged.class::isInstance)
+                        .map(event -> ((RecordChanged) event).sourcedId())
+                        .containsExactly("U2");
             });
         }
     }

@@ -1,0 +1,176 @@
+package com.rostersync.extractor.source.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rostersync.extractor.support.Tenants;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A drop folder's change brings its tenants' cycles forward, on the real file system's watch service. */
+class DropFolderWatcherTest {
+
+    @TempDir
+    Path root;
+
+    final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, Long> firstCallNanos = new ConcurrentHashMap<>();
+    DropFolderWatcher watcher;
+
+    @AfterEach
+    void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    @Test
+    void aFileRenamedIntoTheFolderCallsItsTenantAfterTheSettleTimeAndNoOtherTenant() throws Exception {
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        Path birch = Files.createDirectories(root.resolve("birch"));
+        start(Duration.ofMillis(400), Duration.ofMinutes(1));
+        watcher.watch(List.of(
+                Tenants.folderDrop("maple", maple.toString(), List.of("S1")),
+                Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
+
+        Path written = Files.writeString(root.resolve("users.csv.tmp"), "sourcedId\r\nU1\r\n");
+        long renamedAt = System.nanoTime();
+        Files.move(written, maple.resolve("users.csv"), StandardCopyOption.ATOMIC_MOVE);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey("maple"));
+        assertThat(Duration.ofNanos(firstCallNanos.get("maple") - renamedAt))
+                .as("the folder must stay still for the settle time first")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        Thread.sleep(600);
+        assertThat(calls).containsOnlyKeys("maple");
+        assertThat(calls.get("maple")).hasValue(1);
+    }
+
+    @Test
+    void aCyclesOwnListingAndReadingOfTheDropCallNoOneAgain() throws Exception {
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        start(Duration.ofMillis(100), Duration.ofMinutes(1));
+        watcher.watch(List.of(Tenants.folderDrop("maple", maple.toString(), List.of("S1"))));
+        Files.writeString(maple.resolve("users.csv"), "sourcedId\r\nU1\r\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey("maple"));
+
+        for (int cycle = 0; cycle < 3; cycle++) {
+            new FolderDropFetcher()
+                    .fetchIfChanged(Tenants.folderDrop("maple", maple.toString(), List.of("S1")), null)
+                    .orElseThrow();
+        }
+        Thread.sleep(700);
+
+        assertThat(calls.get("maple"))
+                .as("a cycle's own reads must not trigger the next one")
+                .hasValue(1);
+    }
+
+    @Test
+    void aFileWrittenInPiecesWithinTheSettleTimeGivesOneCallAfterItsLastPiece() throws Exception {
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        start(Duration.ofSeconds(2), Duration.ofMinutes(1));
+        watcher.watch(List.of(Tenants.folderDrop("maple", maple.toString(), List.of("S1"))));
+
+        long lastPieceAt = 0;
+        for (int piece = 0; piece < 6; piece++) {
+            Files.writeString(
+                    maple.resolve("enrollments.csv"),
+                    "row " + piece + "\r\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            lastPieceAt = System.nanoTime();
+            Thread.sleep(150);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey("maple"));
+        assertThat(Duration.ofNanos(firstCallNanos.get("maple") - lastPieceAt))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        Thread.sleep(500);
+        assertThat(calls.get("maple")).hasValue(1);
+    }
+
+    @Test
+    void twoTenantsReadingOneFolderAreBothCalled() throws Exception {
+        Path shared = Files.createDirectories(root.resolve("shared"));
+        start(Duration.ofMillis(100), Duration.ofMinutes(1));
+        watcher.watch(List.of(
+                Tenants.folderDrop("maple", shared.toString(), List.of("S1")),
+                Tenants.folderDrop("birch", shared + "/./", List.of("S2"))));
+
+        Files.writeString(shared.resolve("orgs.csv"), "sourcedId\r\n");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.size() == 2);
+        assertThat(calls).containsOnlyKeys("maple", "birch");
+    }
+
+    @Test
+    void aTenantNoLongerInTheRegistryIsNotCalled() throws Exception {
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        Path birch = Files.createDirectories(root.resolve("birch"));
+        start(Duration.ofMillis(100), Duration.ofMinutes(1));
+        watcher.watch(List.of(
+                Tenants.folderDrop("maple", maple.toString(), List.of("S1")),
+                Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
+        watcher.watch(List.of(Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
+
+        Files.writeString(maple.resolve("users.csv"), "sourcedId\r\n");
+        Files.writeString(birch.resolve("users.csv"), "sourcedId\r\n");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey("birch"));
+        Thread.sleep(500);
+        assertThat(calls).containsOnlyKeys("birch");
+    }
+
+    @Test
+    void aFolderMadeAfterTheWatchBeganIsWatchedFromTheNextRefresh() throws Exception {
+        Path maple = root.resolve("maple");
+        start(Duration.ofMillis(100), Duration.ofMillis(200));
+        watcher.watch(List.of(Tenants.folderDrop("maple", maple.toString(), List.of("S1"))));
+
+        Files.createDirectories(maple);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            // Written until a refresh has watched the folder: each write is a change once it is watched.
+            Files.writeString(maple.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
+            assertThat(calls).containsKey("maple");
+        });
+    }
+
+    @Test
+    void aFolderRemovedAndMadeAgainIsWatchedAgain() throws Exception {
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        start(Duration.ofMillis(100), Duration.ofMillis(200));
+        watcher.watch(List.of(Tenants.folderDrop("maple", maple.toString(), List.of("S1"))));
+        Files.delete(maple);
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey("maple"));
+        calls.clear();
+
+        Files.createDirectories(maple);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Files.writeString(maple.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
+            assertThat(calls).containsKey("maple");
+        });
+    }
+
+    private void start(Duration settle, Duration refreshEvery) {
+        watcher = new DropFolderWatcher(
+                tenantId -> {
+                    firstCallNanos.putIfAbsent(tenantId, System.nanoTime());
+                    calls.computeIfAbsent(tenantId, any -> new AtomicInteger()).incrementAndGet();
+                },
+                settle,
+                refreshEvery);
+        Thread thread = new Thread(watcher, "drop-watcher-test");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
