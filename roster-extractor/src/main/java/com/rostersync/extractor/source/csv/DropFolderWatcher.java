@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a folder drop's cycle as soon as its folder has settled after a change, instead of at the tenant's next sync
  * interval: a district that writes a new drop waits for its files to be read no longer than {@code settle}. The sync
- * interval stays the rule; this only brings a cycle forward, so where the file system reports nothing (a network mount,
- * a folder swapped behind a symbolic link) a drop is still read on schedule.
+ * interval stays the rule; this only brings a cycle forward, so where the file system reports nothing (a network mount)
+ * a drop is still read on schedule.
  *
  * <p>{@code settle} is how long the folder must stay without events before the cycle is called: a drop written file
  * by file, or a large file written in many pieces, is read once its writing stopped, not halfway. (A scheduled cycle
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One thread runs {@link #run()}; {@link #watch} is called with the registry's tenants at start and on each change.
  * Folders that cannot be watched now (not there yet) are tried again every {@code refreshEvery}, as is every watched
- * folder (a folder recreated or swapped).
+ * folder (one recreated, or swapped behind a symbolic link).
  */
 public final class DropFolderWatcher implements Runnable, AutoCloseable {
 
@@ -99,13 +99,17 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
                     if (now - refreshedAt >= refreshNanos) {
                         register();
                     }
+                } catch (ClosedWatchServiceException closed) {
+                    throw closed;
                 } catch (RuntimeException unexpected) {
                     // The sync interval still reads every drop; the watcher only brings cycles forward, so it goes on.
                     log.warn("Drop folder watcher: {}", unexpected.toString());
                 }
             }
-        } catch (ClosedWatchServiceException | InterruptedException stopped) {
+        } catch (ClosedWatchServiceException stopped) {
             log.debug("Drop folder watcher stopped");
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -175,8 +179,12 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
                         StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
-                keys.put(folder, key);
+                WatchKey before = keys.put(folder, key);
                 wanted.add(key);
+                if (before != null && !before.equals(key) && !keys.containsValue(before)) {
+                    // The path leads to another folder now (a link swapped): stop watching the old one.
+                    before.cancel();
+                }
             } catch (IOException | RuntimeException unwatchable) {
                 keys.remove(folder);
                 log.debug("Drop folder {} cannot be watched now: {}", folder, unwatchable.toString());

@@ -161,6 +161,28 @@ class DropFolderWatcherTest {
         });
     }
 
+    @Test
+    void aLinkSwappedToAnotherFolderIsFollowedFromTheNextRefresh() throws Exception {
+        Path monday = Files.createDirectories(root.resolve("monday"));
+        Path tuesday = Files.createDirectories(root.resolve("tuesday"));
+        Path current = Files.createSymbolicLink(root.resolve("current"), monday);
+        start(Duration.ofMillis(100), Duration.ofMillis(200));
+        watcher.watch(List.of(Tenants.folderDrop("maple", current.toString(), List.of("S1"))));
+
+        Path next = Files.createSymbolicLink(root.resolve("current.next"), tuesday);
+        Files.move(next, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Files.writeString(tuesday.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
+            assertThat(calls).containsKey("maple");
+        });
+        Thread.sleep(500);
+        calls.clear();
+
+        Files.writeString(monday.resolve("users.csv"), "sourcedId\r\n");
+        Thread.sleep(700);
+        assertThat(calls).as("the folder the link left is no longer watched").isEmpty();
+    }
+
     private void start(Duration settle, Duration refreshEvery) {
         watcher = new DropFolderWatcher(
                 tenantId -> {
