@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ExtractorConfiguration {
 
-    /** How often watched drop folders are registered again: one not there at start, one recreated. */
+    /** How often drop folders are registered again: one not there at start, one recreated or swapped behind a link. */
     private static final Duration DROP_REFRESH = Duration.ofMinutes(1);
 
     @Bean
@@ -136,7 +136,7 @@ class ExtractorConfiguration {
         return scheduler;
     }
 
-    /** Brings a folder drop's cycle forward once the district's new files are in place (sync interval 1h or 5s). */
+    /** Brings a folder drop's cycle forward once the district's new files are in place, whatever its sync interval. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "rostersync.extractor.watch-drops", havingValue = "true", matchIfMissing = true)
     DropFolderWatcher dropFolderWatcher(

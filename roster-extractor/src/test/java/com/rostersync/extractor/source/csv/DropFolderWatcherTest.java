@@ -138,11 +138,7 @@ class DropFolderWatcherTest {
         watcher.watch(List.of(Tenants.folderDrop("maple", maple.toString(), List.of("S1"))));
 
         Files.createDirectories(maple);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            // Written until a refresh has watched the folder: each write is a change once it is watched.
-            Files.writeString(maple.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
-            assertThat(calls).containsKey("maple");
-        });
+        writeUntilCalled(maple, "maple");
     }
 
     @Test
@@ -155,10 +151,7 @@ class DropFolderWatcherTest {
         calls.clear();
 
         Files.createDirectories(maple);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Files.writeString(maple.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
-            assertThat(calls).containsKey("maple");
-        });
+        writeUntilCalled(maple, "maple");
     }
 
     @Test
@@ -171,16 +164,21 @@ class DropFolderWatcherTest {
 
         Path next = Files.createSymbolicLink(root.resolve("current.next"), tuesday);
         Files.move(next, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Files.writeString(tuesday.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
-            assertThat(calls).containsKey("maple");
-        });
+        writeUntilCalled(tuesday, "maple");
         Thread.sleep(500);
         calls.clear();
 
         Files.writeString(monday.resolve("users.csv"), "sourcedId\r\n");
         Thread.sleep(700);
         assertThat(calls).as("the folder the link left is no longer watched").isEmpty();
+    }
+
+    /** Writes into the folder until the tenant is called: each write is a change once a refresh has watched it. */
+    private void writeUntilCalled(Path folder, String tenantId) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Files.writeString(folder.resolve("users.csv"), "sourcedId\r\n" + System.nanoTime() + "\r\n");
+            assertThat(calls).containsKey(tenantId);
+        });
     }
 
     private void start(Duration settle, Duration refreshEvery) {
