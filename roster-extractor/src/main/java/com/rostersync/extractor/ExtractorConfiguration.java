@@ -25,7 +25,6 @@ import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,16 +137,17 @@ class ExtractorConfiguration {
 
     /** Brings a folder drop's cycle forward once the district's new files are in place, whatever its sync interval. */
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "rostersync.extractor.watch-drops", havingValue = "true", matchIfMissing = true)
     DropFolderWatcher dropFolderWatcher(
             TenantRegistryWatcher registry,
             CycleScheduler scheduler,
             ExtractorProperties extractor,
             ServiceThreads threads) {
         DropFolderWatcher watcher = new DropFolderWatcher(scheduler::runSoon, extractor.dropSettle(), DROP_REFRESH);
-        watcher.watch(registry.current().tenants());
-        registry.onChange(changed -> watcher.watch(changed.tenants()));
-        threads.pool("extractor-drop-watcher", 1, 0).execute(watcher);
+        if (extractor.watchDrops()) {
+            watcher.watch(registry.current().tenants());
+            registry.onChange(changed -> watcher.watch(changed.tenants()));
+            threads.pool("extractor-drop-watcher", 1, 0).execute(watcher);
+        }
         return watcher;
     }
 
