@@ -286,12 +286,7 @@ class SnapshotToSftpKafkaTest {
         SchoolSnapshot first = SnapshotFixtures.school("cedar", "CHS", 1, "Delta One");
         sendFiles(first.files());
         send(Keys.school("cedar", "CHS"), byReference(first), false);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> Files.exists(folder.resolve("users.csv"))
-                        && Files.readString(folder.resolve("users.csv")).contains("Delta One"));
-        for (SnapshotFile file : first.files()) {
-            assertThat(Files.readString(folder.resolve(file.name()))).isEqualTo(file.content());
-        }
+        awaitLive(folder, first);
 
         SchoolSnapshot second = SnapshotFixtures.school("cedar", "CHS", 2, "Delta Two");
         SnapshotFile users = file(second, "users.csv");
@@ -300,13 +295,7 @@ class SnapshotToSftpKafkaTest {
                 .hasSize(first.files().size());
         sendFiles(List.of(users));
         send(Keys.school("cedar", "CHS"), byReference(second), false);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> Files.readString(folder.resolve("users.csv")).contains("Delta Two"));
-        for (SnapshotFile file : second.files()) {
-            assertThat(Files.readString(folder.resolve(file.name())))
-                    .as("%s, sent in the first snapshot or the second", file.name())
-                    .isEqualTo(file.content());
-        }
+        awaitLive(folder, second);
 
         SchoolSnapshot third = SnapshotFixtures.school("cedar", "CHS", 3, "Delta Three");
         sendFiles(third.files().stream()
@@ -326,6 +315,24 @@ class SnapshotToSftpKafkaTest {
         assertThat(Files.readString(folder.resolve("users.csv")))
                 .as("the destination keeps the school's last whole snapshot")
                 .contains("Delta Two");
+    }
+
+    /**
+     * Waits until every file of the snapshot is in place with its content: the uploader renames the data files one by
+     * one and the manifest last, so a reader that stops at the first file it sees can catch the set mid-rename.
+     */
+    private static void awaitLive(Path folder, SchoolSnapshot snapshot) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (SnapshotFile file : snapshot.files()) {
+                Path live = folder.resolve(file.name());
+                assertThat(live)
+                        .as("%s of snapshot %s", file.name(), snapshot.version())
+                        .exists();
+                assertThat(Files.readString(live))
+                        .as("%s of snapshot %s", file.name(), snapshot.version())
+                        .isEqualTo(file.content());
+            }
+        });
     }
 
     private void sendFiles(List<SnapshotFile> files) throws Exception {
