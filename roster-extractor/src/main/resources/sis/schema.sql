@@ -111,3 +111,7 @@ create table if not exists demographics (
 create index if not exists idx_enrollments_section on enrollments (section_id);
 create index if not exists idx_person_schools_school on person_schools (school_id);
 create index if not exists idx_meetings_section on section_meetings (section_id);
+-- A tenant's full read asks for its own schools' rows (SisQueries.full): one database may hold a platform's districts.
+create index if not exists idx_terms_school on terms (school_id);
+create index if not exists idx_courses_school on courses (school_id);
+create index if not exists idx_sections_school on sections (school_id);

@@ -101,6 +101,11 @@ public final class JdbcRosterSource implements RosterSource, AutoCloseable {
         pools.retainOnly(tenants);
     }
 
+    /** Where the tenant's next incremental read starts from; null before its first published read. */
+    ReadMarks marksOf(String tenantId) {
+        return marks.get(tenantId);
+    }
+
     /** How many tenants have an open connection pool. */
     int openPools() {
         return pools.open();

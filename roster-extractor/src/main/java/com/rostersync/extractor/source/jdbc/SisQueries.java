@@ -1,6 +1,7 @@
 package com.rostersync.extractor.source.jdbc;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,6 +82,32 @@ final class SisQueries {
         Canonical canonical = CANONICAL.get(entity);
         String tracking = trackingColumn != null && TRACKED.contains(entity) ? ", " + trackingColumn : "";
         return "select " + canonical.columns() + tracking + " from " + canonical.table();
+    }
+
+    /** A query and its parameters. */
+    record Statement(String sql, List<Object> parameters) {}
+
+    /**
+     * The whole of one entity for a full read of the tenant's {@code schools}. Ours asks the database for those
+     * schools' rows only: an SIS database often holds every district of a platform, and a tenant's read must cost
+     * its own rows, not the platform's. A tenant's own SQL is read whole, and its rows of other schools are dropped
+     * as they are mapped.
+     */
+    public Statement full(String entity, List<String> schools) {
+        if (overrides.containsKey(entity) || schools.isEmpty()) {
+            return new Statement(sql(entity), List.of());
+        }
+        String in = "(" + String.join(",", Collections.nCopies(schools.size(), "?")) + ")";
+        String condition =
+                switch (entity) {
+                    case "meeting", "enrollment" ->
+                        "section_id in (select section_id from sections where school_id in " + in + ")";
+                    case "person", "demographics" ->
+                        "person_id in (select person_id from person_schools where school_id in " + in + ")";
+                    case "school", "term", "course", "section", "personSchool" -> "school_id in " + in;
+                    default -> throw new IllegalArgumentException("no full read of " + entity);
+                };
+        return new Statement(sql(entity) + " where " + condition, List.copyOf(schools));
     }
 
     /** Rows whose tracking column is after the one parameter. */

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * demographics to their person's schools. A row that cannot be mapped (an unknown role, say) is carried forward by
  * id and logged by id, never turned into a deletion.
  *
- * <p>A full read maps every row. An incremental read (change tracking, {@code since} set) reads no table whole but
+ * <p>A full read maps every row of the tenant's schools (our SQL asks for those only; a tenant's own SQL may return
+ * other schools' rows, which are dropped). An incremental read (change tracking, {@code since} set) reads no table whole but
  * the schools: it maps the rows changed since the marks (less the overlap), re-reads the sections and persons whose
  * meetings or schools changed, the enrollments of sections that moved school, and every id the deletion log names;
  * a published record among those that is no longer placed in a school is absent there.
@@ -141,10 +142,11 @@ final class SisReading {
         }
         Set<String> found = readSchools();
         if (since == null) {
-            readMeetings(queries.sql("meeting"), List.of());
-            readPersonSchools(queries.sql("personSchool"), List.of());
+            readMeetings(full("meeting"));
+            readPersonSchools(full("personSchool"));
             for (Entity entity : Entity.values()) {
-                query(entity, queries.sql(entity.query), List.of());
+                SisQueries.Statement whole = full(entity.query);
+                query(entity, whole.sql(), whole.parameters());
             }
             return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, null, Set.of(), null);
         }
@@ -158,22 +160,36 @@ final class SisReading {
             dirty(dirty, Entity.DEMOGRAPHICS).add(id);
         });
         readDeletionLog(dirty);
-        for (List<String> sections : chunks(dirty.getOrDefault(Entity.SECTION, Set.of()))) {
+        Set<String> meetingsToRead = new TreeSet<>(dirty.getOrDefault(Entity.SECTION, Set.of()));
+        // The marks hold the meetings of the tenant's own sections only: one new to it (created, or moved in from
+        // another school) brings meetings they lack.
+        changedRows("section", row -> {
+            String section = row.text("section_id");
+            if (section != null
+                    && configured.contains(row.text("school_id"))
+                    && !since.sectionSchool().containsKey(section)) {
+                meetingsToRead.add(section);
+            }
+        });
+        for (List<String> sections : chunks(meetingsToRead)) {
             sections.forEach(meetings::remove);
-            readMeetings(queries.withIds("meeting", "section_id", sections.size()), List.copyOf(sections));
+            readMeetings(new SisQueries.Statement(
+                    queries.withIds("meeting", "section_id", sections.size()), List.copyOf(sections)));
         }
         for (List<String> people : chunks(dirty.getOrDefault(Entity.PERSON, Set.of()))) {
             people.forEach(personSchools::remove);
-            readPersonSchools(queries.withIds("personSchool", "person_id", people.size()), List.copyOf(people));
+            readPersonSchools(new SisQueries.Statement(
+                    queries.withIds("personSchool", "person_id", people.size()), List.copyOf(people)));
         }
         for (Entity entity : Entity.values()) {
             query(entity, queries.changedSince(entity.query), List.of(from()));
         }
-        // A section that moved school takes its enrollments along, though their rows did not change.
+        // A section that moved school takes its enrollments along, though their rows did not change; one the marks
+        // lack may have moved in from another tenant's school.
         Set<String> moved = new TreeSet<>();
         sectionSchool.forEach((section, school) -> {
             String before = since.sectionSchool().get(section);
-            if (before != null && !before.equals(school)) {
+            if (before == null || !before.equals(school)) {
                 moved.add(section);
             }
         });
@@ -202,18 +218,36 @@ final class SisReading {
 
     /** Where this read leaves off; valid once its changes are published. */
     ReadMarks marks(String fingerprint, Instant fullReadAt) {
+        Map<String, String> ownSections = new HashMap<>();
+        sectionSchool.forEach((section, school) -> {
+            if (configured.contains(school)) {
+                ownSections.put(section, school);
+            }
+        });
+        Map<String, List<Meeting>> ownMeetings = new HashMap<>();
+        meetings.forEach((section, list) -> {
+            if (ownSections.containsKey(section)) {
+                ownMeetings.put(section, list);
+            }
+        });
         return new ReadMarks(
                 fingerprint,
                 fullReadAt,
                 readAt,
                 Map.copyOf(personSchools),
-                Map.copyOf(sectionSchool),
-                Map.copyOf(meetings));
+                Map.copyOf(ownSections),
+                Map.copyOf(ownMeetings));
+    }
+
+    /** The full read's statement of one entity, scoped to the tenant's schools where the SQL is ours. */
+    private SisQueries.Statement full(String entity) {
+        return queries.full(entity, List.copyOf(configured));
     }
 
     private Set<String> readSchools() throws SQLException, SourceFailure {
         Set<String> found = new TreeSet<>();
-        query("school", EntityType.SCHOOL, "school_id", queries.sql("school"), List.of(), false, row -> {
+        SisQueries.Statement schools = full("school");
+        query("school", EntityType.SCHOOL, "school_id", schools.sql(), schools.parameters(), false, row -> {
             String id = row.required("school_id");
             if (configured.contains(id)) {
                 found.add(id);
@@ -230,8 +264,10 @@ final class SisReading {
         return found;
     }
 
-    private void readMeetings(String sql, List<Object> parameters) throws SQLException, SourceFailure {
+    private void readMeetings(SisQueries.Statement statement) throws SQLException, SourceFailure {
         Map<String, List<Meeting>> read = new HashMap<>();
+        String sql = statement.sql();
+        List<Object> parameters = statement.parameters();
         query("meeting", null, "section_id", sql, parameters, tracking != null, row -> read.computeIfAbsent(
                         row.required("section_id"), s -> new ArrayList<>())
                 .add(new Meeting(
@@ -247,8 +283,8 @@ final class SisReading {
         });
     }
 
-    private void readPersonSchools(String sql, List<Object> parameters) throws SQLException, SourceFailure {
-        query("personSchool", null, "person_id", sql, parameters, tracking != null, row -> {
+    private void readPersonSchools(SisQueries.Statement statement) throws SQLException, SourceFailure {
+        query("personSchool", null, "person_id", statement.sql(), statement.parameters(), tracking != null, row -> {
             String school = row.required("school_id");
             if (configured.contains(school)) {
                 personSchools
@@ -261,14 +297,22 @@ final class SisReading {
     /** The ids of the rows of a child table changed since the marks. */
     private void changedIds(String entity, String idColumn, java.util.function.Consumer<String> changed)
             throws SQLException, SourceFailure {
+        changedRows(entity, row -> {
+            String id = row.text(idColumn);
+            if (id != null) {
+                changed.accept(id);
+            }
+        });
+    }
+
+    /** The rows of one entity changed since the marks, before they are mapped. */
+    private void changedRows(String entity, RowHandler handler) throws SQLException, SourceFailure {
         try (PreparedStatement statement = prepare(queries.changedSince(entity), List.of(from()));
                 ResultSet rows = statement.executeQuery()) {
             trackingColumn(entity, rows.getMetaData());
+            Row row = new Row(rows);
             while (rows.next()) {
-                String id = strip(rows.getString(idColumn));
-                if (id != null) {
-                    changed.accept(id);
-                }
+                handler.handle(row);
             }
         }
     }
@@ -406,8 +450,8 @@ final class SisReading {
             case SECTION -> {
                 String id = row.required("section_id");
                 String school = row.required("school_id");
-                sectionSchool.put(id, school);
                 if (configured.contains(school)) {
+                    sectionSchool.put(id, school);
                     add(
                             school,
                             new Section(
@@ -425,6 +469,9 @@ final class SisReading {
                                     ScheduleType.valueOf(upper(row.required("schedule_type"))),
                                     meetings.getOrDefault(id, List.of()),
                                     List.of()));
+                } else if (sectionSchool.containsKey(id)) {
+                    // One of ours moved to another school: kept for this read, so its enrollments leave with it.
+                    sectionSchool.put(id, school);
                 }
             }
             case PERSON -> {

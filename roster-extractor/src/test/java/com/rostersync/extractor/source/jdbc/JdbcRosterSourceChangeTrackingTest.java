@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.roster.Person;
+import com.rostersync.extractor.change.HashState;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.extractor.support.IncrementalSync;
 import com.rostersync.extractor.support.SisDatabase;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.ChangeTracking;
+import com.rostersync.tenants.SecretResolver;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +112,60 @@ class JdbcRosterSourceChangeTrackingTest {
                         "S2 DELETE ENROLLMENT/E3",
                         "S2 DELETE ENROLLMENT/E4");
         sync.assertMatchesAFullRead(tenant);
+    }
+
+    @Test
+    void aSectionMovingBetweenTwoTenantsOfOneDatabaseLeavesOneWithItsEnrollmentsAndArrivesWholeInTheOther()
+            throws SourceFailure {
+        Tenant high = Tenants.jdbc("maple-high", sis.url(), List.of("S1"), Map.of(), TRACKING);
+        Tenant middle = Tenants.jdbc("maple-middle", sis.url(), List.of("S2"), Map.of(), TRACKING);
+        sync.publish(high, sync.read(high));
+        sync.publish(middle, sync.read(middle));
+
+        sis.execute("update sections set school_id = 'S2', course_id = 'C2' where section_id = 'SEC1'");
+
+        assertThat(sync.cycle(high))
+                .containsExactlyInAnyOrder(
+                        "S1 DELETE SECTION/SEC1", "S1 DELETE ENROLLMENT/E1", "S1 DELETE ENROLLMENT/E2");
+        assertThat(sync.cycle(middle))
+                .as("the section, its unchanged enrollments and (checked by the full read) its unchanged meetings")
+                .containsExactlyInAnyOrder(
+                        "S2 UPSERT SECTION/SEC1", "S2 UPSERT ENROLLMENT/E1", "S2 UPSERT ENROLLMENT/E2");
+        sync.assertMatchesAFullRead(high);
+        sync.assertMatchesAFullRead(middle);
+    }
+
+    @Test
+    void aTenantsFullReadAndItsMarksHoldOnlyItsOwnSchoolsRows() throws SourceFailure {
+        sis.execute("insert into section_meetings (section_id, day_of_week, week, start_time, period, location)"
+                + " values ('SEC2', 'FRIDAY', 1, time '11:00:00', '3', 'Lab')");
+        JdbcRosterSource source = new JdbcRosterSource(
+                new SecretResolver(Map.of(Tenants.PASSWORD_REF, SisDatabase.PASSWORD), null),
+                Duration.ofSeconds(10),
+                new HashState(),
+                Clock.systemUTC());
+        Tenant high = Tenants.jdbc("maple-high", sis.url(), List.of("S1"), Map.of(), TRACKING);
+
+        SourceRead full = source.read(high);
+        full.commit().run();
+
+        assertThat(full.recordsRead())
+                .as("rows the database returned")
+                .containsEntry(EntityType.SECTION, 1L)
+                .containsEntry(EntityType.PERSON, 2L)
+                .containsEntry(EntityType.ENROLLMENT, 2L);
+        ReadMarks marks = source.marksOf("maple-high");
+        assertThat(marks.sectionSchool()).containsOnlyKeys("SEC1");
+        assertThat(marks.meetings()).containsOnlyKeys("SEC1");
+        assertThat(marks.personSchools()).containsOnlyKeys("P1", "P2");
+
+        sis.execute("update sections set school_id = 'S2' where section_id = 'SEC1'");
+        source.read(high).commit().run();
+
+        assertThat(source.marksOf("maple-high").sectionSchool())
+                .as("a section that left")
+                .isEmpty();
+        assertThat(source.marksOf("maple-high").meetings()).isEmpty();
     }
 
     @Test
