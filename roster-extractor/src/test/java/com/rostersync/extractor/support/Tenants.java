@@ -25,6 +25,21 @@ public final class Tenants {
     /** A JDBC tenant whose cycles read only what changed ({@code tracking} null: everything, every cycle). */
     public static Tenant jdbc(
             String id, String url, List<String> schools, Map<String, String> queries, ChangeTracking tracking) {
+        return jdbc(id, url, PASSWORD_REF, schools, queries, tracking);
+    }
+
+    /** A JDBC tenant logging in with the secret {@code passwordRef}. */
+    public static Tenant jdbc(String id, String url, String passwordRef, List<String> schools) {
+        return jdbc(id, url, passwordRef, schools, Map.of(), null);
+    }
+
+    private static Tenant jdbc(
+            String id,
+            String url,
+            String passwordRef,
+            List<String> schools,
+            Map<String, String> queries,
+            ChangeTracking tracking) {
         return new Tenant(
                 id,
                 id,
@@ -33,7 +48,7 @@ public final class Tenants {
                         new JdbcSource(
                                 url,
                                 SisDatabase.USER,
-                                new SecretRef(PASSWORD_REF),
+                                new SecretRef(passwordRef),
                                 queries,
                                 Duration.ofSeconds(5),
                                 tracking),

@@ -9,91 +9,122 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One small HikariCP pool per tenant's SIS database, so a cycle every few seconds does not log in anew each time. A
- * pool lives as long as the tenant's source settings and login do: a changed URL, user, timeout or rotated password
- * gets a new pool and the old one is closed, and so is the pool of a tenant that left the registry.
+ * Small HikariCP pools of SIS connections, so a cycle every few seconds does not log in anew each time. Tenants that
+ * read one database with one login share a pool: a platform's SIS database often holds every district, and a pool
+ * per tenant took one connection per district, a hundred districts all of PostgreSQL's default
+ * {@code max_connections}. A tenant whose URL, user, timeout or password changes (a rotated secret) moves to the
+ * pool of its new login; a pool no tenant uses any more is closed.
  */
 final class SisConnectionPools implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SisConnectionPools.class);
-    private static final int POOL_SIZE = 2;
+    /** As many as the extractor runs cycles at once by default (two to four); more cycles wait for a connection. */
+    private static final int POOL_SIZE = 4;
+
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
-    /** The pool and what it was made from; {@code login} holds the password, so it is compared, never printed. */
-    private record Pool(JdbcSource source, Properties login, Duration timeout, HikariDataSource dataSource) {
+    /** What a pool's connections are made from; {@code login} holds the password, so it is compared, never printed. */
+    private record Login(String url, Properties login, Duration timeout) {}
 
-        boolean madeFrom(JdbcSource otherSource, Properties otherLogin, Duration otherTimeout) {
-            return source.equals(otherSource) && login.equals(otherLogin) && timeout.equals(otherTimeout);
-        }
-    }
+    /** The login a tenant last connected with and its source settings then. */
+    private record Binding(Login login, JdbcSource source) {}
 
-    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Login, HikariDataSource> pools = new HashMap<>();
+    private final Map<String, Binding> tenants = new HashMap<>();
+    private final Map<Login, Object> starting = new ConcurrentHashMap<>();
 
-    /** A connection from the tenant's pool, made (or made again) for these settings. */
+    /**
+     * A connection from the pool of this tenant's database and login. A pool is started under its login's own lock:
+     * its first connection may take the whole timeout, and other databases' tenants do not wait for it.
+     */
     Connection connection(Tenant tenant, JdbcSource source, Properties login, Duration timeout) throws SQLException {
-        Pool pool;
-        synchronized (locks.computeIfAbsent(tenant.id(), id -> new Object())) {
-            pool = pools.get(tenant.id());
-            if (pool == null || !pool.madeFrom(source, login, timeout)) {
-                if (pool != null) {
-                    log.info("Tenant {}: SIS settings or login changed, closing the old connection pool", tenant.id());
-                    close(pools.remove(tenant.id()));
+        Login key = new Login(source.url(), copy(login), timeout);
+        HikariDataSource pool = bind(tenant, source, key);
+        if (pool == null) {
+            synchronized (starting.computeIfAbsent(key, k -> new Object())) {
+                pool = bind(tenant, source, key);
+                if (pool == null) {
+                    pool = start(source, key);
+                    register(key, pool);
                 }
-                pool = new Pool(source, copy(login), timeout, start(tenant, source, login, timeout));
-                pools.put(tenant.id(), pool);
             }
         }
-        return pool.dataSource().getConnection();
+        return pool.getConnection();
     }
 
-    /** Closes the pools of tenants that are gone or whose SIS settings changed. */
-    void retainOnly(Collection<Tenant> tenants) {
-        Map<String, JdbcSource> current = new java.util.HashMap<>();
-        for (Tenant tenant : tenants) {
+    /** Closes the pools that only tenants gone from the registry, or whose SIS settings changed, used. */
+    synchronized void retainOnly(Collection<Tenant> current) {
+        Map<String, JdbcSource> sources = new HashMap<>();
+        for (Tenant tenant : current) {
             if (tenant.source().jdbc() != null) {
-                current.put(tenant.id(), tenant.source().jdbc());
+                sources.put(tenant.id(), tenant.source().jdbc());
             }
         }
-        for (String tenantId : pools.keySet()) {
-            synchronized (locks.computeIfAbsent(tenantId, id -> new Object())) {
-                Pool pool = pools.get(tenantId);
-                if (pool != null && !Objects.equals(current.get(tenantId), pool.source())) {
-                    log.info("Tenant {}: removed or its SIS settings changed, closing its connection pool", tenantId);
-                    close(pools.remove(tenantId));
-                }
+        tenants.entrySet().removeIf(bound -> {
+            boolean gone = !bound.getValue().source().equals(sources.get(bound.getKey()));
+            if (gone) {
+                log.info("Tenant {}: removed or its SIS settings changed, its database login released", bound.getKey());
             }
-        }
+            return gone;
+        });
+        closeUnused();
     }
 
     /** How many pools are open (for tests and metrics). */
-    int open() {
+    synchronized int open() {
         return pools.size();
     }
 
     @Override
-    public void close() {
-        pools.keySet().forEach(tenantId -> close(pools.remove(tenantId)));
+    public synchronized void close() {
+        tenants.clear();
+        closeUnused();
     }
 
-    private static HikariDataSource start(Tenant tenant, JdbcSource source, Properties login, Duration timeout)
-            throws SQLException {
+    /** Binds the tenant to its login and returns that login's pool, or null when none is open yet. */
+    private synchronized HikariDataSource bind(Tenant tenant, JdbcSource source, Login login) {
+        Binding before = tenants.put(tenant.id(), new Binding(login, source));
+        if (before != null && !before.login().equals(login)) {
+            log.info("Tenant {}: SIS settings or login changed, now on the pool of its new login", tenant.id());
+            closeUnused();
+        }
+        return pools.get(login);
+    }
+
+    private synchronized void register(Login login, HikariDataSource pool) {
+        pools.put(login, pool);
+        closeUnused(); // its tenant may have left the registry meanwhile
+    }
+
+    private void closeUnused() {
+        pools.entrySet().removeIf(open -> {
+            boolean unused =
+                    tenants.values().stream().noneMatch(bound -> bound.login().equals(open.getKey()));
+            if (unused) {
+                open.getValue().close();
+                starting.remove(open.getKey());
+            }
+            return unused;
+        });
+    }
+
+    private static HikariDataSource start(JdbcSource source, Login login) throws SQLException {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("sis-" + tenant.id());
-        config.setJdbcUrl(source.url());
-        config.setDataSourceProperties(copy(login));
+        config.setPoolName("sis-" + JdbcRosterSource.login(source).substring("login ".length()));
+        config.setJdbcUrl(login.url());
+        config.setDataSourceProperties(copy(login.login()));
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(0);
         config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        long connectMillis = Math.max(250, timeout.toMillis());
+        long connectMillis = Math.max(250, login.timeout().toMillis());
         config.setConnectionTimeout(connectMillis);
         config.setValidationTimeout(Math.max(250, Math.min(5_000, connectMillis / 2)));
         config.setReadOnly(true);
@@ -108,12 +139,6 @@ final class SisConnectionPools implements AutoCloseable {
                 throw sql;
             }
             throw new SQLException("the connection pool could not start", "08001", failed.getCause());
-        }
-    }
-
-    private static void close(Pool pool) {
-        if (pool != null) {
-            pool.dataSource().close();
         }
     }
 

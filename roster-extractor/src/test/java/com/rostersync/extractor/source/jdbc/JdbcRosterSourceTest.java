@@ -211,22 +211,56 @@ class JdbcRosterSourceTest {
     }
 
     @Test
-    void keepsOnePoolPerTenantAcrossReadsAndClosesItWhenTheTenantLeavesTheRegistry() throws Exception {
+    void tenantsOfOneDatabaseAndLoginShareOnePoolWhichClosesWhenNoTenantUsesIt() throws Exception {
         Tenant maple = Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of());
         Tenant other = Tenants.jdbc("other", sis.url(), List.of("S2"), Map.of());
+        Tenant elsewhere = Tenants.jdbc("elsewhere", sis.url() + ";IFEXISTS=TRUE", List.of("S2"), Map.of());
 
         source.read(maple);
         source.read(maple);
         source.read(other);
+        assertThat(source.openPools()).as("one database, one login").isEqualTo(1);
+        source.read(elsewhere);
         assertThat(source.openPools()).isEqualTo(2);
 
+        source.retainOnly(List.of(maple, other));
+        assertThat(source.openPools())
+                .as("the pool only the removed tenant used")
+                .isEqualTo(1);
         source.retainOnly(List.of(other));
-        assertThat(source.openPools()).isEqualTo(1);
+        assertThat(source.openPools()).as("still used by the other tenant").isEqualTo(1);
+        assertThat(ids(source.read(other).recordsOf("S2"))).isNotEmpty();
         source.retainOnly(List.of(Tenants.jdbc("other", sis.url() + ";IFEXISTS=TRUE", List.of("S2"), Map.of())));
-        assertThat(source.openPools()).isZero();
+        assertThat(source.openPools()).as("its settings changed").isZero();
         assertThat(ids(source.read(maple).recordsOf("S1"))).isNotEmpty();
         source.close();
         assertThat(source.openPools()).isZero();
+    }
+
+    @Test
+    void aTenantWhosePasswordIsRotatedMovesToANewPoolAndTheOthersKeepTheirs(@TempDir Path secrets) throws Exception {
+        Files.writeString(secrets.resolve(Tenants.PASSWORD_REF), SisDatabase.PASSWORD + "\n");
+        Files.writeString(secrets.resolve("OTHER_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
+        JdbcRosterSource rotating = new JdbcRosterSource(new SecretResolver(Map.of(), secrets), Duration.ofSeconds(5));
+        Tenant maple = Tenants.jdbc("maple", sis.url(), List.of("S1"), Map.of());
+        Tenant otherSecret = Tenants.jdbc("other", sis.url(), "OTHER_SIS_PASSWORD", List.of("S2"));
+        try {
+            rotating.read(maple);
+            rotating.read(otherSecret);
+            assertThat(rotating.openPools()).isEqualTo(1);
+
+            Files.writeString(secrets.resolve("OTHER_SIS_PASSWORD"), "rotated-away\n");
+            assertThatThrownBy(() -> rotating.read(otherSecret))
+                    .isInstanceOfSatisfying(SourceFailure.class, failure -> assertThat(failure.reason())
+                            .isEqualTo(OutcomeReason.SOURCE_CREDENTIALS));
+
+            assertThat(ids(rotating.read(maple).recordsOf("S1")))
+                    .as("the tenant on the unchanged login reads on")
+                    .isNotEmpty();
+            assertThat(rotating.openPools()).isEqualTo(1);
+        } finally {
+            rotating.close();
+        }
     }
 
     @Test
