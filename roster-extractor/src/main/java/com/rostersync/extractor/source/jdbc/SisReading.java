@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * id and logged by id, never turned into a deletion.
  *
  * <p>A full read maps every row of the tenant's schools (our SQL asks for those only; a tenant's own SQL may return
- * other schools' rows, which are dropped). An incremental read (change tracking, {@code since} set) reads no table whole but
- * the schools: it maps the rows changed since the marks (less the overlap), re-reads the sections and persons whose
+ * other schools' rows, which are dropped). An incremental read (change tracking, {@code since} set) reads no table
+ * whole but the schools: it maps the rows changed since the marks (less the overlap), re-reads the sections and persons whose
  * meetings or schools changed, the enrollments of sections that moved school, and every id the deletion log names;
  * a published record among those that is no longer placed in a school is absent there.
  */
@@ -266,16 +266,20 @@ final class SisReading {
 
     private void readMeetings(SisQueries.Statement statement) throws SQLException, SourceFailure {
         Map<String, List<Meeting>> read = new HashMap<>();
-        String sql = statement.sql();
-        List<Object> parameters = statement.parameters();
-        query("meeting", null, "section_id", sql, parameters, tracking != null, row -> read.computeIfAbsent(
-                        row.required("section_id"), s -> new ArrayList<>())
-                .add(new Meeting(
-                        DayOfWeek.valueOf(upper(row.required("day_of_week"))),
-                        row.integerOr("week", 1),
-                        row.time("start_time"),
-                        row.text("period"),
-                        row.text("location"))));
+        query(
+                "meeting",
+                null,
+                "section_id",
+                statement.sql(),
+                statement.parameters(),
+                tracking != null,
+                row -> read.computeIfAbsent(row.required("section_id"), s -> new ArrayList<>())
+                        .add(new Meeting(
+                                DayOfWeek.valueOf(upper(row.required("day_of_week"))),
+                                row.integerOr("week", 1),
+                                row.time("start_time"),
+                                row.text("period"),
+                                row.text("location"))));
         read.forEach((section, list) -> {
             List<Meeting> sorted = new ArrayList<>(list);
             sorted.sort(MEETING_ORDER);
