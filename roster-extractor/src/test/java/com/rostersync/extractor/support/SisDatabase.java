@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A real H2 file database with our canonical schema and the small fixture district, for the tests. */
 public final class SisDatabase {
@@ -48,6 +51,21 @@ public final class SisDatabase {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("fixture SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row the query returns, as text. */
+    public List<String> column(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("fixture query failed: " + e.getMessage(), e);
         }
     }
 

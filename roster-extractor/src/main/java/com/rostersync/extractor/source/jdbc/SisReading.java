@@ -112,6 +112,9 @@ final class SisReading {
     private final Map<String, Set<String>> personSchools = new HashMap<>();
     private final Map<String, List<Meeting>> meetings = new HashMap<>();
     private Timestamp readAt;
+    /** An incremental read that found nothing changed: its marks are the last ones with a later time. */
+    private boolean quiet;
+
     private final Map<EntityType, Map<String, Set<String>>> placed = new EnumMap<>(EntityType.class);
 
     /**
@@ -149,6 +152,10 @@ final class SisReading {
                 query(entity, whole.sql(), whole.parameters());
             }
             return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, null, Set.of(), null);
+        }
+        if (!changedSinceMarks()) {
+            quiet = true;
+            return new SourceRead(bySchool, found, Set.of(), carried, List.of(), counts, Map.of(), Set.of(), null);
         }
         meetings.putAll(since.meetings());
         personSchools.putAll(since.personSchools());
@@ -218,6 +225,10 @@ final class SisReading {
 
     /** Where this read leaves off; valid once its changes are published. */
     ReadMarks marks(String fingerprint, Instant fullReadAt) {
+        if (quiet) {
+            return new ReadMarks(
+                    fingerprint, fullReadAt, readAt, since.personSchools(), since.sectionSchool(), since.meetings());
+        }
         Map<String, String> ownSections = new HashMap<>();
         sectionSchool.forEach((section, school) -> {
             if (configured.contains(school)) {
@@ -296,6 +307,17 @@ final class SisReading {
                         .add(school);
             }
         });
+    }
+
+    /** Whether any tracked row changed, or the deletion log grew, since the marks (less the overlap). */
+    private boolean changedSinceMarks() throws SQLException {
+        List<Object> times = java.util.Collections.nCopies(queries.anyChangedSinceParameters(), from());
+        try (PreparedStatement statement = prepare(queries.anyChangedSince(), times)) {
+            statement.setMaxRows(1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     /** The ids of the rows of a child table changed since the marks. */

@@ -64,6 +64,26 @@ class JdbcRosterSourceChangeTrackingTest {
     }
 
     @Test
+    void aQuietCycleAsksTheDatabaseForTheSchoolsItsClockAndWhetherAnythingChangedOnly() throws SourceFailure {
+        sis.execute("set query_statistics true");
+
+        assertThat(sync.cycle(tenant)).isEmpty();
+
+        List<String> asked = sis.column("select sql_statement from information_schema.query_statistics").stream()
+                .filter(sql -> sql.startsWith("select") && !sql.contains("information_schema"))
+                .toList();
+        assertThat(asked).as("queries of one quiet cycle").hasSize(3);
+        assertThat(asked).anyMatch(sql -> sql.contains("from schools"));
+        assertThat(asked).anyMatch(sql -> sql.contains("union all") && sql.contains("deleted_records"));
+
+        sis.execute("update people set family_name = 'Doe-Smith' where person_id = 'P1'");
+        assertThat(sync.cycle(tenant))
+                .as("the next change is still read")
+                .containsExactlyInAnyOrder("S1 UPSERT PERSON/P1", "S2 UPSERT PERSON/P1");
+        sync.assertMatchesAFullRead(tenant);
+    }
+
+    @Test
     void anUpdatedRowIsPublishedInEverySchoolOfItsRecord() throws SourceFailure {
         sis.execute("update people set family_name = 'Doe-Smith' where person_id = 'P1'");
 

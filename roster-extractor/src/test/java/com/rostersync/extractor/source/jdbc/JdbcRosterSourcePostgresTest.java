@@ -111,6 +111,7 @@ class JdbcRosterSourcePostgresTest {
         assertThat(sync.publish(birch, incremental))
                 .containsExactlyInAnyOrder("S3 UPSERT PERSON/P30", "S3 DELETE ENROLLMENT/E31");
         sync.assertMatchesAFullRead(birch);
+        assertThat(sync.cycle(birch)).as("a quiet cycle").isEmpty();
     }
 
     private static void execute(String... statements) throws Exception {
