@@ -123,7 +123,8 @@ final class SisQueries {
     public String anyChangedSince() {
         List<String> parts = new java.util.ArrayList<>();
         for (String entity : new java.util.TreeSet<>(TRACKED)) {
-            parts.add("select 1 as changed from (" + changedSince(entity) + ") changed_" + entity.toLowerCase());
+            parts.add("select 1 as changed from (" + changedSince(entity) + ") changed_"
+                    + entity.toLowerCase(java.util.Locale.ROOT));
         }
         parts.add("select 1 as changed from (" + deletedSince() + ") changed_deletions");
         return String.join(" union all ", parts);
