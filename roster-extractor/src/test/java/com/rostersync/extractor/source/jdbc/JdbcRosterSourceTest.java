@@ -238,7 +238,7 @@ class JdbcRosterSourceTest {
     }
 
     @Test
-    void aTenantWhosePasswordIsRotatedMovesToANewPoolAndTheOthersKeepTheirs(@TempDir Path secrets) throws Exception {
+    void aTenantWhosePasswordIsRotatedAwayLeavesTheSharedPoolToTheOthers(@TempDir Path secrets) throws Exception {
         Files.writeString(secrets.resolve(Tenants.PASSWORD_REF), SisDatabase.PASSWORD + "\n");
         Files.writeString(secrets.resolve("OTHER_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
         JdbcRosterSource rotating = new JdbcRosterSource(new SecretResolver(Map.of(), secrets), Duration.ofSeconds(5));
