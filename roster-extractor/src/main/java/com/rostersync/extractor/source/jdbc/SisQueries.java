@@ -116,22 +116,17 @@ final class SisQueries {
     }
 
     /**
-     * One query that returns a row when any tracked entity has a row changed after its parameter, or the deletion log
-     * an entry after it ({@link #anyChangedSinceParameters} parameters, all the same time): a quiet tenant's cycle
-     * asks the database once instead of once per entity.
+     * One query that returns a row when any tracked entity has a row changed after {@code time}, or the deletion log
+     * an entry after it: a quiet tenant's cycle asks the database once instead of once per entity.
      */
-    public String anyChangedSince() {
+    public Statement anyChangedSince(Object time) {
         List<String> parts = new java.util.ArrayList<>();
         for (String entity : new java.util.TreeSet<>(TRACKED)) {
             parts.add("select 1 as changed from (" + changedSince(entity) + ") changed_"
                     + entity.toLowerCase(java.util.Locale.ROOT));
         }
         parts.add("select 1 as changed from (" + deletedSince() + ") changed_deletions");
-        return String.join(" union all ", parts);
-    }
-
-    public int anyChangedSinceParameters() {
-        return TRACKED.size() + 1;
+        return new Statement(String.join(" union all ", parts), Collections.nCopies(parts.size(), time));
     }
 
     /** The deletion log's entries after the one parameter. */

@@ -145,8 +145,10 @@ final class SisReading {
         }
         Set<String> found = readSchools();
         if (since == null) {
-            readMeetings(full("meeting"));
-            readPersonSchools(full("personSchool"));
+            SisQueries.Statement meetingRows = full("meeting");
+            readMeetings(meetingRows.sql(), meetingRows.parameters());
+            SisQueries.Statement personSchoolRows = full("personSchool");
+            readPersonSchools(personSchoolRows.sql(), personSchoolRows.parameters());
             for (Entity entity : Entity.values()) {
                 SisQueries.Statement whole = full(entity.query);
                 query(entity, whole.sql(), whole.parameters());
@@ -180,13 +182,11 @@ final class SisReading {
         });
         for (List<String> sections : chunks(meetingsToRead)) {
             sections.forEach(meetings::remove);
-            readMeetings(new SisQueries.Statement(
-                    queries.withIds("meeting", "section_id", sections.size()), List.copyOf(sections)));
+            readMeetings(queries.withIds("meeting", "section_id", sections.size()), List.copyOf(sections));
         }
         for (List<String> people : chunks(dirty.getOrDefault(Entity.PERSON, Set.of()))) {
             people.forEach(personSchools::remove);
-            readPersonSchools(new SisQueries.Statement(
-                    queries.withIds("personSchool", "person_id", people.size()), List.copyOf(people)));
+            readPersonSchools(queries.withIds("personSchool", "person_id", people.size()), List.copyOf(people));
         }
         for (Entity entity : Entity.values()) {
             query(entity, queries.changedSince(entity.query), List.of(from()));
@@ -275,22 +275,16 @@ final class SisReading {
         return found;
     }
 
-    private void readMeetings(SisQueries.Statement statement) throws SQLException, SourceFailure {
+    private void readMeetings(String sql, List<Object> parameters) throws SQLException, SourceFailure {
         Map<String, List<Meeting>> read = new HashMap<>();
-        query(
-                "meeting",
-                null,
-                "section_id",
-                statement.sql(),
-                statement.parameters(),
-                tracking != null,
-                row -> read.computeIfAbsent(row.required("section_id"), s -> new ArrayList<>())
-                        .add(new Meeting(
-                                DayOfWeek.valueOf(upper(row.required("day_of_week"))),
-                                row.integerOr("week", 1),
-                                row.time("start_time"),
-                                row.text("period"),
-                                row.text("location"))));
+        query("meeting", null, "section_id", sql, parameters, tracking != null, row -> read.computeIfAbsent(
+                        row.required("section_id"), s -> new ArrayList<>())
+                .add(new Meeting(
+                        DayOfWeek.valueOf(upper(row.required("day_of_week"))),
+                        row.integerOr("week", 1),
+                        row.time("start_time"),
+                        row.text("period"),
+                        row.text("location"))));
         read.forEach((section, list) -> {
             List<Meeting> sorted = new ArrayList<>(list);
             sorted.sort(MEETING_ORDER);
@@ -298,8 +292,8 @@ final class SisReading {
         });
     }
 
-    private void readPersonSchools(SisQueries.Statement statement) throws SQLException, SourceFailure {
-        query("personSchool", null, "person_id", statement.sql(), statement.parameters(), tracking != null, row -> {
+    private void readPersonSchools(String sql, List<Object> parameters) throws SQLException, SourceFailure {
+        query("personSchool", null, "person_id", sql, parameters, tracking != null, row -> {
             String school = row.required("school_id");
             if (configured.contains(school)) {
                 personSchools
@@ -311,8 +305,8 @@ final class SisReading {
 
     /** Whether any tracked row changed, or the deletion log grew, since the marks (less the overlap). */
     private boolean changedSinceMarks() throws SQLException {
-        List<Object> times = java.util.Collections.nCopies(queries.anyChangedSinceParameters(), from());
-        try (PreparedStatement statement = prepare(queries.anyChangedSince(), times)) {
+        SisQueries.Statement probe = queries.anyChangedSince(from());
+        try (PreparedStatement statement = prepare(probe.sql(), probe.parameters())) {
             statement.setMaxRows(1);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
