@@ -25,6 +25,7 @@ import com.rostersync.tenants.TenantRegistryWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -117,6 +118,7 @@ class ExtractorConfiguration {
             ExtractorProperties extractor,
             SecretWatcher secrets,
             KeyOwnership ownership,
+            ObjectProvider<DropFolderWatcher> watcher,
             ServiceThreads threads) {
         // A queue of none still holds the one due cycle handed over while the last thread finishes.
         ThreadPoolTaskExecutor workers =
@@ -127,7 +129,10 @@ class ExtractorConfiguration {
                 workers.getThreadPoolExecutor(),
                 extractor.cycleTimeout(),
                 Clock.systemUTC(),
-                ownership::owns);
+                ownership::owns,
+                // Looked up at a cycle's start: the watcher is made after this scheduler, whose cycles it brings
+                // forward.
+                tenant -> watcher.getObject().interval(tenant));
         secrets.onChange(names -> registry.current().tenants().stream()
                 .filter(tenant ->
                         SecretWatcher.secretNames(tenant.source()).stream().anyMatch(names::contains))
@@ -142,7 +147,8 @@ class ExtractorConfiguration {
             CycleScheduler scheduler,
             ExtractorProperties extractor,
             ServiceThreads threads) {
-        DropFolderWatcher watcher = new DropFolderWatcher(scheduler::runSoon, extractor.dropSettle(), DROP_REFRESH);
+        DropFolderWatcher watcher = new DropFolderWatcher(
+                scheduler::runSoon, extractor.dropSettle(), DROP_REFRESH, extractor.watchedDropInterval());
         if (extractor.watchDrops()) {
             watcher.watch(registry.current().tenants());
             registry.onChange(changed -> watcher.watch(changed.tenants()));

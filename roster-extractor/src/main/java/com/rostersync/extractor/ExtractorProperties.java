@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param watchDrops       whether a folder drop's cycle starts as soon as its folder settled after a change, besides
  *                         its sync interval ({@code DropFolderWatcher})
  * @param dropSettle       how long a changed drop folder must stay still before its cycle is brought forward
+ * @param watchedDropInterval how often a folder drop is read when the watcher sees every change of its folder (a
+ *                         local file system), or its sync interval if longer: its changes are read once they settle,
+ *                         and this only guards against a missed one
  */
 @Validated
 @ConfigurationProperties("rostersync.extractor")
@@ -37,7 +40,8 @@ public record ExtractorProperties(
         @DefaultValue("5m") @NotNull Duration stateReadTimeout,
         @DefaultValue("5m") @NotNull Duration repeatReportEvery,
         @DefaultValue("true") boolean watchDrops,
-        @DefaultValue("1s") @NotNull Duration dropSettle) {
+        @DefaultValue("1s") @NotNull Duration dropSettle,
+        @DefaultValue("1m") @NotNull Duration watchedDropInterval) {
 
     /**
      * How many tenant cycles run at once. A cycle holds its tenant's whole read and is mostly work for a processor: on

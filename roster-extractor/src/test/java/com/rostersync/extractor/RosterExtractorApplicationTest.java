@@ -37,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.config.name=roster-extractor",
             "rostersync.extractor.tick=100ms",
+            // Every cycle reports, so a test can count a tenant's cycles on the outcomes topic.
+            "rostersync.extractor.repeat-report-every=0s",
             "rostersync.topics.partitions=1"
         })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -54,6 +56,7 @@ class RosterExtractorApplicationTest {
             Files.writeString(DIR.resolve("secrets").resolve("MAPLE_SIS_PASSWORD"), SisDatabase.PASSWORD + "\n");
             Files.writeString(DIR.resolve("secrets").resolve("BIRCH_SIS_PASSWORD"), BIRCH_WRONG_PASSWORD + "\n");
             Drops.goodDropIn(DIR.resolve("oak-drop"));
+            Drops.goodDropIn(DIR.resolve("elm-drop"));
             Files.writeString(
                     DIR.resolve("tenants.yml"),
                     """
@@ -85,8 +88,15 @@ class RosterExtractorApplicationTest {
                           type: CSV_DROP
                           csvDrop:
                             folder: %s
+                      - id: elm
+                        schoolIds: [SA]
+                        syncInterval: 1s
+                        source:
+                          type: CSV_DROP
+                          csvDrop:
+                            folder: %s
                     """
-                            .formatted(SIS.url(), SIS.url(), DIR.resolve("oak-drop")));
+                            .formatted(SIS.url(), SIS.url(), DIR.resolve("oak-drop"), DIR.resolve("elm-drop")));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -188,6 +198,24 @@ class RosterExtractorApplicationTest {
                         .map(event -> ((RecordChanged) event).sourcedId())
                         .containsExactly("U2");
             });
+        }
+    }
+
+    @Test
+    void aWatchedFolderDropAtRestIsNotReadAgainEverySyncInterval() throws Exception {
+        try (TopicReader<SyncOutcome> outcomeReader = fromStart(Topics.OUTCOMES, SyncOutcome.class)) {
+            List<SyncOutcome> elm = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                elm.addAll(outcomeReader.newValues("elm"::equals));
+                assertThat(elm).anyMatch(o -> o.reason() == OutcomeReason.CYCLE_COMPLETED);
+            });
+            int cyclesSoFar = elm.size();
+
+            // Its sync interval is 1s; watched on a local file system it rests watched-drop-interval (1m) instead.
+            Thread.sleep(4_000);
+            elm.addAll(outcomeReader.newValues("elm"::equals));
+
+            assertThat(elm).hasSize(cyclesSoFar);
         }
     }
 

@@ -15,14 +15,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every tenant's cycle every {@code syncInterval} on a bounded pool, at each {@link #tick()} a timer of the
- * service calls. A tenant never has two cycles at once, and a cycle that overruns the cycle timeout is interrupted; so a
+ * Runs every tenant's cycle every {@code syncInterval} (or the interval a caller gives a tenant) on a bounded pool, at
+ * each {@link #tick()} a timer of the service calls. A tenant never has two cycles at once, and a cycle that overruns the cycle timeout is interrupted; so a
  * slow or hanging district holds one thread at most and never delays the others (thousands of tenants). Tenants added
  * to or removed from the registry take effect on the next tick.
  */
@@ -39,21 +40,24 @@ public final class CycleScheduler implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
     private final Predicate<String> owns;
+    private final Function<Tenant, Duration> interval;
 
-    /** A scheduler that runs every tenant of the registry (one extractor instance). */
+    /** A scheduler that runs every tenant of the registry every sync interval (one extractor instance). */
     public CycleScheduler(
             Supplier<TenantRegistry> registry,
             Consumer<Tenant> cycle,
             ThreadPoolExecutor workers,
             Duration cycleTimeout,
             Clock clock) {
-        this(registry, cycle, workers, cycleTimeout, clock, tenantId -> true);
+        this(registry, cycle, workers, cycleTimeout, clock, tenantId -> true, Tenant::syncInterval);
     }
 
     /**
      * A scheduler that starts cycles only for the tenants {@code owns} accepts at each tick: with several extractor
-     * instances, each tenant belongs to one of them at a time, so no tenant is read and published twice. The cycles run
-     * on {@code workers}, whose queue bounds the due cycles that may wait for a thread; this scheduler stops them.
+     * instances, each tenant belongs to one of them at a time, so no tenant is read and published twice. A tenant's
+     * next cycle is due {@code interval} after its last one started, unless {@link #runSoon} brings it forward. The
+     * cycles run on {@code workers}, whose queue bounds the due cycles that may wait for a thread; this scheduler stops
+     * them.
      */
     public CycleScheduler(
             Supplier<TenantRegistry> registry,
@@ -61,8 +65,10 @@ public final class CycleScheduler implements AutoCloseable {
             ThreadPoolExecutor workers,
             Duration cycleTimeout,
             Clock clock,
-            Predicate<String> owns) {
+            Predicate<String> owns,
+            Function<Tenant, Duration> interval) {
         this.owns = owns;
+        this.interval = interval;
         this.registry = registry;
         this.cycle = cycle;
         this.cycleTimeout = cycleTimeout;
@@ -99,7 +105,7 @@ public final class CycleScheduler implements AutoCloseable {
                 try {
                     Future<?> future = workers.submit(() -> cycle.accept(tenant));
                     running.put(tenant.id(), new Running(now, future));
-                    nextDue.put(tenant.id(), now.plus(tenant.syncInterval()));
+                    nextDue.put(tenant.id(), now.plus(interval.apply(tenant)));
                 } catch (RejectedExecutionException full) {
                     log.warn(
                             "Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",

@@ -82,6 +82,46 @@ class CycleSchedulerTest {
     }
 
     @Test
+    void aTenantGivenALongerIntervalRestsItWhileTheOthersKeepTheirSyncIntervalAndRunSoonStillBringsItForward() {
+        CycleScheduler resting = new CycleScheduler(
+                () -> new TenantRegistry(List.of(tenant("a"), tenant("b"))),
+                this::cycle,
+                pool(2, 10),
+                Duration.ofSeconds(30),
+                clock,
+                tenantId -> true,
+                tenant -> tenant.id().equals("a") ? Duration.ofMinutes(1) : tenant.syncInterval());
+        try {
+            resting.tick();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 1 && runs("b") == 1);
+
+            for (int second = 1; second <= 59; second++) {
+                now.set(now.get().plusSeconds(1));
+                int expected = second + 1;
+                // Ticked until b's last cycle has ended and its next one started.
+                await().atMost(Duration.ofSeconds(10)).until(() -> {
+                    resting.tick();
+                    return runs("b") == expected;
+                });
+            }
+            assertThat(runs("a")).as("a rests its whole interval").isEqualTo(1);
+
+            resting.runSoon("a");
+            resting.tick();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 2);
+
+            now.set(now.get().plusSeconds(59));
+            resting.tick();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs("a") == 2);
+            now.set(now.get().plusSeconds(1));
+            resting.tick();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 3);
+        } finally {
+            resting.close();
+        }
+    }
+
+    @Test
     void cycleOverrunningTheTimeoutIsInterruptedAndTheTenantRunsAgain() {
         scheduler.tick();
         await().atMost(Duration.ofSeconds(10)).until(() -> runs("slow") == 1);

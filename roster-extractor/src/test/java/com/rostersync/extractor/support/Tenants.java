@@ -120,4 +120,19 @@ public final class Tenants {
                 tenant.leaders(),
                 java.util.Set.of(files));
     }
+
+    /** The same tenant, read on this sync interval. */
+    public static Tenant withSyncInterval(Tenant tenant, Duration syncInterval) {
+        return new Tenant(
+                tenant.id(),
+                tenant.name(),
+                tenant.source(),
+                tenant.schoolIds(),
+                tenant.deletionThresholdPercent(),
+                syncInterval,
+                tenant.destinations(),
+                tenant.leaders(),
+                tenant.allowEmpty(),
+                tenant.controls());
+    }
 }

@@ -5,6 +5,7 @@ import com.rostersync.tenants.Tenant;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,9 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a folder drop's cycle as soon as its folder has settled after a change, instead of at the tenant's next sync
- * interval: a district that writes a new drop waits for its files to be read no longer than {@code settle}. The sync
- * interval stays the rule; this only brings a cycle forward, so where the file system reports nothing (a network mount)
- * a drop is still read on schedule.
+ * interval: a district that writes a new drop waits for its files to be read no longer than {@code settle}.
+ *
+ * <p>A folder watched on a local file system reports every change, so its tenant's scheduled cycles only guard against
+ * a missed one and need not run every sync interval: {@link #interval} rests it {@code watchedInterval} (thousands of
+ * quiet districts otherwise list their folders every few seconds). A folder on a network file system (NFS, SMB, a
+ * FUSE mount) sees no event for files written by another machine, and one not watched now (missing, or gone since
+ * its last refresh) reports nothing: their tenants keep their sync interval.
  *
  * <p>{@code settle} is how long the folder must stay without events before the cycle is called: a drop written file
  * by file, or a large file written in many pieces, is read once its writing stopped, not halfway. (A scheduled cycle
@@ -41,24 +47,55 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
 
+    /** File system types whose folders see no event for a change made on another machine. */
+    private static final Set<String> REMOTE_TYPES = Set.of(
+            "nfs",
+            "nfs4",
+            "cifs",
+            "smb3",
+            "smbfs",
+            "9p",
+            "afs",
+            "ceph",
+            "glusterfs",
+            "lustre",
+            "gpfs",
+            "ncpfs",
+            "davfs",
+            "coda",
+            "ocfs2",
+            "gfs2",
+            "beegfs",
+            "orangefs");
+
     private final Consumer<String> changed;
     private final long settleNanos;
     private final long refreshNanos;
+    private final Duration watchedInterval;
     private final WatchService service;
     /** Guarded by this: the folders wanted, with the tenants reading each. */
     private final Map<Path, Set<String>> tenantsByFolder = new HashMap<>();
+    /** Guarded by this: the folder of each tenant of {@link #tenantsByFolder}. */
+    private final Map<String, Path> folderOfTenant = new HashMap<>();
     /** Guarded by this: the key watching each wanted folder that could be watched. */
     private final Map<Path, WatchKey> keys = new HashMap<>();
+    /** Guarded by this: the keys whose folder is on a file system that reports every change (looked up once a key). */
+    private final Map<WatchKey, Boolean> local = new HashMap<>();
     /** Touched by the watching thread only: the keys of folders that changed, with when their settle time ends. */
     private final Map<WatchKey, Long> settling = new HashMap<>();
 
     private volatile long refreshedAt;
 
-    /** Calls {@code changed} with a tenant's id once its drop folder settled after a change. */
-    public DropFolderWatcher(Consumer<String> changed, Duration settle, Duration refreshEvery) {
+    /**
+     * Calls {@code changed} with a tenant's id once its drop folder settled after a change; a tenant whose folder it
+     * watches on a local file system is read at least every {@code watchedInterval}.
+     */
+    public DropFolderWatcher(
+            Consumer<String> changed, Duration settle, Duration refreshEvery, Duration watchedInterval) {
         this.changed = changed;
         this.settleNanos = settle.toNanos();
         this.refreshNanos = refreshEvery.toNanos();
+        this.watchedInterval = watchedInterval;
         try {
             this.service = FileSystems.getDefault().newWatchService();
         } catch (IOException unavailable) {
@@ -69,6 +106,7 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
     /** Watches the folders of these tenants' folder drops, and no other folder. */
     public synchronized void watch(Collection<Tenant> tenants) {
         tenantsByFolder.clear();
+        folderOfTenant.clear();
         for (Tenant tenant : tenants) {
             if (tenant.source() != null
                     && tenant.source().type() == SourceType.CSV_DROP
@@ -78,9 +116,30 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
                         .toAbsolutePath()
                         .normalize();
                 tenantsByFolder.computeIfAbsent(folder, any -> new TreeSet<>()).add(tenant.id());
+                folderOfTenant.put(tenant.id(), folder);
             }
         }
         register();
+    }
+
+    /**
+     * How long the tenant's cycles rest between scheduled reads: {@code watchedInterval} (its sync interval if longer)
+     * while its folder is watched on a local file system, its sync interval otherwise.
+     */
+    public synchronized Duration interval(Tenant tenant) {
+        Path folder = folderOfTenant.get(tenant.id());
+        WatchKey key = folder == null ? null : keys.get(folder);
+        boolean seesEveryChange = key != null && key.isValid() && local.getOrDefault(key, false);
+        if (!seesEveryChange || watchedInterval.compareTo(tenant.syncInterval()) <= 0) {
+            return tenant.syncInterval();
+        }
+        return watchedInterval;
+    }
+
+    /** Whether a file system of this type (as {@code FileStore.type()} names it) reports changes made elsewhere. */
+    static boolean reportsEveryChange(String fileSystemType) {
+        String type = fileSystemType.toLowerCase(Locale.ROOT);
+        return !REMOTE_TYPES.contains(type) && !type.startsWith("fuse");
     }
 
     /** Watches until {@link #close()}; a folder's tenants are called once it settled. */
@@ -181,6 +240,7 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
                         StandardWatchEventKinds.ENTRY_DELETE);
                 WatchKey before = keys.put(folder, key);
                 wanted.add(key);
+                local.computeIfAbsent(key, any -> onLocalFileSystem(folder));
                 if (before != null && !before.equals(key) && !keys.containsValue(before)) {
                     // The path leads to another folder now (a link swapped): stop watching the old one.
                     before.cancel();
@@ -198,6 +258,20 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
                     entry.getValue().cancel();
                 }
             }
+        }
+        local.keySet().retainAll(keys.values());
+    }
+
+    private static boolean onLocalFileSystem(Path folder) {
+        try {
+            String type = Files.getFileStore(folder).type();
+            boolean local = reportsEveryChange(type);
+            if (!local) {
+                log.info("Drop folder {} is on a {} file system: read every sync interval", folder, type);
+            }
+            return local;
+        } catch (IOException | RuntimeException unknown) {
+            return false;
         }
     }
 }

@@ -2,8 +2,10 @@ package com.rostersync.extractor.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rostersync.extractor.support.Tenants;
+import com.rostersync.tenants.Tenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A drop folder's change brings its tenants' cycles forward, on the real file system's watch service. */
 class DropFolderWatcherTest {
+
+    static final Duration WATCHED_INTERVAL = Duration.ofMinutes(1);
 
     @TempDir
     Path root;
@@ -173,6 +177,43 @@ class DropFolderWatcherTest {
         assertThat(calls).as("the folder the link left is no longer watched").isEmpty();
     }
 
+    @Test
+    void aWatchedLocalFolderRestsItsTenantTheWatchedIntervalWhileAMissingOrRemovedFolderKeepsTheSyncInterval()
+            throws Exception {
+        assumeTrue(
+                DropFolderWatcher.reportsEveryChange(Files.getFileStore(root).type()),
+                "the temporary folder must be on a local file system");
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        Tenant watched = Tenants.folderDrop("maple", maple.toString(), List.of("S1"));
+        Tenant missing = Tenants.folderDrop("birch", root.resolve("birch").toString(), List.of("S1"));
+        Tenant nightly = Tenants.withSyncInterval(
+                Tenants.folderDrop("oak", maple.toString(), List.of("S1")), Duration.ofHours(1));
+        Tenant notAFolder = Tenants.jdbc("elm", "jdbc:h2:mem:elm", "ELM_PASSWORD", List.of("S1"));
+        start(Duration.ofMillis(100), Duration.ofMinutes(1));
+        watcher.watch(List.of(watched, missing, nightly, notAFolder));
+
+        assertThat(watcher.interval(watched)).isEqualTo(WATCHED_INTERVAL);
+        assertThat(watcher.interval(missing)).isEqualTo(missing.syncInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(watcher.interval(nightly)).as("a longer sync interval stays").isEqualTo(Duration.ofHours(1));
+        assertThat(watcher.interval(notAFolder)).isEqualTo(notAFolder.syncInterval());
+
+        Files.delete(maple);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watcher.interval(watched))
+                .as("a folder that went away reports nothing until a refresh watches it again")
+                .isEqualTo(watched.syncInterval()));
+
+        watcher.watch(List.of(missing));
+        assertThat(watcher.interval(watched)).as("a tenant no longer watched").isEqualTo(watched.syncInterval());
+    }
+
+    @Test
+    void onlyLocalFileSystemsAreTrustedToReportEveryChange() {
+        assertThat(List.of("ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs"))
+                .allMatch(DropFolderWatcher::reportsEveryChange);
+        assertThat(List.of("nfs", "nfs4", "cifs", "smb3", "9p", "ceph", "fuse.sshfs", "fuse.gcsfuse", "NFS4"))
+                .noneMatch(DropFolderWatcher::reportsEveryChange);
+    }
+
     /** Writes into the folder until the tenant is called: each write is a change once a refresh has watched it. */
     private void writeUntilCalled(Path folder, String tenantId) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -188,7 +229,8 @@ class DropFolderWatcherTest {
                     calls.computeIfAbsent(tenantId, any -> new AtomicInteger()).incrementAndGet();
                 },
                 settle,
-                refreshEvery);
+                refreshEvery,
+                WATCHED_INTERVAL);
         Thread thread = new Thread(watcher, "drop-watcher-test");
         thread.setDaemon(true);
         thread.start();
