@@ -161,7 +161,8 @@ class ExtractorConfiguration {
     @Bean
     ExtractorLifecycle extractorLifecycle(
             CycleScheduler scheduler, ServiceThreads threads, ExtractorProperties extractor) {
-        return new ExtractorLifecycle(scheduler, threads.timer("extractor-scheduler"), extractor.tick());
+        return new ExtractorLifecycle(
+                scheduler, threads.timer("extractor-scheduler").getScheduledExecutor(), extractor.tick());
     }
 
     /**

@@ -2,15 +2,14 @@ package com.rostersync.extractor;
 
 import com.rostersync.extractor.cycle.CycleScheduler;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs the cycle scheduler while the application runs: its timer calls {@link CycleScheduler#tick()} every
- * {@code tick}. It starts no cycle of a tenant before the consumer group gave this instance the tenant and its hashes
- * were read from the state topic ({@code TenantHandover}): a cycle on empty state would re-publish every record and,
- * worse, never delete what vanished while no instance ran.
+ * Runs the cycle scheduler while the application runs: its timer ticks it every {@code tick} and whenever a tenant
+ * falls due or is asked to run soon ({@link CycleScheduler#start}). It starts no cycle of a tenant before the consumer
+ * group gave this instance the tenant and its hashes were read from the state topic ({@code TenantHandover}): a cycle
+ * on empty state would re-publish every record and, worse, never delete what vanished while no instance ran.
  */
 final class ExtractorLifecycle implements SmartLifecycle {
 
@@ -18,11 +17,11 @@ final class ExtractorLifecycle implements SmartLifecycle {
     private static final Duration SHORTEST_TICK = Duration.ofMillis(10);
 
     private final CycleScheduler scheduler;
-    private final TaskScheduler timer;
+    private final ScheduledExecutorService timer;
     private final Duration tick;
-    private volatile ScheduledFuture<?> ticking;
+    private volatile boolean running;
 
-    ExtractorLifecycle(CycleScheduler scheduler, TaskScheduler timer, Duration tick) {
+    ExtractorLifecycle(CycleScheduler scheduler, ScheduledExecutorService timer, Duration tick) {
         this.scheduler = scheduler;
         this.timer = timer;
         this.tick = tick.compareTo(SHORTEST_TICK) < 0 ? SHORTEST_TICK : tick;
@@ -30,21 +29,18 @@ final class ExtractorLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = timer.scheduleWithFixedDelay(scheduler::tick, tick);
+        scheduler.start(timer, tick);
+        running = true;
     }
 
     @Override
     public void stop() {
-        ScheduledFuture<?> running = ticking;
-        ticking = null;
-        if (running != null) {
-            running.cancel(true);
-        }
+        running = false;
         scheduler.close();
     }
 
     @Override
     public boolean isRunning() {
-        return ticking != null;
+        return running;
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param poolSize         tenant cycles that may run at once (bounded pool); unset, one per processor the JVM may
  *                         use, at least two and at most four ({@link #cyclesAtOnce})
  * @param queueCapacity    due cycles that may wait for a thread; beyond it a cycle is skipped until the next tick
- * @param tick             how often the scheduler looks for due tenants
+ * @param tick             how often the scheduler looks again at every tenant (new tenants of the registry, overrunning
+ *                         cycles, cycles a full queue refused); besides, it wakes when a tenant falls due and at once
+ *                         when one is asked to run soon
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
  * @param cycleTimeout     a cycle still running after this is interrupted and reported SOURCE_UNAVAILABLE
  * @param stateReadTimeout deadline for rebuilding the hash state from its topic at start-up (retried after it)
@@ -34,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 public record ExtractorProperties(
         @Min(1) @Max(256) Integer poolSize,
         @DefaultValue("1000") @Min(0) int queueCapacity,
-        @DefaultValue("250ms") @NotNull Duration tick,
+        @DefaultValue("1s") @NotNull Duration tick,
         @DefaultValue("30s") @NotNull Duration callTimeout,
         @DefaultValue("10m") @NotNull Duration cycleTimeout,
         @DefaultValue("5m") @NotNull Duration stateReadTimeout,

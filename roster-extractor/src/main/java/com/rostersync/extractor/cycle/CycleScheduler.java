@@ -11,9 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every tenant's cycle every {@code syncInterval} (or the interval a caller gives a tenant) on a bounded pool, at
- * each {@link #tick()} a timer of the service calls. A tenant never has two cycles at once, and a cycle that overruns the cycle timeout is interrupted; so a
+ * each {@link #tick()}. Once {@link #start started} on a timer it ticks every {@code every}, at the moment the next
+ * tenant falls due, and at once after {@link #runSoon}: a quiet platform's timer wakes for due cycles, not to look at
+ * a thousand tenants four times a second. A tenant never has two cycles at once, and a cycle that overruns the cycle timeout is interrupted; so a
  * slow or hanging district holds one thread at most and never delays the others (thousands of tenants). Tenants added
  * to or removed from the registry take effect on the next tick.
  */
@@ -41,6 +46,12 @@ public final class CycleScheduler implements AutoCloseable {
     private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
     private final Predicate<String> owns;
     private final Function<Tenant, Duration> interval;
+    /** The earliest extra tick asked of the timer and not yet run; null when none is pending. */
+    private final AtomicReference<Instant> wakeAt = new AtomicReference<>();
+
+    private volatile ScheduledExecutorService timer;
+    private volatile Duration every = Duration.ZERO;
+    private volatile ScheduledFuture<?> ticking;
 
     /** A scheduler that runs every tenant of the registry every sync interval (one extractor instance). */
     public CycleScheduler(
@@ -82,12 +93,25 @@ public final class CycleScheduler implements AutoCloseable {
      */
     public void runSoon(String tenantId) {
         nextDue.remove(tenantId);
+        wake(clock.instant());
     }
 
-    /** Starts due cycles and interrupts overrunning ones; tests drive it without a timer. */
+    /**
+     * Ticks on {@code timer} (one thread, so ticks never overlap) every {@code every} and whenever a tenant falls due
+     * between two of them; tests may instead call {@link #tick()} themselves.
+     */
+    public void start(ScheduledExecutorService timer, Duration every) {
+        this.timer = timer;
+        this.every = every;
+        ticking = timer.scheduleWithFixedDelay(this::tick, 0, every.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts due cycles and interrupts overrunning ones, then asks the timer for the next due moment. */
     public void tick() {
+        wakeAt.set(null);
         try {
             Instant now = clock.instant();
+            Instant nextCycle = null;
             running.forEach((tenantId, run) -> {
                 if (run.future().isDone()) {
                     running.remove(tenantId, run);
@@ -97,15 +121,20 @@ public final class CycleScheduler implements AutoCloseable {
                 }
             });
             for (Tenant tenant : registry.get().tenants()) {
-                if (!owns.test(tenant.id())
-                        || running.containsKey(tenant.id())
-                        || now.isBefore(nextDue.getOrDefault(tenant.id(), Instant.MIN))) {
+                Instant due = nextDue.getOrDefault(tenant.id(), Instant.MIN);
+                if (now.isBefore(due)) {
+                    nextCycle = nextCycle == null || due.isBefore(nextCycle) ? due : nextCycle;
+                    continue;
+                }
+                if (!owns.test(tenant.id()) || running.containsKey(tenant.id())) {
                     continue;
                 }
                 try {
                     Future<?> future = workers.submit(() -> cycle.accept(tenant));
                     running.put(tenant.id(), new Running(now, future));
-                    nextDue.put(tenant.id(), now.plus(interval.apply(tenant)));
+                    Instant next = now.plus(interval.apply(tenant));
+                    nextDue.put(tenant.id(), next);
+                    nextCycle = nextCycle == null || next.isBefore(nextCycle) ? next : nextCycle;
                 } catch (RejectedExecutionException full) {
                     log.warn(
                             "Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",
@@ -114,8 +143,33 @@ public final class CycleScheduler implements AutoCloseable {
                     return;
                 }
             }
+            if (nextCycle != null && nextCycle.isBefore(now.plus(every))) {
+                wake(nextCycle);
+            }
         } catch (RuntimeException unexpected) {
             log.error("Scheduler tick failed; next tick retries", unexpected);
+        }
+    }
+
+    /** Asks the timer for a tick at {@code at}, unless one at that moment or sooner is already asked for. */
+    private void wake(Instant at) {
+        ScheduledExecutorService on = timer;
+        if (on == null) {
+            return;
+        }
+        Instant pending = wakeAt.get();
+        while (pending == null || at.isBefore(pending)) {
+            if (wakeAt.compareAndSet(pending, at)) {
+                try {
+                    long delay =
+                            Math.max(0, Duration.between(clock.instant(), at).toNanos());
+                    on.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    log.debug("Scheduler stopping; no extra tick");
+                }
+                return;
+            }
+            pending = wakeAt.get();
         }
     }
 
@@ -157,6 +211,11 @@ public final class CycleScheduler implements AutoCloseable {
      */
     @Override
     public void close() {
+        ScheduledFuture<?> periodic = ticking;
+        timer = null;
+        if (periodic != null) {
+            periodic.cancel(true);
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

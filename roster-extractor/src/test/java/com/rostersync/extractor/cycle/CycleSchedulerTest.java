@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -118,6 +120,31 @@ class CycleSchedulerTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> runs("a") == 3);
         } finally {
             resting.close();
+        }
+    }
+
+    @Test
+    void onATimerThatTicksHourlyATenantStillRunsWhenItFallsDueAndAtOnceWhenAskedToRunSoon() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        CycleScheduler timed = new CycleScheduler(
+                () -> new TenantRegistry(List.of(tenant("a"), tenant("b"))),
+                this::cycle,
+                pool(2, 10),
+                Duration.ofSeconds(30),
+                Clock.systemUTC(),
+                tenantId -> true,
+                tenant -> tenant.id().equals("a") ? Duration.ofHours(1) : Duration.ofMillis(300));
+        try {
+            timed.start(timer, Duration.ofHours(1));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs("b") >= 4);
+            assertThat(runs("a")).isEqualTo(1);
+
+            timed.runSoon("a");
+            await().atMost(Duration.ofSeconds(2)).until(() -> runs("a") == 2);
+        } finally {
+            timed.close();
+            timer.shutdownNow();
         }
     }
 
