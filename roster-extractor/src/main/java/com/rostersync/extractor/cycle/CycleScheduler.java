@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * Runs every tenant's cycle every {@code syncInterval} (or the interval a caller gives a tenant) on a bounded pool, at
  * each {@link #tick()}. Once {@link #start started} on a timer it ticks every {@code every}, at the moment the next
  * tenant falls due, and at once after {@link #runSoon}: a quiet platform's timer wakes for due cycles, not to look at
- * a thousand tenants four times a second. A tenant never has two cycles at once, and a cycle that overruns the cycle timeout is interrupted; so a
- * slow or hanging district holds one thread at most and never delays the others (thousands of tenants). Tenants added
- * to or removed from the registry take effect on the next tick.
+ * a thousand tenants four times a second. A tenant never has two cycles at once, and a cycle that overruns the cycle
+ * timeout is interrupted; so a slow or hanging district holds one thread at most and never delays the others
+ * (thousands of tenants). Tenants added to or removed from the registry take effect on the next tick.
  */
 public final class CycleScheduler implements AutoCloseable {
 
@@ -88,8 +88,8 @@ public final class CycleScheduler implements AutoCloseable {
     }
 
     /**
-     * Makes a tenant's next cycle due at the next tick instead of after its sync interval, e.g. because a secret it
-     * uses changed, so a source that failed on credentials is read again promptly.
+     * Makes a tenant's next cycle due now instead of after its interval, and ticks at once on a started scheduler: a
+     * secret it uses changed (a source that failed on credentials is read again promptly), or its drop folder settled.
      */
     public void runSoon(String tenantId) {
         nextDue.remove(tenantId);
