@@ -109,20 +109,15 @@ public final class Tenants {
 
     /** The same tenant, with these OneRoster files (manifest names) allowed to be empty. */
     public static Tenant allowingEmpty(Tenant tenant, String... files) {
-        return new Tenant(
-                tenant.id(),
-                tenant.name(),
-                tenant.source(),
-                tenant.schoolIds(),
-                tenant.deletionThresholdPercent(),
-                tenant.syncInterval(),
-                tenant.destinations(),
-                tenant.leaders(),
-                java.util.Set.of(files));
+        return copy(tenant, tenant.syncInterval(), java.util.Set.of(files));
     }
 
     /** The same tenant, read on this sync interval. */
     public static Tenant withSyncInterval(Tenant tenant, Duration syncInterval) {
+        return copy(tenant, syncInterval, tenant.allowEmpty());
+    }
+
+    private static Tenant copy(Tenant tenant, Duration syncInterval, java.util.Set<String> allowEmpty) {
         return new Tenant(
                 tenant.id(),
                 tenant.name(),
@@ -132,7 +127,7 @@ public final class Tenants {
                 syncInterval,
                 tenant.destinations(),
                 tenant.leaders(),
-                tenant.allowEmpty(),
+                allowEmpty,
                 tenant.controls());
     }
 }
