@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *                         use, at least two and at most four ({@link #cyclesAtOnce})
  * @param queueCapacity    due cycles that may wait for a thread; beyond it a cycle is skipped until the next tick
  * @param tick             how often the scheduler looks again at every tenant (new tenants of the registry, overrunning
- *                         cycles, cycles a full queue refused); besides, it wakes when a tenant falls due and at once
- *                         when one is asked to run soon
+ *                         cycles, cycles a full queue refused); besides, it wakes when a tenant falls due, and at once
+ *                         when one is asked to run soon or a cycle ends with its tenant due again
  * @param callTimeout      bound on each source call (connect, query, SFTP read) and each Kafka acknowledgement
  * @param cycleTimeout     a cycle still running after this is interrupted and reported SOURCE_UNAVAILABLE
  * @param stateReadTimeout deadline for rebuilding the hash state from its topic at start-up (retried after it)

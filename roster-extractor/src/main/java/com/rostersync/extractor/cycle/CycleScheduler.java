@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -129,13 +130,20 @@ public final class CycleScheduler implements AutoCloseable {
                 if (!owns.test(tenant.id()) || running.containsKey(tenant.id())) {
                     continue;
                 }
+                // Due again before the cycle is handed over: a cycle that ends at once finds its next due time.
+                Instant next = now.plus(interval.apply(tenant));
+                nextDue.put(tenant.id(), next);
                 try {
-                    Future<?> future = workers.submit(() -> cycle.accept(tenant));
-                    running.put(tenant.id(), new Running(now, future));
-                    Instant next = now.plus(interval.apply(tenant));
-                    nextDue.put(tenant.id(), next);
+                    FutureTask<Void> run = new CycleRun(tenant);
+                    workers.execute(run);
+                    running.put(tenant.id(), new Running(now, run));
                     nextCycle = nextCycle == null || next.isBefore(nextCycle) ? next : nextCycle;
                 } catch (RejectedExecutionException full) {
+                    if (Instant.MIN.equals(due)) {
+                        nextDue.remove(tenant.id());
+                    } else {
+                        nextDue.put(tenant.id(), due);
+                    }
                     log.warn(
                             "Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",
                             tenant.id(),
@@ -228,4 +236,27 @@ public final class CycleScheduler implements AutoCloseable {
     }
 
     private record Running(Instant startedAt, Future<?> future) {}
+
+    /**
+     * A tenant's cycle that, once ended, ticks again at once if the tenant fell due while it ran (asked to run soon, or
+     * its interval shorter than the cycle) instead of leaving it to the next periodic tick.
+     */
+    private final class CycleRun extends FutureTask<Void> {
+
+        private final String tenantId;
+
+        CycleRun(Tenant tenant) {
+            super(() -> cycle.accept(tenant), null);
+            this.tenantId = tenant.id();
+        }
+
+        @Override
+        protected void done() {
+            Instant now = clock.instant();
+            Instant due = nextDue.get(tenantId);
+            if (due == null || !now.isBefore(due)) {
+                wake(now);
+            }
+        }
+    }
 }

@@ -149,6 +149,43 @@ class CycleSchedulerTest {
     }
 
     @Test
+    void aTenantAskedToRunSoonWhileItsCycleRunsStartsAgainAsSoonAsThatCycleEndsNotAtTheNextTick() throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CycleScheduler timed = new CycleScheduler(
+                () -> new TenantRegistry(List.of(tenant("a"))),
+                tenant -> {
+                    if (runs.computeIfAbsent("a", id -> new AtomicInteger()).incrementAndGet() == 1) {
+                        firstStarted.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                pool(1, 1),
+                Duration.ofSeconds(30),
+                Clock.systemUTC(),
+                tenantId -> true,
+                tenant -> Duration.ofHours(1));
+        try {
+            timed.start(timer, Duration.ofHours(1));
+            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+            timed.runSoon("a");
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs("a") == 1);
+            release.countDown();
+
+            await().atMost(Duration.ofSeconds(2)).until(() -> runs("a") == 2);
+        } finally {
+            timed.close();
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
     void cycleOverrunningTheTimeoutIsInterruptedAndTheTenantRunsAgain() {
         scheduler.tick();
         await().atMost(Duration.ofSeconds(10)).until(() -> runs("slow") == 1);
