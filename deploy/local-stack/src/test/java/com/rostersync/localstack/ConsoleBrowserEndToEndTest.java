@@ -173,8 +173,16 @@ class ConsoleBrowserEndToEndTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console/holds/" + TENANT + "/" + SCHOOL + "/approve");
         assertThat(userIds()).as("nothing is released before the confirmation").containsAll(DELETED);
         browser.findElement(By.id("confirm-approve")).click();
-        assertThat(browser.findElement(By.className("notice")).getText())
-                .contains("Approved by " + LocalPlatform.API_OPERATOR);
+        // Like the login, the click (a form's post) returns before the browser reached the next page.
+        await("the approval's notice")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(
+                        () -> browser.findElements(By.className("notice")).stream()
+                                .map(WebElement::getText)
+                                .findFirst()
+                                .orElse(""),
+                        notice -> notice.contains("Approved by " + LocalPlatform.API_OPERATOR));
 
         await("the hold resolved, as the console shows it")
                 .atMost(PIPELINE)
