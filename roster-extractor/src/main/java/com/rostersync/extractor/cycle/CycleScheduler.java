@@ -124,7 +124,7 @@ public final class CycleScheduler implements AutoCloseable {
             for (Tenant tenant : registry.get().tenants()) {
                 Instant due = nextDue.getOrDefault(tenant.id(), Instant.MIN);
                 if (now.isBefore(due)) {
-                    nextCycle = nextCycle == null || due.isBefore(nextCycle) ? due : nextCycle;
+                    nextCycle = earlier(due, nextCycle);
                     continue;
                 }
                 if (!owns.test(tenant.id()) || running.containsKey(tenant.id())) {
@@ -137,13 +137,10 @@ public final class CycleScheduler implements AutoCloseable {
                     FutureTask<Void> run = new CycleRun(tenant);
                     workers.execute(run);
                     running.put(tenant.id(), new Running(now, run));
-                    nextCycle = nextCycle == null || next.isBefore(nextCycle) ? next : nextCycle;
+                    nextCycle = earlier(next, nextCycle);
                 } catch (RejectedExecutionException full) {
-                    if (Instant.MIN.equals(due)) {
-                        nextDue.remove(tenant.id());
-                    } else {
-                        nextDue.put(tenant.id(), due);
-                    }
+                    // Due still: a tenant without a due time is due.
+                    nextDue.remove(tenant.id());
                     log.warn(
                             "Tenant {}: cycle due but all {} threads and the queue are busy; retried next tick",
                             tenant.id(),
@@ -157,6 +154,10 @@ public final class CycleScheduler implements AutoCloseable {
         } catch (RuntimeException unexpected) {
             log.error("Scheduler tick failed; next tick retries", unexpected);
         }
+    }
+
+    private static Instant earlier(Instant instant, Instant orNull) {
+        return orNull == null || instant.isBefore(orNull) ? instant : orNull;
     }
 
     /** Asks the timer for a tick at {@code at}, unless one at that moment or sooner is already asked for. */
