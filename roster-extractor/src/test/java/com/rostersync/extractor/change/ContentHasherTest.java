@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -162,6 +163,47 @@ class ContentHasherTest {
                     .as(record.getClass().getSimpleName())
                     .containsAll(components)
                     .hasSize(components.size() + 1);
+        }
+    }
+
+    @Test
+    void textOfEveryKindHashesAsTheRecordJsonWhateverItsMixOfAsciiEscapesAndWideCharacters() {
+        // Characters from each width of UTF-8 and each escape, in random mixes: a character encoded differently from
+        // the JSON the stored hashes came from would republish every record holding it.
+        char[] kinds = {
+            'a', 'Z', '"', '\\', '\n', '\u0001', '\u007f', '\u00e9', '\u00ff', '\u05db', '\u07ff', '\u0800', '\u2028',
+            '\u6f22', '\uffff'
+        };
+        Random random = new Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                if (random.nextInt(6) == 0) {
+                    text.appendCodePoint(0x10000 + random.nextInt(0x100000));
+                } else {
+                    text.append(kinds[random.nextInt(kinds.length)]);
+                }
+            }
+            School school = new School("MHS", text.toString(), "0042", "D1", "Maple District");
+            assertThat(hasher.hash(school))
+                    .as("name %s", text.codePoints().boxed().toList())
+                    .isEqualTo(legacyHash(school));
+        }
+    }
+
+    @Test
+    void aLoneSurrogateHashesAsAQuestionMarkAsItAlwaysDid() {
+        // String.getBytes wrote an unpaired surrogate as '?' when the first hashes were stored.
+        for (String[] pair : new String[][] {
+            {"a\uD800b", "a?b"},
+            {"\uDC00", "?"},
+            {"\u00e9\uD83D", "\u00e9?"},
+            {"\uDC00\uD800", "??"},
+            {"\uD800\uD83D\uDE00", "?\uD83D\uDE00"}
+        }) {
+            School lone = new School("MHS", pair[0], "0042", "D1", "Maple District");
+            School replaced = new School("MHS", pair[1], "0042", "D1", "Maple District");
+            assertThat(hasher.hash(lone)).as(pair[1]).isEqualTo(hasher.hash(replaced));
         }
     }
 
