@@ -603,78 +603,6 @@ def machine():
             "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 
 
-def one_change(a, rnd_no, drops, dest, expected, per, n, pids, pub_log, pub_port, dests, fail):
-    """One round of the 1% change: in each district, users at evenly spread rows (a later round shifts them, so it
-    renames other users) get a new familyName, in one rewrite of its users.csv; timed until every new value is on
-    SFTP, then the uploads counted once the publisher is quiet."""
-    name = "1% change" + (f" (round {rnd_no + 1})" if rnd_no else "")
-    markers, count = {}, 0
-    for d, k in per.items():
-        rows = drops.user_rows(d)
-        step = len(rows) / k
-        for j in range(k):
-            idx = rows[int(j * step + rnd_no * step / a.change_rounds) % len(rows)]
-            m = f"Pct{rnd_no}{count:06d}q"
-            count += 1
-            drops.rename(d, idx, m)
-            markers.setdefault(d, []).append(m)
-    log(f"{name}: renaming {n} users ({min(per.values())}-{max(per.values())} per district)")
-    # The new files are written before the clock starts and renamed into place after: writing 100 users.csv
-    # with Python's csv module took 3 s of CPU inside the measured window (the last district dropped 3 s late), work
-    # of the SIS, not ours.
-    for d in expected:
-        drops.prepare(d)
-    c0, off0, p0, th0 = snapshot(pids), log_offset(pub_log), publisher_counters(pub_port), thread_cpu(pids)
-    for d in expected:
-        drops.commit(d)
-
-    # Searched again only when the destination's file changed. Searching all 100 files for their 53 names every
-    # 0.2 s, the machine used 36 to 43 s more CPU than the measured processes in each change, 16.5 s after this
-    # (docs/benchmarks.md, runs U1 to U5): CPU taken from the services being measured.
-    # One pass over a changed file finds every marker in it: testing its 53 names one by one scanned 53 MB per
-    # district, 5.3 GB in all, seconds of CPU taken from the services while they were being timed.
-    searched = {}
-    marker = re.compile(rb"Pct\d{7}q")
-
-    def change_check():
-        left = {}
-        for d, ms in markers.items():
-            data = dest.read(d, "users") or b""
-            hit = searched.get(d)
-            if hit is None or hit[0] is not data:
-                found = set(marker.findall(data))
-                hit = searched[d] = (data, sum(1 for m in ms if m.encode() not in found))
-            k = hit[1]
-            if k:
-                left[d] = f"{k} of {len(ms)} renamed users not on SFTP yet"
-        return left or None
-
-    _, missing = wait_until(name, a.change_timeout, change_check)
-    c1 = snapshot(pids)
-    change = cpu_between(c0, c1)
-    change["thread_cpu_s"] = thread_cpu_between(th0, thread_cpu(pids))
-    change["renamed_users"] = n
-    change["complete"] = missing is None
-    if missing is not None:
-        fail(name, f"after {change['wall_s']} s: " + "; ".join(
-            f"{d}: {m}" for d, m in list(missing.items())[:10]), missing)
-        return change
-    settle(a, pub_log, 3 * a.interval + 5, 180)  # late uploads of the same change count too
-    up = uploads_per_destination(publisher_outcomes(pub_log, off0), dests)
-    p1 = publisher_counters(pub_port)
-    change["uploads"] = up
-    counts = list(up.values())
-    change["uploads_per_destination"] = {"min": min(counts), "max": max(counts),
-                                         "mean": round(sum(counts) / len(counts), 2)}
-    change["uploads_by_counter"] = p1[0] - p0[0] if None not in (p0[0], p1[0]) else None
-    change["bytes_uploaded"] = p1[1] - p0[1] if None not in (p0[1], p1[1]) else None
-    log(f"{name}: {change['wall_s']} s until every renamed user was on SFTP; uploads per destination "
-        f"{change['uploads_per_destination']}, {change['bytes_uploaded']} bytes")
-    for svc, by in change["thread_cpu_s"].items():
-        log(f"{name} CPU of {svc} by thread (s): {by}")
-    return change
-
-
 def cmd_measure(a):
     with open(os.path.join(a.work, "drops", "expected.json")) as f:
         exp = json.load(f)
@@ -764,6 +692,77 @@ def cmd_measure(a):
         drops = Sis(drops, json.loads(a.sis_psql))
     rnd = random.Random(13)
 
+    def one_change(rnd_no, per, n):
+        """One round of the 1% change: in each district, users at evenly spread rows (a later round shifts them, so it
+        renames other users) get a new familyName, in one rewrite of its users.csv; timed until every new value is on
+        SFTP, then the uploads counted once the publisher is quiet."""
+        name = "1% change" + (f" (round {rnd_no + 1})" if rnd_no else "")
+        markers, count = {}, 0
+        for d, k in per.items():
+            rows = drops.user_rows(d)
+            step = len(rows) / k
+            for j in range(k):
+                idx = rows[int(j * step + rnd_no * step / a.change_rounds) % len(rows)]
+                m = f"Pct{rnd_no}{count:06d}q"
+                count += 1
+                drops.rename(d, idx, m)
+                markers.setdefault(d, []).append(m)
+        log(f"{name}: renaming {n} users ({min(per.values())}-{max(per.values())} per district)")
+        # The new files are written before the clock starts and renamed into place after: writing 100 users.csv
+        # with Python's csv module took 3 s of CPU inside the measured window (the last district dropped 3 s late), work
+        # of the SIS, not ours.
+        for d in expected:
+            drops.prepare(d)
+        c0, off0, p0, th0 = snapshot(pids), log_offset(pub_log), publisher_counters(pub_port), thread_cpu(pids)
+        for d in expected:
+            drops.commit(d)
+
+        # Searched again only when the destination's file changed. Searching all 100 files for their 53 names every
+        # 0.2 s, the machine used 36 to 43 s more CPU than the measured processes in each change, 16.5 s after this
+        # (docs/benchmarks.md, runs U1 to U5): CPU taken from the services being measured.
+        # One pass over a changed file finds every marker in it: testing its 53 names one by one scanned 53 MB per
+        # district, 5.3 GB in all, seconds of CPU taken from the services while they were being timed.
+        searched = {}
+        marker = re.compile(rb"Pct\d{7}q")
+
+        def change_check():
+            left = {}
+            for d, ms in markers.items():
+                data = dest.read(d, "users") or b""
+                hit = searched.get(d)
+                if hit is None or hit[0] is not data:
+                    found = set(marker.findall(data))
+                    hit = searched[d] = (data, sum(1 for m in ms if m.encode() not in found))
+                k = hit[1]
+                if k:
+                    left[d] = f"{k} of {len(ms)} renamed users not on SFTP yet"
+            return left or None
+
+        _, missing = wait_until(name, a.change_timeout, change_check)
+        c1 = snapshot(pids)
+        change = cpu_between(c0, c1)
+        change["thread_cpu_s"] = thread_cpu_between(th0, thread_cpu(pids))
+        change["renamed_users"] = n
+        change["complete"] = missing is None
+        if missing is not None:
+            fail(name, f"after {change['wall_s']} s: " + "; ".join(
+                f"{d}: {m}" for d, m in list(missing.items())[:10]), missing)
+            return change
+        settle(a, pub_log, 3 * a.interval + 5, 180)  # late uploads of the same change count too
+        up = uploads_per_destination(publisher_outcomes(pub_log, off0), dests)
+        p1 = publisher_counters(pub_port)
+        change["uploads"] = up
+        counts = list(up.values())
+        change["uploads_per_destination"] = {"min": min(counts), "max": max(counts),
+                                             "mean": round(sum(counts) / len(counts), 2)}
+        change["uploads_by_counter"] = p1[0] - p0[0] if None not in (p0[0], p1[0]) else None
+        change["bytes_uploaded"] = p1[1] - p0[1] if None not in (p0[1], p1[1]) else None
+        log(f"{name}: {change['wall_s']} s until every renamed user was on SFTP; uploads per destination "
+            f"{change['uploads_per_destination']}, {change['bytes_uploaded']} bytes")
+        for svc, by in change["thread_cpu_s"].items():
+            log(f"{name} CPU of {svc} by thread (s): {by}")
+        return change
+
     # 2. the 1% change: rename 1% of all users, spread over every district and school, in one rewrite per district.
     # Later rounds rename other users the same way: the first change after a cold full sync also pays the JIT for
     # the paths that find records already known (docs/benchmarks.md), a later one shows the platform as it runs on.
@@ -773,7 +772,7 @@ def cmd_measure(a):
         per = {d: n // len(expected) + (i < n % len(expected)) for i, d in enumerate(sorted(expected))}
         later = []
         for rnd_no in range(a.change_rounds):
-            change = one_change(a, rnd_no, drops, dest, expected, per, n, pids, pub_log, pub_port, dests, fail)
+            change = one_change(rnd_no, per, n)
             if rnd_no == 0:
                 result["change_1pct"] = change
             else:
