@@ -93,8 +93,11 @@ class ExtractorConfiguration {
             KafkaTemplate<String, Object> extractorEventTemplate,
             KafkaTemplate<String, String> extractorStateTemplate,
             MeterRegistry meters) {
-        RosterSource csv =
-                new CsvDropRosterSource(new FolderDropFetcher(), new SftpDropFetcher(secrets, extractor.callTimeout()));
+        // A changed drop is read once its newest file is as old as a settled folder's, so a cycle cannot take a file
+        // halfway through its writing.
+        RosterSource csv = new CsvDropRosterSource(
+                new FolderDropFetcher(extractor.dropSettle(), Clock.systemUTC()),
+                new SftpDropFetcher(secrets, extractor.callTimeout(), extractor.dropSettle(), Clock.systemUTC()));
         return new TenantCycle(
                 tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
                 new ChangeDetector(new ContentHasher()::hash),

@@ -26,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *                         failure and a recovery at once
  * @param watchDrops       whether a folder drop's cycle starts as soon as its folder settled after a change, besides
  *                         its sync interval ({@code DropFolderWatcher})
- * @param dropSettle       how long a changed drop folder must stay still before its cycle is brought forward
+ * @param dropSettle       how long a changed drop folder must stay still before its cycle is brought forward, and how
+ *                         old a changed drop's newest file must be before any cycle reads it (folder or SFTP)
  * @param watchedDropInterval how often a folder drop is read when the watcher sees every change of its folder (a
  *                         local file system), or its sync interval if longer: its changes are read once they settle,
  *                         and this only guards against a missed one

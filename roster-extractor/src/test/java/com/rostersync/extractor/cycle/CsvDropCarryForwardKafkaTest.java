@@ -18,8 +18,14 @@ import com.rostersync.extractor.support.ExtractorHarness;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.extractor.support.TopicReader;
 import com.rostersync.tenants.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         topics = {Topics.ROSTER_CHANGES, Topics.EXTRACTOR_STATE, Topics.OUTCOMES})
 class CsvDropCarryForwardKafkaTest {
 
+    static final Duration SETTLE = Duration.ofMillis(300);
+
     @TempDir
     Path dir;
 
@@ -43,7 +51,8 @@ class CsvDropCarryForwardKafkaTest {
     @BeforeEach
     void firstGoodCycle(EmbeddedKafkaBroker broker, org.junit.jupiter.api.TestInfo test) {
         String bootstrap = broker.getBrokersAsString();
-        CsvDropRosterSource source = new CsvDropRosterSource(new FolderDropFetcher(), t -> {
+        // The service's fetcher: a changed drop is taken once its newest file is as old as a settled folder's.
+        CsvDropRosterSource source = new CsvDropRosterSource(new FolderDropFetcher(SETTLE, Clock.systemUTC()), t -> {
             throw new AssertionError("folder drops only");
         });
         extractor = new ExtractorHarness(bootstrap, t -> source);
@@ -80,6 +89,67 @@ class CsvDropCarryForwardKafkaTest {
         assertThat(recovered.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
         assertThat(recovered.fileFailures()).isEmpty();
         assertThat(changes.newValues(this::ours)).isEmpty();
+    }
+
+    @Test
+    void aUsersFileRewrittenInPlaceWhileCyclesRunNeverPublishesTheStudentsNotWrittenYetAsDeleted() throws Exception {
+        String header = Drops.headerOnly("users.csv");
+        StringBuilder students = new StringBuilder();
+        for (int n = 100; n < 300; n++) {
+            students.append("U")
+                    .append(n)
+                    .append(",,,true,SA,student,s")
+                    .append(n)
+                    .append(",,A,B,,,,,,,05,\r\n");
+        }
+        String rows = Drops.goodText("users.csv").substring(header.length()) + students;
+        Drops.write(dir, "users.csv", header + rows);
+        SyncOutcome grown = extractor.cycle.run(tenant);
+        assertThat(grown.fileFailures()).isEmpty();
+        assertThat(grown.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        assertThat(changes.newValues(this::ours))
+                .filteredOn(RecordChanged.class::isInstance)
+                .hasSize(200);
+
+        // The export job rewrites the file in place, a few whole rows at a time: every pause leaves a valid file
+        // that is missing the rows still to come, which read as deletions.
+        String renamed = rows.replace("U150,,,true,SA,student,s150,,A,B", "U150,,,true,SA,student,s150,,A,C");
+        AtomicInteger cyclesWhileWriting = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            try (var out = Files.newOutputStream(dir.resolve("users.csv"), StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(header.getBytes(StandardCharsets.UTF_8));
+                String[] lines = renamed.split("(?<=\r\n)");
+                for (int line = 0; line < lines.length; line++) {
+                    out.write(lines[line].getBytes(StandardCharsets.UTF_8));
+                    if (line % 10 == 9) {
+                        out.flush();
+                        Thread.sleep(40);
+                    }
+                }
+            } catch (Exception stopped) {
+                throw new IllegalStateException(stopped);
+            }
+        });
+        writer.start();
+        while (writer.isAlive()) {
+            assertThat(extractor.cycle.run(tenant).reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+            cyclesWhileWriting.incrementAndGet();
+        }
+        writer.join();
+        SyncOutcome settled = extractor.cycle.run(tenant);
+
+        assertThat(cyclesWhileWriting).hasValueGreaterThan(1);
+        assertThat(settled.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
+        List<RecordChanged> published = changes.newValues(this::ours).stream()
+                .filter(RecordChanged.class::isInstance)
+                .map(RecordChanged.class::cast)
+                .toList();
+        assertThat(published).singleElement().satisfies(update -> {
+            assertThat(update.kind()).isEqualTo(ChangeKind.UPSERT);
+            assertThat(update.sourcedId()).isEqualTo("U150");
+        });
+        assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.PERSON))
+                .hasSize(203);
     }
 
     @Test

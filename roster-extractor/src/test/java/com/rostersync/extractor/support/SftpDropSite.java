@@ -82,4 +82,13 @@ public final class SftpDropSite implements BeforeAllCallback, AfterAllCallback, 
     public SftpDropFetcher fetcher(String password) {
         return new SftpDropFetcher(new SecretResolver(Map.of(PASSWORD_REF, password), null), Duration.ofSeconds(5));
     }
+
+    /** A fetcher that takes a changed drop once its newest file is {@code settle} old, as the service's does. */
+    public SftpDropFetcher settlingFetcher(Duration settle) {
+        return new SftpDropFetcher(
+                new SecretResolver(Map.of(PASSWORD_REF, PASSWORD), null),
+                Duration.ofSeconds(5),
+                settle,
+                java.time.Clock.systemUTC());
+    }
 }

@@ -2,6 +2,7 @@ package com.rostersync.extractor.source.csv;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.FileFailure;
+import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.extractor.source.RosterSource;
 import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A OneRoster 1.1 CSV drop (folder or SFTP site): fetch the files, then read each one on its own. A drop whose
@@ -27,9 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * When only some files changed (a new {@code users.csv} beside the same {@code enrollments.csv}), the files that no
  * type made from a changed file needs are not parsed again: their types are left unread, and what the last read found
  * in them stands. The whole drop is read again at least every {@code rereadEvery}, in case a file changed without its
- * size or time changing.
+ * size or time changing. A drop that changes while it is fetched ({@link DropBeingWritten}) is not read: the last read
+ * stands, and the next cycle reads the drop once it is still (without a last read, the cycle reports the source
+ * unavailable instead, naming the file).
  */
 public final class CsvDropRosterSource implements RosterSource {
+
+    private static final Logger log = LoggerFactory.getLogger(CsvDropRosterSource.class);
 
     public static final Duration DEFAULT_REREAD_EVERY = Duration.ofHours(1);
 
@@ -60,7 +67,17 @@ public final class CsvDropRosterSource implements RosterSource {
         boolean current = last != null
                 && last.settings().equals(settings)
                 && now.isBefore(last.readAt().plus(rereadEvery));
-        Optional<DropFetcher.Drop> drop = fetcher.fetchIfChanged(tenant, current ? last.listing() : null);
+        Optional<DropFetcher.Drop> drop;
+        try {
+            drop = fetcher.fetchIfChanged(tenant, current ? last.listing() : null);
+        } catch (DropBeingWritten moving) {
+            if (last == null) {
+                // No read of this drop stands yet to report instead: say so, and the next cycle reads it again.
+                throw new SourceFailure(OutcomeReason.SOURCE_UNAVAILABLE, moving.getMessage());
+            }
+            log.info("{}", moving.getMessage());
+            return last.unchanged();
+        }
         if (drop.isEmpty()) {
             return last.unchanged();
         }

@@ -4,8 +4,10 @@ import com.rostersync.oneroster.OneRosterFile;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Compares two listings of a drop (one line per file: name, size, modification time). */
 final class DropListing {
@@ -35,6 +37,20 @@ final class DropListing {
             changed.add(known.get());
         }
         return changed;
+    }
+
+    /** The name of the first file (in name order) that came, went or changed between the two listings, or null. */
+    static String firstChangedName(String before, String after) {
+        Map<String, String> was = lines(before);
+        Map<String, String> now = lines(after);
+        Set<String> names = new TreeSet<>(was.keySet());
+        names.addAll(now.keySet());
+        for (String name : names) {
+            if (!Objects.equals(was.get(name), now.get(name))) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> lines(String listing) {

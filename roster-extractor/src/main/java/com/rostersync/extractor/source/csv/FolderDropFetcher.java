@@ -9,20 +9,40 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A drop in a local (or mounted) folder: every regular file directly in it. */
+/**
+ * A drop in a local (or mounted) folder: every regular file directly in it, taken only when it is still
+ * ({@link WriteGuard}).
+ */
 public final class FolderDropFetcher implements DropFetcher {
 
+    private final WriteGuard guard;
+
+    /** Takes a drop as it is, without waiting for files just written (for tests of what is read, and benchmarks). */
+    public FolderDropFetcher() {
+        this(Duration.ZERO, Clock.systemUTC());
+    }
+
+    /** Takes a changed drop once its newest file is {@code settle} old and nothing moved while it was read. */
+    public FolderDropFetcher(Duration settle, Clock clock) {
+        this.guard = new WriteGuard(settle, clock);
+    }
+
     @Override
-    public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure {
+    public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure, DropBeingWritten {
         return fetchIfChanged(tenant, null).orElseThrow().files();
     }
 
     @Override
-    public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing) throws SourceFailure {
+    public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing) throws SourceFailure, DropBeingWritten {
         Path folder = Path.of(tenant.source().csvDrop().folder());
         if (!Files.isDirectory(folder)) {
             throw new SourceFailure(
@@ -30,6 +50,56 @@ public final class FolderDropFetcher implements DropFetcher {
                     "tenant " + tenant.id() + ": drop folder " + folder + " does not exist");
         }
         try {
+            Listing listed = Listing.of(folder);
+            if (listed.text().equals(knownListing)) {
+                return Optional.empty();
+            }
+            Duration wait = guard.waitBeforeReading(listed.modified());
+            if (!wait.isZero()) {
+                WriteGuard.pause(wait);
+                moved(tenant, folder, listed, Listing.of(folder));
+            }
+            Map<String, byte[]> files = new TreeMap<>();
+            for (Path file : listed.files()) {
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+            String changed = WriteGuard.shortOrLong(files, listed.sizes());
+            if (changed != null) {
+                throw new DropBeingWritten(tenant.id(), folder.toString(), changed);
+            }
+            moved(tenant, folder, listed, Listing.of(folder));
+            return Optional.of(new Drop(listed.text(), files));
+        } catch (NoSuchFileException gone) {
+            // A listed file removed before it was read: the drop is being replaced.
+            throw new DropBeingWritten(
+                    tenant.id(),
+                    folder.toString(),
+                    String.valueOf(Path.of(gone.getFile()).getFileName()));
+        } catch (IOException unreadable) {
+            throw new SourceFailure(
+                    OutcomeReason.SOURCE_UNAVAILABLE,
+                    "tenant " + tenant.id() + ": drop folder " + folder + " is unreadable: "
+                            + unreadable.getClass().getSimpleName(),
+                    unreadable);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new SourceFailure(
+                    OutcomeReason.SOURCE_UNAVAILABLE,
+                    "tenant " + tenant.id() + ": reading drop folder " + folder + " was stopped");
+        }
+    }
+
+    private static void moved(Tenant tenant, Path folder, Listing before, Listing after) throws DropBeingWritten {
+        String changed = DropListing.firstChangedName(before.text(), after.text());
+        if (changed != null) {
+            throw new DropBeingWritten(tenant.id(), folder.toString(), changed);
+        }
+    }
+
+    /** One look at the folder: each regular file's attributes, and the listing line per file. */
+    private record Listing(Map<Path, BasicFileAttributes> attributes, String text) {
+
+        static Listing of(Path folder) throws IOException {
             // One stat per entry: a quiet tenant's cycle is this listing, every sync interval.
             Map<Path, BasicFileAttributes> visible = new TreeMap<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
@@ -51,20 +121,23 @@ public final class FolderDropFetcher implements DropFetcher {
                     .append(' ')
                     .append(attributes.lastModifiedTime().toMillis())
                     .append('\n'));
-            if (listing.toString().equals(knownListing)) {
-                return Optional.empty();
-            }
-            Map<String, byte[]> files = new TreeMap<>();
-            for (Path file : visible.keySet()) {
-                files.put(file.getFileName().toString(), Files.readAllBytes(file));
-            }
-            return Optional.of(new Drop(listing.toString(), files));
-        } catch (IOException unreadable) {
-            throw new SourceFailure(
-                    OutcomeReason.SOURCE_UNAVAILABLE,
-                    "tenant " + tenant.id() + ": drop folder " + folder + " is unreadable: "
-                            + unreadable.getClass().getSimpleName(),
-                    unreadable);
+            return new Listing(visible, listing.toString());
+        }
+
+        Iterable<Path> files() {
+            return attributes.keySet();
+        }
+
+        List<Instant> modified() {
+            List<Instant> times = new ArrayList<>();
+            attributes.values().forEach(a -> times.add(a.lastModifiedTime().toInstant()));
+            return times;
+        }
+
+        Map<String, Long> sizes() {
+            Map<String, Long> sizes = new TreeMap<>();
+            attributes.forEach((file, a) -> sizes.put(file.getFileName().toString(), a.size()));
+            return sizes;
         }
     }
 }

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rostersync.events.outcome.OutcomeReason;
 import com.rostersync.extractor.source.SourceFailure;
+import com.rostersync.extractor.source.csv.DropBeingWritten;
 import com.rostersync.extractor.source.csv.DropFetcher;
 import com.rostersync.extractor.support.Drops;
 import com.rostersync.tenants.Tenant;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +29,9 @@ public abstract class DropFetcherContract {
 
     /** The fetcher, with the right credentials. */
     protected abstract DropFetcher fetcher();
+
+    /** The fetcher as the service builds it: a changed drop is taken once its newest file is {@code settle} old. */
+    protected abstract DropFetcher settlingFetcher(Duration settle);
 
     /** The fetcher with {@link #WRONG_SECRET}; null when the drop has no login (a local folder). */
     protected abstract DropFetcher fetcherWithWrongCredentials();
@@ -53,6 +61,49 @@ public abstract class DropFetcherContract {
         Files.writeString(dropFolder().resolve("courses.csv"), Drops.headerOnly("courses.csv") + "\r\n");
         assertThat(fetcher().fetchIfChanged(tenant(), first.listing()))
                 .hasValueSatisfying(changed -> assertThat(changed.listing()).isNotEqualTo(first.listing()));
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotTakenHalfwayAndIsTakenWholeOnceItIsStill() throws Exception {
+        DropFetcher fetcher = settlingFetcher(Duration.ofMillis(400));
+        String known = fetcher.fetchIfChanged(tenant(), null).orElseThrow().listing();
+        Path users = dropFolder().resolve("users.csv");
+        String whole = Drops.goodText("users.csv");
+        Files.writeString(users, whole.substring(0, whole.indexOf("U2,")));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        // A writer adding a row every 50 ms, each pause far shorter than the settle time.
+        Thread writer = new Thread(() -> {
+            try {
+                for (int row = 0; row < 30; row++) {
+                    Files.writeString(
+                            users,
+                            "U" + (100 + row) + ",,,true,SA,student,s" + row + ",,A,B,,,,,,,05,\r\n",
+                            StandardOpenOption.APPEND);
+                    Thread.sleep(50);
+                }
+            } catch (Exception stopped) {
+                Thread.currentThread().interrupt();
+            } finally {
+                writing.set(false);
+            }
+        });
+        writer.start();
+        try {
+            Thread.sleep(100);
+            assertThatThrownBy(() -> fetcher.fetchIfChanged(tenant(), known))
+                    .isInstanceOfSatisfying(DropBeingWritten.class, moving -> {
+                        assertThat(moving.file()).isEqualTo("users.csv");
+                        assertThat(moving.getMessage()).contains("users.csv", "still being written");
+                    });
+        } finally {
+            writer.join();
+        }
+        assertThat(writing).isFalse();
+
+        DropFetcher.Drop still = fetcher.fetchIfChanged(tenant(), known).orElseThrow();
+        assertThat(still.files().get("users.csv")).isEqualTo(Files.readAllBytes(users));
+        assertThat(new String(still.files().get("users.csv"), StandardCharsets.UTF_8))
+                .endsWith("U129,,,true,SA,student,s29,,A,B,,,,,,,05,\r\n");
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.rostersync.extractor.support.Drops;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,11 @@ class FolderDropFetcherContractTest extends DropFetcherContract {
     @Override
     protected DropFetcher fetcher() {
         return new FolderDropFetcher();
+    }
+
+    @Override
+    protected DropFetcher settlingFetcher(Duration settle) {
+        return new FolderDropFetcher(settle, Clock.systemUTC());
     }
 
     @Override

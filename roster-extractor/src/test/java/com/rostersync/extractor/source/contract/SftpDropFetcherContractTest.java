@@ -4,6 +4,7 @@ import com.rostersync.extractor.source.csv.DropFetcher;
 import com.rostersync.extractor.support.SftpDropSite;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,6 +17,11 @@ class SftpDropFetcherContractTest extends DropFetcherContract {
     @Override
     protected DropFetcher fetcher() {
         return site.fetcher();
+    }
+
+    @Override
+    protected DropFetcher settlingFetcher(Duration settle) {
+        return site.settlingFetcher(settle);
     }
 
     @Override

@@ -23,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +63,65 @@ class CsvDropRosterSourceTest {
         assertThat(find(read, "SA", School.class, "SA").districtName()).isEqualTo("Anne District");
         assertThat(find(read, "SA", Term.class, "F26").schoolSourcedId()).isEqualTo("SA");
         assertThat(find(read, "SA", Person.class, "U1").userIds()).containsEntry("SIS", "T1");
+    }
+
+    @Test
+    void aDropChangingWhileItIsReadAfterAGoodReadLeavesThatReadStandingUntilItIsStill() throws Exception {
+        Drops.goodDropIn(dir);
+        FolderDropFetcher folder = new FolderDropFetcher();
+        AtomicBoolean moving = new AtomicBoolean();
+        DropFetcher fetcher = new DropFetcher() {
+            @Override
+            public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure, DropBeingWritten {
+                return fetchIfChanged(tenant, null).orElseThrow().files();
+            }
+
+            @Override
+            public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing)
+                    throws SourceFailure, DropBeingWritten {
+                if (moving.get()) {
+                    throw new DropBeingWritten(tenant.id(), dir.toString(), "users.csv");
+                }
+                return folder.fetchIfChanged(tenant, knownListing);
+            }
+        };
+        CsvDropRosterSource guarded = new CsvDropRosterSource(fetcher, tenant -> {
+            throw new AssertionError("no SFTP here");
+        });
+        Tenant tenant = Tenants.folderDrop("anne", dir.toString(), List.of("SA"));
+        guarded.read(tenant).commit().run();
+        Drops.write(
+                dir, "users.csv", Drops.headerOnly("users.csv") + "U1,,,true,SA,teacher,tlee,,Tom,Lee,,T1,,,,,,\r\n");
+        moving.set(true);
+
+        SourceRead meanwhile = guarded.read(tenant);
+
+        assertThat(meanwhile.recordsBySchool()).isEmpty();
+        assertThat(meanwhile.foundSchoolIds()).containsExactly("SA");
+        assertThat(meanwhile.fileFailures()).isEmpty();
+        assertThat(meanwhile.absentIds()).isEmpty();
+
+        moving.set(false);
+        SourceRead still = guarded.read(tenant);
+        assertThat(ids(still.recordsOf("SA"))).contains("PERSON/U1").doesNotContain("PERSON/U2", "PERSON/U3");
+    }
+
+    @Test
+    void aDropChangingWhileItIsReadWithNoReadToStandOnIsTheSourceUnavailableNamingTheFile() {
+        Drops.goodDropIn(dir);
+        CsvDropRosterSource guarded = new CsvDropRosterSource(
+                tenant -> {
+                    throw new DropBeingWritten(tenant.id(), dir.toString(), "users.csv");
+                },
+                tenant -> {
+                    throw new AssertionError("no SFTP here");
+                });
+
+        assertThatThrownBy(() -> guarded.read(Tenants.folderDrop("anne", dir.toString(), List.of("SA"))))
+                .isInstanceOfSatisfying(SourceFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE);
+                    assertThat(failure.getMessage()).contains("tenant anne", "users.csv", "still being written");
+                });
     }
 
     @Test
