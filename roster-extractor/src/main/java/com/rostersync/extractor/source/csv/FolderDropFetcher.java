@@ -54,7 +54,10 @@ public final class FolderDropFetcher implements DropFetcher {
             if (listed.text().equals(knownListing)) {
                 return Optional.empty();
             }
-            Duration wait = guard.waitBeforeReading(listed.modified());
+            // A file removed or renamed moves the folder's time, not a file's: a drop replaced file by file waits too.
+            List<Instant> modified = listed.modified();
+            modified.add(Files.getLastModifiedTime(folder).toInstant());
+            Duration wait = guard.waitBeforeReading(modified);
             if (!wait.isZero()) {
                 WriteGuard.pause(wait);
                 moved(tenant, folder, listed, Listing.of(folder));

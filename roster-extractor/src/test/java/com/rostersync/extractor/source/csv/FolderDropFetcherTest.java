@@ -1,17 +1,21 @@
 package com.rostersync.extractor.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.Tenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A folder drop's listing: what a quiet cycle compares, every sync interval. */
+/** A folder drop's listing (what a quiet cycle compares, every sync interval), and a drop taken only when still. */
 class FolderDropFetcherTest {
 
     @TempDir
@@ -43,6 +47,67 @@ class FolderDropFetcherTest {
         DropFetcher.Drop again = fetcher.fetchIfChanged(tenant(), listing).orElseThrow();
         assertThat(again.listing()).isEqualTo("users.csv 13 3000\n");
         assertThat(new String(again.files().get("users.csv"))).endsWith("u2\n");
+    }
+
+    @Test
+    void aDropReplacedFileByFileIsNotReadWhileOneOfItsFilesIsAway() throws Exception {
+        write("users.csv", "sourcedId\nu1\n", 1_000);
+        write("orgs.csv", "sourcedId,name\n", 1_000);
+        FolderDropFetcher settling = new FolderDropFetcher(Duration.ofMillis(400), Clock.systemUTC());
+        String known = settling.fetchIfChanged(tenant(), null).orElseThrow().listing();
+
+        // The export removes the old file and writes the new one later; only the folder's time says so meanwhile.
+        Files.delete(folder.resolve("users.csv"));
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+                write("users.csv", "sourcedId\nu1\nu2\n", 2_000);
+            } catch (Exception stopped) {
+                throw new IllegalStateException(stopped);
+            }
+        });
+        writer.start();
+        try {
+            assertThatThrownBy(() -> settling.fetchIfChanged(tenant(), known))
+                    .isInstanceOfSatisfying(DropBeingWritten.class, moving -> assertThat(moving.file())
+                            .isEqualTo("users.csv"));
+        } finally {
+            writer.join();
+        }
+        assertThat(new String(settling.fetchIfChanged(tenant(), known)
+                        .orElseThrow()
+                        .files()
+                        .get("users.csv")))
+                .endsWith("u2\n");
+    }
+
+    @Test
+    void aDropOlderThanTheSettleTimeIsReadWithoutWaiting() throws Exception {
+        write("users.csv", "sourcedId\nu1\n", 1_000);
+        Files.setLastModifiedTime(folder, FileTime.fromMillis(1_000));
+        FolderDropFetcher settling = new FolderDropFetcher(Duration.ofHours(1), Clock.systemUTC());
+
+        DropFetcher.Drop drop =
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> settling.fetchIfChanged(tenant(), null)
+                        .orElseThrow());
+
+        assertThat(drop.files()).containsOnlyKeys("users.csv");
+    }
+
+    @Test
+    void aFileTimeAheadOfOurClockHoldsTheDropBackNoLongerThanTheSettleTime() throws Exception {
+        write(
+                "users.csv",
+                "sourcedId\nu1\n",
+                System.currentTimeMillis() + Duration.ofHours(1).toMillis());
+        Files.setLastModifiedTime(folder, FileTime.fromMillis(1_000));
+        FolderDropFetcher settling = new FolderDropFetcher(Duration.ofMillis(300), Clock.systemUTC());
+
+        DropFetcher.Drop drop =
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> settling.fetchIfChanged(tenant(), null)
+                        .orElseThrow());
+
+        assertThat(new String(drop.files().get("users.csv"))).endsWith("u1\n");
     }
 
     private Tenant tenant() {
