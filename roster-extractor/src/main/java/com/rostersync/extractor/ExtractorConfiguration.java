@@ -97,7 +97,8 @@ class ExtractorConfiguration {
         // halfway through its writing.
         RosterSource csv = new CsvDropRosterSource(
                 new FolderDropFetcher(extractor.dropSettle(), Clock.systemUTC()),
-                new SftpDropFetcher(secrets, extractor.callTimeout(), extractor.dropSettle(), Clock.systemUTC()));
+                new SftpDropFetcher(secrets, extractor.callTimeout(), extractor.dropSettle(), Clock.systemUTC()),
+                meters);
         return new TenantCycle(
                 tenant -> tenant.source().type() == SourceType.JDBC ? jdbc : csv,
                 new ChangeDetector(new ContentHasher()::hash),

@@ -141,6 +141,7 @@ class RosterExtractorApplicationTest {
                 .contains(
                         "rostersync_extractor_records_read_total",
                         "rostersync_extractor_reads_total",
+                        "rostersync_extractor_drops_being_written_total{application=\"roster-extractor\",source=\"folder\"} 0.0",
                         "rostersync_outcomes_sent_total",
                         "rostersync_extractor_records_published_total",
                         "rostersync_extractor_cycle_duration_seconds_bucket",

@@ -31,6 +31,7 @@ class DashboardMetricsScrapeTest extends MonitorServiceTest {
     static final Set<String> OTHER_SERVICES = Set.of(
             "rostersync_extractor_records_read_total",
             "rostersync_extractor_reads_total",
+            "rostersync_extractor_drops_being_written_total",
             "rostersync_extractor_records_published_total",
             "rostersync_extractor_cycle_duration_seconds_bucket",
             "rostersync_mapper_snapshots_emitted_total",

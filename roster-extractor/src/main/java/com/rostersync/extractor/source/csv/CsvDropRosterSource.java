@@ -8,6 +8,9 @@ import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.SourceRead;
 import com.rostersync.oneroster.OneRosterFile;
 import com.rostersync.tenants.Tenant;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,16 +48,33 @@ public final class CsvDropRosterSource implements RosterSource {
     private final Clock clock;
     private final Duration rereadEvery;
     private final Map<String, LastDrop> lastDrops = new ConcurrentHashMap<>();
+    private final Map<Boolean, Counter> beingWritten;
 
     public CsvDropRosterSource(DropFetcher folder, DropFetcher sftp) {
-        this(folder, sftp, Clock.systemUTC(), DEFAULT_REREAD_EVERY);
+        this(folder, sftp, new SimpleMeterRegistry());
     }
 
-    public CsvDropRosterSource(DropFetcher folder, DropFetcher sftp, Clock clock, Duration rereadEvery) {
+    public CsvDropRosterSource(DropFetcher folder, DropFetcher sftp, MeterRegistry meters) {
+        this(folder, sftp, Clock.systemUTC(), DEFAULT_REREAD_EVERY, meters);
+    }
+
+    public CsvDropRosterSource(
+            DropFetcher folder, DropFetcher sftp, Clock clock, Duration rereadEvery, MeterRegistry meters) {
         this.folder = folder;
         this.sftp = sftp;
         this.clock = clock;
         this.rereadEvery = rereadEvery;
+        // At 0 from the start, so the first drop caught mid-write shows in rate().
+        this.beingWritten = Map.of(
+                false, beingWrittenCounter(meters, "folder"),
+                true, beingWrittenCounter(meters, "sftp"));
+    }
+
+    private static Counter beingWrittenCounter(MeterRegistry meters, String source) {
+        return Counter.builder("rostersync.extractor.drops.being.written")
+                .description("Changed drops not read by a cycle because a file changed while they were fetched")
+                .tag("source", source)
+                .register(meters);
     }
 
     @Override
@@ -71,6 +91,7 @@ public final class CsvDropRosterSource implements RosterSource {
         try {
             drop = fetcher.fetchIfChanged(tenant, current ? last.listing() : null);
         } catch (DropBeingWritten moving) {
+            beingWritten.get(tenant.source().csvDrop().isSftp()).increment();
             if (last == null) {
                 // No read of this drop stands yet to report instead: say so, and the next cycle reads it again.
                 throw new SourceFailure(OutcomeReason.SOURCE_UNAVAILABLE, moving.getMessage());

@@ -16,6 +16,7 @@ import com.rostersync.extractor.support.Drops;
 import com.rostersync.extractor.support.Tenants;
 import com.rostersync.tenants.Tenant;
 import com.rostersync.testsupport.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +86,13 @@ class CsvDropRosterSourceTest {
                 return folder.fetchIfChanged(tenant, knownListing);
             }
         };
-        CsvDropRosterSource guarded = new CsvDropRosterSource(fetcher, tenant -> {
-            throw new AssertionError("no SFTP here");
-        });
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CsvDropRosterSource guarded = new CsvDropRosterSource(
+                fetcher,
+                tenant -> {
+                    throw new AssertionError("no SFTP here");
+                },
+                meters);
         Tenant tenant = Tenants.folderDrop("anne", dir.toString(), List.of("SA"));
         guarded.read(tenant).commit().run();
         Drops.write(
@@ -100,6 +105,11 @@ class CsvDropRosterSourceTest {
         assertThat(meanwhile.foundSchoolIds()).containsExactly("SA");
         assertThat(meanwhile.fileFailures()).isEmpty();
         assertThat(meanwhile.absentIds()).isEmpty();
+        assertThat(meters.get("rostersync.extractor.drops.being.written")
+                        .tag("source", "folder")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
 
         moving.set(false);
         SourceRead still = guarded.read(tenant);
@@ -162,7 +172,8 @@ class CsvDropRosterSourceTest {
                     throw new AssertionError("no SFTP here");
                 },
                 java.time.Clock.systemUTC(),
-                java.time.Duration.ZERO);
+                java.time.Duration.ZERO,
+                new SimpleMeterRegistry());
         Tenant tenant = Tenants.folderDrop("st-anne", dir.toString(), List.of("SA"));
         hourly.read(tenant).commit().run();
         assertThat(hourly.read(tenant).complete()).isTrue();
@@ -463,7 +474,8 @@ class CsvDropRosterSourceTest {
                     throw new AssertionError("no SFTP here");
                 },
                 clock,
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                new SimpleMeterRegistry());
         Tenant tenant = Tenants.folderDrop("st-anne", Drops.goodDropIn(dir).toString(), List.of("SA"));
         hourly.read(tenant).commit().run();
         String users = Drops.goodText("users.csv");
