@@ -60,17 +60,22 @@ public final class FolderDropFetcher implements DropFetcher {
             Duration wait = guard.waitBeforeReading(modified);
             if (!wait.isZero()) {
                 WriteGuard.pause(wait);
-                moved(tenant, folder, listed, Listing.of(folder));
+                WriteGuard.requireUnmoved(
+                        tenant.id(),
+                        folder.toString(),
+                        listed.text(),
+                        Listing.of(folder).text());
             }
             Map<String, byte[]> files = new TreeMap<>();
             for (Path file : listed.files()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
-            String changed = WriteGuard.shortOrLong(files, listed.sizes());
-            if (changed != null) {
-                throw new DropBeingWritten(tenant.id(), folder.toString(), changed);
-            }
-            moved(tenant, folder, listed, Listing.of(folder));
+            WriteGuard.requireWhole(tenant.id(), folder.toString(), files, listed.sizes());
+            WriteGuard.requireUnmoved(
+                    tenant.id(),
+                    folder.toString(),
+                    listed.text(),
+                    Listing.of(folder).text());
             return Optional.of(new Drop(listed.text(), files));
         } catch (NoSuchFileException gone) {
             // A listed file removed before it was read: the drop is being replaced.
@@ -89,13 +94,6 @@ public final class FolderDropFetcher implements DropFetcher {
             throw new SourceFailure(
                     OutcomeReason.SOURCE_UNAVAILABLE,
                     "tenant " + tenant.id() + ": reading drop folder " + folder + " was stopped");
-        }
-    }
-
-    private static void moved(Tenant tenant, Path folder, Listing before, Listing after) throws DropBeingWritten {
-        String changed = DropListing.firstChangedName(before.text(), after.text());
-        if (changed != null) {
-            throw new DropBeingWritten(tenant.id(), folder.toString(), changed);
         }
     }
 

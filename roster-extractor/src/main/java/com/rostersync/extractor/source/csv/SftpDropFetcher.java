@@ -89,7 +89,8 @@ public final class SftpDropFetcher implements DropFetcher {
             Duration wait = guard.waitBeforeReading(modified);
             if (!wait.isZero()) {
                 WriteGuard.pause(wait);
-                moved(tenant, drop, directory, listing, listing(list(session, directory)));
+                WriteGuard.requireUnmoved(
+                        tenant.id(), location(drop, directory), listing, listing(list(session, directory)));
             }
             step = "read";
             Map<String, byte[]> files = new TreeMap<>();
@@ -100,12 +101,10 @@ public final class SftpDropFetcher implements DropFetcher {
                 files.put(file.getKey(), content.toByteArray());
                 sizes.put(file.getKey(), file.getValue().getSize());
             }
-            String changed = WriteGuard.shortOrLong(files, sizes);
-            if (changed != null) {
-                throw new DropBeingWritten(tenant.id(), location(drop, directory), changed);
-            }
+            WriteGuard.requireWhole(tenant.id(), location(drop, directory), files, sizes);
             step = "list";
-            moved(tenant, drop, directory, listing, listing(list(session, directory)));
+            WriteGuard.requireUnmoved(
+                    tenant.id(), location(drop, directory), listing, listing(list(session, directory)));
             return Optional.of(new Drop(listing, files));
         } catch (DropBeingWritten moving) {
             throw moving;
@@ -163,14 +162,6 @@ public final class SftpDropFetcher implements DropFetcher {
         }
         Instant time = attributes.getModifyTime().toInstant();
         return time.getNano() == 0 ? time.plusSeconds(1) : time;
-    }
-
-    private static void moved(Tenant tenant, CsvDropSource drop, String directory, String before, String after)
-            throws DropBeingWritten {
-        String changed = DropListing.firstChangedName(before, after);
-        if (changed != null) {
-            throw new DropBeingWritten(tenant.id(), location(drop, directory), changed);
-        }
     }
 
     private static String location(CsvDropSource drop, String directory) {

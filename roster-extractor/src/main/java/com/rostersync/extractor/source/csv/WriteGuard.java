@@ -43,14 +43,22 @@ final class WriteGuard {
         }
     }
 
-    /** The first file whose bytes read differ in length from its listed size, or null when none does. */
-    static String shortOrLong(Map<String, byte[]> files, Map<String, Long> listedSizes) {
+    /** Fails when a file's bytes read differ in length from its listed size. */
+    static void requireWhole(String tenantId, String location, Map<String, byte[]> files, Map<String, Long> listedSizes)
+            throws DropBeingWritten {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Long size = listedSizes.get(file.getKey());
             if (size != null && size != file.getValue().length) {
-                return file.getKey();
+                throw new DropBeingWritten(tenantId, location, file.getKey());
             }
         }
-        return null;
+    }
+
+    /** Fails when a file came, went or changed size or time between two listings of the drop. */
+    static void requireUnmoved(String tenantId, String location, String before, String after) throws DropBeingWritten {
+        String changed = DropListing.firstChangedName(before, after);
+        if (changed != null) {
+            throw new DropBeingWritten(tenantId, location, changed);
+        }
     }
 }
