@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * type made from a changed file needs are not parsed again: their types are left unread, and what the last read found
  * in them stands. The whole drop is read again at least every {@code rereadEvery}, in case a file changed without its
  * size or time changing. A drop that changes while it is fetched ({@link DropBeingWritten}) is not read: the last read
- * stands, and the next cycle reads the drop once it is still (without a last read, the cycle reports the source
- * unavailable instead, naming the file).
+ * stands, and the next cycle reads the drop once it is still (without a last read, or when every cycle for
+ * {@link #STILL_WRITING_LIMIT} found it changing, the cycle reports the source unavailable instead, naming the file).
  */
 public final class CsvDropRosterSource implements RosterSource {
 
@@ -43,11 +43,20 @@ public final class CsvDropRosterSource implements RosterSource {
 
     public static final Duration DEFAULT_REREAD_EVERY = Duration.ofHours(1);
 
+    /**
+     * How long a drop may keep changing under every cycle before the last read stops standing in for it: an export
+     * still writing after this is stuck or writing in a loop, and the district hears of it.
+     */
+    static final Duration STILL_WRITING_LIMIT = Duration.ofMinutes(15);
+
     private final DropFetcher folder;
     private final DropFetcher sftp;
     private final Clock clock;
     private final Duration rereadEvery;
     private final Map<String, LastDrop> lastDrops = new ConcurrentHashMap<>();
+    /** Since when each tenant's drop has been found mid-write by every cycle; gone with its next whole read. */
+    private final Map<String, Instant> writingSince = new ConcurrentHashMap<>();
+
     private final Map<Boolean, Counter> beingWritten;
 
     public CsvDropRosterSource(DropFetcher folder, DropFetcher sftp) {
@@ -92,13 +101,22 @@ public final class CsvDropRosterSource implements RosterSource {
             drop = fetcher.fetchIfChanged(tenant, current ? last.listing() : null);
         } catch (DropBeingWritten moving) {
             beingWritten.get(tenant.source().csvDrop().isSftp()).increment();
+            Instant since = writingSince.computeIfAbsent(tenant.id(), id -> now);
             if (last == null) {
                 // No read of this drop stands yet to report instead: say so, and the next cycle reads it again.
                 throw new SourceFailure(OutcomeReason.SOURCE_UNAVAILABLE, moving.getMessage());
             }
+            if (Duration.between(since, now).compareTo(STILL_WRITING_LIMIT) >= 0) {
+                // The same words on every cycle, so the monitor sees one incident, not a new one a minute.
+                throw new SourceFailure(
+                        OutcomeReason.SOURCE_UNAVAILABLE,
+                        moving.getMessage() + "; every cycle for " + STILL_WRITING_LIMIT.toMinutes()
+                                + " minutes or more found it so");
+            }
             log.info("{}", moving.getMessage());
             return last.unchanged();
         }
+        writingSince.remove(tenant.id());
         if (drop.isEmpty()) {
             return last.unchanged();
         }

@@ -2,6 +2,7 @@ package com.rostersync.extractor.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.rostersync.events.EntityType;
 import com.rostersync.events.outcome.FileFailure;
@@ -69,23 +70,8 @@ class CsvDropRosterSourceTest {
     @Test
     void aDropChangingWhileItIsReadAfterAGoodReadLeavesThatReadStandingUntilItIsStill() throws Exception {
         Drops.goodDropIn(dir);
-        FolderDropFetcher folder = new FolderDropFetcher();
         AtomicBoolean moving = new AtomicBoolean();
-        DropFetcher fetcher = new DropFetcher() {
-            @Override
-            public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure, DropBeingWritten {
-                return fetchIfChanged(tenant, null).orElseThrow().files();
-            }
-
-            @Override
-            public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing)
-                    throws SourceFailure, DropBeingWritten {
-                if (moving.get()) {
-                    throw new DropBeingWritten(tenant.id(), dir.toString(), "users.csv");
-                }
-                return folder.fetchIfChanged(tenant, knownListing);
-            }
-        };
+        DropFetcher fetcher = midWriteWhile(moving);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CsvDropRosterSource guarded = new CsvDropRosterSource(
                 fetcher,
@@ -114,6 +100,48 @@ class CsvDropRosterSourceTest {
         moving.set(false);
         SourceRead still = guarded.read(tenant);
         assertThat(ids(still.recordsOf("SA"))).contains("PERSON/U1").doesNotContain("PERSON/U2", "PERSON/U3");
+    }
+
+    @Test
+    void aDropFoundMidWriteByEveryCycleForAQuarterOfAnHourIsReportedAndAWholeReadStartsTheCountAgain()
+            throws Exception {
+        Drops.goodDropIn(dir);
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
+        AtomicBoolean moving = new AtomicBoolean();
+        DropFetcher fetcher = midWriteWhile(moving);
+        CsvDropRosterSource guarded = new CsvDropRosterSource(
+                fetcher,
+                tenant -> {
+                    throw new AssertionError("no SFTP here");
+                },
+                clock,
+                CsvDropRosterSource.DEFAULT_REREAD_EVERY,
+                new SimpleMeterRegistry());
+        Tenant tenant = Tenants.folderDrop("anne", dir.toString(), List.of("SA"));
+        guarded.read(tenant).commit().run();
+
+        moving.set(true);
+        assertThat(guarded.read(tenant).recordsBySchool()).isEmpty();
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(guarded.read(tenant).recordsBySchool()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> guarded.read(tenant)).isInstanceOfSatisfying(SourceFailure.class, failure -> {
+            assertThat(failure.reason()).isEqualTo(OutcomeReason.SOURCE_UNAVAILABLE);
+            assertThat(failure.getMessage()).contains("tenant anne", "users.csv", "for 15 minutes or more");
+        });
+        clock.advance(Duration.ofMinutes(7));
+        String first = catchThrowable(() -> guarded.read(tenant)).getMessage();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(catchThrowable(() -> guarded.read(tenant)))
+                .as("one incident: the same message every cycle")
+                .hasMessage(first);
+
+        moving.set(false);
+        Drops.write(dir, "courses.csv", Drops.goodText("courses.csv") + "\r\n");
+        guarded.read(tenant).commit().run();
+        moving.set(true);
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(guarded.read(tenant).recordsBySchool()).isEmpty();
     }
 
     @Test
@@ -527,5 +555,25 @@ class CsvDropRosterSourceTest {
                 .filter(r -> r.sourcedId().equals(id))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** The folder's own fetcher, except that while {@code moving} holds it finds users.csv being written. */
+    private DropFetcher midWriteWhile(AtomicBoolean moving) {
+        FolderDropFetcher folder = new FolderDropFetcher();
+        return new DropFetcher() {
+            @Override
+            public Map<String, byte[]> fetch(Tenant tenant) throws SourceFailure, DropBeingWritten {
+                return fetchIfChanged(tenant, null).orElseThrow().files();
+            }
+
+            @Override
+            public Optional<Drop> fetchIfChanged(Tenant tenant, String knownListing)
+                    throws SourceFailure, DropBeingWritten {
+                if (moving.get()) {
+                    throw new DropBeingWritten(tenant.id(), dir.toString(), "users.csv");
+                }
+                return folder.fetchIfChanged(tenant, knownListing);
+            }
+        };
     }
 }
