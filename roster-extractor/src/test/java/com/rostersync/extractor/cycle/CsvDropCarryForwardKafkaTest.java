@@ -140,14 +140,7 @@ class CsvDropCarryForwardKafkaTest {
 
         assertThat(cyclesWhileWriting).hasValueGreaterThan(1);
         assertThat(settled.reason()).isEqualTo(OutcomeReason.CYCLE_COMPLETED);
-        List<RecordChanged> published = changes.newValues(this::ours).stream()
-                .filter(RecordChanged.class::isInstance)
-                .map(RecordChanged.class::cast)
-                .toList();
-        assertThat(published).singleElement().satisfies(update -> {
-            assertThat(update.kind()).isEqualTo(ChangeKind.UPSERT);
-            assertThat(update.sourcedId()).isEqualTo("U150");
-        });
+        assertTheOnlyRecordChangeIsAnUpsertOf("U150");
         assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.PERSON))
                 .hasSize(203);
     }
@@ -182,10 +175,7 @@ class CsvDropCarryForwardKafkaTest {
             assertThat(f.line()).isEqualTo(3);
             assertThat(f.field()).isEqualTo("enabledUser");
         });
-        List<RecordChanged> records = changes.newValues(this::ours).stream()
-                .filter(RecordChanged.class::isInstance)
-                .map(RecordChanged.class::cast)
-                .toList();
+        List<RecordChanged> records = newRecordChanges();
         assertThat(records).singleElement().satisfies(delete -> {
             assertThat(delete.kind()).isEqualTo(ChangeKind.DELETE);
             assertThat(delete.sourcedId()).isEqualTo("N3");
@@ -246,14 +236,7 @@ class CsvDropCarryForwardKafkaTest {
             assertThat(outcome.fileFailures()).extracting(FileFailure::file).containsExactly("enrollments.csv");
             assertThat(outcome.counts()).containsEntry("deleted", 0L);
         }
-        List<RecordChanged> records = changes.newValues(this::ours).stream()
-                .filter(RecordChanged.class::isInstance)
-                .map(RecordChanged.class::cast)
-                .toList();
-        assertThat(records).singleElement().satisfies(update -> {
-            assertThat(update.kind()).isEqualTo(ChangeKind.UPSERT);
-            assertThat(update.sourcedId()).isEqualTo("U2");
-        });
+        assertTheOnlyRecordChangeIsAnUpsertOf("U2");
         assertThat(extractor.state.school(tenant.id(), "SA").ids(EntityType.ENROLLMENT))
                 .hasSize(3);
     }
@@ -339,5 +322,20 @@ class CsvDropCarryForwardKafkaTest {
 
     private boolean ours(String key) {
         return key.startsWith(tenant.id() + "/");
+    }
+
+    /** The record changes (not the cycle markers) of ours published since the last look. */
+    private List<RecordChanged> newRecordChanges() {
+        return changes.newValues(this::ours).stream()
+                .filter(RecordChanged.class::isInstance)
+                .map(RecordChanged.class::cast)
+                .toList();
+    }
+
+    private void assertTheOnlyRecordChangeIsAnUpsertOf(String sourcedId) {
+        assertThat(newRecordChanges()).singleElement().satisfies(update -> {
+            assertThat(update.kind()).isEqualTo(ChangeKind.UPSERT);
+            assertThat(update.sourcedId()).isEqualTo(sourcedId);
+        });
     }
 }

@@ -39,12 +39,7 @@ class DropFolderWatcherTest {
 
     @Test
     void aFileRenamedIntoTheFolderCallsItsTenantAfterTheSettleTimeAndNoOtherTenant() throws Exception {
-        Path maple = Files.createDirectories(root.resolve("maple"));
-        Path birch = Files.createDirectories(root.resolve("birch"));
-        start(Duration.ofMillis(400), Duration.ofMinutes(1));
-        watcher.watch(List.of(
-                Tenants.folderDrop("maple", maple.toString(), List.of("S1")),
-                Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
+        Path maple = watchMapleAndBirch(Duration.ofMillis(400)).maple();
 
         Path written = Files.writeString(root.resolve("users.csv.tmp"), "sourcedId\r\nU1\r\n");
         long renamedAt = System.nanoTime();
@@ -119,12 +114,9 @@ class DropFolderWatcherTest {
 
     @Test
     void aTenantNoLongerInTheRegistryIsNotCalled() throws Exception {
-        Path maple = Files.createDirectories(root.resolve("maple"));
-        Path birch = Files.createDirectories(root.resolve("birch"));
-        start(Duration.ofMillis(100), Duration.ofMinutes(1));
-        watcher.watch(List.of(
-                Tenants.folderDrop("maple", maple.toString(), List.of("S1")),
-                Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
+        TwoFolders folders = watchMapleAndBirch(Duration.ofMillis(100));
+        Path maple = folders.maple();
+        Path birch = folders.birch();
         watcher.watch(List.of(Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
 
         Files.writeString(maple.resolve("users.csv"), "sourcedId\r\n");
@@ -235,4 +227,17 @@ class DropFolderWatcherTest {
         thread.setDaemon(true);
         thread.start();
     }
+
+    /** Starts the watcher on two tenants, maple and birch, each reading a folder of its own. */
+    private TwoFolders watchMapleAndBirch(Duration settle) throws Exception {
+        Path maple = Files.createDirectories(root.resolve("maple"));
+        Path birch = Files.createDirectories(root.resolve("birch"));
+        start(settle, Duration.ofMinutes(1));
+        watcher.watch(List.of(
+                Tenants.folderDrop("maple", maple.toString(), List.of("S1")),
+                Tenants.folderDrop("birch", birch.toString(), List.of("S1"))));
+        return new TwoFolders(maple, birch);
+    }
+
+    private record TwoFolders(Path maple, Path birch) {}
 }
