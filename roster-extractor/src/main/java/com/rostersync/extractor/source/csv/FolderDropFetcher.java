@@ -78,23 +78,30 @@ public final class FolderDropFetcher implements DropFetcher {
                     Listing.of(folder).text());
             return Optional.of(new Drop(listed.text(), files));
         } catch (NoSuchFileException gone) {
+            if (gone.getFile() == null || !folder.equals(Path.of(gone.getFile()).getParent())) {
+                throw unreadable(tenant, folder, gone);
+            }
             // A listed file removed before it was read: the drop is being replaced.
             throw new DropBeingWritten(
                     tenant.id(),
                     folder.toString(),
                     String.valueOf(Path.of(gone.getFile()).getFileName()));
-        } catch (IOException unreadable) {
-            throw new SourceFailure(
-                    OutcomeReason.SOURCE_UNAVAILABLE,
-                    "tenant " + tenant.id() + ": drop folder " + folder + " is unreadable: "
-                            + unreadable.getClass().getSimpleName(),
-                    unreadable);
+        } catch (IOException failed) {
+            throw unreadable(tenant, folder, failed);
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             throw new SourceFailure(
                     OutcomeReason.SOURCE_UNAVAILABLE,
                     "tenant " + tenant.id() + ": reading drop folder " + folder + " was stopped");
         }
+    }
+
+    private static SourceFailure unreadable(Tenant tenant, Path folder, IOException failed) {
+        return new SourceFailure(
+                OutcomeReason.SOURCE_UNAVAILABLE,
+                "tenant " + tenant.id() + ": drop folder " + folder + " is unreadable: "
+                        + failed.getClass().getSimpleName(),
+                failed);
     }
 
     /** One look at the folder: each regular file's attributes, and the listing line per file. */
