@@ -7,6 +7,7 @@ import com.rostersync.testsupport.SftpTestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,15 +81,15 @@ public final class SftpDropSite implements BeforeAllCallback, AfterAllCallback, 
 
     /** A fetcher logging in with {@code password} instead. */
     public SftpDropFetcher fetcher(String password) {
-        return new SftpDropFetcher(new SecretResolver(Map.of(PASSWORD_REF, password), null), Duration.ofSeconds(5));
+        return new SftpDropFetcher(secrets(password), Duration.ofSeconds(5));
     }
 
     /** A fetcher that takes a changed drop once its newest file is {@code settle} old, as the service's does. */
     public SftpDropFetcher settlingFetcher(Duration settle) {
-        return new SftpDropFetcher(
-                new SecretResolver(Map.of(PASSWORD_REF, PASSWORD), null),
-                Duration.ofSeconds(5),
-                settle,
-                java.time.Clock.systemUTC());
+        return new SftpDropFetcher(secrets(PASSWORD), Duration.ofSeconds(5), settle, Clock.systemUTC());
+    }
+
+    private static SecretResolver secrets(String password) {
+        return new SecretResolver(Map.of(PASSWORD_REF, password), null);
     }
 }
