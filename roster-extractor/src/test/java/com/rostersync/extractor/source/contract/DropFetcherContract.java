@@ -2,6 +2,7 @@ package com.rostersync.extractor.source.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rostersync.events.outcome.OutcomeReason;
@@ -9,13 +10,15 @@ import com.rostersync.extractor.source.SourceFailure;
 import com.rostersync.extractor.source.csv.DropBeingWritten;
 import com.rostersync.extractor.source.csv.DropFetcher;
 import com.rostersync.extractor.support.Drops;
+import com.rostersync.extractor.support.PausingWriter;
 import com.rostersync.tenants.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,41 +68,29 @@ public abstract class DropFetcherContract {
 
     @Test
     void aFileStillBeingWrittenIsNotTakenHalfwayAndIsTakenWholeOnceItIsStill() throws Exception {
-        DropFetcher fetcher = settlingFetcher(Duration.ofMillis(400));
+        Duration settle = Duration.ofSeconds(1);
+        DropFetcher fetcher = settlingFetcher(settle);
         String known = fetcher.fetchIfChanged(tenant(), null).orElseThrow().listing();
         Path users = dropFolder().resolve("users.csv");
         String whole = Drops.goodText("users.csv");
         Files.writeString(users, whole.substring(0, whole.indexOf("U2,")));
-        AtomicBoolean writing = new AtomicBoolean(true);
-        // A writer adding a row every 50 ms, each pause far shorter than the settle time.
-        Thread writer = new Thread(() -> {
-            try {
-                for (int row = 0; row < 30; row++) {
-                    Files.writeString(
-                            users,
-                            "U" + (100 + row) + ",,,true,SA,student,s" + row + ",,A,B,,,,,,,05,\r\n",
-                            StandardOpenOption.APPEND);
-                    Thread.sleep(50);
-                }
-            } catch (Exception stopped) {
-                Thread.currentThread().interrupt();
-            } finally {
-                writing.set(false);
-            }
-        });
-        writer.start();
-        try {
-            Thread.sleep(100);
-            assertThatThrownBy(() -> fetcher.fetchIfChanged(tenant(), known))
-                    .isInstanceOfSatisfying(DropBeingWritten.class, moving -> {
-                        assertThat(moving.file()).isEqualTo("users.csv");
-                        assertThat(moving.getMessage()).contains("users.csv", "still being written");
-                    });
-        } finally {
-            writer.join();
+        List<String> rows = new ArrayList<>();
+        for (int row = 0; row < 30; row++) {
+            rows.add("U" + (100 + row) + ",,,true,SA,student,s" + row + ",,A,B,,,,,,,05,\r\n");
         }
-        assertThat(writing).isFalse();
+        // A writer adding a row every 50 ms, each pause far shorter than the settle time.
+        PausingWriter writer = PausingWriter.start(users, rows, Duration.ofMillis(50), StandardOpenOption.APPEND);
+        Thread.sleep(100);
+        Throwable halfway = catchThrowable(() -> fetcher.fetchIfChanged(tenant(), known));
+        writer.join();
 
+        assumeTrue(
+                writer.pausedWellWithin(settle),
+                "the writer thread itself stalled for " + writer.longestGap() + " on this machine");
+        assertThat(halfway).isInstanceOfSatisfying(DropBeingWritten.class, moving -> {
+            assertThat(moving.file()).isEqualTo("users.csv");
+            assertThat(moving.getMessage()).contains("users.csv", "still being written");
+        });
         DropFetcher.Drop still = fetcher.fetchIfChanged(tenant(), known).orElseThrow();
         assertThat(still.files().get("users.csv")).isEqualTo(Files.readAllBytes(users));
         assertThat(new String(still.files().get("users.csv"), StandardCharsets.UTF_8))

@@ -1,0 +1,70 @@
+package com.rostersync.extractor.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An export job writing a file in place a piece at a time, with a short pause after each piece, in its own thread. It
+ * measures its own longest gap between two writes: on a loaded machine the thread itself can stall for longer than a
+ * settle time, and such a writer cannot be told from a finished one by any fetcher (a test then has nothing to prove).
+ */
+public final class PausingWriter {
+
+    private final Thread thread;
+    private volatile long longestGapNanos;
+    private volatile Exception failure;
+
+    private PausingWriter(Path file, List<String> pieces, Duration pause, OpenOption... options) {
+        this.thread = new Thread(() -> write(file, pieces, pause, options), "pausing-writer");
+    }
+
+    /** Starts writing {@code pieces} to {@code file} opened with {@code options}, pausing after each. */
+    public static PausingWriter start(Path file, List<String> pieces, Duration pause, OpenOption... options) {
+        PausingWriter writer = new PausingWriter(file, pieces, pause, options);
+        writer.thread.start();
+        return writer;
+    }
+
+    private void write(Path file, List<String> pieces, Duration pause, OpenOption... options) {
+        try (OutputStream out = Files.newOutputStream(file, options)) {
+            long last = System.nanoTime();
+            for (String piece : pieces) {
+                out.write(piece.getBytes(StandardCharsets.UTF_8));
+                long now = System.nanoTime();
+                longestGapNanos = Math.max(longestGapNanos, now - last);
+                last = now;
+                Thread.sleep(pause.toMillis());
+            }
+        } catch (IOException | InterruptedException stopped) {
+            failure = stopped;
+        }
+    }
+
+    public boolean isWriting() {
+        return thread.isAlive();
+    }
+
+    /** Waits for the last piece; fails when the file could not be written. */
+    public void join() throws InterruptedException {
+        thread.join();
+        if (failure != null) {
+            throw new IllegalStateException("the writer stopped", failure);
+        }
+    }
+
+    /** The longest time between two writes (the first counted from opening the file), once joined. */
+    public Duration longestGap() {
+        return Duration.ofNanos(longestGapNanos);
+    }
+
+    /** Whether every gap was short enough for a fetcher waiting {@code settle} to see the file move. */
+    public boolean pausedWellWithin(Duration settle) {
+        return longestGap().compareTo(settle.multipliedBy(3).dividedBy(4)) < 0;
+    }
+}
