@@ -82,12 +82,13 @@ class DropFolderWatcherTest {
 
         long lastPieceAt = 0;
         for (int piece = 0; piece < 6; piece++) {
+            // Taken before the write: the watcher may hear of it before the write returns.
+            lastPieceAt = System.nanoTime();
             Files.writeString(
                     maple.resolve("enrollments.csv"),
                     "row " + piece + "\r\n",
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            lastPieceAt = System.nanoTime();
             Thread.sleep(150);
         }
 
