@@ -32,8 +32,9 @@ public final class PausingWriter {
     }
 
     private void write(Path file, List<String> pieces, Duration pause, OpenOption... options) {
+        // Counted from before the opening, which may truncate the file: a stall there leaves it empty.
+        long last = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(file, options)) {
-            long last = System.nanoTime();
             for (String piece : pieces) {
                 out.write(piece.getBytes(StandardCharsets.UTF_8));
                 long now = System.nanoTime();
@@ -58,7 +59,7 @@ public final class PausingWriter {
         }
     }
 
-    /** The longest time between two writes (the first counted from opening the file), once joined. */
+    /** The longest time between two writes (the first counted from before the file was opened), once joined. */
     public Duration longestGap() {
         return Duration.ofNanos(longestGapNanos);
     }

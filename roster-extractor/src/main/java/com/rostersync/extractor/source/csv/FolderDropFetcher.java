@@ -57,7 +57,7 @@ public final class FolderDropFetcher implements DropFetcher {
             // A file removed or renamed moves the folder's time, not a file's: a drop replaced file by file waits too.
             List<Instant> modified = listed.modified();
             modified.add(Files.getLastModifiedTime(folder).toInstant());
-            Duration wait = guard.waitBeforeReading(modified);
+            Duration wait = guard.waitBeforeReading(modified, listed.sizes().containsValue(0L));
             if (!wait.isZero()) {
                 WriteGuard.pause(wait);
                 WriteGuard.requireUnmoved(

@@ -86,7 +86,8 @@ public final class SftpDropFetcher implements DropFetcher {
                     .map(SftpDropFetcher::modified)
                     .filter(Objects::nonNull)
                     .forEach(modified::add);
-            Duration wait = guard.waitBeforeReading(modified);
+            Duration wait =
+                    guard.waitBeforeReading(modified, visible.values().stream().anyMatch(file -> file.getSize() == 0));
             if (!wait.isZero()) {
                 WriteGuard.pause(wait);
                 WriteGuard.requireUnmoved(

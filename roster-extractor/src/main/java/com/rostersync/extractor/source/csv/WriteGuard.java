@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * Keeps a drop caught in the middle of its writing from being read as whole. A changed drop whose newest file is
  * younger than the settle time is listed again once that file is settle-old (waiting at most the settle time, so a
- * clock ahead of ours cannot hold a drop back), and a listing that moved in the meantime, or a file whose bytes do not
- * match its listed size, is a drop still being written. A writer that pauses longer than the settle time cannot be
- * told from a finished one: districts write each file under another name and rename it into place.
+ * clock ahead of ours cannot hold a drop back), a changed drop listing an empty file once the settle time has passed,
+ * and a listing that moved in the meantime, or a file whose bytes do not match its listed size, is a drop still being
+ * written. A writer that pauses longer than the settle time cannot be told from a finished one: districts write each
+ * file under another name and rename it into place.
  */
 final class WriteGuard {
 
@@ -22,8 +23,15 @@ final class WriteGuard {
         this.clock = clock;
     }
 
-    /** How long to wait before listing the drop again; zero when every file is already settle-old. */
-    Duration waitBeforeReading(Iterable<Instant> modified) {
+    /**
+     * How long to wait before listing the drop again; zero when every file is already settle-old and none is empty. A
+     * file listed empty waits the whole settle time: a file truncated in place can be listed with its new size, zero,
+     * a moment before its time moves, so its time says nothing yet.
+     */
+    Duration waitBeforeReading(Iterable<Instant> modified, boolean anyFileEmpty) {
+        if (anyFileEmpty) {
+            return settle;
+        }
         Instant now = clock.instant();
         Duration wait = Duration.ZERO;
         for (Instant time : modified) {

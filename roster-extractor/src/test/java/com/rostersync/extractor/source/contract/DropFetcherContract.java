@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +98,42 @@ public abstract class DropFetcherContract {
         assertThat(still.files().get("users.csv")).isEqualTo(Files.readAllBytes(users));
         assertThat(new String(still.files().get("users.csv"), StandardCharsets.UTF_8))
                 .endsWith("U129,,,true,SA,student,s29,,A,B,,,,,,,05,\r\n");
+    }
+
+    @Test
+    void aFileListedEmptyBeforeItsTimeMovedIsNotReadAsEmpty() throws Exception {
+        Duration settle = Duration.ofSeconds(3);
+        DropFetcher fetcher = settlingFetcher(settle);
+        Path users = dropFolder().resolve("users.csv");
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(users, anHourAgo);
+        Files.setLastModifiedTime(dropFolder(), anHourAgo);
+        String known = fetcher.fetchIfChanged(tenant(), null).orElseThrow().listing();
+
+        // An export truncating the file in place: for a moment the file system lists it empty under its old time.
+        Files.write(users, new byte[0]);
+        Files.setLastModifiedTime(users, anHourAgo);
+        long truncatedAt = System.nanoTime();
+        AtomicLong writtenAfter = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            try {
+                // Later than a fetch reads a whole drop without waiting, well within the settle time.
+                Thread.sleep(1_000);
+                Files.writeString(users, Drops.goodText("users.csv"), StandardOpenOption.APPEND);
+                writtenAfter.set(System.nanoTime() - truncatedAt);
+            } catch (Exception stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        Throwable emptied = catchThrowable(() -> fetcher.fetchIfChanged(tenant(), known));
+        writer.join();
+
+        assumeTrue(
+                Duration.ofNanos(writtenAfter.get()).compareTo(settle.dividedBy(2)) < 0,
+                "the writer thread itself stalled past half the settle time on this machine");
+        assertThat(emptied).isInstanceOfSatisfying(DropBeingWritten.class, moving -> assertThat(moving.file())
+                .isEqualTo("users.csv"));
     }
 
     @Test
