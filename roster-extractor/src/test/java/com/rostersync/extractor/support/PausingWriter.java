@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An export job writing a file in place a piece at a time, with a short pause after each piece, in its own thread. It
+ * An export job writing a file in place a piece at a time, with a short pause before each piece, in its own thread. It
  * measures its own longest gap between two writes: on a loaded machine the thread itself can stall for longer than a
  * settle time, and such a writer cannot be told from a finished one by any fetcher (a test then has nothing to prove).
  */
@@ -24,7 +24,7 @@ public final class PausingWriter {
         this.thread = new Thread(() -> write(file, pieces, pause, options), "pausing-writer");
     }
 
-    /** Starts writing {@code pieces} to {@code file} opened with {@code options}, pausing after each. */
+    /** Opens {@code file} with {@code options} and writes {@code pieces}, pausing before each. */
     public static PausingWriter start(Path file, List<String> pieces, Duration pause, OpenOption... options) {
         PausingWriter writer = new PausingWriter(file, pieces, pause, options);
         writer.thread.start();
@@ -36,11 +36,11 @@ public final class PausingWriter {
         long last = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(file, options)) {
             for (String piece : pieces) {
+                Thread.sleep(pause.toMillis());
                 out.write(piece.getBytes(StandardCharsets.UTF_8));
                 long now = System.nanoTime();
                 longestGapNanos = Math.max(longestGapNanos, now - last);
                 last = now;
-                Thread.sleep(pause.toMillis());
             }
         } catch (IOException | InterruptedException stopped) {
             failure = stopped;

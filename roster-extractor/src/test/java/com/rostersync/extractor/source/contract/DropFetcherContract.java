@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,25 +112,15 @@ public abstract class DropFetcherContract {
         // An export truncating the file in place: for a moment the file system lists it empty under its old time.
         Files.write(users, new byte[0]);
         Files.setLastModifiedTime(users, anHourAgo);
-        long truncatedAt = System.nanoTime();
-        AtomicLong writtenAfter = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            try {
-                // Later than a fetch reads a whole drop without waiting, well within the settle time.
-                Thread.sleep(1_000);
-                Files.writeString(users, Drops.goodText("users.csv"), StandardOpenOption.APPEND);
-                writtenAfter.set(System.nanoTime() - truncatedAt);
-            } catch (Exception stopped) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        writer.start();
+        // Its rows come later than a fetch reads a whole drop without waiting, well within the settle time.
+        PausingWriter writer = PausingWriter.start(
+                users, List.of(Drops.goodText("users.csv")), Duration.ofSeconds(1), StandardOpenOption.APPEND);
         Throwable emptied = catchThrowable(() -> fetcher.fetchIfChanged(tenant(), known));
         writer.join();
 
         assumeTrue(
-                Duration.ofNanos(writtenAfter.get()).compareTo(settle.dividedBy(2)) < 0,
-                "the writer thread itself stalled past half the settle time on this machine");
+                writer.pausedWellWithin(settle),
+                "the writer thread itself stalled for " + writer.longestGap() + " on this machine");
         assertThat(emptied).isInstanceOfSatisfying(DropBeingWritten.class, moving -> assertThat(moving.file())
                 .isEqualTo("users.csv"));
     }
