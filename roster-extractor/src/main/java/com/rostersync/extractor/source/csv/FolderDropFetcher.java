@@ -57,7 +57,8 @@ public final class FolderDropFetcher implements DropFetcher {
             // A file removed or renamed moves the folder's time, not a file's: a drop replaced file by file waits too.
             List<Instant> modified = listed.modified();
             modified.add(Files.getLastModifiedTime(folder).toInstant());
-            Duration wait = guard.waitBeforeReading(modified, listed.sizes().containsValue(0L));
+            Map<String, Long> sizes = listed.sizes();
+            Duration wait = guard.waitBeforeReading(modified, sizes.containsValue(0L));
             if (!wait.isZero()) {
                 WriteGuard.pause(wait);
                 WriteGuard.requireUnmoved(
@@ -70,7 +71,7 @@ public final class FolderDropFetcher implements DropFetcher {
             for (Path file : listed.files()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
-            WriteGuard.requireWhole(tenant.id(), folder.toString(), files, listed.sizes());
+            WriteGuard.requireWhole(tenant.id(), folder.toString(), files, sizes);
             WriteGuard.requireUnmoved(
                     tenant.id(),
                     folder.toString(),
