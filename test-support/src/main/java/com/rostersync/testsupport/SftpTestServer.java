@@ -48,6 +48,7 @@ public final class SftpTestServer implements AutoCloseable {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, Set<PublicKey>> keys = new ConcurrentHashMap<>();
     private final InjectedFaults faults = new InjectedFaults();
+    private final Map<String, AtomicInteger> passwordLogins = new ConcurrentHashMap<>();
 
     private SftpTestServer(Path root, Path hostKeyFile, int port) {
         this.root = root;
@@ -55,7 +56,13 @@ public final class SftpTestServer implements AutoCloseable {
         server.setHost("127.0.0.1");
         server.setPort(port);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
-        server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
+        server.setPasswordAuthenticator((user, password, session) -> {
+            boolean accepted = password.equals(passwords.get(user));
+            if (accepted) {
+                passwordLogins.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
+            }
+            return accepted;
+        });
         server.setPublickeyAuthenticator((user, key, session) ->
                 keys.getOrDefault(user, Set.of()).stream().anyMatch(allowed -> KeyUtils.compareKeys(allowed, key)));
         SftpSubsystemFactory sftpSubsystem = new SftpSubsystemFactory();
@@ -203,6 +210,12 @@ public final class SftpTestServer implements AutoCloseable {
         return server.getActiveSessions().stream()
                 .filter(session -> username.equals(session.getUsername()) && session.isOpen())
                 .count();
+    }
+
+    /** How many times the user logged in with its password: a client that reuses its session logs in once. */
+    public int passwordLogins(String username) {
+        AtomicInteger logins = passwordLogins.get(username);
+        return logins == null ? 0 : logins.get();
     }
 
     public boolean isRunning() {

@@ -17,7 +17,8 @@ import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
  * The one way a service opens SFTP sessions (the extractor's drop fetcher, the publisher's uploads): the server's host
  * key pinned by its known_hosts line and unknown keys never allowed, a password or a private key with its passphrase,
  * and a bound on every wait: {@code connect} (TCP), {@code auth} (key exchange and login), {@code transfer} (longest
- * silence while a file moves or a command waits for its answer). AES-GCM is proposed first (below).
+ * silence while a file moves or a command waits for its answer). AES-GCM is proposed first (below). A session that is
+ * kept open between uses can ask the server for a reply every {@code keepAlive} (below).
  */
 public final class SftpSessionFactoryBuilder {
 
@@ -28,6 +29,26 @@ public final class SftpSessionFactoryBuilder {
 
     public static DefaultSftpSessionFactory build(
             SftpLogin login, SftpCredentials credentials, Duration connect, Duration auth, Duration transfer) {
+        return build(login, credentials, connect, auth, transfer, null);
+    }
+
+    /**
+     * As above, and an open session sends the server a keep-alive request that wants a reply every {@code keepAlive}
+     * (null: none). The reply is what keeps the client's read timeout ({@code transfer}) from ending a session that
+     * is only waiting for its next use, so {@code keepAlive} must be shorter than {@code transfer}; a server that
+     * leaves {@value #UNANSWERED_KEEP_ALIVES} requests in a row unanswered has its session closed.
+     */
+    public static DefaultSftpSessionFactory build(
+            SftpLogin login,
+            SftpCredentials credentials,
+            Duration connect,
+            Duration auth,
+            Duration transfer,
+            Duration keepAlive) {
+        if (keepAlive != null && keepAlive.compareTo(transfer) >= 0) {
+            throw new IllegalArgumentException("the keep-alive interval (" + keepAlive
+                    + ") must be shorter than the transfer timeout (" + transfer + ")");
+        }
         DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
         factory.setHost(login.host());
         factory.setPort(login.port());
@@ -53,9 +74,16 @@ public final class SftpSessionFactoryBuilder {
             CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, transfer);
             CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(client, transfer);
             client.setCipherFactories(aesGcmFirst(client.getCipherFactories()));
+            if (keepAlive != null) {
+                CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, keepAlive);
+                // A limit on unanswered requests is also what makes the client ask for a reply at all.
+                CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, UNANSWERED_KEEP_ALIVES);
+            }
         });
         return factory;
     }
+
+    static final int UNANSWERED_KEEP_ALIVES = 3;
 
     /** The ciphers an SSH client proposes, best first: AES-GCM, then the client's own order. */
     static final List<String> PREFERRED_CIPHERS =

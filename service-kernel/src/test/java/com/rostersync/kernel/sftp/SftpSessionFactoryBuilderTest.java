@@ -1,6 +1,7 @@
 package com.rostersync.kernel.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rostersync.kernel.sftp.SftpSessionFactoryBuilder.SftpLogin;
 import com.rostersync.testsupport.SftpTestServer;
@@ -38,6 +39,15 @@ class SftpSessionFactoryBuilderTest {
             assertThat(negotiatedCiphers(sftp))
                     .isEqualTo("chacha20-poly1305@openssh.com chacha20-poly1305@openssh.com");
         }
+    }
+
+    @Test
+    void refusesAKeepAliveThatTheReadTimeoutWouldOutrun() {
+        SftpLogin login = new SftpLogin("127.0.0.1", 22, "anne", "[127.0.0.1]:22 ssh-ed25519 AAAA");
+        assertThatThrownBy(() ->
+                        SftpSessionFactoryBuilder.build(login, SftpCredentials.password("pw"), WAIT, WAIT, WAIT, WAIT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keep-alive interval");
     }
 
     /** The ciphers the session agreed on, client to server and back, after a real directory listing. */

@@ -25,15 +25,15 @@ public record PublisherProperties(
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("15s") Duration authTimeout,
         @NotNull @DefaultValue("60s") Duration transferTimeout,
-        @NotNull @DefaultValue("30s") Duration idleTimeout,
+        @NotNull @DefaultValue("5m") Duration idleTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotBlank @DefaultValue(".rostersync-part") String temporarySuffix,
         @NotNull @DefaultValue("5m") Duration cycleWait) {
 
-    /** A cached session is closed after {@code idleTimeout} unused, before the transfer timeout would cut it. */
-    @AssertTrue(message = "rostersync.publisher.idle-timeout must be shorter than transfer-timeout")
-    public boolean isIdleTimeoutShorterThanTransferTimeout() {
-        return idleTimeout == null || transferTimeout == null || idleTimeout.compareTo(transferTimeout) < 0;
+    /** A cached session is closed after {@code idleTimeout} unused; until then it is kept alive (SftpTimeouts). */
+    @AssertTrue(message = "rostersync.publisher.idle-timeout must be positive")
+    public boolean isIdleTimeoutPositive() {
+        return idleTimeout == null || (!idleTimeout.isNegative() && !idleTimeout.isZero());
     }
 
     /**

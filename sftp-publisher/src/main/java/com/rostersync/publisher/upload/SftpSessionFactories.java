@@ -26,8 +26,8 @@ import org.springframework.scheduling.TaskScheduler;
  * (a few small files) and compared by digest, so a password rotated on disk is used by the next upload and cached
  * sessions logged in with the old one are closed. The host key is pinned by the account's known_hosts line and
  * unknown keys are never allowed; secret values are handed only to the SSH client. A cached session unused for the
- * idle timeout is closed here (checked on the timer given), quietly: left open, the SSH client's read timeout would end it as an error a minute
- * after every upload.
+ * idle timeout is closed here (checked on the timer given), quietly; until then it is kept alive (SftpTimeouts), so a
+ * destination uploaded again within the idle timeout needs no new connection, key exchange and login.
  */
 public final class SftpSessionFactories implements AutoCloseable {
 
@@ -145,7 +145,8 @@ public final class SftpSessionFactories implements AutoCloseable {
                 credentials,
                 timeouts.connect(),
                 timeouts.auth(),
-                timeouts.transfer());
+                timeouts.transfer(),
+                timeouts.keepAlive());
         CachingSessionFactory<SftpClient.DirEntry> caching = new CachingSessionFactory<>(factory, 1);
         caching.setTestSession(true);
         caching.setSessionWaitTimeout(timeouts.connect().plus(timeouts.auth()).toMillis());

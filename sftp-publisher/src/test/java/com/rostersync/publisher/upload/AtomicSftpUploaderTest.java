@@ -259,11 +259,45 @@ class AtomicSftpUploaderTest {
     }
 
     @Test
-    void theIdleTimeoutMustBeShorterThanTheTransferTimeout() {
-        assertThatThrownBy(() -> new SftpTimeouts(
-                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("idle timeout");
+    @Timeout(60)
+    void aCachedSessionKeptAliveOutlivesTheReadTimeoutAndTheNextUploadLogsInNoMore() throws Exception {
+        DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "kept-user", "MHS");
+        ch.qos.logback.classic.Logger sshd =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.sshd");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+                new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        sshd.addAppender(warnings);
+        // The read timeout is the transfer timeout, 1 s: a session that heard nothing for that long would be ended.
+        SftpSessionFactories keeping = new SftpSessionFactories(
+                new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(
+                        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                SftpFixtures.idleCloser());
+        try {
+            AtomicSftpUploader keepingUploader = new AtomicSftpUploader(keeping, SUFFIX);
+            keepingUploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1)));
+            assertThat(server.passwordLogins("kept-user")).isOne();
+
+            Thread.sleep(4_000);
+
+            assertThat(server.openSessions("kept-user"))
+                    .as("the cached session, four read timeouts after the upload")
+                    .isOne();
+            assertThat(warnings.list)
+                    .filteredOn(e -> !e.getLoggerName().startsWith("org.apache.sshd.server"))
+                    .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                    .isEmpty();
+            MergedFileSet second = files(SnapshotFixtures.school("maple", "MHS", 2));
+            keepingUploader.upload(destination, second);
+            assertSameFiles("kept-user", second);
+            assertThat(server.passwordLogins("kept-user"))
+                    .as("logins: the second upload used the session of the first")
+                    .isOne();
+        } finally {
+            sshd.detachAppender(warnings);
+            keeping.close();
+        }
     }
 
     @Test
