@@ -227,15 +227,40 @@ def cmd_smtp_sink(a):
 
 
 # --- process figures ---------------------------------------------------------------------------------------------
-def proc_ticks(pid, children=True):
-    """utime+stime (+cutime+cstime: reaped children, e.g. sshd's sessions), in ticks; None once the process is gone."""
+def proc_stat(pid):
+    """(ppid, utime+stime, cutime+cstime) in ticks; None once the process is gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
     except (FileNotFoundError, ProcessLookupError):
         return None
-    t = int(fields[11]) + int(fields[12])
-    return t + int(fields[13]) + int(fields[14]) if children else t
+    return int(fields[1]), int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
+
+
+def proc_ticks(pid, children=True):
+    """utime+stime, and with children the CPU of its children, reaped or still running (e.g. sshd's sessions, which
+    stay open between uploads), in ticks; None once the process is gone."""
+    own = proc_stat(pid)
+    if own is None:
+        return None
+    if not children:
+        return own[1]
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            st = proc_stat(int(entry))
+            if st is not None:
+                stats[int(entry)] = st
+    kids = {}
+    for p, st in stats.items():
+        kids.setdefault(st[0], []).append(p)
+    # A running descendant's CPU reaches its parent's cutime only when it is reaped: counted here until then.
+    total, todo = own[1] + own[2], list(kids.get(pid, []))
+    while todo:
+        p = todo.pop()
+        total += stats[p][1] + stats[p][2]
+        todo.extend(kids.get(p, []))
+    return total
 
 
 def machine_ticks():

@@ -25,7 +25,7 @@ public record PublisherProperties(
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("15s") Duration authTimeout,
         @NotNull @DefaultValue("60s") Duration transferTimeout,
-        @NotNull @DefaultValue("5m") Duration idleTimeout,
+        @NotNull @DefaultValue("2m") Duration idleTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotBlank @DefaultValue(".rostersync-part") String temporarySuffix,
         @NotNull @DefaultValue("5m") Duration cycleWait) {
