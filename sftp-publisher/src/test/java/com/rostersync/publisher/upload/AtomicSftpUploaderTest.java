@@ -225,18 +225,8 @@ class AtomicSftpUploaderTest {
     @Timeout(60)
     void anIdleCachedSessionIsClosedQuietlyBeforeTheReadTimeoutWouldEndItAsAnError() throws Exception {
         DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "idle-user", "MHS");
-        ch.qos.logback.classic.Logger sshd =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.sshd");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
-                new ch.qos.logback.core.read.ListAppender<>();
-        warnings.start();
-        sshd.addAppender(warnings);
-        SftpSessionFactories quick = new SftpSessionFactories(
-                new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(
-                        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(500)),
-                SftpFixtures.idleCloser());
-        try {
+        SftpSessionFactories quick = factories(Duration.ofSeconds(2), Duration.ofMillis(500));
+        try (ClientSshWarnings warnings = new ClientSshWarnings()) {
             AtomicSftpUploader withIdleTimeout = new AtomicSftpUploader(quick, SUFFIX);
             withIdleTimeout.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1)));
 
@@ -245,15 +235,12 @@ class AtomicSftpUploaderTest {
                     .isOne();
             await().atMost(Duration.ofSeconds(10)).until(() -> server.openSessions("idle-user") == 0);
             // Longer than the transfer (read) timeout, which ended idle sessions with a WARN before.
-            // The test server's own warnings (org.apache.sshd.server) about the client leaving are not ours.
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> warnings.list.stream()
-                    .filter(e -> !e.getLoggerName().startsWith("org.apache.sshd.server"))
-                    .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> warnings.list()
+                    .isEmpty());
             MergedFileSet second = files(SnapshotFixtures.school("maple", "MHS", 2));
             withIdleTimeout.upload(destination, second);
             assertSameFiles("idle-user", second);
         } finally {
-            sshd.detachAppender(warnings);
             quick.close();
         }
     }
@@ -262,19 +249,9 @@ class AtomicSftpUploaderTest {
     @Timeout(60)
     void aCachedSessionKeptAliveOutlivesTheReadTimeoutAndTheNextUploadLogsInNoMore() throws Exception {
         DestinationAccount destination = SftpFixtures.passwordDestination(server, secrets, "kept-user", "MHS");
-        ch.qos.logback.classic.Logger sshd =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.sshd");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
-                new ch.qos.logback.core.read.ListAppender<>();
-        warnings.start();
-        sshd.addAppender(warnings);
         // The read timeout is the transfer timeout, 1 s: a session that heard nothing for that long would be ended.
-        SftpSessionFactories keeping = new SftpSessionFactories(
-                new SecretResolver(Map.of(), secrets),
-                new SftpTimeouts(
-                        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                SftpFixtures.idleCloser());
-        try {
+        SftpSessionFactories keeping = factories(Duration.ofSeconds(1), Duration.ofMinutes(1));
+        try (ClientSshWarnings warnings = new ClientSshWarnings()) {
             AtomicSftpUploader keepingUploader = new AtomicSftpUploader(keeping, SUFFIX);
             keepingUploader.upload(destination, files(SnapshotFixtures.school("maple", "MHS", 1)));
             assertThat(server.passwordLogins("kept-user")).isOne();
@@ -284,10 +261,7 @@ class AtomicSftpUploaderTest {
             assertThat(server.openSessions("kept-user"))
                     .as("the cached session, four read timeouts after the upload")
                     .isOne();
-            assertThat(warnings.list)
-                    .filteredOn(e -> !e.getLoggerName().startsWith("org.apache.sshd.server"))
-                    .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
-                    .isEmpty();
+            assertThat(warnings.list()).isEmpty();
             MergedFileSet second = files(SnapshotFixtures.school("maple", "MHS", 2));
             keepingUploader.upload(destination, second);
             assertSameFiles("kept-user", second);
@@ -295,8 +269,44 @@ class AtomicSftpUploaderTest {
                     .as("logins: the second upload used the session of the first")
                     .isOne();
         } finally {
-            sshd.detachAppender(warnings);
             keeping.close();
+        }
+    }
+
+    private static SftpSessionFactories factories(Duration transfer, Duration idle) {
+        return new SftpSessionFactories(
+                new SecretResolver(Map.of(), secrets),
+                new SftpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), transfer, idle),
+                SftpFixtures.idleCloser());
+    }
+
+    /**
+     * The SSH library's warnings while open, but for the test server's own (org.apache.sshd.server) about a client
+     * leaving, which are not ours.
+     */
+    private static final class ClientSshWarnings implements AutoCloseable {
+
+        private final ch.qos.logback.classic.Logger sshd =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.sshd");
+        private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+
+        ClientSshWarnings() {
+            events.start();
+            sshd.addAppender(events);
+        }
+
+        List<String> list() {
+            return events.list.stream()
+                    .filter(e -> !e.getLoggerName().startsWith("org.apache.sshd.server"))
+                    .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
+
+        @Override
+        public void close() {
+            sshd.detachAppender(events);
         }
     }
 
