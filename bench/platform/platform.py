@@ -237,25 +237,26 @@ def proc_stat(pid):
     return int(fields[1]), int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
 
 
-def proc_ticks(pid, children=True):
-    """utime+stime, and with children the CPU of its children, reaped or still running (e.g. sshd's sessions, which
-    stay open between uploads), in ticks; None once the process is gone."""
-    own = proc_stat(pid)
-    if own is None:
-        return None
-    if not children:
-        return own[1]
-    stats = {}
+def process_table():
+    """Every process's (ppid, own ticks, reaped children's ticks), and each one's children: read once per snapshot."""
+    stats, kids = {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             st = proc_stat(int(entry))
             if st is not None:
                 stats[int(entry)] = st
-    kids = {}
-    for p, st in stats.items():
-        kids.setdefault(st[0], []).append(p)
+                kids.setdefault(st[0], []).append(int(entry))
+    return stats, kids
+
+
+def proc_ticks(pid, table):
+    """utime+stime of the process and of its children, reaped or still running (e.g. sshd's sessions, which stay open
+    between uploads), in ticks; None once the process is gone."""
+    stats, kids = table
+    if pid not in stats:
+        return None
     # A running descendant's CPU reaches its parent's cutime only when it is reaped: counted here until then.
-    total, todo = own[1] + own[2], list(kids.get(pid, []))
+    total, todo = stats[pid][1] + stats[pid][2], list(kids.get(pid, []))
     while todo:
         p = todo.pop()
         total += stats[p][1] + stats[p][2]
@@ -290,7 +291,8 @@ def read_pids(path):
 
 
 def snapshot(pids):
-    return {"t": time.time(), "machine": machine_ticks(), "procs": {n: proc_ticks(p) for n, p in pids.items()}}
+    table = process_table()
+    return {"t": time.time(), "machine": machine_ticks(), "procs": {n: proc_ticks(p, table) for n, p in pids.items()}}
 
 
 def cpu_between(s0, s1):
